@@ -1,0 +1,128 @@
+// The config file (.iamspect.yml): rule selection, severities, options and suppressions.
+// Validated strictly before anything else happens, so a typo never silently weakens a gate.
+import { readFileSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import { InputError } from './errors.js';
+import { SEVERITIES } from './rules/types.js';
+
+export const DEFAULT_CONFIG_FILE = '.iamspect.yml';
+
+const datePattern = /^\d{4}-\d{2}-\d{2}$/;
+const expiryDate = z
+  .string()
+  .regex(datePattern, 'must be a date written YYYY-MM-DD')
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    {
+      message: 'is not a real calendar date',
+    },
+  );
+
+export const failOnSchema = z.enum([...SEVERITIES, 'none']);
+
+export const suppressionSchema = z
+  .object({
+    rule: z.string().min(1).describe('Rule id (or alias) the suppression applies to.'),
+    resource: z
+      .string()
+      .min(1)
+      .describe('Exact ARN, or a glob where * matches any run of characters. No substrings, no regexes.'),
+    reason: z.string().trim().min(1, 'a reason is required').describe('Why this finding is accepted.'),
+    expires: expiryDate
+      .optional()
+      .describe('Last day (YYYY-MM-DD, UTC) the suppression applies; after it the finding counts again.'),
+  })
+  .strict();
+export type Suppression = z.infer<typeof suppressionSchema>;
+
+export const ruleSettingsSchema = z
+  .object({
+    enabled: z.boolean().optional().describe('Turn the rule on or off.'),
+    severity: z.enum(SEVERITIES).optional().describe('Override the default severity.'),
+    options: z.record(z.string(), z.unknown()).optional().describe("The rule's options (see docs/rules.md)."),
+  })
+  .strict();
+export type RuleSettings = z.infer<typeof ruleSettingsSchema>;
+
+export const configSchema = z
+  .object({
+    failOn: failOnSchema.optional().describe('Lowest severity that fails the run (exit 1). Default: high.'),
+    rules: z
+      .record(z.string(), ruleSettingsSchema)
+      .optional()
+      .describe('Per-rule settings, keyed by rule id.'),
+    suppressions: z.array(suppressionSchema).optional().describe('Accepted findings.'),
+    sarifAnchor: z
+      .string()
+      .optional()
+      .describe('File SARIF results point at when a finding has no source location (default: this file).'),
+  })
+  .strict();
+export type Config = z.infer<typeof configSchema>;
+
+export interface LoadedConfig {
+  config: Config;
+  /** The file it came from, when there was one. */
+  path?: string;
+}
+
+/** Turns a zod issue path into `rules.root-mfa.options.maxAge` / `suppressions[2].reason`. */
+export function formatIssuePath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out || '(top level)';
+}
+
+export function describeZodError(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid';
+  if (issue.code === 'unrecognized_keys') {
+    const where = issue.path.length ? `${formatIssuePath(issue.path)}: ` : '';
+    return `${where}unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  }
+  return `${formatIssuePath(issue.path)}: ${issue.message}`;
+}
+
+export function parseConfig(text: string, file: string): Config {
+  const doc = parseDocument(text, { prettyErrors: true });
+  if (doc.errors.length > 0) {
+    const err = doc.errors[0]!;
+    const line = err.linePos?.[0]?.line;
+    throw new InputError(`${file}${line ? `:${line}` : ''}: not valid YAML (${err.message.split('\n')[0]})`);
+  }
+  const raw: unknown = doc.toJS() ?? {};
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new InputError(
+      `${file}: ${describeZodError(parsed.error)}`,
+      'See schema/iamspect-config.schema.json or the README section "Config file".',
+    );
+  }
+  return parsed.data;
+}
+
+/** Reads --config FILE (must exist), else ./.iamspect.yml when present, else an empty config. */
+export function loadConfig(explicitPath: string | undefined, cwd = process.cwd()): LoadedConfig {
+  const path = explicitPath ? resolve(cwd, explicitPath) : resolve(cwd, DEFAULT_CONFIG_FILE);
+  if (!existsSync(path)) {
+    if (explicitPath) {
+      throw new InputError(`${explicitPath}: config file not found`, 'Check the path given to --config.');
+    }
+    return { config: {} };
+  }
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new InputError(
+      `${explicitPath ?? DEFAULT_CONFIG_FILE}: cannot read config file (${(error as Error).message})`,
+    );
+  }
+  return { config: parseConfig(text, explicitPath ?? DEFAULT_CONFIG_FILE), path };
+}

@@ -1,0 +1,378 @@
+// evaluate(snapshots, rules, config) -> Report. Pure: no I/O, no clock (the caller passes `today`
+// for suppression expiry; rules get each snapshot's collectedAt as now).
+import { createHash } from 'node:crypto';
+import type { Config, Suppression } from './config.js';
+import { describeZodError } from './config.js';
+import { InputError } from './errors.js';
+import type {
+  AccountReport,
+  NotEvaluated,
+  Report,
+  ReportFinding,
+  ReportRule,
+  RuleError,
+  SectionReport,
+  Summary,
+} from './report/model.js';
+import { REPORT_SCHEMA_VERSION } from './report/model.js';
+import type { AnyRule, Finding, Severity } from './rules/types.js';
+import { SEVERITIES, SEVERITY_RANK } from './rules/types.js';
+import type { SectionName, Snapshot } from './snapshot/schema.js';
+import { SECTION_NAMES } from './snapshot/schema.js';
+import { TOOL } from './version.js';
+
+/** A rule ready to run: options parsed, severity and enablement resolved from config. */
+export interface ResolvedRule {
+  rule: AnyRule;
+  severity: Severity;
+  options: unknown;
+}
+
+export interface RuleSelection {
+  /** --rules: only these ids (enables rules that are off by default). */
+  only?: string[];
+  /** --exclude-rules */
+  exclude?: string[];
+}
+
+function ruleById(rules: readonly AnyRule[]): Map<string, AnyRule> {
+  const map = new Map<string, AnyRule>();
+  for (const rule of rules) {
+    map.set(rule.id, rule);
+    for (const alias of rule.aliases ?? []) map.set(alias, rule);
+  }
+  return map;
+}
+
+function unknownRule(id: string, where: string): InputError {
+  return new InputError(`${where}: unknown rule id "${id}"`, 'Run `iamspect rules` to list the rule ids.');
+}
+
+/** Applies config and --rules/--exclude-rules to the registry. Throws InputError naming the bad id or option. */
+export function resolveRules(
+  registry: readonly AnyRule[],
+  config: Config,
+  selection: RuleSelection = {},
+  configFile = 'config',
+): ResolvedRule[] {
+  const byId = ruleById(registry);
+  for (const id of Object.keys(config.rules ?? {})) {
+    if (!byId.has(id)) throw unknownRule(id, `${configFile}: rules.${id}`);
+  }
+  for (const s of config.suppressions ?? []) {
+    if (!byId.has(s.rule)) throw unknownRule(s.rule, `${configFile}: suppressions rule`);
+  }
+  const only = selection.only?.map((id) => {
+    const rule = byId.get(id);
+    if (!rule) throw unknownRule(id, '--rules');
+    return rule.id;
+  });
+  const excluded = new Set(
+    (selection.exclude ?? []).map((id) => {
+      const rule = byId.get(id);
+      if (!rule) throw unknownRule(id, '--exclude-rules');
+      return rule.id;
+    }),
+  );
+
+  const resolved: ResolvedRule[] = [];
+  for (const rule of registry) {
+    const settings = config.rules?.[rule.id] ?? aliasSettings(rule, config);
+    const enabled = only ? only.includes(rule.id) : (settings?.enabled ?? rule.enabledByDefault);
+    if (!enabled || excluded.has(rule.id)) continue;
+    const parsed = rule.options.safeParse(settings?.options ?? {});
+    if (!parsed.success) {
+      throw new InputError(
+        `${configFile}: rules.${rule.id}.options.${describeZodError(parsed.error)}`,
+        `See docs/rules.md#${rule.id} for the options and their defaults.`,
+      );
+    }
+    resolved.push({ rule, severity: settings?.severity ?? rule.severity, options: parsed.data });
+  }
+  return resolved;
+}
+
+function aliasSettings(rule: AnyRule, config: Config) {
+  for (const alias of rule.aliases ?? []) {
+    const settings = config.rules?.[alias];
+    if (settings) return settings;
+  }
+  return undefined;
+}
+
+export function fingerprint(ruleId: string, accountId: string, resource: string, discriminator = ''): string {
+  return createHash('sha256')
+    .update(JSON.stringify([ruleId, accountId, resource, discriminator]))
+    .digest('hex');
+}
+
+/** `*` matches any run of characters; everything else is literal. */
+export function globMatches(pattern: string, value: string): boolean {
+  if (!pattern.includes('*')) return pattern === value;
+  const parts = pattern.split('*');
+  const first = parts[0]!;
+  const last = parts[parts.length - 1]!;
+  if (!value.startsWith(first) || value.length < first.length + last.length || !value.endsWith(last))
+    return false;
+  let cursor = first.length;
+  const end = value.length - last.length;
+  for (const middle of parts.slice(1, -1)) {
+    const at = value.indexOf(middle, cursor);
+    if (at < 0 || at + middle.length > end) return false;
+    cursor = at + middle.length;
+  }
+  return true;
+}
+
+/** A suppression is expired once `today` is after its expires date (the expiry day itself still counts). */
+export function isExpired(suppression: Suppression, today: Date): boolean {
+  return suppression.expires !== undefined && today.toISOString().slice(0, 10) > suppression.expires;
+}
+
+export interface AccountInput {
+  snapshot?: Snapshot;
+  /** For accounts that could not be audited (org mode). */
+  accountId?: string;
+  partition?: string;
+  status?: 'failed' | 'skipped';
+  reason?: string;
+}
+
+export interface EvaluateOptions {
+  failOn?: Severity | 'none';
+  /** Wall-clock day used for suppression expiry. */
+  today: Date;
+  suppressions?: Suppression[];
+  generatedAt?: Date;
+}
+
+function sectionReports(snapshot: Snapshot): Partial<Record<SectionName, SectionReport>> {
+  const out: Partial<Record<SectionName, SectionReport>> = {};
+  for (const name of SECTION_NAMES) {
+    const section = snapshot.sections[name];
+    if (section)
+      out[name] = section.error
+        ? { status: section.status, error: section.error }
+        : { status: section.status };
+  }
+  return out;
+}
+
+function missingSections(rule: AnyRule, snapshot: Snapshot): NotEvaluated['sections'] {
+  const missing: NotEvaluated['sections'] = [];
+  for (const name of rule.needs) {
+    const section = snapshot.sections[name];
+    if (!section) missing.push({ name, status: 'absent' });
+    else if (section.status !== 'ok') {
+      missing.push(
+        section.error
+          ? { name, status: section.status, error: section.error }
+          : { name, status: section.status },
+      );
+    }
+  }
+  return missing;
+}
+
+export function describeMissing(sections: NotEvaluated['sections']): string {
+  return sections
+    .map((s) => {
+      if (s.status === 'absent') return `${s.name} was not collected`;
+      const what =
+        s.status === 'denied' ? 'access denied' : s.status === 'skipped' ? 'skipped' : 'collection failed';
+      const detail = s.error?.action ? ` to ${s.error.action}` : '';
+      const message = s.error?.message ? `: ${s.error.message}` : '';
+      return `${s.name} ${what}${detail}${message}`;
+    })
+    .join('; ');
+}
+
+function toReportRule(resolved: ResolvedRule): ReportRule {
+  const { rule } = resolved;
+  return {
+    id: rule.id,
+    title: rule.title,
+    severity: resolved.severity,
+    needs: rule.needs,
+    frameworks: rule.frameworks,
+    docs: rule.docs,
+  };
+}
+
+export function evaluate(accounts: AccountInput[], rules: ResolvedRule[], options: EvaluateOptions): Report {
+  const findings: ReportFinding[] = [];
+  const notEvaluated: NotEvaluated[] = [];
+  const ruleErrors: RuleError[] = [];
+  const accountReports: AccountReport[] = [];
+  const warnings: string[] = [];
+
+  for (const account of accounts) {
+    const snapshot = account.snapshot;
+    if (!snapshot) {
+      accountReports.push({
+        accountId: account.accountId ?? 'unknown',
+        partition: account.partition ?? 'aws',
+        status: account.status ?? 'failed',
+        reason: account.reason ?? 'not collected',
+        sections: {},
+      });
+      continue;
+    }
+    const credentialSection = snapshot.sections.credentialReport;
+    accountReports.push({
+      accountId: snapshot.accountId,
+      accountAlias: snapshot.accountAlias ?? null,
+      partition: snapshot.partition,
+      status: 'audited',
+      collectedAt: snapshot.collectedAt,
+      source: snapshot.source,
+      credentialReportGeneratedAt:
+        credentialSection?.status === 'ok' ? (credentialSection.data?.generatedTime ?? null) : null,
+      sections: sectionReports(snapshot),
+    });
+
+    const now = new Date(snapshot.collectedAt);
+    for (const resolved of rules) {
+      const { rule } = resolved;
+      const missing = missingSections(rule, snapshot);
+      if (missing.length > 0) {
+        notEvaluated.push({
+          ruleId: rule.id,
+          accountId: snapshot.accountId,
+          reason: describeMissing(missing),
+          sections: missing,
+        });
+        continue;
+      }
+      let produced: Finding[];
+      try {
+        produced = rule.check({ snapshot, options: resolved.options, now });
+      } catch (error) {
+        ruleErrors.push({
+          ruleId: rule.id,
+          accountId: snapshot.accountId,
+          message: (error as Error).message ?? String(error),
+        });
+        continue;
+      }
+      for (const finding of produced) {
+        // A severity set in config wins; otherwise a finding may lower or raise its rule's default.
+        const severity =
+          resolved.severity !== rule.severity ? resolved.severity : (finding.severity ?? rule.severity);
+        const reportFinding: ReportFinding = {
+          ruleId: rule.id,
+          title: rule.title,
+          severity,
+          accountId: snapshot.accountId,
+          resource: finding.resource,
+          message: finding.message,
+          fingerprint: fingerprint(rule.id, snapshot.accountId, finding.resource, finding.discriminator),
+          frameworks: rule.frameworks,
+        };
+        if (finding.discriminator !== undefined) reportFinding.discriminator = finding.discriminator;
+        if (finding.evidence !== undefined) reportFinding.evidence = finding.evidence;
+        if (finding.location !== undefined) reportFinding.location = finding.location;
+        findings.push(reportFinding);
+      }
+    }
+  }
+
+  const aliasToId = new Map<string, string>();
+  for (const { rule } of rules) {
+    aliasToId.set(rule.id, rule.id);
+    for (const alias of rule.aliases ?? []) aliasToId.set(alias, rule.id);
+  }
+  const suppressions = options.suppressions ?? [];
+  const active = suppressions.filter((s) => {
+    if (!isExpired(s, options.today)) return true;
+    warnings.push(
+      `Suppression of ${s.rule} for ${s.resource} expired on ${s.expires}: its findings count again (reason was: ${s.reason}).`,
+    );
+    return false;
+  });
+  for (const finding of findings) {
+    const match = active.find(
+      (s) =>
+        (aliasToId.get(s.rule) ?? s.rule) === finding.ruleId && globMatches(s.resource, finding.resource),
+    );
+    if (match) {
+      finding.suppressed = { reason: match.reason, resource: match.resource };
+      if (match.expires) finding.suppressed.expires = match.expires;
+    }
+  }
+
+  findings.sort(compareFindings);
+  const report: Report = {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: TOOL,
+    generatedAt: (options.generatedAt ?? options.today).toISOString(),
+    failOn: options.failOn ?? 'high',
+    accounts: accountReports,
+    rules: rules.map(toReportRule),
+    findings,
+    notEvaluated,
+    ruleErrors,
+    warnings,
+    summary: emptySummary(),
+  };
+  report.summary = summarize(report);
+  return report;
+}
+
+export function compareFindings(a: ReportFinding, b: ReportFinding): number {
+  return (
+    SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+    a.accountId.localeCompare(b.accountId) ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    a.resource.localeCompare(b.resource) ||
+    (a.discriminator ?? '').localeCompare(b.discriminator ?? '')
+  );
+}
+
+function emptySummary(): Summary {
+  return {
+    findings: 0,
+    bySeverity: Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>,
+    suppressed: 0,
+    failing: 0,
+    notEvaluated: 0,
+    ruleErrors: 0,
+    accounts: { audited: 0, failed: 0, skipped: 0 },
+  };
+}
+
+/** Does this finding fail the gate? Unsuppressed, at or above failOn, and new when a baseline was used. */
+export function isFailing(finding: ReportFinding, failOn: Severity | 'none'): boolean {
+  if (failOn === 'none' || finding.suppressed) return false;
+  if (finding.baselineState === 'existing') return false;
+  return SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[failOn];
+}
+
+/** Recomputes the summary (after a baseline is applied, after a merge...). */
+export function summarize(report: Report): Summary {
+  const summary = emptySummary();
+  for (const finding of report.findings) {
+    if (finding.suppressed) {
+      summary.suppressed++;
+      continue;
+    }
+    summary.findings++;
+    summary.bySeverity[finding.severity]++;
+    if (isFailing(finding, report.failOn)) summary.failing++;
+  }
+  summary.notEvaluated = report.notEvaluated.length;
+  summary.ruleErrors = report.ruleErrors.length;
+  for (const account of report.accounts) summary.accounts[account.status]++;
+  return summary;
+}
+
+export const EXIT = { clean: 0, findings: 1, cannotRun: 2, incomplete: 3 } as const;
+
+/** The CI contract: findings beat incompleteness; incompleteness is never a silent pass. */
+export function exitCodeFor(report: Report, allowIncomplete: boolean): number {
+  if (report.summary.failing > 0) return EXIT.findings;
+  const incomplete =
+    report.summary.notEvaluated > 0 || report.summary.ruleErrors > 0 || report.summary.accounts.failed > 0;
+  if (incomplete && !allowIncomplete) return EXIT.incomplete;
+  return EXIT.clean;
+}

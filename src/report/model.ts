@@ -1,0 +1,97 @@
+// The Report: what the engine produces and every reporter renders. Its JSON form (report/json.ts)
+// is the stable machine format; baseline, diff and merge read it back.
+import type { SectionError, SectionName, SectionStatus } from '../snapshot/schema.js';
+import type { Frameworks, RuleDocs, Severity, SourceLocation } from '../rules/types.js';
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+export type BaselineState = 'new' | 'existing';
+
+export interface ReportFinding {
+  ruleId: string;
+  title: string;
+  severity: Severity;
+  accountId: string;
+  resource: string;
+  message: string;
+  discriminator?: string;
+  evidence?: Record<string, unknown>;
+  /** sha256(ruleId, accountId, resource, discriminator): stable across runs and rewordings. */
+  fingerprint: string;
+  frameworks: Frameworks;
+  suppressed?: { reason: string; expires?: string; resource: string };
+  baselineState?: BaselineState;
+  location?: SourceLocation;
+}
+
+export interface SectionReport {
+  status: SectionStatus;
+  error?: SectionError;
+}
+
+export type AccountStatus = 'audited' | 'failed' | 'skipped';
+
+export interface AccountReport {
+  accountId: string;
+  accountAlias?: string | null;
+  partition: string;
+  /** audited = evaluated; failed = could not be collected (reason says why); skipped = not attempted (e.g. SUSPENDED). */
+  status: AccountStatus;
+  reason?: string;
+  collectedAt?: string;
+  source?: { kind: string; path?: string };
+  /** When IAM generated the credential report the findings rest on. */
+  credentialReportGeneratedAt?: string | null;
+  sections: Partial<Record<SectionName, SectionReport>>;
+}
+
+export interface NotEvaluated {
+  ruleId: string;
+  accountId: string;
+  /** One line: which section was missing and why, naming the refused action when known. */
+  reason: string;
+  sections: Array<{ name: SectionName; status: SectionStatus | 'absent'; error?: SectionError }>;
+}
+
+export interface RuleError {
+  ruleId: string;
+  accountId: string;
+  message: string;
+}
+
+export interface ReportRule {
+  id: string;
+  title: string;
+  severity: Severity;
+  needs: readonly SectionName[];
+  frameworks: Frameworks;
+  docs: RuleDocs;
+}
+
+export interface Summary {
+  findings: number;
+  bySeverity: Record<Severity, number>;
+  suppressed: number;
+  /** Unsuppressed findings at or above failOn (and new, when a baseline is used): what fails the gate. */
+  failing: number;
+  notEvaluated: number;
+  ruleErrors: number;
+  accounts: { audited: number; failed: number; skipped: number };
+}
+
+export interface Report {
+  schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  tool: { name: string; version: string };
+  generatedAt: string;
+  failOn: Severity | 'none';
+  accounts: AccountReport[];
+  rules: ReportRule[];
+  findings: ReportFinding[];
+  /** Findings of the baseline that are gone (only with --baseline). */
+  fixed?: ReportFinding[];
+  notEvaluated: NotEvaluated[];
+  ruleErrors: RuleError[];
+  /** Expired or soon-expiring suppressions, stale suppressions, old credential reports... */
+  warnings: string[];
+  summary: Summary;
+}

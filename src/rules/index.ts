@@ -1,0 +1,11 @@
+// The rule registry: every rule, explicitly imported through its area's list, sorted by id.
+// test/rules/meta.test.ts checks that every file under src/rules/<area>/ is registered here.
+import type { AnyRule } from './types.js';
+
+const areas: AnyRule[][] = [];
+
+export const RULES: readonly AnyRule[] = areas.flat().sort((a, b) => a.id.localeCompare(b.id));
+
+export function findRule(id: string): AnyRule | undefined {
+  return RULES.find((rule) => rule.id === id || rule.aliases?.includes(id));
+}

@@ -1,0 +1,90 @@
+// The rule interface. A rule is a pure function of the snapshot: no SDK, no clock (now is the
+// snapshot's collectedAt), no environment. Its zod options schema is the only source of the
+// options' type, defaults, validation and documentation.
+import type { z } from 'zod';
+import type { SectionName, Snapshot } from '../snapshot/schema.js';
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Rank for comparisons: higher is more severe. */
+export const SEVERITY_RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
+
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface Finding {
+  /** ARN of the thing that is wrong (the principal, policy, account...). */
+  resource: string;
+  /** Names the thing and the numbers: "Access key AKIA…XYZ of alice unused for 61 days (allowed: 45)." */
+  message: string;
+  /**
+   * Tells two findings of one rule on one resource apart (a key slot, a policy name, a region).
+   * Part of the fingerprint, so it must not depend on wording.
+   */
+  discriminator?: string;
+  evidence?: Record<string, unknown>;
+  /** Overrides the rule's severity for this finding (e.g. a PassRole method nobody can use). */
+  severity?: Severity;
+  /** Where the finding is in a template (template scans only). */
+  location?: SourceLocation;
+}
+
+export interface RuleDocs {
+  /** Why it matters (markdown). */
+  rationale: string;
+  /** How to fix it (markdown). */
+  remediation: string;
+  references: string[];
+}
+
+/** Framework id -> control ids, e.g. { 'cis-aws-5.0': ['1.11'], 'aws-security-hub': ['IAM.22'] }. */
+export type Frameworks = Record<string, string[]>;
+
+export interface RuleContext<Options> {
+  snapshot: Snapshot;
+  options: Options;
+  /** The snapshot's collectedAt: rules never read the clock. */
+  now: Date;
+}
+
+export interface Rule<Schema extends z.ZodType = z.ZodType> {
+  id: string;
+  title: string;
+  severity: Severity;
+  /** Sections the rule reads: any that is not `ok` makes the rule "not evaluated", never a pass. */
+  needs: readonly SectionName[];
+  /** Off unless enabled in config (noisy or informational rules). */
+  enabledByDefault: boolean;
+  options: Schema;
+  docs: RuleDocs;
+  frameworks: Frameworks;
+  /** Older ids that still select this rule in config, suppressions and --rules. */
+  aliases?: readonly string[];
+  check: (context: RuleContext<z.output<Schema>>) => Finding[];
+}
+
+export type AnyRule = Rule<z.ZodType>;
+
+type RuleDefinition<Schema extends z.ZodType> = Omit<Rule<Schema>, 'enabledByDefault'> & {
+  enabledByDefault?: boolean;
+};
+
+export function defineRule<Schema extends z.ZodType>(definition: RuleDefinition<Schema>): AnyRule {
+  return { enabledByDefault: true, ...definition } as unknown as AnyRule;
+}
+
+/** CIS AWS Foundations ids per version, in the order RULES.md lists them (v3.0.0 ... v7.0.0). */
+export function cis(v3: string, v4: string, v5: string, v6: string, v7: string): Frameworks {
+  const byVersion: Array<[string, string]> = [
+    ['cis-aws-3.0', v3],
+    ['cis-aws-4.0', v4],
+    ['cis-aws-5.0', v5],
+    ['cis-aws-6.0', v6],
+    ['cis-aws-7.0', v7],
+  ];
+  return Object.fromEntries(byVersion.filter(([, id]) => id !== '-').map(([fw, id]) => [fw, [id]]));
+}

@@ -1,0 +1,400 @@
+// The Snapshot: everything iamspect knows about one account, collected once and evaluated anywhere.
+// This zod schema is the single source of the snapshot's TypeScript types and of its validation
+// when a snapshot file is read back. Collectors and readers normalise AWS's many shapes into it, so
+// rules never see URL-encoded documents, credential-report tokens or string booleans.
+import { z } from 'zod';
+
+/** Bump when a snapshot written by this version could not be read correctly by an older one. */
+export const SNAPSHOT_SCHEMA_VERSION = 1;
+
+export const SECTION_NAMES = [
+  'credentialReport',
+  'accountSummary',
+  'passwordPolicy',
+  'authorizationDetails',
+  'virtualMfaDevices',
+  'serverCertificates',
+  'organization',
+  'organizationFeatures',
+  'serviceControlPolicies',
+  'regions',
+  'configRecorders',
+  'accessAnalyzers',
+  'alternateContacts',
+  'billingAlarms',
+] as const;
+export type SectionName = (typeof SECTION_NAMES)[number];
+
+const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), { message: 'not an ISO 8601 date' });
+
+// ---------- policy documents (already URL-decoded and normalised: every list is an array) ----------
+
+export const principalSchema = z.union([z.literal('*'), z.record(z.string(), z.array(z.string()))]);
+export type Principal = z.infer<typeof principalSchema>;
+
+/** Condition block: operator -> key -> values (values always an array of strings). */
+export const conditionSchema = z.record(z.string(), z.record(z.string(), z.array(z.string())));
+export type ConditionBlock = z.infer<typeof conditionSchema>;
+
+export const statementSchema = z
+  .object({
+    Sid: z.string().optional(),
+    Effect: z.string(),
+    Action: z.array(z.string()).optional(),
+    NotAction: z.array(z.string()).optional(),
+    Resource: z.array(z.string()).optional(),
+    NotResource: z.array(z.string()).optional(),
+    Principal: principalSchema.optional(),
+    NotPrincipal: principalSchema.optional(),
+    Condition: conditionSchema.optional(),
+  })
+  // Unknown keys are kept so policy-invalid can report them.
+  .passthrough();
+export type Statement = z.infer<typeof statementSchema>;
+
+export const policyDocumentSchema = z
+  .object({
+    Version: z.string().optional(),
+    Id: z.string().optional(),
+    Statement: z.array(statementSchema),
+    /** Problems found while normalising (a statement that is not an object, a non-string action...). */
+    problems: z.array(z.string()).optional(),
+  })
+  .passthrough();
+export type PolicyDocument = z.infer<typeof policyDocumentSchema>;
+
+// ---------- credential report ----------
+
+export const accessKeyColumnsSchema = z.object({
+  active: z.boolean(),
+  lastRotated: isoDate.nullable(),
+  lastUsedDate: isoDate.nullable(),
+  lastUsedRegion: z.string().nullable(),
+  lastUsedService: z.string().nullable(),
+});
+export type AccessKeyColumns = z.infer<typeof accessKeyColumnsSchema>;
+
+export const certColumnsSchema = z.object({ active: z.boolean(), lastRotated: isoDate.nullable() });
+
+/**
+ * One credential-report row. Special tokens are gone: N/A, no_information and not_supported are null
+ * (never a date); `passwordEnabled` is null only for root's `not_supported`.
+ */
+export const credentialReportRowSchema = z.object({
+  user: z.string(),
+  arn: z.string(),
+  isRoot: z.boolean(),
+  userCreationTime: isoDate.nullable(),
+  passwordEnabled: z.boolean().nullable(),
+  passwordLastUsed: isoDate.nullable(),
+  passwordLastChanged: isoDate.nullable(),
+  passwordNextRotation: isoDate.nullable(),
+  mfaActive: z.boolean(),
+  accessKeys: z.tuple([accessKeyColumnsSchema, accessKeyColumnsSchema]),
+  certs: z.tuple([certColumnsSchema, certColumnsSchema]),
+});
+export type CredentialReportRow = z.infer<typeof credentialReportRowSchema>;
+
+export const credentialReportSchema = z.object({
+  /** When IAM generated the report (it may be up to 4 hours older than the snapshot). */
+  generatedTime: isoDate.nullable(),
+  rows: z.array(credentialReportRowSchema),
+});
+export type CredentialReport = z.infer<typeof credentialReportSchema>;
+
+// ---------- account summary and password policy ----------
+
+/** GetAccountSummary's SummaryMap. A missing key means unknown, not 0. */
+export const accountSummarySchema = z.record(z.string(), z.number());
+export type AccountSummary = z.infer<typeof accountSummarySchema>;
+
+export const passwordPolicySchema = z.object({
+  MinimumPasswordLength: z.number().int().optional(),
+  RequireSymbols: z.boolean().optional(),
+  RequireNumbers: z.boolean().optional(),
+  RequireUppercaseCharacters: z.boolean().optional(),
+  RequireLowercaseCharacters: z.boolean().optional(),
+  AllowUsersToChangePassword: z.boolean().optional(),
+  ExpirePasswords: z.boolean().optional(),
+  MaxPasswordAge: z.number().int().optional(),
+  PasswordReusePrevention: z.number().int().optional(),
+  HardExpiry: z.boolean().optional(),
+});
+export type PasswordPolicy = z.infer<typeof passwordPolicySchema>;
+
+// ---------- authorization details ----------
+
+export const inlinePolicySchema = z.object({ name: z.string(), document: policyDocumentSchema });
+export type InlinePolicy = z.infer<typeof inlinePolicySchema>;
+
+export const attachedPolicySchema = z.object({ name: z.string(), arn: z.string() });
+export type AttachedPolicy = z.infer<typeof attachedPolicySchema>;
+
+const tagsSchema = z.array(z.object({ Key: z.string(), Value: z.string() }));
+
+export const userDetailSchema = z.object({
+  name: z.string(),
+  id: z.string(),
+  arn: z.string(),
+  path: z.string(),
+  createDate: isoDate.nullable(),
+  inlinePolicies: z.array(inlinePolicySchema),
+  attachedPolicies: z.array(attachedPolicySchema),
+  /** Group names, as GetAccountAuthorizationDetails gives them. */
+  groups: z.array(z.string()),
+  permissionsBoundaryArn: z.string().nullable(),
+  tags: tagsSchema,
+});
+export type UserDetail = z.infer<typeof userDetailSchema>;
+
+export const groupDetailSchema = z.object({
+  name: z.string(),
+  id: z.string(),
+  arn: z.string(),
+  path: z.string(),
+  createDate: isoDate.nullable(),
+  inlinePolicies: z.array(inlinePolicySchema),
+  attachedPolicies: z.array(attachedPolicySchema),
+});
+export type GroupDetail = z.infer<typeof groupDetailSchema>;
+
+export const roleDetailSchema = z.object({
+  name: z.string(),
+  id: z.string(),
+  arn: z.string(),
+  path: z.string(),
+  createDate: isoDate.nullable(),
+  trustPolicy: policyDocumentSchema.nullable(),
+  inlinePolicies: z.array(inlinePolicySchema),
+  attachedPolicies: z.array(attachedPolicySchema),
+  permissionsBoundaryArn: z.string().nullable(),
+  tags: tagsSchema,
+  lastUsed: z.object({ date: isoDate.nullable(), region: z.string().nullable() }).nullable(),
+  instanceProfileArns: z.array(z.string()),
+});
+export type RoleDetail = z.infer<typeof roleDetailSchema>;
+
+export const policyVersionSchema = z.object({
+  versionId: z.string(),
+  isDefault: z.boolean(),
+  createDate: isoDate.nullable(),
+  document: policyDocumentSchema.nullable(),
+});
+export type PolicyVersion = z.infer<typeof policyVersionSchema>;
+
+export const managedPolicySchema = z.object({
+  name: z.string(),
+  id: z.string().nullable(),
+  arn: z.string(),
+  path: z.string(),
+  /** True for AWS managed policies (ARN account field `aws`). */
+  awsManaged: z.boolean(),
+  defaultVersionId: z.string().nullable(),
+  attachmentCount: z.number().int().nullable(),
+  permissionsBoundaryUsageCount: z.number().int().nullable(),
+  isAttachable: z.boolean().nullable(),
+  description: z.string().nullable(),
+  createDate: isoDate.nullable(),
+  updateDate: isoDate.nullable(),
+  versions: z.array(policyVersionSchema),
+});
+export type ManagedPolicy = z.infer<typeof managedPolicySchema>;
+
+export const authorizationDetailsSchema = z.object({
+  users: z.array(userDetailSchema),
+  groups: z.array(groupDetailSchema),
+  roles: z.array(roleDetailSchema),
+  policies: z.array(managedPolicySchema),
+});
+export type AuthorizationDetails = z.infer<typeof authorizationDetailsSchema>;
+
+// ---------- MFA devices and certificates ----------
+
+export const virtualMfaDeviceSchema = z.object({
+  serialNumber: z.string(),
+  /** ARN of the user (or `arn:...:root`) the device is assigned to; null when unassigned. */
+  userArn: z.string().nullable(),
+  userName: z.string().nullable(),
+  enableDate: isoDate.nullable(),
+});
+export type VirtualMfaDevice = z.infer<typeof virtualMfaDeviceSchema>;
+
+export const serverCertificateSchema = z.object({
+  name: z.string(),
+  id: z.string(),
+  arn: z.string(),
+  path: z.string(),
+  uploadDate: isoDate.nullable(),
+  expiration: isoDate.nullable(),
+});
+export type ServerCertificate = z.infer<typeof serverCertificateSchema>;
+
+// ---------- organization and guard rails ----------
+
+/** null data = the account is not in an organization (AWSOrganizationsNotInUseException). */
+export const organizationSchema = z.object({
+  id: z.string(),
+  arn: z.string(),
+  featureSet: z.string().nullable(),
+  managementAccountId: z.string(),
+  managementAccountArn: z.string().nullable(),
+});
+export type Organization = z.infer<typeof organizationSchema>;
+
+export const organizationFeaturesSchema = z.object({
+  organizationId: z.string().nullable(),
+  enabledFeatures: z.array(z.string()),
+});
+export type OrganizationFeatures = z.infer<typeof organizationFeaturesSchema>;
+
+export const scpSchema = z.object({
+  id: z.string(),
+  arn: z.string(),
+  name: z.string(),
+  awsManaged: z.boolean(),
+  document: policyDocumentSchema.nullable(),
+  /** Ids of the roots, OUs and accounts the policy is attached to. */
+  targetIds: z.array(z.string()),
+});
+export type ServiceControlPolicy = z.infer<typeof scpSchema>;
+
+export const serviceControlPoliciesSchema = z.object({
+  policies: z.array(scpSchema),
+  /**
+   * For the audited account: the chain root -> OUs -> account (ids). SCPs bind at every level,
+   * so effective permissions intersect the SCPs attached at each level of this chain.
+   */
+  accountPath: z.array(
+    z.object({ id: z.string(), type: z.enum(['ROOT', 'ORGANIZATIONAL_UNIT', 'ACCOUNT']) }),
+  ),
+});
+export type ServiceControlPolicies = z.infer<typeof serviceControlPoliciesSchema>;
+
+export const regionSchema = z.object({ name: z.string(), optStatus: z.string(), enabled: z.boolean() });
+export type Region = z.infer<typeof regionSchema>;
+
+export const configRegionSchema = z.object({
+  region: z.string(),
+  recorders: z.array(
+    z.object({
+      name: z.string(),
+      roleArn: z.string().nullable(),
+      allSupported: z.boolean().nullable(),
+      includeGlobalResourceTypes: z.boolean().nullable(),
+      recordingStrategy: z.string().nullable(),
+      resourceTypes: z.array(z.string()),
+      servicePrincipal: z.string().nullable(),
+    }),
+  ),
+  statuses: z.array(
+    z.object({
+      name: z.string(),
+      recording: z.boolean(),
+      lastStatus: z.string().nullable(),
+      lastErrorCode: z.string().nullable(),
+      lastErrorMessage: z.string().nullable(),
+      lastStatusChangeTime: isoDate.nullable(),
+    }),
+  ),
+  deliveryChannels: z.array(
+    z.object({
+      name: z.string(),
+      lastStatus: z.string().nullable(),
+      lastErrorCode: z.string().nullable(),
+      lastErrorMessage: z.string().nullable(),
+      lastAttemptTime: isoDate.nullable(),
+    }),
+  ),
+});
+export type ConfigRegion = z.infer<typeof configRegionSchema>;
+
+export const accessAnalyzerRegionSchema = z.object({
+  region: z.string(),
+  analyzers: z.array(
+    z.object({ name: z.string(), arn: z.string(), type: z.string(), status: z.string().nullable() }),
+  ),
+});
+export type AccessAnalyzerRegion = z.infer<typeof accessAnalyzerRegionSchema>;
+
+export const alternateContactSchema = z.object({
+  name: z.string().nullable(),
+  emailAddress: z.string().nullable(),
+  phoneNumber: z.string().nullable(),
+  title: z.string().nullable(),
+});
+/** `security` null = no SECURITY contact (ResourceNotFoundException is data, not an error). */
+export const alternateContactsSchema = z.object({ security: alternateContactSchema.nullable() });
+export type AlternateContacts = z.infer<typeof alternateContactsSchema>;
+
+export const billingAlarmSchema = z.object({
+  alarmName: z.string(),
+  alarmArn: z.string().nullable(),
+  namespace: z.string().nullable(),
+  metricName: z.string().nullable(),
+  actionsEnabled: z.boolean(),
+  alarmActions: z.array(z.string()),
+  stateValue: z.string().nullable(),
+});
+export type BillingAlarm = z.infer<typeof billingAlarmSchema>;
+
+// ---------- sections ----------
+
+export const SECTION_STATUSES = ['ok', 'denied', 'error', 'skipped'] as const;
+export type SectionStatus = (typeof SECTION_STATUSES)[number];
+
+export const sectionErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  /** The refused API action, e.g. `iam:GetAccountAuthorizationDetails`. */
+  action: z.string().optional(),
+});
+export type SectionError = z.infer<typeof sectionErrorSchema>;
+
+function section<T extends z.ZodTypeAny>(data: T) {
+  return z.object({
+    status: z.enum(SECTION_STATUSES),
+    data: data.optional(),
+    error: sectionErrorSchema.optional(),
+    collectedAt: isoDate.optional(),
+  });
+}
+
+export const sectionsSchema = z
+  .object({
+    credentialReport: section(credentialReportSchema),
+    accountSummary: section(accountSummarySchema),
+    passwordPolicy: section(passwordPolicySchema.nullable()),
+    authorizationDetails: section(authorizationDetailsSchema),
+    virtualMfaDevices: section(z.array(virtualMfaDeviceSchema)),
+    serverCertificates: section(z.array(serverCertificateSchema)),
+    organization: section(organizationSchema.nullable()),
+    organizationFeatures: section(organizationFeaturesSchema),
+    serviceControlPolicies: section(serviceControlPoliciesSchema),
+    regions: section(z.array(regionSchema)),
+    configRecorders: section(z.array(configRegionSchema)),
+    accessAnalyzers: section(z.array(accessAnalyzerRegionSchema)),
+    alternateContacts: section(alternateContactsSchema),
+    billingAlarms: section(z.array(billingAlarmSchema)),
+  })
+  .partial()
+  .strict();
+export type Sections = z.infer<typeof sectionsSchema>;
+export type SectionData<N extends SectionName> = NonNullable<NonNullable<Sections[N]>['data']>;
+export type Section<N extends SectionName> = NonNullable<Sections[N]>;
+
+export const SOURCE_KINDS = ['live', 'snapshot', 'aws-cli', 'demo', 'template'] as const;
+
+export const snapshotSchema = z
+  .object({
+    schemaVersion: z.literal(SNAPSHOT_SCHEMA_VERSION),
+    tool: z.object({ name: z.string(), version: z.string() }),
+    collectedAt: isoDate,
+    partition: z.string(),
+    accountId: z.string(),
+    accountAlias: z.string().nullable().optional(),
+    callerArn: z.string().nullable().optional(),
+    source: z.object({ kind: z.enum(SOURCE_KINDS), path: z.string().optional() }),
+    sections: sectionsSchema,
+  })
+  .strict();
+export type Snapshot = z.infer<typeof snapshotSchema>;

@@ -1,0 +1,225 @@
+// Typed builders for snapshots in tests. Start from emptySnapshot() (every section absent) or
+// withSections(); each helper fills one section with status ok and sensible defaults.
+import type {
+  AccessKeyColumns,
+  CredentialReportRow,
+  GroupDetail,
+  ManagedPolicy,
+  PolicyDocument,
+  RoleDetail,
+  SectionData,
+  SectionName,
+  Snapshot,
+  UserDetail,
+} from '../../src/snapshot/schema.js';
+import { SNAPSHOT_SCHEMA_VERSION } from '../../src/snapshot/schema.js';
+
+export const ACCOUNT = '123456789012';
+export const NOW = '2026-06-15T12:00:00.000Z';
+
+/** ISO date `days` days (may be fractional or negative) before NOW. */
+export function daysAgo(days: number, from = NOW): string {
+  return new Date(Date.parse(from) - days * 86_400_000).toISOString();
+}
+
+export function emptySnapshot(overrides: Partial<Snapshot> = {}): Snapshot {
+  return {
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+    tool: { name: 'iamspect', version: 'test' },
+    collectedAt: NOW,
+    partition: 'aws',
+    accountId: ACCOUNT,
+    accountAlias: null,
+    source: { kind: 'snapshot' },
+    sections: {},
+    ...overrides,
+  };
+}
+
+/** Sets a section to ok with the given data (returns a new snapshot). */
+export function withSection<N extends SectionName>(
+  snapshot: Snapshot,
+  name: N,
+  data: SectionData<N>,
+): Snapshot {
+  return { ...snapshot, sections: { ...snapshot.sections, [name]: { status: 'ok', data } } };
+}
+
+/** Marks a section as denied/error/skipped. */
+export function withFailedSection(
+  snapshot: Snapshot,
+  name: SectionName,
+  status: 'denied' | 'error' | 'skipped',
+  action = 'iam:Unknown',
+): Snapshot {
+  return {
+    ...snapshot,
+    sections: {
+      ...snapshot.sections,
+      [name]: {
+        status,
+        error: { code: status === 'denied' ? 'AccessDenied' : 'Error', message: `${status} in test`, action },
+      },
+    },
+  };
+}
+
+export function noKey(): AccessKeyColumns {
+  return {
+    active: false,
+    lastRotated: null,
+    lastUsedDate: null,
+    lastUsedRegion: null,
+    lastUsedService: null,
+  };
+}
+
+export function activeKey(rotatedDaysAgo: number, usedDaysAgo: number | null = null): AccessKeyColumns {
+  return {
+    active: true,
+    lastRotated: daysAgo(rotatedDaysAgo),
+    lastUsedDate: usedDaysAgo === null ? null : daysAgo(usedDaysAgo),
+    lastUsedRegion: usedDaysAgo === null ? null : 'us-east-1',
+    lastUsedService: usedDaysAgo === null ? null : 's3',
+  };
+}
+
+/** A credential-report row for an IAM user (no password, no keys, no MFA unless overridden). */
+export function userRow(name: string, overrides: Partial<CredentialReportRow> = {}): CredentialReportRow {
+  return {
+    user: name,
+    arn: `arn:aws:iam::${ACCOUNT}:user/${name}`,
+    isRoot: false,
+    userCreationTime: daysAgo(400),
+    passwordEnabled: false,
+    passwordLastUsed: null,
+    passwordLastChanged: null,
+    passwordNextRotation: null,
+    mfaActive: false,
+    accessKeys: [noKey(), noKey()],
+    certs: [
+      { active: false, lastRotated: null },
+      { active: false, lastRotated: null },
+    ],
+    ...overrides,
+  };
+}
+
+/** The root row of a well-kept account: password, MFA, no keys, not used recently. */
+export function rootRow(overrides: Partial<CredentialReportRow> = {}): CredentialReportRow {
+  return userRow('<root_account>', {
+    arn: `arn:aws:iam::${ACCOUNT}:root`,
+    isRoot: true,
+    userCreationTime: daysAgo(2000),
+    passwordEnabled: null,
+    passwordLastUsed: daysAgo(500),
+    mfaActive: true,
+    ...overrides,
+  });
+}
+
+export function withCredentialReport(
+  snapshot: Snapshot,
+  rows: CredentialReportRow[],
+  generatedTime: string | null = NOW,
+): Snapshot {
+  return withSection(snapshot, 'credentialReport', { generatedTime, rows });
+}
+
+export function doc(...statements: PolicyDocument['Statement']): PolicyDocument {
+  return { Version: '2012-10-17', Statement: statements };
+}
+
+export function allow(actions: string[], resources: string[] = ['*']): PolicyDocument['Statement'][number] {
+  return { Effect: 'Allow', Action: actions, Resource: resources };
+}
+
+export function user(name: string, overrides: Partial<UserDetail> = {}): UserDetail {
+  return {
+    name,
+    id: `AIDA${name.toUpperCase().padEnd(17, 'X').slice(0, 17)}`,
+    arn: `arn:aws:iam::${ACCOUNT}:user/${name}`,
+    path: '/',
+    createDate: daysAgo(400),
+    inlinePolicies: [],
+    attachedPolicies: [],
+    groups: [],
+    permissionsBoundaryArn: null,
+    tags: [],
+    ...overrides,
+  };
+}
+
+export function group(name: string, overrides: Partial<GroupDetail> = {}): GroupDetail {
+  return {
+    name,
+    id: `AGPA${name.toUpperCase().padEnd(17, 'X').slice(0, 17)}`,
+    arn: `arn:aws:iam::${ACCOUNT}:group/${name}`,
+    path: '/',
+    createDate: daysAgo(400),
+    inlinePolicies: [],
+    attachedPolicies: [],
+    ...overrides,
+  };
+}
+
+export function role(name: string, overrides: Partial<RoleDetail> = {}): RoleDetail {
+  return {
+    name,
+    id: `AROA${name.toUpperCase().padEnd(17, 'X').slice(0, 17)}`,
+    arn: `arn:aws:iam::${ACCOUNT}:role/${name}`,
+    path: '/',
+    createDate: daysAgo(400),
+    trustPolicy: doc({
+      Effect: 'Allow',
+      Principal: { Service: ['ec2.amazonaws.com'] },
+      Action: ['sts:AssumeRole'],
+    }),
+    inlinePolicies: [],
+    attachedPolicies: [],
+    permissionsBoundaryArn: null,
+    tags: [],
+    lastUsed: null,
+    instanceProfileArns: [],
+    ...overrides,
+  };
+}
+
+/** A managed policy whose default version is `document`. AWS managed when the ARN says so. */
+export function managedPolicy(
+  arnOrName: string,
+  document: PolicyDocument | null,
+  overrides: Partial<ManagedPolicy> = {},
+): ManagedPolicy {
+  const arn = arnOrName.startsWith('arn:') ? arnOrName : `arn:aws:iam::${ACCOUNT}:policy/${arnOrName}`;
+  const name = arn.slice(arn.lastIndexOf('/') + 1);
+  return {
+    name,
+    id: null,
+    arn,
+    path: '/',
+    awsManaged: arn.split(':')[4] === 'aws',
+    defaultVersionId: 'v1',
+    attachmentCount: 1,
+    permissionsBoundaryUsageCount: 0,
+    isAttachable: true,
+    description: null,
+    createDate: daysAgo(400),
+    updateDate: daysAgo(400),
+    versions: [{ versionId: 'v1', isDefault: true, createDate: daysAgo(400), document }],
+    ...overrides,
+  };
+}
+
+export function withAuthorizationDetails(
+  snapshot: Snapshot,
+  details: Partial<SectionData<'authorizationDetails'>>,
+): Snapshot {
+  return withSection(snapshot, 'authorizationDetails', {
+    users: [],
+    groups: [],
+    roles: [],
+    policies: [],
+    ...details,
+  });
+}
