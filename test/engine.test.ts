@@ -1,0 +1,283 @@
+import { z } from 'zod';
+import type { Config } from '../src/config.js';
+import { evaluate, exitCodeFor, fingerprint, globMatches, isExpired, resolveRules } from '../src/engine.js';
+import type { AccountInput } from '../src/engine.js';
+import { InputError } from '../src/errors.js';
+import type { AnyRule, Finding } from '../src/rules/types.js';
+import { defineRule } from '../src/rules/types.js';
+import { emptySnapshot, withCredentialReport, withFailedSection, userRow } from './builders/snapshot.js';
+
+const TODAY = new Date('2026-06-15T12:00:00Z');
+
+function testRule(
+  id: string,
+  findings: (options: { limit: number }) => Finding[],
+  extra: Partial<AnyRule> = {},
+): AnyRule {
+  return defineRule({
+    id,
+    title: `Test rule ${id}`,
+    severity: 'high',
+    needs: ['credentialReport'],
+    options: z.object({ limit: z.number().int().positive().default(10) }).strict(),
+    docs: { rationale: 'r', remediation: 'm', references: [] },
+    frameworks: {},
+    check: ({ options }) => findings(options as { limit: number }),
+    ...extra,
+  } as Parameters<typeof defineRule>[0]);
+}
+
+const alice = 'arn:aws:iam::123456789012:user/alice';
+const bob = 'arn:aws:iam::123456789012:user/bob';
+const findsAliceAndBob = testRule('finds-users', () => [
+  { resource: alice, message: 'alice is bad' },
+  { resource: bob, message: 'bob is bad', severity: 'low' },
+]);
+const ok = withCredentialReport(emptySnapshot(), [userRow('alice')]);
+
+function run(accounts: AccountInput[], rules: AnyRule[], config: Config = {}) {
+  return evaluate(accounts, resolveRules(rules, config), {
+    today: TODAY,
+    failOn: config.failOn ?? 'high',
+    suppressions: config.suppressions ?? [],
+  });
+}
+
+describe('rules whose data is missing', () => {
+  test.each(['denied', 'error', 'skipped'] as const)(
+    'a %s section makes the rule not evaluated, never a pass',
+    (status) => {
+      const snapshot = withFailedSection(
+        emptySnapshot(),
+        'credentialReport',
+        status,
+        'iam:GetCredentialReport',
+      );
+      const report = run([{ snapshot }], [findsAliceAndBob]);
+      expect(report.findings).toHaveLength(0);
+      expect(report.notEvaluated).toEqual([
+        expect.objectContaining({
+          ruleId: 'finds-users',
+          reason: expect.stringContaining('credentialReport'),
+        }),
+      ]);
+      if (status === 'denied') expect(report.notEvaluated[0]!.reason).toContain('iam:GetCredentialReport');
+      expect(exitCodeFor(report, false)).toBe(3);
+      expect(exitCodeFor(report, true)).toBe(0);
+    },
+  );
+
+  test('an absent section is not evaluated too', () => {
+    const report = run([{ snapshot: emptySnapshot() }], [findsAliceAndBob]);
+    expect(report.notEvaluated[0]!.reason).toBe('credentialReport was not collected');
+  });
+});
+
+test('a rule that throws is a rule error, reported and never a pass', () => {
+  const crashing = testRule('crashes', () => {
+    throw new Error('boom');
+  });
+  const report = run([{ snapshot: ok }], [crashing, findsAliceAndBob]);
+  expect(report.ruleErrors).toEqual([{ ruleId: 'crashes', accountId: '123456789012', message: 'boom' }]);
+  expect(report.findings).toHaveLength(2);
+  expect(exitCodeFor(report, false)).toBe(1);
+});
+
+describe('exit codes', () => {
+  const lowOnly = testRule('low-only', () => [{ resource: bob, message: 'm' }], { severity: 'low' });
+  test.each([
+    ['clean', [] as AnyRule[], 'high', 0],
+    ['finding at fail-on', [findsAliceAndBob], 'high', 1],
+    ['finding below fail-on', [lowOnly], 'medium', 0],
+    ['finding exactly at fail-on', [lowOnly], 'low', 1],
+    ['fail-on none never fails', [findsAliceAndBob], 'none', 0],
+  ] as const)('%s', (_name, rules, failOn, code) => {
+    const report = run([{ snapshot: ok }], [...rules], { failOn });
+    expect(exitCodeFor(report, false)).toBe(code);
+  });
+
+  test('findings beat incompleteness: exit 1 even when another rule was not evaluated', () => {
+    const needsPolicy = testRule('needs-policy', () => [], { needs: ['passwordPolicy'] });
+    const report = run([{ snapshot: ok }], [findsAliceAndBob, needsPolicy]);
+    expect(exitCodeFor(report, false)).toBe(1);
+  });
+
+  test('a failed account makes the run incomplete', () => {
+    const report = run(
+      [{ snapshot: ok }, { accountId: '222222222222', status: 'failed', reason: 'AssumeRole denied' }],
+      [],
+    );
+    expect(report.summary.accounts).toEqual({ audited: 1, failed: 1, skipped: 0 });
+    expect(exitCodeFor(report, false)).toBe(3);
+  });
+});
+
+describe('severity', () => {
+  test('a finding may carry its own severity; a configured severity overrides both', () => {
+    const report = run([{ snapshot: ok }], [findsAliceAndBob]);
+    expect(report.findings.map((f) => [f.resource, f.severity])).toEqual([
+      [alice, 'high'],
+      [bob, 'low'],
+    ]);
+    const overridden = run([{ snapshot: ok }], [findsAliceAndBob], {
+      rules: { 'finds-users': { severity: 'medium' } },
+    });
+    expect(overridden.findings.map((f) => f.severity)).toEqual(['medium', 'medium']);
+  });
+});
+
+describe('rule selection and options', () => {
+  const optional = testRule('optional', () => [{ resource: alice, message: 'm' }], {
+    enabledByDefault: false,
+  });
+  test('off-by-default rules run only when enabled or named', () => {
+    expect(resolveRules([optional], {}).map((r) => r.rule.id)).toEqual([]);
+    expect(resolveRules([optional], { rules: { optional: { enabled: true } } })).toHaveLength(1);
+    expect(resolveRules([optional], {}, { only: ['optional'] })).toHaveLength(1);
+  });
+  test('enable/disable, --rules and --exclude-rules', () => {
+    const other = testRule('other', () => []);
+    expect(
+      resolveRules([findsAliceAndBob, other], { rules: { other: { enabled: false } } }).map((r) => r.rule.id),
+    ).toEqual(['finds-users']);
+    expect(resolveRules([findsAliceAndBob, other], {}, { only: ['other'] }).map((r) => r.rule.id)).toEqual([
+      'other',
+    ]);
+    expect(resolveRules([findsAliceAndBob, other], {}, { exclude: ['other'] }).map((r) => r.rule.id)).toEqual(
+      ['finds-users'],
+    );
+  });
+  test('options are validated by the rule schema and defaults applied', () => {
+    expect(resolveRules([findsAliceAndBob], {})[0]!.options).toEqual({ limit: 10 });
+    expect(
+      resolveRules([findsAliceAndBob], { rules: { 'finds-users': { options: { limit: 3 } } } })[0]!.options,
+    ).toEqual({
+      limit: 3,
+    });
+    expect(() =>
+      resolveRules(
+        [findsAliceAndBob],
+        { rules: { 'finds-users': { options: { limit: -1 } } } },
+        {},
+        '.iamspect.yml',
+      ),
+    ).toThrow(/\.iamspect\.yml: rules\.finds-users\.options\.limit/);
+    expect(() =>
+      resolveRules([findsAliceAndBob], { rules: { 'finds-users': { options: { limt: 3 } } } }),
+    ).toThrow(/unknown key "limt"/);
+  });
+  test.each([
+    [{ rules: { 'no-such-rule': {} } }, {}, /rules\.no-such-rule: unknown rule id/],
+    [
+      { suppressions: [{ rule: 'no-such-rule', resource: '*', reason: 'x' }] },
+      {},
+      /suppressions rule: unknown rule id/,
+    ],
+    [{}, { only: ['no-such-rule'] }, /--rules: unknown rule id "no-such-rule"/],
+    [{}, { exclude: ['no-such-rule'] }, /--exclude-rules: unknown rule id/],
+  ])('an unknown rule id is an input error (%#)', (config, selection, message) => {
+    expect(() => resolveRules([findsAliceAndBob], config as Config, selection)).toThrow(InputError);
+    expect(() => resolveRules([findsAliceAndBob], config as Config, selection)).toThrow(message);
+  });
+  test('an alias selects the renamed rule', () => {
+    const renamed = testRule('new-name', () => [], { aliases: ['old-name'] });
+    expect(resolveRules([renamed], {}, { only: ['old-name'] }).map((r) => r.rule.id)).toEqual(['new-name']);
+  });
+});
+
+describe('suppressions', () => {
+  test.each([
+    [alice, true],
+    ['arn:aws:iam::123456789012:user/*', true],
+    ['arn:aws:iam::123456789012:user/ali*', true],
+    ['arn:aws:iam::123456789012:user/alic', false],
+    ['user/alice', false],
+    ['*alice', true],
+    ['arn:*:user/alice', true],
+  ])('resource %s matches alice: %s', (resource, matches) => {
+    const report = run([{ snapshot: ok }], [findsAliceAndBob], {
+      suppressions: [{ rule: 'finds-users', resource, reason: 'accepted' }],
+    });
+    const aliceFinding = report.findings.find((f) => f.resource === alice)!;
+    expect(Boolean(aliceFinding.suppressed)).toBe(matches);
+  });
+
+  test('suppressed findings stay in the report, with the reason, and do not fail the gate', () => {
+    const report = run([{ snapshot: ok }], [findsAliceAndBob], {
+      suppressions: [
+        { rule: 'finds-users', resource: alice, reason: 'break-glass user', expires: '2026-07-01' },
+      ],
+    });
+    expect(report.findings.find((f) => f.resource === alice)!.suppressed).toEqual({
+      reason: 'break-glass user',
+      resource: alice,
+      expires: '2026-07-01',
+    });
+    expect(report.summary.suppressed).toBe(1);
+    expect(exitCodeFor(report, false)).toBe(0);
+  });
+
+  test('an expired suppression stops applying and warns; the expiry day itself still applies', () => {
+    const expired = run([{ snapshot: ok }], [findsAliceAndBob], {
+      suppressions: [{ rule: 'finds-users', resource: alice, reason: 'temporary', expires: '2026-06-14' }],
+    });
+    expect(expired.findings.find((f) => f.resource === alice)!.suppressed).toBeUndefined();
+    expect(expired.warnings).toEqual([expect.stringContaining('expired on 2026-06-14')]);
+    expect(isExpired({ rule: 'r', resource: '*', reason: 'x', expires: '2026-06-15' }, TODAY)).toBe(false);
+    expect(isExpired({ rule: 'r', resource: '*', reason: 'x', expires: '2026-06-14' }, TODAY)).toBe(true);
+  });
+
+  test('a suppression for another rule does not apply', () => {
+    const other = testRule('other', () => []);
+    const report = run([{ snapshot: ok }], [findsAliceAndBob, other], {
+      suppressions: [{ rule: 'other', resource: '*', reason: 'x' }],
+    });
+    expect(report.summary.suppressed).toBe(0);
+  });
+});
+
+describe('fingerprints', () => {
+  test('depend on rule, account, resource and discriminator, not on the message', () => {
+    expect(fingerprint('r', '1', 'arn', 'key1')).toBe(fingerprint('r', '1', 'arn', 'key1'));
+    expect(fingerprint('r', '1', 'arn', 'key1')).not.toBe(fingerprint('r', '1', 'arn', 'key2'));
+    expect(fingerprint('r', '1', 'arn')).not.toBe(fingerprint('r', '2', 'arn'));
+    const reworded = testRule('finds-users', () => [{ resource: alice, message: 'alice, in other words' }]);
+    const a = run([{ snapshot: ok }], [findsAliceAndBob]).findings.find((f) => f.resource === alice)!;
+    const b = run([{ snapshot: ok }], [reworded]).findings[0]!;
+    expect(b.fingerprint).toBe(a.fingerprint);
+  });
+  test('no ambiguity between fields that concatenate alike', () => {
+    expect(fingerprint('r', '1', 'ab', 'c')).not.toBe(fingerprint('r', '1', 'a', 'bc'));
+  });
+});
+
+test('rules see the snapshot collectedAt as now, not the wall clock', () => {
+  let seen: Date | undefined;
+  const clock = defineRule({
+    id: 'clock',
+    title: 'Clock',
+    severity: 'info',
+    needs: [],
+    options: z.object({}).strict(),
+    docs: { rationale: 'r', remediation: 'm', references: [] },
+    frameworks: {},
+    check: ({ now }) => {
+      seen = now;
+      return [];
+    },
+  });
+  run([{ snapshot: ok }], [clock]);
+  expect(seen).toEqual(new Date(ok.collectedAt));
+});
+
+test.each([
+  ['a*c', 'abc', true],
+  ['a*c', 'ac', true],
+  ['a*c', 'abd', false],
+  ['*', '', true],
+  ['a*b*c', 'aXbYc', true],
+  ['a*b*c', 'aXcYb', false],
+  ['ab*ba', 'aba', false],
+])('glob %s ~ %s = %s', (pattern, value, expected) => {
+  expect(globMatches(pattern, value)).toBe(expected);
+});
