@@ -22,6 +22,7 @@ export const SECTION_NAMES = [
   'accessAnalyzers',
   'alternateContacts',
   'billingAlarms',
+  'cloudFormation',
 ] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];
 
@@ -337,6 +338,88 @@ export const billingAlarmSchema = z.object({
 });
 export type BillingAlarm = z.infer<typeof billingAlarmSchema>;
 
+// ---------- CloudFormation templates (`iamspect template` only) ----------
+
+/** 1-based line and column in a template; `file` is relative to the working directory, with `/`. */
+export const sourceLocationSchema = z.object({
+  file: z.string(),
+  line: z.number().int().positive(),
+  column: z.number().int().positive(),
+});
+
+/**
+ * Where a login profile's password comes from. Only `literal` and `parameter-literal-default`
+ * (a parameter's Default, NoEcho or not) put the password in the template; `noecho` is a NoEcho
+ * parameter without a Default, `dynamic-reference` a `{{resolve:...}}` (Secrets Manager, SSM),
+ * `symbolic` anything else known only at deploy time. The password itself is never stored.
+ */
+export const TEMPLATE_PASSWORD_SOURCES = [
+  'literal',
+  'parameter-literal-default',
+  'noecho',
+  'dynamic-reference',
+  'symbolic',
+] as const;
+export type TemplatePasswordSource = (typeof TEMPLATE_PASSWORD_SOURCES)[number];
+
+export const cloudFormationTemplateSchema = z.object({
+  file: z.string(),
+  resources: z.array(
+    z.object({
+      logicalId: z.string(),
+      type: z.string(),
+      /** Placeholder-account ARN of an IAM principal, managed policy or instance profile, else null. */
+      arn: z.string().nullable(),
+      location: sourceLocationSchema,
+    }),
+  ),
+  inlinePolicies: z.array(
+    z.object({ principalArn: z.string(), policyName: z.string(), location: sourceLocationSchema }),
+  ),
+  loginProfiles: z.array(
+    z.object({
+      userArn: z.string(),
+      userName: z.string(),
+      passwordSource: z.enum(TEMPLATE_PASSWORD_SOURCES),
+      /** The parameter the password is taken from, if any. */
+      parameter: z.string().nullable(),
+      /** null when it is only known at deploy time. */
+      passwordResetRequired: z.boolean().nullable(),
+      /** The LoginProfile property. */
+      location: sourceLocationSchema,
+      /** Where the password is written: the Password property, or the parameter's Default. */
+      passwordLocation: sourceLocationSchema,
+    }),
+  ),
+  accessKeys: z.array(
+    z.object({
+      logicalId: z.string(),
+      userArn: z.string(),
+      userName: z.string(),
+      status: z.string(),
+      location: sourceLocationSchema,
+    }),
+  ),
+  /** Outputs whose value contains an access key's SecretAccessKey. */
+  secretOutputs: z.array(
+    z.object({
+      outputName: z.string(),
+      accessKeyLogicalId: z.string(),
+      /** Export.Name when the output is also exported to other stacks. */
+      exportName: z.string().nullable(),
+      location: sourceLocationSchema,
+    }),
+  ),
+  /** Managed policies attached to a principal in the template, each where the attachment is written. */
+  managedPolicyAttachments: z.array(
+    z.object({ principalArn: z.string(), policyArn: z.string(), location: sourceLocationSchema }),
+  ),
+});
+export type CloudFormationTemplate = z.infer<typeof cloudFormationTemplateSchema>;
+
+export const cloudFormationSchema = z.object({ templates: z.array(cloudFormationTemplateSchema) });
+export type CloudFormationData = z.infer<typeof cloudFormationSchema>;
+
 // ---------- sections ----------
 
 export const SECTION_STATUSES = ['ok', 'denied', 'error', 'skipped'] as const;
@@ -375,11 +458,13 @@ export const sectionsSchema = z
     accessAnalyzers: section(z.array(accessAnalyzerRegionSchema)),
     alternateContacts: section(alternateContactsSchema),
     billingAlarms: section(z.array(billingAlarmSchema)),
+    cloudFormation: section(cloudFormationSchema),
   })
   .partial()
   .strict();
 export type Sections = z.infer<typeof sectionsSchema>;
-export type SectionData<N extends SectionName> = NonNullable<NonNullable<Sections[N]>['data']>;
+// Exclude, not NonNullable: a section's data may legitimately be null (no password policy, no organization).
+export type SectionData<N extends SectionName> = Exclude<NonNullable<Sections[N]>['data'], undefined>;
 export type Section<N extends SectionName> = NonNullable<Sections[N]>;
 
 export const SOURCE_KINDS = ['live', 'snapshot', 'aws-cli', 'demo', 'template'] as const;

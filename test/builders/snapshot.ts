@@ -9,8 +9,10 @@ import type {
   RoleDetail,
   SectionData,
   SectionName,
+  ServerCertificate,
   Snapshot,
   UserDetail,
+  VirtualMfaDevice,
 } from '../../src/snapshot/schema.js';
 import { SNAPSHOT_SCHEMA_VERSION } from '../../src/snapshot/schema.js';
 
@@ -222,4 +224,30 @@ export function withAuthorizationDetails(
     policies: [],
     ...details,
   });
+}
+
+/** An assigned virtual MFA device `arn:aws:iam::ACCOUNT:mfa/NAME`; ownerArn null = unassigned. */
+export function virtualMfaDevice(name: string, ownerArn: string | null): VirtualMfaDevice {
+  return {
+    serialNumber: `arn:aws:iam::${ACCOUNT}:mfa/${name}`,
+    userArn: ownerArn,
+    userName: ownerArn?.includes(':user/') ? ownerArn.slice(ownerArn.lastIndexOf('/') + 1) : null,
+    enableDate: ownerArn === null ? null : daysAgo(100),
+  };
+}
+
+export function serverCertificate(name: string, expiration: string | null): ServerCertificate {
+  return {
+    name,
+    id: `ASCA${name.toUpperCase().padEnd(17, 'X').slice(0, 17)}`,
+    arn: `arn:aws:iam::${ACCOUNT}:server-certificate/${name}`,
+    path: '/',
+    uploadDate: daysAgo(400),
+    expiration,
+  };
+}
+
+/** ISO date `days` days and `seconds` seconds before NOW, in whole milliseconds (for exact boundaries). */
+export function daysAndSecondsAgo(days: number, seconds: number): string {
+  return new Date(Date.parse(NOW) - days * 86_400_000 - seconds * 1000).toISOString();
 }

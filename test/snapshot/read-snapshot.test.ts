@@ -1,0 +1,135 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InputError } from '../../src/errors.js';
+import { parseSnapshot, readSnapshotFile, serializeSnapshot } from '../../src/snapshot/read-snapshot.js';
+import { loadDemoSnapshot } from '../../src/snapshot/demo.js';
+import type { Json, JsonPath } from './mutate-json.js';
+import { mutateAt } from './mutate-json.js';
+import {
+  emptySnapshot,
+  rootRow,
+  userRow,
+  withCredentialReport,
+  withFailedSection,
+} from '../builders/snapshot.js';
+
+const FILE = 'snap.json';
+const snapshot = withFailedSection(
+  withCredentialReport(emptySnapshot(), [rootRow(), userRow('alice'), userRow('bob'), userRow('carol')]),
+  'authorizationDetails',
+  'denied',
+  'iam:GetAccountAuthorizationDetails',
+);
+
+/** The snapshot as JSON after edits, each replacing (or, with undefined, removing) the value at a path. */
+function edited(...edits: Array<[JsonPath, Json | undefined]>): string {
+  let raw = JSON.parse(serializeSnapshot(snapshot)) as Json | undefined;
+  for (const [path, value] of edits) raw = mutateAt(raw!, path, value);
+  return JSON.stringify(raw, null, 2);
+}
+
+function errorOf(run: () => unknown): InputError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof InputError) return error;
+    throw error;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('serializeSnapshot and parseSnapshot', () => {
+  it.each([
+    ['a snapshot with ok and denied sections', snapshot],
+    ['the demo snapshot', loadDemoSnapshot()],
+  ])('round-trips %s unchanged', (_label, original) => {
+    expect(parseSnapshot(serializeSnapshot(original), FILE)).toEqual(original);
+  });
+
+  it('writes pretty JSON ending in a newline, so snapshots diff well', () => {
+    const text = serializeSnapshot(snapshot);
+    expect(text.startsWith('{\n  "schemaVersion": 1,\n')).toBe(true);
+    expect(text.endsWith('}\n')).toBe(true);
+  });
+});
+
+describe('parseSnapshot errors', () => {
+  it.each([
+    [
+      'a field of the wrong type, by its full path',
+      edited([['sections', 'credentialReport', 'data', 'rows', 3, 'mfaActive'], 'yes']),
+      `${FILE}: invalid snapshot: sections.credentialReport.data.rows[3].mfaActive: Invalid input: expected boolean, received string`,
+    ],
+    [
+      'a misspelt section name',
+      edited(
+        [['sections', 'credentalReport'], { status: 'ok' }],
+        [['sections', 'credentialReport'], undefined],
+      ),
+      `${FILE}: invalid snapshot: sections: unknown key "credentalReport"`,
+    ],
+    [
+      'a misspelt field inside a row, reported as the field it lacks',
+      edited(
+        [['sections', 'credentialReport', 'data', 'rows', 1, 'mfa_active'], false],
+        [['sections', 'credentialReport', 'data', 'rows', 1, 'mfaActive'], undefined],
+      ),
+      `${FILE}: invalid snapshot: sections.credentialReport.data.rows[1].mfaActive: Invalid input: expected boolean, received undefined`,
+    ],
+    [
+      'a date that is not a date',
+      edited([['collectedAt'], 'yesterday']),
+      `${FILE}: invalid snapshot: collectedAt: not an ISO 8601 date`,
+    ],
+    [
+      'a section status that does not exist',
+      edited([['sections', 'authorizationDetails', 'status'], 'forbidden']),
+      `${FILE}: invalid snapshot: sections.authorizationDetails.status: Invalid option: expected one of "ok"|"denied"|"error"|"skipped"`,
+    ],
+    [
+      'a snapshot from a newer iamspect',
+      edited([['schemaVersion'], 2], [['sections', 'someNewSection'], { status: 'ok', data: {} }]),
+      `${FILE}: written by a newer iamspect (snapshot schemaVersion 2; this version reads 1); upgrade iamspect`,
+    ],
+    [
+      'a file that is not a snapshot',
+      '{"runs": []}',
+      `${FILE}: not an iamspect snapshot (no schemaVersion field)`,
+    ],
+    ['a JSON array', '[1, 2]', `${FILE}: not an iamspect snapshot (expected a JSON object)`],
+    [
+      'JSON cut short',
+      serializeSnapshot(snapshot).slice(0, 45),
+      `${FILE}: line 4, column 10: snapshot file ends in the middle of the JSON (truncated?) (Unterminated string)`,
+    ],
+    [
+      'invalid JSON',
+      '{\n  "schemaVersion": 1,\n  "tool": {,\n}',
+      `${FILE}: line 3, column 12: snapshot file is not valid JSON (Expected property name or '}')`,
+    ],
+    ['an empty file', '', `${FILE}: snapshot file is empty`],
+  ])('reports %s', (_label, text, message) => {
+    expect(errorOf(() => parseSnapshot(text, FILE)).message).toBe(message);
+  });
+});
+
+describe('readSnapshotFile', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'iamspect-snapshot-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads a snapshot written by serializeSnapshot', () => {
+    const path = join(dir, 'snap.json');
+    writeFileSync(path, serializeSnapshot(snapshot));
+    expect(readSnapshotFile(path)).toEqual(snapshot);
+  });
+
+  it('names a missing file and says how to make one', () => {
+    const error = errorOf(() => readSnapshotFile(join(dir, 'missing.json')));
+    expect(error.message).toBe(`${join(dir, 'missing.json')}: snapshot file not found`);
+    expect(error.hint).toBe('Write a snapshot with: iamspect collect -o snapshot.json');
+  });
+});
