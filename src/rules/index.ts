@@ -1,8 +1,11 @@
 // The rule registry: every rule, explicitly imported through its area's list, sorted by id.
 // test/rules/meta.test.ts checks that every file under src/rules/<area>/ is registered here.
 import type { AnyRule } from './types.js';
+import { passwordRules } from './password/index.js';
+import { rootRules } from './root/index.js';
+import { userRules } from './users/index.js';
 
-const areas: AnyRule[][] = [];
+const areas: AnyRule[][] = [passwordRules, rootRules, userRules];
 
 export const RULES: readonly AnyRule[] = areas.flat().sort((a, b) => a.id.localeCompare(b.id));
 

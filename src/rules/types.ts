@@ -64,6 +64,12 @@ export interface Rule<Schema extends z.ZodType = z.ZodType> {
   frameworks: Frameworks;
   /** Older ids that still select this rule in config, suppressions and --rules. */
   aliases?: readonly string[];
+  /**
+   * 'account' for a rule that judges the account as a whole ("nobody has AWSSupportAccess"): a
+   * CloudFormation template holds only part of an account, so `iamspect template` does not run it.
+   * Unset for rules that judge each principal, policy or credential on its own.
+   */
+  scope?: 'account';
   check: (context: RuleContext<z.output<Schema>>) => Finding[];
 }
 

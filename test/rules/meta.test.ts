@@ -1,0 +1,95 @@
+// Checks every registered rule against the conventions users and tooling rely on: the id is the
+// public interface (config, suppressions, SARIF), so it must be well-formed, unique and match its
+// file; every rule must be registered, documented, tested, and usable with default options.
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { RULES } from '../../src/rules/index.js';
+import type { AnyRule } from '../../src/rules/types.js';
+import { SEVERITIES } from '../../src/rules/types.js';
+import { packageRoot } from '../../src/util/package-root.js';
+
+const ROOT = packageRoot();
+const RULES_DIR = join(ROOT, 'src', 'rules');
+/** Folders under src/rules that hold helpers, not rules. */
+const HELPER_FOLDERS = new Set(['shared']);
+const KEBAB_CASE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+interface RuleFile {
+  area: string;
+  id: string;
+  path: string;
+}
+
+const ruleFiles: RuleFile[] = readdirSync(RULES_DIR, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && !HELPER_FOLDERS.has(entry.name))
+  .flatMap((area) =>
+    readdirSync(join(RULES_DIR, area.name))
+      .filter((file) => file.endsWith('.ts') && file !== 'index.ts')
+      .map((file) => ({
+        area: area.name,
+        id: basename(file, '.ts'),
+        path: join(RULES_DIR, area.name, file),
+      })),
+  );
+
+function isRule(value: unknown): value is AnyRule {
+  return typeof value === 'object' && value !== null && 'id' in value && 'check' in value;
+}
+
+describe.each(RULES.map((rule) => [rule.id, rule] as const))('rule %s', (id, rule) => {
+  const files = ruleFiles.filter((file) => file.id === id);
+
+  test('id is kebab-case and names exactly one rule file', () => {
+    expect(id).toMatch(KEBAB_CASE);
+    expect(files.map((file) => file.path)).toHaveLength(1);
+  });
+
+  test('has a title stating the good state in at most 100 characters, without "Ensure"', () => {
+    expect(rule.title.trim()).not.toBe('');
+    expect(rule.title.length).toBeLessThanOrEqual(100);
+    expect(rule.title).not.toMatch(/\bensure\b/i);
+  });
+
+  test('has a known severity and reads at least one section', () => {
+    expect(SEVERITIES).toContain(rule.severity);
+    expect(rule.needs.length).toBeGreaterThan(0);
+  });
+
+  test('has docs: rationale, remediation and https references', () => {
+    expect(rule.docs.rationale.trim()).not.toBe('');
+    expect(rule.docs.remediation.trim()).not.toBe('');
+    expect(rule.docs.references.length).toBeGreaterThan(0);
+    for (const reference of rule.docs.references) expect(reference).toMatch(/^https:\/\/\S+$/);
+  });
+
+  test('has a test file named after it', () => {
+    const area = files[0]?.area ?? '(no rule file)';
+    expect(existsSync(join(ROOT, 'test', 'rules', area, `${id}.test.ts`))).toBe(true);
+  });
+
+  test('options parse from an empty object (every option has a default)', () => {
+    expect(() => rule.options.parse({})).not.toThrow();
+  });
+});
+
+test('every rule file is registered', () => {
+  const registered = new Set(RULES.map((rule) => rule.id));
+  expect(ruleFiles.filter((file) => !registered.has(file.id)).map((file) => file.path)).toEqual([]);
+});
+
+test('each rule file defines the rule it is named after, and only that rule', async () => {
+  for (const file of ruleFiles) {
+    const module = (await import(pathToFileURL(file.path).href)) as Record<string, unknown>;
+    const defined = Object.values(module)
+      .filter(isRule)
+      .map((rule) => rule.id);
+    expect({ file: file.path, defined }).toEqual({ file: file.path, defined: [file.id] });
+  }
+});
+
+test('ids and aliases are unique across all rules', () => {
+  const names = RULES.flatMap((rule) => [rule.id, ...(rule.aliases ?? [])]);
+  const duplicates = names.filter((name, index) => names.indexOf(name) !== index);
+  expect(duplicates).toEqual([]);
+});

@@ -1,0 +1,99 @@
+import { userUnusedPassword } from '../../../src/rules/users/user-unused-password.js';
+import type { CredentialReportRow } from '../../../src/snapshot/schema.js';
+import { runRule } from '../../builders/rules.js';
+import {
+  ACCOUNT,
+  daysAgo,
+  daysAndSecondsAgo,
+  emptySnapshot,
+  rootRow,
+  userRow,
+  withCredentialReport,
+} from '../../builders/snapshot.js';
+
+function consoleUser(overrides: Partial<CredentialReportRow>): CredentialReportRow {
+  return userRow('alice', { passwordEnabled: true, passwordLastChanged: daysAgo(300), ...overrides });
+}
+
+describe('user-unused-password', () => {
+  test.each<{ name: string; row: CredentialReportRow; options: object; message: string | null }>([
+    {
+      name: 'used exactly 45 days ago',
+      row: consoleUser({ passwordLastUsed: daysAgo(45) }),
+      options: {},
+      message: null,
+    },
+    {
+      name: 'used 45 days and 1 second ago',
+      row: consoleUser({ passwordLastUsed: daysAndSecondsAgo(45, 1) }),
+      options: {},
+      message: 'Console password of alice unused for 46 days, last used 2026-05-01 (allowed: 45).',
+    },
+    {
+      name: 'used 61 days ago',
+      row: consoleUser({ passwordLastUsed: daysAgo(61) }),
+      options: {},
+      message: 'Console password of alice unused for 61 days, last used 2026-04-15 (allowed: 45).',
+    },
+    {
+      name: 'never used, set exactly 45 days ago',
+      row: consoleUser({ passwordLastChanged: daysAgo(45) }),
+      options: {},
+      message: null,
+    },
+    {
+      name: 'never used, set 45 days and 1 second ago',
+      row: consoleUser({ passwordLastChanged: daysAndSecondsAgo(45, 1) }),
+      options: {},
+      message:
+        'Console password of alice has no recorded use in the 46 days since the password was set on 2026-05-01 (allowed: 45).',
+    },
+    {
+      name: 'never used, no change date: counted from the user’s creation',
+      row: consoleUser({ passwordLastChanged: null, userCreationTime: daysAgo(50) }),
+      options: {},
+      message:
+        'Console password of alice has no recorded use in the 50 days since the user was created on 2026-04-26 (allowed: 45).',
+    },
+    {
+      name: 'no console password',
+      row: userRow('alice', { passwordEnabled: false, passwordLastUsed: daysAgo(400) }),
+      options: {},
+      message: null,
+    },
+    {
+      name: 'custom 90: exactly 90 days',
+      row: consoleUser({ passwordLastUsed: daysAgo(90) }),
+      options: { maxUnusedDays: 90 },
+      message: null,
+    },
+    {
+      name: 'custom 90: 90 days and 1 second',
+      row: consoleUser({ passwordLastUsed: daysAndSecondsAgo(90, 1) }),
+      options: { maxUnusedDays: 90 },
+      message: 'Console password of alice unused for 91 days, last used 2026-03-17 (allowed: 90).',
+    },
+  ])('$name', ({ row, options, message }) => {
+    const findings = runRule(userUnusedPassword, withCredentialReport(emptySnapshot(), [row]), options);
+    expect(findings.map((f) => [f.resource, f.message])).toEqual(
+      message === null ? [] : [[`arn:aws:iam::${ACCOUNT}:user/alice`, message]],
+    );
+  });
+
+  test('evidence says where the idle time was counted from', () => {
+    const [finding] = runRule(userUnusedPassword, withCredentialReport(emptySnapshot(), [consoleUser({})]));
+    expect(finding!.evidence).toEqual({
+      unusedDays: 300,
+      countedFrom: 'password set',
+      since: daysAgo(300),
+      maxUnusedDays: 45,
+    });
+  });
+
+  test('root’s password is not judged here', () => {
+    const snapshot = withCredentialReport(emptySnapshot(), [
+      rootRow({ passwordEnabled: true, passwordLastUsed: daysAgo(900) }),
+    ]);
+    expect(runRule(userUnusedPassword, snapshot)).toEqual([]);
+  });
+});
