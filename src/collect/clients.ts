@@ -1,0 +1,159 @@
+// The one place AWS clients are built, and what makes iamspect provably read-only: every client
+// gets a middleware, first in its stack, that lets through only the operations in an explicit
+// allow list and throws before anything is signed or sent for any other. Collectors cannot reach
+// AWS except through these clients, and `iamspect permissions` prints exactly this list.
+import { IAMClient } from '@aws-sdk/client-iam';
+import { STSClient } from '@aws-sdk/client-sts';
+import type {
+  AbsoluteLocation,
+  AwsCredentialIdentityProvider,
+  InitializeHandlerOptions,
+  InitializeMiddleware,
+  Pluggable,
+  RetryStrategyV2,
+} from '@smithy/types';
+import { TOOL } from '../version.js';
+
+/**
+ * Every operation the collectors may call, keyed by IAM action prefix. Reads only: Get*, List*,
+ * and GenerateCredentialReport, which asks IAM to build the credential report and changes no
+ * identity, policy or credential. (sts:GetCallerIdentity needs no permission, but it is listed
+ * like any other call so the guard and the policy stay the same list.)
+ */
+export const READ_ONLY_OPERATIONS = {
+  iam: [
+    'GenerateCredentialReport',
+    'GetAccountAuthorizationDetails',
+    'GetAccountPasswordPolicy',
+    'GetAccountSummary',
+    'GetCredentialReport',
+    'ListAccountAliases',
+    'ListServerCertificates',
+    'ListVirtualMFADevices',
+  ],
+  sts: ['GetCallerIdentity'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type ServicePrefix = keyof typeof READ_ONLY_OPERATIONS;
+
+const CLIENT_CLASSES = { iam: IAMClient, sts: STSClient } satisfies Record<ServicePrefix, unknown>;
+
+export type ClientFor<S extends ServicePrefix> = InstanceType<(typeof CLIENT_CLASSES)[S]>;
+
+/** `iam:GetAccountSummary`, ... sorted: the actions of READ_ONLY_OPERATIONS. */
+export function allowedActions(): string[] {
+  return Object.entries(READ_ONLY_OPERATIONS)
+    .flatMap(([service, operations]) => operations.map((operation) => `${service}:${operation}`))
+    .sort();
+}
+
+/** Thrown instead of sending a request for an operation outside the allow list. */
+export class ReadOnlyViolation extends Error {
+  override readonly name = 'ReadOnlyViolation';
+  constructor(readonly action: string) {
+    super(
+      `iamspect is read-only: refusing to send ${action}, which is not in its allow list of read operations`,
+    );
+  }
+}
+
+// The action each failed request was for, so a section that fails can name the refused action
+// (iam:GetAccountAuthorizationDetails) whatever shape the service's error had.
+const actionOfError = new WeakMap<object, string>();
+
+/** The API action whose request raised `error`, when it came through a guarded client. */
+export function failedAction(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null ? actionOfError.get(error) : undefined;
+}
+
+const GUARD_OPTIONS: InitializeHandlerOptions & AbsoluteLocation = {
+  step: 'initialize',
+  priority: 'high',
+  name: 'iamspectReadOnlyGuard',
+  // fromTemporaryCredentials re-applies its clientPlugins to the same STS client on every
+  // credential refresh; replacing the guard keeps that from failing as a duplicate middleware.
+  override: true,
+};
+
+/**
+ * The read-only guard as a client plugin: `service` is the IAM action prefix, `operations` the
+ * allowed operation names. Exported for the credential providers' own STS client (AssumeRole).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a plugin must fit every client's input/output types
+export function readOnlyGuard(service: string, operations: readonly string[]): Pluggable<any, any> {
+  const allowed = new Set(operations);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const middleware: InitializeMiddleware<any, any> = (next, context) => async (args) => {
+    // Fail closed: a command we cannot name is not on the list.
+    const operation = (context.commandName ?? '').replace(/Command$/, '');
+    const action = `${service}:${operation}`;
+    if (!allowed.has(operation)) throw new ReadOnlyViolation(action);
+    try {
+      return await next(args);
+    } catch (error) {
+      if (typeof error === 'object' && error !== null) actionOfError.set(error, action);
+      throw error;
+    }
+  };
+  return { applyToStack: (stack) => stack.add(middleware, GUARD_OPTIONS) };
+}
+
+export interface ClientSettings {
+  /** undefined: the SDK resolves it (AWS_REGION, then the profile's region). */
+  region?: string;
+  profile?: string;
+  credentials?: AwsCredentialIdentityProvider;
+  /** Attempts per call, first try included. */
+  maxAttempts: number;
+  /** Replaces the SDK's adaptive retry strategy (tests pass one with millisecond backoff). */
+  retryStrategy?: RetryStrategyV2;
+}
+
+/** Generous but finite: one GetAccountAuthorizationDetails page of a large account can take ~10 s. */
+const REQUEST_TIMEOUT_MS = 60_000;
+const CONNECTION_TIMEOUT_MS = 10_000;
+
+/** Retry settings for any SDK client iamspect configures, the credential providers' included. */
+export function retryConfig(settings: Pick<ClientSettings, 'maxAttempts' | 'retryStrategy'>) {
+  return {
+    maxAttempts: settings.maxAttempts,
+    // Adaptive mode also slows the client down after throttling, which IAM (throttled per
+    // account) needs in large accounts. LimitExceeded is retried as throttling by the SDK.
+    ...(settings.retryStrategy ? { retryStrategy: settings.retryStrategy } : { retryMode: 'adaptive' }),
+  };
+}
+
+function clientConfig(settings: ClientSettings) {
+  return {
+    region: settings.region,
+    profile: settings.profile,
+    credentials: settings.credentials,
+    ...retryConfig(settings),
+    customUserAgent: `${TOOL.name}/${TOOL.version}`,
+    requestHandler: { requestTimeout: REQUEST_TIMEOUT_MS, connectionTimeout: CONNECTION_TIMEOUT_MS },
+    // No `endpoint` on purpose: the SDK itself honours AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<SERVICE>
+    // and a profile's endpoint_url, and an explicit endpoint here would override all of them.
+  };
+}
+
+/** A guarded client for one service. */
+export function createClient<S extends ServicePrefix>(service: S, settings: ClientSettings): ClientFor<S> {
+  const Client = CLIENT_CLASSES[service];
+  const client = new Client(clientConfig(settings));
+  client.middlewareStack.use(readOnlyGuard(service, READ_ONLY_OPERATIONS[service]));
+  return client as ClientFor<S>;
+}
+
+export type Clients = { [S in ServicePrefix]: ClientFor<S> } & { destroy(): void };
+
+/** One guarded client per service, sharing settings; destroy() closes their connections. */
+export function createClients(settings: ClientSettings): Clients {
+  const services = Object.keys(CLIENT_CLASSES) as ServicePrefix[];
+  const clients = Object.fromEntries(services.map((service) => [service, createClient(service, settings)]));
+  return {
+    ...(clients as { [S in ServicePrefix]: ClientFor<S> }),
+    destroy() {
+      for (const service of services) clients[service]!.destroy();
+    },
+  };
+}

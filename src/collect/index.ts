@@ -1,0 +1,192 @@
+// Live collection: resolve credentials, identify the account (STS), then run every section
+// collector with bounded concurrency and record each section's status. A section that is denied
+// or fails never stops the others; the snapshot says which and why, and the engine then reports
+// the rules that needed it as not evaluated (never as passing).
+//
+// Adding an API family: its client and read operations in clients.ts, one collector module here
+// (listed in SECTION_COLLECTORS), and its handlers in test/fake-aws/services/.
+import pLimit from 'p-limit';
+import { RunError } from '../errors.js';
+import type { Section, SectionName, Sections, Snapshot } from '../snapshot/schema.js';
+import { SNAPSHOT_SCHEMA_VERSION } from '../snapshot/schema.js';
+import { TOOL } from '../version.js';
+import { accountSummaryCollector } from './account-summary.js';
+import { authorizationDetailsCollector } from './authorization-details.js';
+import type { Clients } from './clients.js';
+import { createClient, createClients, ReadOnlyViolation } from './clients.js';
+import type { AnySectionCollector, CollectContext, SectionCollector } from './collector.js';
+import { credentialReportCollector } from './credential-report.js';
+import { checkCredentials, credentialProvider } from './credentials.js';
+import { awsErrorCode, sectionFailure } from './failures.js';
+import type { CallerIdentity } from './identity.js';
+import { collectAccountAlias, collectIdentity } from './identity.js';
+import type { CollectOptions } from './options.js';
+import { COLLECT_DEFAULTS } from './options.js';
+import { passwordPolicyCollector } from './password-policy.js';
+import type { Progress } from './progress.js';
+import { SILENT_PROGRESS } from './progress.js';
+import { serverCertificatesCollector } from './server-certificates.js';
+import { virtualMfaDevicesCollector } from './virtual-mfa-devices.js';
+
+export type { CollectOptions, LiveFlags } from './options.js';
+export { addLiveOptions, COLLECT_DEFAULTS, liveOptionsFrom } from './options.js';
+export type { Progress } from './progress.js';
+export { SILENT_PROGRESS, terminalProgress } from './progress.js';
+
+/** Every section this version collects live, in snapshot order. */
+export const SECTION_COLLECTORS: readonly AnySectionCollector[] = [
+  credentialReportCollector,
+  accountSummaryCollector,
+  passwordPolicyCollector,
+  authorizationDetailsCollector,
+  virtualMfaDevicesCollector,
+  serverCertificatesCollector,
+];
+
+/**
+ * Used only when neither --region, AWS_REGION nor the profile names a region. Some region is
+ * needed to reach STS, before the partition is known; IAM and STS serve the whole aws partition
+ * from any of its regions, so this one reaches them. The partition is still read from
+ * GetCallerIdentity, never assumed: GovCloud and China credentials are rejected here, and that
+ * error tells the user to pass --region.
+ */
+export const FALLBACK_REGION = 'us-east-1';
+
+/** The region the SDK would use (AWS_REGION, then the profile's `region`), if any. Sends nothing. */
+async function configuredRegion(profile: string | undefined): Promise<string | undefined> {
+  const probe = createClient('sts', { profile, maxAttempts: 1 });
+  try {
+    return await probe.config.region();
+  } catch {
+    return undefined;
+  } finally {
+    probe.destroy();
+  }
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+async function identify(
+  clients: Clients,
+  progress: Progress,
+  regionDefaulted: boolean,
+): Promise<CallerIdentity> {
+  progress.update('identity', 'sts:GetCallerIdentity');
+  try {
+    const identity = await collectIdentity(clients);
+    progress.done('identity', 'ok', `${identity.accountId}, ${identity.partition}`);
+    return identity;
+  } catch (error) {
+    const code = awsErrorCode(error);
+    const outsideAwsPartition =
+      regionDefaulted && (code === 'InvalidClientTokenId' || code === 'UnrecognizedClientException');
+    throw new RunError(
+      `cannot identify the AWS account: sts:GetCallerIdentity failed (${code}: ${(error as Error).message})`,
+      outsideAwsPartition
+        ? `No region is configured, so iamspect used ${FALLBACK_REGION} (aws partition). For GovCloud or China, pass --region (e.g. us-gov-west-1, cn-north-1).`
+        : 'Check the credentials, network access to STS, and any AWS_ENDPOINT_URL settings.',
+    );
+  }
+}
+
+async function runSection<N extends SectionName>(
+  collector: SectionCollector<N>,
+  context: CollectContext,
+): Promise<Section<N>> {
+  context.progress.update(collector.section, '');
+  try {
+    const data = await collector.collect(context);
+    context.progress.done(collector.section, 'ok');
+    return { status: 'ok', data } as Section<N>;
+  } catch (error) {
+    // A collector calling outside the allow list is a bug, not a property of the account.
+    if (error instanceof ReadOnlyViolation) throw error;
+    const failure = sectionFailure(error);
+    context.progress.done(collector.section, failure.status, failure.error.action ?? failure.error.code);
+    return failure;
+  }
+}
+
+/** The alias, null when the account has none, undefined when it could not be read (cosmetic: never fatal). */
+async function aliasIfReadable(clients: Clients, progress: Progress): Promise<string | null | undefined> {
+  try {
+    return await collectAccountAlias(clients);
+  } catch (error) {
+    if (error instanceof ReadOnlyViolation) throw error;
+    const failure = sectionFailure(error);
+    progress.done('accountAlias', failure.status, failure.error.action ?? failure.error.code);
+    return undefined;
+  }
+}
+
+function nothingCollected(sections: Sections): RunError {
+  const reasons = Object.entries(sections).map(
+    ([name, section]) =>
+      `${name}: ${section.status} (${section.error?.action ?? section.error?.code ?? 'no data'})`,
+  );
+  return new RunError(
+    `nothing could be collected from the account: ${reasons.join('; ')}`,
+    'Give the credentials the read-only permissions printed by `iamspect permissions`.',
+  );
+}
+
+/** Collects one account live into a Snapshot. Throws RunError when it cannot run at all. */
+export async function collectSnapshot(
+  options: CollectOptions,
+  progress: Progress = SILENT_PROGRESS,
+): Promise<Snapshot> {
+  const now = options.now ?? Date.now;
+  const maxAttempts = options.maxAttempts ?? COLLECT_DEFAULTS.maxAttempts;
+  const regionFromConfig = options.region ?? (await configuredRegion(options.profile));
+  const credentialSettings = {
+    profile: options.profile,
+    region: regionFromConfig ?? FALLBACK_REGION,
+    roleArn: options.roleArn,
+    externalId: options.externalId,
+    roleSessionName: options.roleSessionName ?? COLLECT_DEFAULTS.roleSessionName,
+    maxAttempts,
+    retryStrategy: options.retryStrategy?.(maxAttempts),
+  };
+  const credentials = credentialProvider(credentialSettings);
+  await checkCredentials(credentials, credentialSettings);
+  const clients = createClients({ ...credentialSettings, credentials });
+  try {
+    const identity = await identify(clients, progress, regionFromConfig === undefined);
+    const context: CollectContext = {
+      clients,
+      progress,
+      sleep: options.sleep ?? realSleep,
+      now,
+      credentialReportTimeoutMs:
+        options.credentialReportTimeoutMs ?? COLLECT_DEFAULTS.credentialReportTimeoutMs,
+    };
+    const limit = pLimit(options.concurrency ?? COLLECT_DEFAULTS.concurrency);
+    const [accountAlias, results] = await Promise.all([
+      limit(() => aliasIfReadable(clients, progress)),
+      Promise.all(SECTION_COLLECTORS.map((collector) => limit(() => runSection(collector, context)))),
+    ]);
+    const sections: Sections = {};
+    SECTION_COLLECTORS.forEach((collector, index) => {
+      (sections as Record<SectionName, unknown>)[collector.section] = results[index];
+    });
+    if (!Object.values(sections).some((section) => section.status === 'ok')) throw nothingCollected(sections);
+    // Built only from the normalisers' schema-typed output; a test proves that writing it out and
+    // reading it back (with full validation) gives the same snapshot.
+    const snapshot: Snapshot = {
+      schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+      tool: { name: TOOL.name, version: TOOL.version },
+      // After the data was read: the credential report may be newer than the moment collection began.
+      collectedAt: new Date(now()).toISOString(),
+      partition: identity.partition,
+      accountId: identity.accountId,
+      ...(accountAlias === undefined ? {} : { accountAlias }),
+      callerArn: identity.callerArn,
+      source: { kind: 'live' },
+      sections,
+    };
+    return snapshot;
+  } finally {
+    clients.destroy();
+    progress.finish();
+  }
+}

@@ -1,0 +1,88 @@
+// Writes a file so that readers (and a crash) see either the old content or the complete new
+// content, never a truncated report: write a temporary file in the same directory (rename is only
+// atomic within one file system), flush it to disk, then rename it over the target.
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  fchmodSync,
+  fsyncSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { InputError } from '../errors.js';
+
+/** What the usual errno codes mean for someone choosing an output path. */
+const REASONS: Record<string, string> = {
+  ENOENT: 'the directory does not exist',
+  ENOTDIR: 'a parent of the path is not a directory',
+  EISDIR: 'the path is a directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+};
+
+/** Replaces `path` with `content` atomically. Throws InputError naming the path when it cannot. */
+export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+  const target = resolveTarget(path);
+  const existingMode = fileMode(target);
+  const temp = join(
+    dirname(target),
+    `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
+  );
+  let fd: number | undefined;
+  try {
+    fd = openSync(temp, 'wx');
+    // Keep the permissions of the report being replaced: a user who made it 0600 meant it.
+    if (existingMode !== undefined) fchmodSync(fd, existingMode);
+    writeFileSync(fd, content);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(temp, target);
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(temp, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = (code && REASONS[code]) ?? code ?? (error as Error).message;
+    throw new InputError(
+      `${path}: cannot write the file: ${reason}`,
+      'Check the output path and its directory.',
+    );
+  }
+  syncDirectory(dirname(target));
+}
+
+/** Writing through a symlink updates the file it points to instead of replacing the link. */
+function resolveTarget(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+function fileMode(path: string): number | undefined {
+  try {
+    const stats = statSync(path);
+    return stats.isFile() ? stats.mode & 0o7777 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Makes the rename itself survive a power loss. Windows cannot open a directory for fsync, so it is skipped there. */
+function syncDirectory(directory: string): void {
+  if (process.platform === 'win32') return;
+  const fd = openSync(directory, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,129 @@
+// Credentials and targeting: the default chain, --role-arn with an external id, the region used
+// for signing, and the messages a user gets when none of it works.
+import { afterEach, describe, expect, test } from '@jest/globals';
+import { FALLBACK_REGION } from '../../src/collect/index.js';
+import { RunError } from '../../src/errors.js';
+import { sampleAccount } from '../fake-aws/accounts.js';
+import { TEST_REGION } from '../fake-aws/environment.js';
+import type { FakeSession } from './harness.js';
+import { startSession } from './harness.js';
+
+let session: FakeSession | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+describe('no credentials anywhere', () => {
+  test('is a RunError saying what was tried, how to fix it, and that --demo needs none; nothing is sent', async () => {
+    session = await startSession(sampleAccount());
+    delete process.env.AWS_ACCESS_KEY_ID;
+    delete process.env.AWS_SECRET_ACCESS_KEY;
+
+    const error = await session.collect({ profile: 'audit' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RunError);
+    const { message, hint } = error as RunError;
+    for (const source of [
+      'environment variables',
+      'profile "audit"',
+      'AWS SSO',
+      'web identity',
+      'instance metadata',
+    ]) {
+      expect(message).toContain(source);
+    }
+    expect(hint).toContain('aws configure');
+    expect(hint).toContain('aws sso login');
+    expect(hint).toContain('iamspect audit --demo');
+    expect(session.fake.requests.total()).toBe(0);
+  });
+});
+
+describe('--role-arn', () => {
+  test('assumes the role with the external id and session name, then collects as that role', async () => {
+    session = await startSession(sampleAccount());
+    const snapshot = await session.collect({
+      roleArn: 'arn:aws:iam::123456789012:role/app',
+      externalId: 'x7q-external',
+      roleSessionName: 'nightly-audit',
+    });
+
+    expect(session.fake.requests.inputs('sts:AssumeRole')).toEqual([
+      {
+        RoleArn: 'arn:aws:iam::123456789012:role/app',
+        RoleSessionName: 'nightly-audit',
+        ExternalId: 'x7q-external',
+      },
+    ]);
+    // GetCallerIdentity was signed with the temporary credentials.
+    expect(snapshot.callerArn).toBe('arn:aws:sts::123456789012:assumed-role/app/nightly-audit');
+    expect(Object.values(snapshot.sections).every((section) => section.status === 'ok')).toBe(true);
+  });
+
+  test('a role that cannot be assumed is a RunError naming it, before any collection', async () => {
+    session = await startSession(sampleAccount());
+    await expect(
+      session.collect({ roleArn: 'arn:aws:iam::123456789012:role/missing' }),
+    ).rejects.toMatchObject({
+      name: 'RunError',
+      message: expect.stringContaining('cannot assume role arn:aws:iam::123456789012:role/missing'),
+      hint: expect.stringContaining('trust policy'),
+    });
+    expect(session.fake.requests.actions()).toEqual(['sts:AssumeRole']);
+  });
+});
+
+describe('region', () => {
+  test('requests are signed for the configured region, not a hard-coded us-east-1', async () => {
+    session = await startSession(sampleAccount());
+    await session.collect();
+    const regions = new Set(session.fake.requests.entries.map((entry) => entry.signingRegion));
+    expect([...regions]).toEqual([TEST_REGION]);
+  });
+
+  test('--region wins over AWS_REGION', async () => {
+    session = await startSession(sampleAccount({ partition: 'aws-us-gov' }));
+    await session.collect({ region: 'us-gov-west-1' });
+    const regions = new Set(session.fake.requests.entries.map((entry) => entry.signingRegion));
+    expect([...regions]).toEqual(['us-gov-west-1']);
+  });
+
+  test('with no region configured anywhere, the documented fallback is used', async () => {
+    session = await startSession(sampleAccount());
+    delete process.env.AWS_REGION;
+    await session.collect();
+    const regions = new Set(session.fake.requests.entries.map((entry) => entry.signingRegion));
+    expect([...regions]).toEqual([FALLBACK_REGION]);
+  });
+
+  test('credentials rejected while the region was only the fallback: the hint says to pass --region', async () => {
+    session = await startSession(sampleAccount());
+    delete process.env.AWS_REGION;
+    session.fake.faults.failFirst(
+      'sts:GetCallerIdentity',
+      {
+        code: 'InvalidClientTokenId',
+        status: 403,
+        message: 'The security token included in the request is invalid.',
+      },
+      1,
+    );
+    await expect(session.collect()).rejects.toMatchObject({
+      name: 'RunError',
+      message: expect.stringContaining('sts:GetCallerIdentity failed (InvalidClientTokenId'),
+      hint: expect.stringContaining('pass --region'),
+    });
+  });
+});
+
+describe('endpoints', () => {
+  test('AWS_ENDPOINT_URL_<SERVICE> wins over AWS_ENDPOINT_URL, through the SDK alone', async () => {
+    session = await startSession(sampleAccount());
+    process.env.AWS_ENDPOINT_URL_IAM = session.fake.url;
+    process.env.AWS_ENDPOINT_URL_STS = session.fake.url;
+    // Nothing listens here: a request that ignored the per-service variables would fail.
+    process.env.AWS_ENDPOINT_URL = 'http://127.0.0.1:9';
+    const snapshot = await session.collect({ maxAttempts: 1 });
+    expect(Object.values(snapshot.sections).every((section) => section.status === 'ok')).toBe(true);
+  });
+});

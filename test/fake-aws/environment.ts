@@ -1,0 +1,28 @@
+// Points the real SDK at the fake through the SDK's own variables (AWS_ENDPOINT_URL): the client
+// factory passes no endpoint, so this is also what proves users' endpoint overrides work. The
+// region is deliberately not us-east-1, to prove nothing assumes IAM's global signing region.
+// Every other AWS_* variable is cleared so a developer's own profile or keys never leak in.
+
+export const TEST_REGION = 'eu-west-1';
+
+const FAKE_ACCESS_KEY_ID = 'AKIAFAKEKEYFORTESTS0';
+
+/** Replaces the AWS_* environment; returns a function that puts the previous one back. */
+export function useFakeAwsEnvironment(endpointUrl: string | undefined, region = TEST_REGION): () => void {
+  const saved = Object.fromEntries(Object.entries(process.env).filter(([key]) => key.startsWith('AWS_')));
+  for (const key of Object.keys(saved)) delete process.env[key];
+  Object.assign(process.env, {
+    AWS_ACCESS_KEY_ID: FAKE_ACCESS_KEY_ID,
+    AWS_SECRET_ACCESS_KEY: 'fake-secret-access-key',
+    AWS_REGION: region,
+    // No instance-metadata probing and no shared files from the developer's machine.
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_CONFIG_FILE: '/nonexistent/iamspect-tests/config',
+    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/iamspect-tests/credentials',
+    ...(endpointUrl ? { AWS_ENDPOINT_URL: endpointUrl } : {}),
+  });
+  return () => {
+    for (const key of Object.keys(process.env)) if (key.startsWith('AWS_')) delete process.env[key];
+    Object.assign(process.env, saved);
+  };
+}

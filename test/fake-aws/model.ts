@@ -1,0 +1,354 @@
+// The in-memory AWS account behind the fake endpoint, and small builders for it. Tests describe an
+// account in terms of what exists (users with passwords, keys and MFA; groups; roles; policies...)
+// and the fake's handlers derive every API answer from it: GetAccountAuthorizationDetails, the
+// credential report CSV, GetAccountSummary's counts. One model, so the answers agree with each other
+// the way real IAM's do. Dates default relative to NOW, the instant tests pin the collector's clock to.
+import { createHash } from 'node:crypto';
+import { NOW } from '../builders/snapshot.js';
+
+export const FAKE_NOW = new Date(NOW);
+export const DEFAULT_ACCOUNT_ID = '123456789012';
+
+export function daysBefore(days: number, from: Date = FAKE_NOW): Date {
+  return new Date(from.getTime() - days * 86_400_000);
+}
+
+export type JsonDocument = Record<string, unknown>;
+
+export interface FakeAccessKey {
+  id: string;
+  status: 'Active' | 'Inactive';
+  created: Date;
+  lastUsed: { date: Date; region: string; service: string } | null;
+}
+
+export interface FakePassword {
+  lastChanged: Date;
+  /** null = never used (the credential report says `no_information`). */
+  lastUsed: Date | null;
+}
+
+/** Virtual devices show up in ListVirtualMFADevices; hardware ones only in the report's mfa_active. */
+export type MfaKind = 'none' | 'virtual' | 'hardware';
+
+export interface FakeUser {
+  name: string;
+  id: string;
+  path: string;
+  created: Date;
+  password: FakePassword | null;
+  accessKeys: FakeAccessKey[];
+  mfa: MfaKind;
+  /** Name of the virtual MFA device (its serial is `arn:...:mfa/<name>`). */
+  mfaDeviceName: string;
+  groups: string[];
+  inlinePolicies: Record<string, JsonDocument>;
+  attachedPolicyArns: string[];
+  permissionsBoundaryArn: string | null;
+  tags: Array<{ Key: string; Value: string }>;
+}
+
+export interface FakeGroup {
+  name: string;
+  id: string;
+  path: string;
+  created: Date;
+  inlinePolicies: Record<string, JsonDocument>;
+  attachedPolicyArns: string[];
+}
+
+export interface FakeRole {
+  name: string;
+  id: string;
+  path: string;
+  created: Date;
+  trustPolicy: JsonDocument;
+  inlinePolicies: Record<string, JsonDocument>;
+  attachedPolicyArns: string[];
+  permissionsBoundaryArn: string | null;
+  tags: Array<{ Key: string; Value: string }>;
+  /** null = never used: GetAccountAuthorizationDetails sends an empty `<RoleLastUsed/>`. */
+  lastUsed: { date: Date; region: string } | null;
+  instanceProfileNames: string[];
+}
+
+export interface FakePolicyVersion {
+  versionId: string;
+  document: JsonDocument;
+  isDefault: boolean;
+  created: Date;
+}
+
+export interface FakeManagedPolicy {
+  name: string;
+  id: string;
+  path: string;
+  /** AWS managed policies live under the `aws` account in their ARN and appear in GAAD only when attached. */
+  awsManaged: boolean;
+  description: string | null;
+  created: Date;
+  updated: Date;
+  versions: FakePolicyVersion[];
+}
+
+export interface FakeServerCertificate {
+  name: string;
+  id: string;
+  path: string;
+  uploaded: Date;
+  expiration: Date;
+}
+
+export interface FakeRoot {
+  password: FakePassword | null;
+  mfa: MfaKind;
+  accessKeys: FakeAccessKey[];
+}
+
+export interface FakePasswordPolicy {
+  MinimumPasswordLength?: number;
+  RequireSymbols?: boolean;
+  RequireNumbers?: boolean;
+  RequireUppercaseCharacters?: boolean;
+  RequireLowercaseCharacters?: boolean;
+  AllowUsersToChangePassword?: boolean;
+  ExpirePasswords?: boolean;
+  MaxPasswordAge?: number;
+  PasswordReusePrevention?: number;
+  HardExpiry?: boolean;
+}
+
+/**
+ * IAM's credential-report life cycle. `status` is where the account's report stands; each
+ * GenerateCredentialReport call while `generating` counts towards `generateCallsToComplete`.
+ */
+export interface FakeCredentialReport {
+  status: 'none' | 'generating' | 'complete' | 'expired';
+  /** Generate calls (the one that starts generation included) until the report is COMPLETE. */
+  generateCallsToComplete: number;
+  /** Generation never finishes: Generate says INPROGRESS and Get says ReportInProgress forever. */
+  neverCompletes: boolean;
+  generateCalls: number;
+  /**
+   * What happens to the report just before the next Get calls, one entry per call: it vanished
+   * (ReportNotPresent), went stale (ReportExpired) or is being regenerated (ReportInProgress).
+   * Each also moves `status` accordingly, so the following Generate calls behave like IAM's.
+   */
+  beforeGet: Array<'ReportNotPresent' | 'ReportExpired' | 'ReportInProgress'>;
+  generatedTime: Date;
+}
+
+export interface FakeAccount {
+  id: string;
+  partition: string;
+  alias: string | null;
+  created: Date;
+  /** ARN of the identity whose long-term keys the tests use (GetCallerIdentity answers with it). */
+  callerArn: string;
+  root: FakeRoot;
+  users: FakeUser[];
+  groups: FakeGroup[];
+  roles: FakeRole[];
+  policies: FakeManagedPolicy[];
+  serverCertificates: FakeServerCertificate[];
+  /** Virtual MFA devices created but not assigned to anyone (names). */
+  unassignedMfaDevices: string[];
+  passwordPolicy: FakePasswordPolicy | null;
+  credentialReport: FakeCredentialReport;
+}
+
+/** A deterministic IAM-style unique id (`AIDA` + 17 characters) derived from a name. */
+export function fakeId(prefix: string, name: string): string {
+  return prefix + createHash('sha256').update(name).digest('hex').slice(0, 17).toUpperCase();
+}
+
+export function allowDocument(actions: string[], resources: string[] = ['*']): JsonDocument {
+  return { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: resources }] };
+}
+
+export function trustDocument(principal: Record<string, string | string[]> | '*'): JsonDocument {
+  return {
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole' }],
+  };
+}
+
+let accessKeyCount = 0;
+
+export function fakeAccessKey(overrides: Partial<FakeAccessKey> = {}): FakeAccessKey {
+  accessKeyCount += 1;
+  return {
+    id: `AKIAFAKE${String(accessKeyCount).padStart(12, '0')}`,
+    status: 'Active',
+    created: daysBefore(30),
+    lastUsed: null,
+    ...overrides,
+  };
+}
+
+export function fakePassword(overrides: Partial<FakePassword> = {}): FakePassword {
+  return { lastChanged: daysBefore(60), lastUsed: daysBefore(1), ...overrides };
+}
+
+export function fakeUser(name: string, overrides: Partial<FakeUser> = {}): FakeUser {
+  return {
+    name,
+    id: fakeId('AIDA', name),
+    path: '/',
+    created: daysBefore(400),
+    password: null,
+    accessKeys: [],
+    mfa: 'none',
+    mfaDeviceName: name,
+    groups: [],
+    inlinePolicies: {},
+    attachedPolicyArns: [],
+    permissionsBoundaryArn: null,
+    tags: [],
+    ...overrides,
+  };
+}
+
+export function fakeGroup(name: string, overrides: Partial<FakeGroup> = {}): FakeGroup {
+  return {
+    name,
+    id: fakeId('AGPA', name),
+    path: '/',
+    created: daysBefore(500),
+    inlinePolicies: {},
+    attachedPolicyArns: [],
+    ...overrides,
+  };
+}
+
+export function fakeRole(name: string, overrides: Partial<FakeRole> = {}): FakeRole {
+  return {
+    name,
+    id: fakeId('AROA', name),
+    path: '/',
+    created: daysBefore(300),
+    trustPolicy: trustDocument({ Service: 'ec2.amazonaws.com' }),
+    inlinePolicies: {},
+    attachedPolicyArns: [],
+    permissionsBoundaryArn: null,
+    tags: [],
+    lastUsed: null,
+    instanceProfileNames: [],
+    ...overrides,
+  };
+}
+
+/** A managed policy with one (default) version. */
+export function fakeManagedPolicy(
+  name: string,
+  document: JsonDocument,
+  overrides: Partial<FakeManagedPolicy> = {},
+): FakeManagedPolicy {
+  const created = overrides.created ?? daysBefore(200);
+  return {
+    name,
+    id: fakeId('ANPA', name),
+    path: '/',
+    awsManaged: false,
+    description: null,
+    created,
+    updated: created,
+    versions: [{ versionId: 'v1', document, isDefault: true, created }],
+    ...overrides,
+  };
+}
+
+export function fakeServerCertificate(
+  name: string,
+  overrides: Partial<FakeServerCertificate> = {},
+): FakeServerCertificate {
+  return {
+    name,
+    id: fakeId('ASCA', name),
+    path: '/',
+    uploaded: daysBefore(400),
+    expiration: daysBefore(-35),
+    ...overrides,
+  };
+}
+
+function credentialReportState(overrides: Partial<FakeCredentialReport> = {}): FakeCredentialReport {
+  return {
+    status: 'none',
+    generateCallsToComplete: 2,
+    neverCompletes: false,
+    generateCalls: 0,
+    beforeGet: [],
+    generatedTime: FAKE_NOW,
+    ...overrides,
+  };
+}
+
+export interface FakeAccountInit extends Partial<Omit<FakeAccount, 'credentialReport' | 'root'>> {
+  root?: Partial<FakeRoot>;
+  credentialReport?: Partial<FakeCredentialReport>;
+}
+
+/** A well-kept account unless overridden: root with hardware MFA and no keys, a strong password policy. */
+export function fakeAccount(init: FakeAccountInit = {}): FakeAccount {
+  const id = init.id ?? DEFAULT_ACCOUNT_ID;
+  const partition = init.partition ?? 'aws';
+  return {
+    alias: null,
+    created: daysBefore(2000),
+    callerArn: `arn:${partition}:iam::${id}:user/auditor`,
+    users: [],
+    groups: [],
+    roles: [],
+    policies: [],
+    serverCertificates: [],
+    unassignedMfaDevices: [],
+    passwordPolicy: {
+      MinimumPasswordLength: 14,
+      RequireSymbols: true,
+      RequireNumbers: true,
+      RequireUppercaseCharacters: true,
+      RequireLowercaseCharacters: true,
+      AllowUsersToChangePassword: true,
+      ExpirePasswords: false,
+      PasswordReusePrevention: 24,
+    },
+    ...init,
+    id,
+    partition,
+    root: {
+      password: fakePassword({ lastChanged: daysBefore(900), lastUsed: daysBefore(200) }),
+      mfa: 'hardware',
+      accessKeys: [],
+      ...init.root,
+    },
+    credentialReport: credentialReportState(init.credentialReport),
+  };
+}
+
+// ---------- ARNs, derived the way IAM builds them ----------
+
+export function iamArn(account: FakeAccount, resource: string): string {
+  return `arn:${account.partition}:iam::${account.id}:${resource}`;
+}
+
+/** `user/`, `role/`... + path + name: a path of `/eng/` gives `user/eng/alice`. */
+export function pathArn(account: FakeAccount, kind: string, path: string, name: string): string {
+  return iamArn(account, `${kind}${path}${name}`);
+}
+
+export function userArn(account: FakeAccount, user: FakeUser): string {
+  return pathArn(account, 'user', user.path, user.name);
+}
+
+export function managedPolicyArn(account: FakeAccount, policy: FakeManagedPolicy): string {
+  const owner = policy.awsManaged ? 'aws' : account.id;
+  return `arn:${account.partition}:iam::${owner}:policy${policy.path}${policy.name}`;
+}
+
+export function mfaSerial(account: FakeAccount, deviceName: string): string {
+  return iamArn(account, `mfa/${deviceName}`);
+}
+
+/** Name of root's virtual MFA device when root uses one (any name works since multi-MFA; this is the classic one). */
+export const ROOT_VIRTUAL_MFA_NAME = 'root-account-mfa-device';
