@@ -1,0 +1,34 @@
+// `npm run bench`: runs every benchmark in its own process (so each peak RSS is its own) and
+// prints their figures. Exit 1 when any target was missed. Pass names to run only some:
+// `npm run bench -- policy template`.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const BENCHES = ['foundation', 'collect', 'policy', 'template', 'org'];
+
+const here = dirname(fileURLToPath(import.meta.url));
+const wanted = process.argv.slice(2);
+const selected = wanted.length > 0 ? BENCHES.filter((name) => wanted.includes(name)) : BENCHES;
+const unknown = wanted.filter((name) => !BENCHES.includes(name));
+if (unknown.length > 0) {
+  console.error(`unknown benchmark(s): ${unknown.join(', ')}; available: ${BENCHES.join(', ')}`);
+  process.exit(2);
+}
+
+let failed = 0;
+for (const name of selected) {
+  const script = join(here, `${name}.js`);
+  if (!existsSync(script)) {
+    console.error(`bench/${name}: not built (${script} missing); run npm run build`);
+    failed++;
+    continue;
+  }
+  const result = spawnSync(process.execPath, [script], { stdio: 'inherit' });
+  if (result.status !== 0) failed++;
+}
+console.log(
+  failed === 0 ? '\nall benchmark targets met' : `\n${failed} benchmark(s) missed a target or failed`,
+);
+process.exitCode = failed === 0 ? 0 : 1;

@@ -1,0 +1,187 @@
+// Flags and steps shared by every command that produces a Report (audit, template): config and
+// rule selection are resolved before any input is read or any AWS call is made, then the report
+// is evaluated, compared with a baseline, rendered to stdout and to files, and turned into an
+// exit code.
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { resolve } from 'node:path';
+import type { LoadedConfig } from '../config.js';
+import { DEFAULT_CONFIG_FILE, loadConfig } from '../config.js';
+import type { AccountInput, ResolvedRule } from '../engine.js';
+import { evaluate, exitCodeFor, resolveRules, summarize } from '../engine.js';
+import { InputError } from '../errors.js';
+import { applyBaseline } from '../report/baseline.js';
+import type { Report } from '../report/model.js';
+import { readReportFile } from '../report/read-report.js';
+import type { OutputFormat, RenderContext } from '../report/render.js';
+import { OUTPUT_FORMATS, isOutputFormat, renderReport } from '../report/render.js';
+import { RULES } from '../rules/index.js';
+import type { AnyRule, Severity } from '../rules/types.js';
+import { SEVERITIES } from '../rules/types.js';
+import { suppressionWarnings } from '../suppressions.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+
+export interface ReportFlags {
+  format: OutputFormat;
+  output: string[];
+  failOn?: Severity | 'none';
+  allowIncomplete?: boolean;
+  sarifAnchor?: string;
+  config?: string;
+  rules?: string[];
+  excludeRules?: string[];
+  showSuppressed?: boolean;
+  baseline?: string;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function commaList(value: string, previous: string[] | undefined): string[] {
+  const ids = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return [...(previous ?? []), ...ids];
+}
+
+export function addReportOptions(command: Command): Command {
+  return command
+    .addOption(
+      new Option('-f, --format <format>', 'format printed on stdout')
+        .choices([...OUTPUT_FORMATS])
+        .default('table'),
+    )
+    .option(
+      '-o, --output <format=file>',
+      'also write a report file, e.g. --output sarif=iamspect.sarif (repeatable; written atomically)',
+      collect,
+      [],
+    )
+    .addOption(
+      new Option(
+        '--fail-on <severity>',
+        'lowest severity that fails the run with exit 1 (none: never)',
+      ).choices([...SEVERITIES, 'none']),
+    )
+    .option('--allow-incomplete', 'exit 0 instead of 3 when some rules could not be evaluated')
+    .option('-c, --config <file>', `config file (default: ./${DEFAULT_CONFIG_FILE} when present)`)
+    .option(
+      '--rules <ids>',
+      'run only these rules (comma-separated ids; enables rules that are off by default)',
+      commaList,
+    )
+    .option('--exclude-rules <ids>', 'skip these rules (comma-separated ids)', commaList)
+    .option('--baseline <report.json>', 'a previous JSON report: only findings new since then fail the run')
+    .option(
+      '--sarif-anchor <file>',
+      `file SARIF results point at when a finding has no source location (default: the config file, else ${DEFAULT_CONFIG_FILE})`,
+    )
+    .option('--show-suppressed', 'list suppressed findings in the table too');
+}
+
+/** Parses `--output sarif=out.sarif` pairs, rejecting unknown formats before anything runs. */
+export function parseOutputs(outputs: string[]): Array<{ format: OutputFormat; file: string }> {
+  return outputs.map((pair) => {
+    const at = pair.indexOf('=');
+    const format = at > 0 ? pair.slice(0, at) : '';
+    const file = at > 0 ? pair.slice(at + 1) : '';
+    if (!format || !file) {
+      throw new InputError(
+        `--output ${pair}: expected FORMAT=FILE`,
+        'For example: --output sarif=iamspect.sarif',
+      );
+    }
+    if (!isOutputFormat(format)) {
+      throw new InputError(
+        `--output ${pair}: unknown format "${format}"`,
+        `Formats: ${OUTPUT_FORMATS.join(', ')}.`,
+      );
+    }
+    return { format, file };
+  });
+}
+
+export interface PreparedRun {
+  loaded: LoadedConfig;
+  rules: ResolvedRule[];
+  failOn: Severity | 'none';
+  outputs: Array<{ format: OutputFormat; file: string }>;
+  baseline?: Report;
+}
+
+/**
+ * Everything that can be wrong with the user's input, checked up front: config file, rule ids,
+ * rule options, output pairs, baseline file. Called before any AWS call.
+ */
+export function prepareRun(
+  flags: ReportFlags,
+  options: { defaultFailOn?: Severity | 'none'; ruleFilter?: (rule: AnyRule) => boolean } = {},
+): PreparedRun {
+  const loaded = loadConfig(flags.config);
+  const configFile = flags.config ?? DEFAULT_CONFIG_FILE;
+  const selection: { only?: string[]; exclude?: string[] } = {};
+  if (flags.rules) selection.only = flags.rules;
+  if (flags.excludeRules) selection.exclude = flags.excludeRules;
+  // Ids and options are checked against the whole registry, so a command that runs only some
+  // rules (template) still rejects a misspelt id instead of ignoring it.
+  const all = resolveRules(RULES, loaded.config, selection, configFile);
+  const filter = options.ruleFilter;
+  const rules = filter ? all.filter((resolved) => filter(resolved.rule)) : all;
+  const prepared: PreparedRun = {
+    loaded,
+    rules,
+    failOn: flags.failOn ?? loaded.config.failOn ?? options.defaultFailOn ?? 'high',
+    outputs: parseOutputs(flags.output),
+  };
+  if (flags.baseline) prepared.baseline = readReportFile(flags.baseline);
+  return prepared;
+}
+
+export function buildReport(accounts: AccountInput[], prepared: PreparedRun, today = new Date()): Report {
+  const suppressions = prepared.loaded.config.suppressions ?? [];
+  let report = evaluate(accounts, prepared.rules, { today, failOn: prepared.failOn, suppressions });
+  report.warnings.push(...suppressionWarnings(report, suppressions, today));
+  if (prepared.baseline) report = applyBaseline(report, prepared.baseline);
+  report.summary = summarize(report);
+  return report;
+}
+
+export function renderContext(
+  flags: ReportFlags,
+  prepared: PreparedRun,
+  stream: NodeJS.WriteStream,
+): RenderContext {
+  const cwd = process.cwd();
+  const anchor =
+    flags.sarifAnchor ??
+    prepared.loaded.config.sarifAnchor ??
+    (prepared.loaded.path ? relativeTo(cwd, prepared.loaded.path) : DEFAULT_CONFIG_FILE);
+  return {
+    color: Boolean(stream.isTTY) && !process.env.NO_COLOR,
+    width: stream.isTTY ? stream.columns : undefined,
+    showSuppressed: Boolean(flags.showSuppressed),
+    sarifAnchor: anchor,
+    cwd,
+  };
+}
+
+function relativeTo(cwd: string, file: string): string {
+  const absolute = resolve(cwd, file);
+  return absolute.startsWith(`${cwd}/`) ? absolute.slice(cwd.length + 1) : absolute;
+}
+
+/** Writes every --output file, prints --format on stdout, and returns the exit code. */
+export function emitReport(report: Report, flags: ReportFlags, prepared: PreparedRun): number {
+  const context = renderContext(flags, prepared, process.stdout);
+  for (const { format, file } of prepared.outputs) {
+    writeFileAtomic(file, renderReport(format, report, { ...context, color: false }));
+  }
+  process.stdout.write(renderReport(flags.format, report, context));
+  // The table shows warnings itself; machine formats keep stdout clean, so warnings go to stderr.
+  if (flags.format !== 'table') {
+    for (const warning of report.warnings) process.stderr.write(`iamspect: warning: ${warning}\n`);
+  }
+  return exitCodeFor(report, Boolean(flags.allowIncomplete));
+}

@@ -1,0 +1,19 @@
+// `iamspect rules`: the rule catalogue from the rules' own metadata.
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { rulesAsJson, rulesAsMarkdown, rulesAsTable } from '../rules/catalogue.js';
+import { RULES } from '../rules/index.js';
+
+const renderers = { table: rulesAsTable, json: rulesAsJson, markdown: rulesAsMarkdown } as const;
+
+export function registerRules(program: Command): void {
+  program
+    .command('rules')
+    .summary('list the rules with their severity, data needs and options')
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(Object.keys(renderers)).default('table'),
+    )
+    .action((flags: { format: keyof typeof renderers }) => {
+      process.stdout.write(renderers[flags.format](RULES));
+    });
+}

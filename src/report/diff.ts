@@ -1,0 +1,239 @@
+// `iamspect diff OLD.json NEW.json`: what changed between two scheduled audits. Findings are
+// matched by fingerprint (never by message), exactly as --baseline does, and a finding only
+// counts as fixed when the newer run re-checked it (see baseline.ts).
+import { isFailing } from '../engine.js';
+import type { Severity } from '../rules/types.js';
+import { SEVERITY_RANK } from '../rules/types.js';
+import { asFixed, recheckedIn } from './baseline.js';
+import { formatUtc, plural } from './facts.js';
+import { BudgetedMarkdown, mdCode, mdHeader, mdRow, mdText } from './markdown.js';
+import type { Report, ReportFinding } from './model.js';
+
+export const DIFF_SCHEMA_VERSION = 1;
+
+export interface SeverityChange {
+  /** The finding as the newer report has it. */
+  finding: ReportFinding;
+  from: Severity;
+}
+
+export interface ReportDiff {
+  old: { generatedAt: string; accounts: string[] };
+  new: { generatedAt: string; accounts: string[] };
+  /** In the newer report only (suppressed ones included, marked). */
+  added: ReportFinding[];
+  /** In the older report only, and re-checked by the newer run. */
+  fixed: ReportFinding[];
+  severityChanged: SeverityChange[];
+  /** Counted in the older report, suppressed in the newer one. */
+  newlySuppressed: ReportFinding[];
+  /** Suppressed in the older report, counted again in the newer one (expired or removed). */
+  suppressionExpired: ReportFinding[];
+  /** In the older report only, but the newer run did not check them (account failed, rule not evaluated). */
+  notRechecked: ReportFinding[];
+  /** Findings of `added` whose rule did not run in the older report for their account. */
+  uncheckedBefore: Set<string>;
+}
+
+function audited(report: Report): string[] {
+  return report.accounts.filter((a) => a.status === 'audited').map((a) => a.accountId);
+}
+
+export function diffReports(older: Report, newer: Report): ReportDiff {
+  const before = new Map(older.findings.map((f) => [f.fingerprint, f]));
+  const after = new Map(newer.findings.map((f) => [f.fingerprint, f]));
+  const recheckedByNewer = recheckedIn(newer);
+  const checkedByOlder = recheckedIn(older);
+
+  const diff: ReportDiff = {
+    old: { generatedAt: older.generatedAt, accounts: audited(older) },
+    new: { generatedAt: newer.generatedAt, accounts: audited(newer) },
+    added: [],
+    fixed: [],
+    severityChanged: [],
+    newlySuppressed: [],
+    suppressionExpired: [],
+    notRechecked: [],
+    uncheckedBefore: new Set(),
+  };
+  for (const finding of newer.findings) {
+    const previous = before.get(finding.fingerprint);
+    if (!previous) {
+      diff.added.push(finding);
+      if (!checkedByOlder(finding.ruleId, finding.accountId)) diff.uncheckedBefore.add(finding.fingerprint);
+      continue;
+    }
+    if (previous.severity !== finding.severity)
+      diff.severityChanged.push({ finding, from: previous.severity });
+    if (!previous.suppressed && finding.suppressed) diff.newlySuppressed.push(finding);
+    if (previous.suppressed && !finding.suppressed) diff.suppressionExpired.push(finding);
+  }
+  for (const finding of older.findings) {
+    if (after.has(finding.fingerprint)) continue;
+    if (recheckedByNewer(finding.ruleId, finding.accountId)) diff.fixed.push(asFixed(finding));
+    else diff.notRechecked.push(asFixed(finding));
+  }
+  return diff;
+}
+
+/** New, unsuppressed findings at or above `failOn`: what makes `iamspect diff` exit 1. */
+export function failingAdded(diff: ReportDiff, failOn: Severity | 'none'): ReportFinding[] {
+  return diff.added.filter((f) => isFailing(f, failOn));
+}
+
+// ---------- rendering ----------
+
+export const DIFF_FORMATS = ['table', 'markdown', 'json'] as const;
+export type DiffFormat = (typeof DIFF_FORMATS)[number];
+
+interface Entry {
+  finding: ReportFinding;
+  severity: string;
+  note: string;
+}
+
+interface DiffSection {
+  title: string;
+  /** What the rows are, for the truncation note ("... and 40 more new findings not shown"). */
+  noun: string;
+  entries: Entry[];
+}
+
+function suppressionNote(finding: ReportFinding): string {
+  if (!finding.suppressed) return '';
+  const until = finding.suppressed.expires ? ` until ${finding.suppressed.expires}` : '';
+  return `suppressed${until}: ${finding.suppressed.reason}`;
+}
+
+function plain(finding: ReportFinding, note = ''): Entry {
+  return { finding, severity: finding.severity, note };
+}
+
+function sections(diff: ReportDiff): DiffSection[] {
+  const all: DiffSection[] = [
+    {
+      title: 'New findings',
+      noun: 'new findings',
+      entries: diff.added.map((f) =>
+        plain(
+          f,
+          [
+            suppressionNote(f),
+            diff.uncheckedBefore.has(f.fingerprint) ? 'not checked in the older report' : '',
+          ]
+            .filter(Boolean)
+            .join('; '),
+        ),
+      ),
+    },
+    { title: 'Fixed', noun: 'fixed findings', entries: diff.fixed.map((f) => plain(f)) },
+    {
+      title: 'Severity changed',
+      noun: 'severity changes',
+      entries: diff.severityChanged.map(({ finding, from }) => ({
+        finding,
+        severity: `${from} → ${finding.severity}`,
+        note: SEVERITY_RANK[finding.severity] > SEVERITY_RANK[from] ? 'raised' : 'lowered',
+      })),
+    },
+    {
+      title: 'Newly suppressed',
+      noun: 'newly suppressed findings',
+      entries: diff.newlySuppressed.map((f) => plain(f, suppressionNote(f))),
+    },
+    {
+      title: 'Suppression expired or removed (counts again)',
+      noun: 'findings whose suppression ended',
+      entries: diff.suppressionExpired.map((f) => plain(f)),
+    },
+    {
+      title: 'Not re-checked by the newer report (account not audited or rule not evaluated)',
+      noun: 'findings not re-checked',
+      entries: diff.notRechecked.map((f) => plain(f)),
+    },
+  ];
+  return all.filter((s) => s.entries.length > 0);
+}
+
+function headline(diff: ReportDiff, failOn: Severity | 'none'): string {
+  const failing = failingAdded(diff, failOn).length;
+  const gate = failOn === 'none' ? 'gate off' : `${failing} at or above ${failOn}`;
+  return [
+    `${diff.added.length} new (${gate})`,
+    `${diff.fixed.length} fixed`,
+    `${diff.severityChanged.length} severity changed`,
+    `${diff.newlySuppressed.length} newly suppressed`,
+    `${diff.suppressionExpired.length} suppression expired`,
+    ...(diff.notRechecked.length > 0 ? [`${diff.notRechecked.length} not re-checked`] : []),
+  ].join(', ');
+}
+
+function comparedLine(diff: ReportDiff): string {
+  return `Compared the report of ${formatUtc(diff.old.generatedAt)} with the report of ${formatUtc(diff.new.generatedAt)}.`;
+}
+
+function renderDiffTable(diff: ReportDiff, failOn: Severity | 'none'): string {
+  const lines = [comparedLine(diff), headline(diff, failOn)];
+  for (const section of sections(diff)) {
+    const rows = section.entries.map((e) => [
+      e.severity,
+      e.finding.accountId,
+      e.finding.ruleId,
+      e.finding.resource,
+      e.finding.message + (e.note ? ` (${e.note})` : ''),
+    ]);
+    // Pad every column but the last to its widest cell, so the message column lines up.
+    const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
+    lines.push('', `${section.title} (${section.entries.length}):`);
+    for (const row of rows) lines.push(`  ${row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ')}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function renderDiffMarkdown(diff: ReportDiff, failOn: Severity | 'none'): string {
+  const out = new BudgetedMarkdown();
+  const failing = failingAdded(diff, failOn).length;
+  const verdict =
+    failing > 0
+      ? `**❌ ${plural(failing, 'new finding')} at or above ${failOn}.**`
+      : `**✅ No new finding at or above ${failOn}.**`;
+  out.add(
+    `## iamspect: what changed\n\n${comparedLine(diff)}\n\n${failOn === 'none' ? '' : `${verdict} `}${headline(diff, failOn)}.`,
+  );
+  for (const section of sections(diff)) {
+    out.rows(
+      section.noun,
+      `\n### ${section.title} (${section.entries.length})\n\n${mdHeader(['Severity', 'Account', 'Rule', 'Resource', 'Finding', 'Note'])}`,
+      section.entries.map((e) =>
+        mdRow([
+          mdText(e.severity),
+          mdText(e.finding.accountId),
+          mdCode(e.finding.ruleId),
+          mdCode(e.finding.resource),
+          mdText(e.finding.message),
+          mdText(e.note),
+        ]),
+      ),
+    );
+  }
+  return out.toString();
+}
+
+function renderDiffJson(diff: ReportDiff, failOn: Severity | 'none'): string {
+  const { uncheckedBefore, severityChanged, ...rest } = diff;
+  const json = {
+    schemaVersion: DIFF_SCHEMA_VERSION,
+    failOn,
+    failing: failingAdded(diff, failOn).length,
+    ...rest,
+    severityChanged: severityChanged.map(({ finding, from }) => ({ from, to: finding.severity, finding })),
+    uncheckedBefore: [...uncheckedBefore],
+  };
+  return `${JSON.stringify(json, null, 2)}\n`;
+}
+
+export function renderDiff(diff: ReportDiff, format: DiffFormat, failOn: Severity | 'none'): string {
+  if (format === 'json') return renderDiffJson(diff, failOn);
+  if (format === 'markdown') return renderDiffMarkdown(diff, failOn);
+  return renderDiffTable(diff, failOn);
+}

@@ -1,0 +1,12 @@
+// Short, still unambiguous names for finding resources, for people reading a report.
+// Within one audited account `arn:aws:iam::123456789012:user/alice` is just `user/alice`; anything
+// that could be confused with it keeps its full ARN (another account or partition, AWS managed
+// policies in account `aws`, non-IAM services).
+
+/** The IAM ARN's resource part when the ARN is an IAM ARN of this account and partition, else the input. */
+export function shortResourceName(resource: string, accountId: string, partition: string): string {
+  const prefix = `arn:${partition}:iam::${accountId}:`;
+  return resource.startsWith(prefix) && resource.length > prefix.length
+    ? resource.slice(prefix.length)
+    : resource;
+}

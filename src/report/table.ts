@@ -1,0 +1,244 @@
+// The terminal report: per account, a table of findings grouped by severity (critical first), a
+// summary line, and what could not be checked (not-evaluated rules with the missing permission,
+// rule errors), then warnings. Suppressed findings are counted but only listed on request.
+import { getBorderCharacters, table } from 'table';
+import { compareFindings, summarize } from '../engine.js';
+import type { Severity } from '../rules/types.js';
+import { SEVERITIES } from '../rules/types.js';
+import type { Painter, Style } from '../util/color.js';
+import { painter } from '../util/color.js';
+import type { AccountReport, Report, ReportFinding, Summary } from './model.js';
+import type { RenderContext } from './render.js';
+import { shortResourceName } from './resource-name.js';
+
+/** Used when the terminal width is unknown (output piped to a file or a CI log). */
+export const DEFAULT_TABLE_WIDTH = 100;
+/** Below this the message column would be too narrow to read. */
+const MIN_TABLE_WIDTH = 60;
+/** Each of the three columns costs a border and two padding spaces; the last border closes the row. */
+const TABLE_CHROME = 3 * 3 + 1;
+
+const SEVERITY_STYLE: Record<Severity, Style[]> = {
+  critical: ['bold', 'magenta'],
+  high: ['red'],
+  medium: ['yellow'],
+  low: ['cyan'],
+  info: ['dim'],
+};
+
+// The rule id heads the finding cell instead of having a column: ids stay whole (users grep and
+// suppress by them) and the message keeps most of the width.
+const HEADER = ['Severity', 'Resource', 'Finding'] as const;
+
+interface View {
+  paint: Painter;
+  width: number;
+  showSuppressed: boolean;
+  /** The report compares against a baseline: mark new findings, count fixed ones. */
+  baseline: boolean;
+}
+
+export function renderTable(report: Report, context: RenderContext): string {
+  const view: View = {
+    paint: painter(context.color),
+    width: Math.max(context.width ?? DEFAULT_TABLE_WIDTH, MIN_TABLE_WIDTH),
+    showSuppressed: context.showSuppressed,
+    baseline: report.fixed !== undefined || report.findings.some((f) => f.baselineState !== undefined),
+  };
+  const blocks: string[] = [];
+  if (report.accounts.length === 0) {
+    blocks.push('No accounts were audited.', summaryLine(report.summary, report, view, 'rule'));
+  } else if (report.accounts.length === 1) {
+    // One account: its summary is the report's summary, so it is said once.
+    blocks.push(renderAccount(report, report.accounts[0]!, view));
+  } else {
+    for (const account of report.accounts) blocks.push(renderAccount(report, account, view));
+    blocks.push(
+      `${view.paint('All accounts', 'bold')}: ${summaryLine(report.summary, report, view, 'rule check')}`,
+    );
+  }
+  if (report.warnings.length > 0) {
+    blocks.push(
+      listing(view.paint(`Warnings (${report.warnings.length}):`, 'yellow'), report.warnings.map(printable)),
+    );
+  }
+  return `${blocks.join('\n\n')}\n`;
+}
+
+function renderAccount(report: Report, account: AccountReport, view: View): string {
+  const heading = view.paint(
+    `Account ${account.accountId}${account.accountAlias ? ` (${printable(account.accountAlias)})` : ''}`,
+    'bold',
+  );
+  if (account.status !== 'audited') {
+    const what = account.status === 'failed' ? 'could not be audited' : 'skipped';
+    return `${heading} ${view.paint(what, 'red')}: ${printable(account.reason ?? 'no reason recorded')}`;
+  }
+  const mine = <T extends { accountId: string }>(items: readonly T[]) =>
+    items.filter((item) => item.accountId === account.accountId);
+  const accountReport: Report = {
+    ...report,
+    accounts: [account],
+    findings: mine(report.findings),
+    fixed: report.fixed && mine(report.fixed),
+    notEvaluated: mine(report.notEvaluated),
+    ruleErrors: mine(report.ruleErrors),
+  };
+  const parts = [heading, describeCollection(account)];
+  const shown = accountReport.findings.filter((f) => view.showSuppressed || !f.suppressed);
+  if (shown.length > 0) parts.push(findingsTable(shown, account, view).trimEnd());
+  parts.push(summaryLine(summarize(accountReport), accountReport, view, 'rule'));
+  const notEvaluated = describeNotEvaluated(accountReport, view);
+  if (notEvaluated) parts.push(notEvaluated);
+  if (accountReport.ruleErrors.length > 0) {
+    parts.push(
+      listing(
+        view.paint(`Rule errors (${accountReport.ruleErrors.length}):`, 'red'),
+        accountReport.ruleErrors.map((e) => `${e.ruleId}: ${printable(e.message)}`),
+      ),
+    );
+  }
+  return parts.join('\n');
+}
+
+function describeCollection(account: AccountReport): string {
+  if (!account.collectedAt) return 'Audited.';
+  const collected = `Collected ${formatUtc(account.collectedAt)}`;
+  if (!account.credentialReportGeneratedAt) return `${collected}.`;
+  const age = Date.parse(account.collectedAt) - Date.parse(account.credentialReportGeneratedAt);
+  // IAM serves a cached credential report for up to 4 hours: say how old the data really is.
+  return `${collected}; credential report generated ${describeDuration(age)} before collection.`;
+}
+
+function formatUtc(iso: string): string {
+  return `${new Date(iso).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+function describeDuration(milliseconds: number): string {
+  const minutes = Math.round(Math.max(0, milliseconds) / 60_000);
+  if (minutes < 1) return 'less than a minute';
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} h`;
+  return plural(Math.round(hours / 24), 'day');
+}
+
+function findingsTable(findings: ReportFinding[], account: AccountReport, view: View): string {
+  const rows = [...findings].sort(compareFindings).map((f) => ({
+    finding: f,
+    rule: f.ruleId,
+    resource: printable(shortResourceName(f.resource, account.accountId, account.partition)),
+    message: printable(f.message),
+    note: f.suppressed
+      ? printable(
+          `Suppressed: ${f.suppressed.reason}${f.suppressed.expires ? ` (until ${f.suppressed.expires})` : ''}`,
+        )
+      : undefined,
+  }));
+  const widths = columnWidths(
+    [
+      rows.map((r) => r.finding.severity),
+      rows.map((r) => r.resource),
+      rows.flatMap((r) => (r.note ? [r.rule, r.message, r.note] : [r.rule, r.message])),
+    ],
+    view.width,
+  );
+  const { paint } = view;
+  const data = [
+    HEADER.map((title) => paint(title, 'bold')),
+    ...rows.map((r) => [
+      paint(r.finding.severity, ...SEVERITY_STYLE[r.finding.severity]) +
+        (view.baseline && r.finding.baselineState === 'new' ? `\n${paint('new', 'bold')}` : ''),
+      r.resource,
+      `${paint(r.rule, 'bold')}\n${r.message}${r.note ? `\n${paint(r.note, 'dim')}` : ''}`,
+    ]),
+  ];
+  return table(data, {
+    border: getBorderCharacters('norc'),
+    columns: widths.map((width) => ({ width, wrapWord: true })),
+    // Rules between severity groups only (plus the frame and under the header): the grouping is visible.
+    drawHorizontalLine: (line, size) =>
+      line <= 1 || line === size || rows[line - 2]!.finding.severity !== rows[line - 1]!.finding.severity,
+  });
+}
+
+/**
+ * Severity keeps its natural width; the resource gets at most a third of the rest (it wraps at
+ * `-`, `/` and `.`), and the finding takes what remains, so the table fits `width`.
+ */
+function columnWidths(columns: string[][], width: number): number[] {
+  const natural = columns.map((cells, index) =>
+    Math.max(HEADER[index]!.length, ...cells.flatMap((cell) => cell.split('\n').map((line) => line.length))),
+  );
+  const [severity, resource, finding] = natural as [number, number, number];
+  const rest = width - TABLE_CHROME - severity;
+  const resourceWidth = Math.min(resource, Math.floor(rest / 3));
+  return [severity, resourceWidth, Math.min(finding, rest - resourceWidth)];
+}
+
+function summaryLine(summary: Summary, report: Report, view: View, notEvaluatedNoun: string): string {
+  const parts: string[] = [];
+  if (report.accounts.length > 1) {
+    const { audited, failed, skipped } = summary.accounts;
+    parts.push(
+      [
+        `${plural(audited, 'account')} audited`,
+        failed > 0 && `${failed} failed`,
+        skipped > 0 && `${skipped} skipped`,
+      ]
+        .filter(Boolean)
+        .join(', '),
+    );
+  }
+  const newCount = report.findings.filter((f) => !f.suppressed && f.baselineState === 'new').length;
+  let findings =
+    summary.findings === 0
+      ? 'No findings'
+      : `${plural(summary.findings, 'finding')}${view.baseline ? ` (${newCount} new)` : ''}: ${SEVERITIES.filter(
+          (s) => summary.bySeverity[s] > 0,
+        )
+          .map((s) => `${summary.bySeverity[s]} ${s}`)
+          .join(', ')}`;
+  if (report.failOn !== 'none' && summary.failing > 0)
+    findings += ` (${summary.failing} fail the gate: --fail-on ${report.failOn})`;
+  parts.push(findings);
+  if (summary.suppressed > 0)
+    parts.push(`${summary.suppressed} suppressed${view.showSuppressed ? '' : ' (not shown)'}`);
+  if (view.baseline) parts.push(`${report.fixed?.length ?? 0} fixed since the baseline`);
+  if (summary.notEvaluated > 0) {
+    parts.push(view.paint(`${plural(summary.notEvaluated, notEvaluatedNoun)} not evaluated`, 'yellow'));
+  }
+  if (summary.ruleErrors > 0) parts.push(view.paint(plural(summary.ruleErrors, 'rule error'), 'red'));
+  return `${parts.join('; ')}.`;
+}
+
+/** Rules that could not run, grouped by reason: one denied section usually blocks several rules. */
+function describeNotEvaluated(report: Report, view: View): string | undefined {
+  if (report.notEvaluated.length === 0) return undefined;
+  const rulesByReason = new Map<string, string[]>();
+  for (const { reason, ruleId } of report.notEvaluated) {
+    rulesByReason.set(reason, [...(rulesByReason.get(reason) ?? []), ruleId]);
+  }
+  return listing(
+    view.paint(`Not evaluated (${plural(report.notEvaluated.length, 'rule')}):`, 'yellow'),
+    [...rulesByReason].map(([reason, ruleIds]) => `${printable(reason)}\n    rules: ${ruleIds.join(', ')}`),
+  );
+}
+
+/**
+ * Text from AWS, config files and rules goes to a terminal: control characters other than newline
+ * are replaced, so an escape sequence hidden in a name cannot restyle or rewrite the screen (and
+ * the table package refuses tabs and carriage returns).
+ */
+function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g, ' ');
+}
+
+function listing(heading: string, items: string[]): string {
+  return [heading, ...items.map((item) => `  - ${item}`)].join('\n');
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

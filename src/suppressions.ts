@@ -1,0 +1,79 @@
+// Keeps suppressions honest after the engine has applied them: warns before one runs out (so a
+// gate does not start failing by surprise on a Monday) and points at suppressions that no longer
+// match anything (the problem was fixed or the resource renamed), so the config file does not
+// collect blanket exceptions nobody remembers. Expired suppressions are already warned about by
+// the engine when it skips them.
+import type { Suppression } from './config.js';
+import { globMatches, isExpired } from './engine.js';
+import { recheckedIn } from './report/baseline.js';
+import { plural } from './report/facts.js';
+import type { Report } from './report/model.js';
+import { findRule } from './rules/index.js';
+
+/** Warn this many days (or fewer) before a suppression's last day. */
+export const EXPIRY_WARNING_DAYS = 14;
+
+const DAY_MS = 86_400_000;
+
+function utcDay(date: Date): number {
+  return Date.parse(`${date.toISOString().slice(0, 10)}T00:00:00Z`);
+}
+
+/** Whole days from `today` to the suppression's last day (0 = today is the last day). */
+export function daysUntilExpiry(expires: string, today: Date): number {
+  return Math.round((Date.parse(`${expires}T00:00:00Z`) - utcDay(today)) / DAY_MS);
+}
+
+/**
+ * The accounts of `report` whose findings the suppression's resource pattern could match. The
+ * account is the fifth field of an ARN; a `*` in an earlier field can span colons, so then
+ * every account is a candidate.
+ */
+function candidateAccounts(pattern: string, report: Report): string[] {
+  const fields = pattern.split(':');
+  const all = report.accounts.map((a) => a.accountId);
+  if (fields.length < 6 || fields.slice(0, 4).some((f) => f.includes('*'))) return all;
+  return all.filter((id) => globMatches(fields[4]!, id));
+}
+
+/**
+ * Warnings for the report: suppressions that expire within EXPIRY_WARNING_DAYS of `today`, and
+ * stale ones. A suppression is stale only when this run could have seen its finding: every
+ * account it can apply to was audited with its rule evaluated, and still nothing matched. A
+ * suppression for an account this run did not cover (one config shared by per-account jobs) or
+ * for a rule that did not run says nothing about staleness and is left alone.
+ */
+export function suppressionWarnings(
+  report: Report,
+  suppressions: readonly Suppression[],
+  today: Date,
+  canonicalRuleId: (id: string) => string = (id) => findRule(id)?.id ?? id,
+): string[] {
+  const warnings: string[] = [];
+  const rechecked = recheckedIn(report);
+  for (const suppression of suppressions) {
+    if (isExpired(suppression, today)) continue;
+    const what = `Suppression of ${suppression.rule} for ${suppression.resource}`;
+    if (suppression.expires !== undefined) {
+      const days = daysUntilExpiry(suppression.expires, today);
+      if (days <= EXPIRY_WARNING_DAYS) {
+        const when = days === 0 ? 'today is its last day' : `in ${plural(days, 'day')}`;
+        warnings.push(
+          `${what} expires on ${suppression.expires} (${when}): fix the finding or extend the suppression.`,
+        );
+      }
+    }
+    const ruleId = canonicalRuleId(suppression.rule);
+    const matched = report.findings.some(
+      (f) => f.ruleId === ruleId && globMatches(suppression.resource, f.resource),
+    );
+    if (matched) continue;
+    const accounts = candidateAccounts(suppression.resource, report);
+    if (accounts.length > 0 && accounts.every((accountId) => rechecked(ruleId, accountId))) {
+      warnings.push(
+        `${what} matched no finding in this run: remove it from the config file if the problem is fixed.`,
+      );
+    }
+  }
+  return warnings;
+}
