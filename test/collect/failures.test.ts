@@ -3,7 +3,7 @@
 // section that still fails is `error` while every other section is collected.
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { allowedActions } from '../../src/collect/clients.js';
-import type { Snapshot } from '../../src/snapshot/schema.js';
+import type { SectionName, Snapshot } from '../../src/snapshot/schema.js';
 import { sampleAccount } from '../fake-aws/accounts.js';
 import type { FaultKind } from '../fake-aws/faults.js';
 import type { FakeSession } from './harness.js';
@@ -59,15 +59,18 @@ describe('access denied', () => {
     ['iam:GetAccountPasswordPolicy', 'passwordPolicy'],
     ['iam:ListVirtualMFADevices', 'virtualMfaDevices'],
     ['iam:ListServerCertificates', 'serverCertificates'],
-  ] as const)('on %s: %s is denied with that action', async (action, section) => {
-    session = await startSession(sampleAccount({ credentialReport: { status: 'complete' } }));
-    session.fake.faults.deny(action);
-    const snapshot = await session.collect();
-    expect(snapshot.sections[section]).toMatchObject({
-      status: 'denied',
-      error: { code: 'AccessDenied', action },
-    });
-  });
+  ] satisfies Array<[string, SectionName]>)(
+    'on %s: %s is denied with that action',
+    async (action, section) => {
+      session = await startSession(sampleAccount({ credentialReport: { status: 'complete' } }));
+      session.fake.faults.deny(action);
+      const snapshot = await session.collect();
+      expect(snapshot.sections[section]).toMatchObject({
+        status: 'denied',
+        error: { code: 'AccessDenied', action },
+      });
+    },
+  );
 
   test('everything denied: the run cannot go on, and the error lists each section', async () => {
     session = await startSession(sampleAccount());
