@@ -15,6 +15,12 @@ import { shortResourceName } from './resource-name.js';
 export const DEFAULT_TABLE_WIDTH = 100;
 /** Below this the message column would be too narrow to read. */
 const MIN_TABLE_WIDTH = 60;
+/**
+ * Rows listed per account. The table is for people: past a thousand rows nobody reads on, and the
+ * `table` package needs about a quarter of a millisecond per row. The worst findings come first,
+ * the summary still counts every finding, and the machine formats always hold all of them.
+ */
+export const MAX_TABLE_ROWS = 1000;
 /** Each of the three columns costs a border and two padding spaces; the last border closes the row. */
 const TABLE_CHROME = 3 * 3 + 1;
 
@@ -85,8 +91,16 @@ function renderAccount(report: Report, account: AccountReport, view: View): stri
     ruleErrors: mine(report.ruleErrors),
   };
   const parts = [heading, describeCollection(account)];
-  const shown = accountReport.findings.filter((f) => view.showSuppressed || !f.suppressed);
-  if (shown.length > 0) parts.push(findingsTable(shown, account, view).trimEnd());
+  const shown = accountReport.findings
+    .filter((f) => view.showSuppressed || !f.suppressed)
+    .sort(compareFindings);
+  if (shown.length > 0) parts.push(findingsTable(shown.slice(0, MAX_TABLE_ROWS), account, view).trimEnd());
+  if (shown.length > MAX_TABLE_ROWS) {
+    parts.push(
+      `… and ${plural(shown.length - MAX_TABLE_ROWS, 'more finding')} not listed here (the table shows the first ${MAX_TABLE_ROWS}); ` +
+        'use --format csv, json or html, or --output, for all of them.',
+    );
+  }
   parts.push(summaryLine(summarize(accountReport), accountReport, view, 'rule'));
   const notEvaluated = describeNotEvaluated(accountReport, view);
   if (notEvaluated) parts.push(notEvaluated);
@@ -124,10 +138,14 @@ function describeDuration(milliseconds: number): string {
 }
 
 function findingsTable(findings: ReportFinding[], account: AccountReport, view: View): string {
-  const rows = [...findings].sort(compareFindings).map((f) => ({
+  const rows = findings.map((f) => ({
     finding: f,
     rule: f.ruleId,
-    resource: printable(shortResourceName(f.resource, account.accountId, account.partition)),
+    // Template findings say where they are written, so the line can be found and fixed.
+    resource: printable(
+      shortResourceName(f.resource, account.accountId, account.partition) +
+        (f.location ? `\n${f.location.file}:${f.location.line}` : ''),
+    ),
     message: printable(f.message),
     note: f.suppressed
       ? printable(

@@ -1,7 +1,7 @@
 import { applyBaseline } from '../../src/report/baseline.js';
 import type { Report } from '../../src/report/model.js';
 import type { RenderContext } from '../../src/report/render.js';
-import { renderTable } from '../../src/report/table.js';
+import { MAX_TABLE_ROWS, renderTable } from '../../src/report/table.js';
 import { ACCOUNT, NOW, emptySnapshot, userRow, withCredentialReport } from '../builders/snapshot.js';
 import {
   OTHER_ACCOUNT,
@@ -10,6 +10,8 @@ import {
   buildReport,
   policyRule,
   rootKeyRule,
+  templateRule,
+  testRule,
   throwingRule,
   userMfaRule,
 } from './report-fixture.js';
@@ -216,5 +218,35 @@ describe('table output', () => {
     expect(lines[carol + 1]).toMatch(/^│ new /);
     const alice = lines.findIndex((l) => l.includes('user/alice'));
     expect(lines[alice + 1]).not.toMatch(/^│ new /);
+  });
+});
+
+describe('large and template reports', () => {
+  const manyUsers = (count: number) =>
+    testRule('test-many', 'low', [], (snapshot) =>
+      Array.from({ length: count }, (_, i) => ({
+        resource: `arn:aws:iam::${snapshot.accountId}:user/u${String(i).padStart(5, '0')}`,
+        message: `Finding ${i}.`,
+      })),
+    );
+
+  test('lists at most MAX_TABLE_ROWS findings per account, says how many more, and still counts them all', () => {
+    const output = render(buildReport({ rules: [manyUsers(MAX_TABLE_ROWS + 1)] }));
+    expect(output).toContain(`user/u${String(MAX_TABLE_ROWS - 1).padStart(5, '0')}`);
+    expect(output).not.toContain(`user/u${String(MAX_TABLE_ROWS).padStart(5, '0')}`);
+    expect(output).toContain(
+      `… and 1 more finding not listed here (the table shows the first ${MAX_TABLE_ROWS})`,
+    );
+    expect(output).toContain(`${MAX_TABLE_ROWS + 1} findings: ${MAX_TABLE_ROWS + 1} low`);
+  });
+
+  test('exactly MAX_TABLE_ROWS findings are all listed with no note', () => {
+    const output = render(buildReport({ rules: [manyUsers(MAX_TABLE_ROWS)] }));
+    expect(output).not.toContain('more findings not listed');
+  });
+
+  test('a template finding shows its file and line under the resource', () => {
+    const output = render(buildReport({ rules: [templateRule] }));
+    expect(output).toMatch(/│ role\/Deployer\s+│[^\n]*\n│\s+│ templates\/stack\.yaml:12\s+│/);
   });
 });
