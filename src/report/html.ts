@@ -23,7 +23,7 @@ import { escapeMarkup as esc } from './markup.js';
 import { SEVERITY_LABEL } from './markdown.js';
 import type { Report, ReportFinding } from './model.js';
 import type { RenderContext } from './render.js';
-import { shortResourceName } from './resource-name.js';
+import { shortResourceName, sourceLine } from './resource-name.js';
 
 /** Rules shown in the "by rule" chart; the rest are summed up below it. */
 const CHART_RULES = 12;
@@ -295,9 +295,11 @@ function pageData(report: Report): string {
     ]),
   );
   const partitions = new Map(report.accounts.map((a) => [a.accountId, a.partition]));
-  const resourceLabels = report.findings.map((f) =>
-    shortResourceName(f.resource, f.accountId, partitions.get(f.accountId) ?? 'aws'),
-  );
+  const resourceLabels = report.findings.map((f) => {
+    const name = shortResourceName(f.resource, f.accountId, partitions.get(f.accountId) ?? 'aws');
+    const line = sourceLine(f);
+    return line ? `${name} (${line})` : name;
+  });
   // `<` escaped as \u003c: no resource name can close this script element or open a comment.
   return JSON.stringify({ report, ruleDocs, resourceLabels }).replace(/</g, '\\u003c');
 }

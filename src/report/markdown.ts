@@ -5,6 +5,7 @@
 import { SEVERITIES } from '../rules/types.js';
 import type { Severity } from '../rules/types.js';
 import type { Report, ReportFinding } from './model.js';
+import { sourceLine } from './resource-name.js';
 import type { RenderContext } from './render.js';
 import type { VerdictStatus } from './facts.js';
 import {
@@ -199,10 +200,15 @@ function accountRows(report: Report): string[] {
 }
 
 function findingRow(finding: ReportFinding, columns: { account: boolean; baseline: boolean }): string {
-  const cells = [mdCode(finding.ruleId), mdCode(finding.resource), mdText(finding.message)];
+  const cells = [mdCode(finding.ruleId), resourceCell(finding), mdText(finding.message)];
   if (columns.account) cells.unshift(mdText(finding.accountId));
   if (columns.baseline) cells.push(finding.baselineState === 'new' ? '🆕 new' : 'existing');
   return mdRow(cells);
+}
+
+function resourceCell(finding: ReportFinding): string {
+  const line = sourceLine(finding);
+  return line ? `${mdCode(finding.resource)} at ${mdCode(line)}` : mdCode(finding.resource);
 }
 
 function findingHeader(columns: { account: boolean; baseline: boolean }): string {
@@ -261,7 +267,7 @@ export function renderMarkdown(report: Report, context: RenderContext): string {
       'fixed findings',
       `\n### ✔️ Fixed since the baseline (${report.fixed.length})\n\n${details('Show fixed findings', false)}\n${mdHeader(['Severity', 'Rule', 'Resource', 'Finding'])}`,
       report.fixed.map((f) =>
-        mdRow([SEVERITY_LABEL[f.severity], mdCode(f.ruleId), mdCode(f.resource), mdText(f.message)]),
+        mdRow([SEVERITY_LABEL[f.severity], mdCode(f.ruleId), resourceCell(f), mdText(f.message)]),
       ),
       '\n</details>',
     );
@@ -276,7 +282,7 @@ export function renderMarkdown(report: Report, context: RenderContext): string {
         mdRow([
           SEVERITY_LABEL[f.severity],
           mdCode(f.ruleId),
-          mdCode(f.resource),
+          resourceCell(f),
           mdText(f.suppressed!.reason),
           f.suppressed!.expires ?? 'never',
         ]),

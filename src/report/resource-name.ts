@@ -10,3 +10,8 @@ export function shortResourceName(resource: string, accountId: string, partition
     ? resource.slice(prefix.length)
     : resource;
 }
+
+/** `templates/stack.yaml:12` for a finding in a template, so people can go to the line; else undefined. */
+export function sourceLine(finding: { location?: { file: string; line: number } }): string | undefined {
+  return finding.location ? `${finding.location.file}:${finding.location.line}` : undefined;
+}

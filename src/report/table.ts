@@ -9,7 +9,7 @@ import type { Painter, Style } from '../util/color.js';
 import { painter } from '../util/color.js';
 import type { AccountReport, Report, ReportFinding, Summary } from './model.js';
 import type { RenderContext } from './render.js';
-import { shortResourceName } from './resource-name.js';
+import { shortResourceName, sourceLine } from './resource-name.js';
 
 /** Used when the terminal width is unknown (output piped to a file or a CI log). */
 export const DEFAULT_TABLE_WIDTH = 100;
@@ -143,8 +143,9 @@ function findingsTable(findings: ReportFinding[], account: AccountReport, view: 
     rule: f.ruleId,
     // Template findings say where they are written, so the line can be found and fixed.
     resource: printable(
-      shortResourceName(f.resource, account.accountId, account.partition) +
-        (f.location ? `\n${f.location.file}:${f.location.line}` : ''),
+      [shortResourceName(f.resource, account.accountId, account.partition), sourceLine(f)]
+        .filter(Boolean)
+        .join('\n'),
     ),
     message: printable(f.message),
     note: f.suppressed

@@ -4,7 +4,14 @@ import { docsToHtml, referencesToHtml } from '../../src/report/html/docs.js';
 import type { Report } from '../../src/report/model.js';
 import type { RenderContext } from '../../src/report/render.js';
 import { ACCOUNT, emptySnapshot, rootRow, userRow, withCredentialReport } from '../builders/snapshot.js';
-import { OTHER_ACCOUNT, auditedSnapshot, buildReport, rootKeyRule, userMfaRule } from './report-fixture.js';
+import {
+  OTHER_ACCOUNT,
+  auditedSnapshot,
+  buildReport,
+  rootKeyRule,
+  templateRule,
+  userMfaRule,
+} from './report-fixture.js';
 
 const context: RenderContext = {
   color: false,
@@ -35,6 +42,11 @@ describe('html output', () => {
     const data = embedded(renderHtml(report, context));
     expect(data.report).toEqual(report);
     expect(data.resourceLabels).toEqual(['root', 'user/alice', 'user/bob', 'root']);
+  });
+
+  test('a template finding is labelled with its file and line', () => {
+    const data = embedded(renderHtml(buildReport({ rules: [templateRule] }), context));
+    expect(data.resourceLabels).toEqual(['role/Deployer (templates/stack.yaml:12)']);
   });
 
   test('a resource name cannot close the data script or inject markup', () => {

@@ -3,7 +3,7 @@ import { MARKDOWN_LIMIT, mdCode, mdText, renderMarkdown } from '../../src/report
 import type { Report, ReportFinding } from '../../src/report/model.js';
 import type { RenderContext } from '../../src/report/render.js';
 import { ACCOUNT } from '../builders/snapshot.js';
-import { OTHER_ACCOUNT, auditedSnapshot, buildReport } from './report-fixture.js';
+import { OTHER_ACCOUNT, auditedSnapshot, buildReport, templateRule } from './report-fixture.js';
 
 const context: RenderContext = {
   color: false,
@@ -108,6 +108,11 @@ describe('markdown output', () => {
     expect(renderMarkdown(report, { ...context, showSuppressed: true })).toMatch(
       /\| High \| `test-user-mfa` \| `arn:aws:iam::123456789012:user\/bob` \| break-glass user \| 2026-12-31 \|/,
     );
+  });
+
+  test('a template finding names its file and line next to the resource', () => {
+    const output = renderMarkdown(buildReport({ rules: [templateRule] }), context);
+    expect(output).toContain(`\`arn:aws:iam::${ACCOUNT}:role/Deployer\` at \`templates/stack.yaml:12\``);
   });
 
   test('ends with the warnings', () => {
