@@ -108,7 +108,8 @@ export function renderSarif(report: Report, context: RenderContext): string {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  // Compact: SARIF is read by tools, and indentation would make a large account's log half whitespace.
+  return `${JSON.stringify(log)}\n`;
 }
 
 const BASELINE_STATE = { new: 'new', existing: 'unchanged' } as const satisfies Record<
