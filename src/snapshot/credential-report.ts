@@ -9,8 +9,8 @@ import { InputError } from '../errors.js';
 import type { AccessKeyColumns, CredentialReport, CredentialReportRow } from './schema.js';
 import { TIMESTAMP_EXAMPLE, isoFromAwsTimestamp } from './input-validation.js';
 
-/** Columns every credential report has had since IAM introduced it. */
-const REQUIRED_COLUMNS = [
+/** The report's 22 columns, in the order IAM writes them (tests and the fake endpoint write them too). */
+export const CREDENTIAL_REPORT_COLUMNS = [
   'user',
   'arn',
   'user_creation_time',
@@ -21,29 +21,38 @@ const REQUIRED_COLUMNS = [
   'mfa_active',
   'access_key_1_active',
   'access_key_1_last_rotated',
+  'access_key_1_last_used_date',
+  'access_key_1_last_used_region',
+  'access_key_1_last_used_service',
   'access_key_2_active',
   'access_key_2_last_rotated',
+  'access_key_2_last_used_date',
+  'access_key_2_last_used_region',
+  'access_key_2_last_used_service',
   'cert_1_active',
   'cert_1_last_rotated',
   'cert_2_active',
   'cert_2_last_rotated',
 ] as const;
 
+type Column = (typeof CREDENTIAL_REPORT_COLUMNS)[number];
+
 /**
  * Access-key last-use columns, tracked only since 2015-04-22 and so missing from reports saved
  * before then. Without them a key reads as "never used", which the unused-key rules count from
  * the key's creation: a finding to check, never a silent pass.
  */
-const OPTIONAL_COLUMNS = [
+const OPTIONAL_COLUMNS: ReadonlySet<Column> = new Set([
   'access_key_1_last_used_date',
   'access_key_1_last_used_region',
   'access_key_1_last_used_service',
   'access_key_2_last_used_date',
   'access_key_2_last_used_region',
   'access_key_2_last_used_service',
-] as const;
+]);
 
-type Column = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
+/** Columns every credential report has had since IAM introduced it. */
+const REQUIRED_COLUMNS = CREDENTIAL_REPORT_COLUMNS.filter((column) => !OPTIONAL_COLUMNS.has(column));
 
 const NO_VALUE_TOKENS = new Set(['n/a', 'no_information', 'not_supported']);
 const ROOT_USER = '<root_account>';
@@ -104,7 +113,7 @@ function indexColumns(header: string[], source: string): Map<Column, number> {
     );
   }
   const columns = new Map<Column, number>();
-  for (const column of [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS]) {
+  for (const column of CREDENTIAL_REPORT_COLUMNS) {
     const position = positions.get(column);
     if (position !== undefined) columns.set(column, position);
   }

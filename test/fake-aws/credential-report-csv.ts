@@ -2,33 +2,11 @@
 // 22 columns in IAM's order, lowercase true/false, `+00:00` dates without fractions, `N/A` where a
 // thing does not exist, `no_information` for a password never used, `not_supported` on root's
 // password columns, root first, and no newline after the last row.
+import { CREDENTIAL_REPORT_COLUMNS } from '../../src/snapshot/credential-report.js';
 import type { FakeAccessKey, FakeAccount, FakePassword, FakeRoot, FakeUser } from './model.js';
 import { iamArn, userArn } from './model.js';
 
-export const CREDENTIAL_REPORT_COLUMNS = [
-  'user',
-  'arn',
-  'user_creation_time',
-  'password_enabled',
-  'password_last_used',
-  'password_last_changed',
-  'password_next_rotation',
-  'mfa_active',
-  'access_key_1_active',
-  'access_key_1_last_rotated',
-  'access_key_1_last_used_date',
-  'access_key_1_last_used_region',
-  'access_key_1_last_used_service',
-  'access_key_2_active',
-  'access_key_2_last_rotated',
-  'access_key_2_last_used_date',
-  'access_key_2_last_used_region',
-  'access_key_2_last_used_service',
-  'cert_1_active',
-  'cert_1_last_rotated',
-  'cert_2_active',
-  'cert_2_last_rotated',
-] as const;
+export { CREDENTIAL_REPORT_COLUMNS };
 
 const NOT_APPLICABLE = 'N/A';
 

@@ -6,7 +6,7 @@ import { parseCredentialReport } from '../../src/snapshot/credential-report.js';
 import type { CredentialReport } from '../../src/snapshot/schema.js';
 import { credentialReportSchema } from '../../src/snapshot/schema.js';
 import type { ReportLine } from './report-csv.js';
-import { REPORT_COLUMNS, reportCsv, rootLine, userLine } from './report-csv.js';
+import { CREDENTIAL_REPORT_COLUMNS, reportCsv, rootLine, userLine } from './report-csv.js';
 
 /** Parses, and checks the only two acceptable outcomes. Returns the report when there is one. */
 function parseOrInputError(csv: string): CredentialReport | InputError {
@@ -72,7 +72,7 @@ describe('parseCredentialReport on random input', () => {
   it('returns a valid report or an InputError after random cell edits in a valid report', () => {
     const edit = fc.record({
       line: fc.nat({ max: validLines.length - 1 }),
-      column: fc.constantFrom(...REPORT_COLUMNS),
+      column: fc.constantFrom(...CREDENTIAL_REPORT_COLUMNS),
       value: cellValue,
     });
     fc.assert(
@@ -89,14 +89,14 @@ describe('parseCredentialReport on random input', () => {
     const canonical = parseCredentialReport(reportCsv(validLines), null, 'fuzz.csv');
     const optional = (column: string) => /^access_key_\d_last_used_/.test(column);
     fc.assert(
-      fc.property(fc.shuffledSubarray([...REPORT_COLUMNS], { minLength: 0 }), (columns) => {
+      fc.property(fc.shuffledSubarray([...CREDENTIAL_REPORT_COLUMNS], { minLength: 0 }), (columns) => {
         const outcome = parseOrInputError(reportCsv(validLines, { columns }));
-        const droppedRequired = REPORT_COLUMNS.some(
+        const droppedRequired = CREDENTIAL_REPORT_COLUMNS.some(
           (column) => !optional(column) && !columns.includes(column),
         );
         if (droppedRequired) {
           expect(outcome).toBeInstanceOf(InputError);
-        } else if (columns.length === REPORT_COLUMNS.length) {
+        } else if (columns.length === CREDENTIAL_REPORT_COLUMNS.length) {
           expect(outcome).toEqual(canonical);
         } else {
           expect(outcome).not.toBeInstanceOf(InputError);

@@ -1,6 +1,6 @@
 import { InputError } from '../../src/errors.js';
 import { parseCredentialReport } from '../../src/snapshot/credential-report.js';
-import { REPORT_COLUMNS, TEST_ACCOUNT, reportCsv, rootLine, userLine } from './report-csv.js';
+import { CREDENTIAL_REPORT_COLUMNS, TEST_ACCOUNT, reportCsv, rootLine, userLine } from './report-csv.js';
 
 const SOURCE = 'report.csv';
 
@@ -124,7 +124,7 @@ describe('parseCredentialReport', () => {
           { ...alice, future_column: 'y' },
         ],
         {
-          columns: ['future_column', ...[...REPORT_COLUMNS].reverse()],
+          columns: ['future_column', ...[...CREDENTIAL_REPORT_COLUMNS].reverse()],
         },
       ),
     ],
@@ -214,7 +214,7 @@ describe('parseCredentialReport', () => {
   });
 
   it('reads a report saved before IAM added the access-key last-used columns (they read as null)', () => {
-    const columns = REPORT_COLUMNS.filter((column) => !/access_key_\d_last_used_/.test(column));
+    const columns = CREDENTIAL_REPORT_COLUMNS.filter((column) => !/access_key_\d_last_used_/.test(column));
     const [row] = parse(reportCsv([alice], { columns })).rows;
     expect(row?.accessKeys[0]).toEqual({
       active: true,
@@ -226,7 +226,9 @@ describe('parseCredentialReport', () => {
   });
 
   it('names every missing required column', () => {
-    const columns = REPORT_COLUMNS.filter((column) => column !== 'mfa_active' && column !== 'cert_2_active');
+    const columns = CREDENTIAL_REPORT_COLUMNS.filter(
+      (column) => column !== 'mfa_active' && column !== 'cert_2_active',
+    );
     const error = errorOf(() => parse(reportCsv([alice], { columns })));
     expect(error.message).toBe(
       `${SOURCE}: the credential report has no "mfa_active", "cert_2_active" columns`,
@@ -258,7 +260,7 @@ describe('parseCredentialReport', () => {
     ['an empty text', '', 'the credential report is empty (no header line)'],
     [
       'a header with a column twice',
-      reportCsv([], { columns: [...REPORT_COLUMNS, 'user'] }),
+      reportCsv([], { columns: [...CREDENTIAL_REPORT_COLUMNS, 'user'] }),
       'column "user" appears twice',
     ],
     [

@@ -1,30 +1,9 @@
 // Credential-report CSV for tests, written the way IAM writes it: the 22 documented columns, no
 // quoting unless a value needs it, and (by default) no newline after the last line.
-export const REPORT_COLUMNS = [
-  'user',
-  'arn',
-  'user_creation_time',
-  'password_enabled',
-  'password_last_used',
-  'password_last_changed',
-  'password_next_rotation',
-  'mfa_active',
-  'access_key_1_active',
-  'access_key_1_last_rotated',
-  'access_key_1_last_used_date',
-  'access_key_1_last_used_region',
-  'access_key_1_last_used_service',
-  'access_key_2_active',
-  'access_key_2_last_rotated',
-  'access_key_2_last_used_date',
-  'access_key_2_last_used_region',
-  'access_key_2_last_used_service',
-  'cert_1_active',
-  'cert_1_last_rotated',
-  'cert_2_active',
-  'cert_2_last_rotated',
-] as const;
-export type ReportColumn = (typeof REPORT_COLUMNS)[number];
+import { CREDENTIAL_REPORT_COLUMNS } from '../../src/snapshot/credential-report.js';
+
+export { CREDENTIAL_REPORT_COLUMNS };
+export type ReportColumn = (typeof CREDENTIAL_REPORT_COLUMNS)[number];
 export type ReportLine = Record<string, string>;
 
 export const TEST_ACCOUNT = '111122223333';
@@ -82,7 +61,7 @@ export interface CsvLayout {
 }
 
 export function reportCsv(lines: ReportLine[], layout: CsvLayout = {}): string {
-  const { columns = REPORT_COLUMNS, eol = '\n', trailingNewline = false } = layout;
+  const { columns = CREDENTIAL_REPORT_COLUMNS, eol = '\n', trailingNewline = false } = layout;
   const text = [columns, ...lines.map((line) => columns.map((column) => line[column] ?? ''))]
     .map((fields) => fields.map(csvField).join(','))
     .join(eol);
