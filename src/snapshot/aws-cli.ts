@@ -9,7 +9,21 @@
 //   aws iam list-virtual-mfa-devices > list-virtual-mfa-devices.json
 //   aws iam list-server-certificates > list-server-certificates.json
 //
+// and for the account's guard rails:
+//
+//   aws organizations describe-organization > describe-organization.json   (empty when standalone)
+//   aws iam list-organizations-features > list-organizations-features.json (management account only)
+//   aws account list-regions > list-regions.json   (or: aws ec2 describe-regions --all-regions > describe-regions.json)
+//   aws account get-alternate-contact --alternate-contact-type SECURITY > get-alternate-contact-security.json   (empty when none)
+//   aws cloudwatch describe-alarms --region us-east-1 --alarm-types MetricAlarm > describe-alarms.json
+//   and in each enabled region R (a shell loop over list-regions.json):
+//   aws configservice describe-configuration-recorders --region R > describe-configuration-recorders.R.json
+//   aws configservice describe-configuration-recorder-status --region R > describe-configuration-recorder-status.R.json
+//   aws configservice describe-delivery-channel-status --region R > describe-delivery-channel-status.R.json
+//   aws accessanalyzer list-analyzers --region R > list-analyzers.R.json
+//
 // A missing file leaves its section `skipped` (rules needing it are "not evaluated", never passed).
+// SCPs take several calls per policy and are not read from CLI outputs.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -18,6 +32,16 @@ import { TOOL } from '../version.js';
 import { parseJsonText, readInputFile } from '../util/input-file.js';
 import { normalizeAuthorizationDetails } from './authorization-details.js';
 import { parseCredentialReport } from './credential-report.js';
+import {
+  normalizeAccountRegions,
+  normalizeAnalyzers,
+  normalizeBillingAlarms,
+  normalizeConfigRegion,
+  normalizeEc2Regions,
+  normalizeOrganization,
+  normalizeOrganizationFeatures,
+  normalizeSecurityContact,
+} from './guardrail-outputs.js';
 import {
   normalizeAccountSummary,
   normalizePasswordPolicy,
@@ -70,6 +94,7 @@ type SectionPayload<N extends SectionName> = Exclude<Section<N>['data'], undefin
 type AnySectionSource = { [N in SectionName]: SectionSource<N> }[SectionName];
 
 const CREDENTIAL_REPORT_JSON = 'get-credential-report.json';
+const LIST_REGIONS = 'list-regions.json';
 const CREDENTIAL_REPORT_CSV = 'credential-report.csv';
 const AUTHORIZATION_DETAILS = 'get-account-authorization-details.json';
 
@@ -124,13 +149,100 @@ const SOURCES: AnySectionSource[] = [
     action: 'iam:ListServerCertificates',
     read: (file) => normalizeServerCertificates(pagesOf(parseCliJson(file)), file.path),
   },
+  {
+    section: 'organization',
+    files: ['describe-organization.json'],
+    howToSave: 'aws organizations describe-organization > describe-organization.json',
+    action: 'organizations:DescribeOrganization',
+    // A standalone account makes the CLI print nothing (AWSOrganizationsNotInUseException goes to stderr).
+    read: (file) => (file.text.trim() === '' ? null : normalizeOrganization(parseCliJson(file), file.path)),
+  },
+  {
+    section: 'organizationFeatures',
+    files: ['list-organizations-features.json'],
+    howToSave:
+      'aws iam list-organizations-features > list-organizations-features.json (in the management account)',
+    action: 'iam:ListOrganizationsFeatures',
+    read: (file) => normalizeOrganizationFeatures(parseCliJson(file), file.path),
+  },
+  {
+    section: 'regions',
+    files: [LIST_REGIONS, 'describe-regions.json'],
+    howToSave: `aws account list-regions > ${LIST_REGIONS}`,
+    action: 'account:ListRegions',
+    read: (file) =>
+      file.name === LIST_REGIONS
+        ? normalizeAccountRegions(pagesOf(parseCliJson(file)), file.path)
+        : normalizeEc2Regions(parseCliJson(file), file.path),
+  },
+  {
+    section: 'alternateContacts',
+    files: ['get-alternate-contact-security.json'],
+    howToSave:
+      'aws account get-alternate-contact --alternate-contact-type SECURITY > get-alternate-contact-security.json',
+    action: 'account:GetAlternateContact',
+    // No SECURITY contact makes the CLI print nothing (ResourceNotFoundException goes to stderr).
+    read: (file) =>
+      file.text.trim() === '' ? { security: null } : normalizeSecurityContact(parseCliJson(file), file.path),
+  },
+  {
+    section: 'billingAlarms',
+    files: ['describe-alarms.json'],
+    howToSave:
+      'aws cloudwatch describe-alarms --region us-east-1 --alarm-types MetricAlarm > describe-alarms.json',
+    action: 'cloudwatch:DescribeAlarms',
+    read: (file) => normalizeBillingAlarms(pagesOf(parseCliJson(file)), file.path),
+  },
+];
+
+/** How a regional section is read: one file per command and enabled region, `<command>.<region>.json`. */
+interface RegionalSource<N extends 'configRecorders' | 'accessAnalyzers'> {
+  section: N;
+  /** File name stems, one per command: `describe-configuration-recorders` -> `describe-configuration-recorders.eu-west-1.json`. */
+  commands: readonly string[];
+  howToSave: string;
+  action: string;
+  read(region: string, files: CliFile[]): SectionPayload<N>[number];
+}
+
+type AnyRegionalSource = RegionalSource<'configRecorders'> | RegionalSource<'accessAnalyzers'>;
+
+const REGIONAL_SOURCES: AnyRegionalSource[] = [
+  {
+    section: 'configRecorders',
+    commands: [
+      'describe-configuration-recorders',
+      'describe-configuration-recorder-status',
+      'describe-delivery-channel-status',
+    ],
+    howToSave:
+      'in each enabled region R: aws configservice describe-configuration-recorders --region R > describe-configuration-recorders.R.json, ' +
+      'and likewise describe-configuration-recorder-status and describe-delivery-channel-status',
+    action: 'config:DescribeConfigurationRecorders',
+    read: (region, [recorders, statuses, channels]) =>
+      normalizeConfigRegion(region, {
+        recorders: { output: parseCliJson(recorders!), source: recorders!.path },
+        statuses: { output: parseCliJson(statuses!), source: statuses!.path },
+        deliveryChannels: { output: parseCliJson(channels!), source: channels!.path },
+      }),
+  } satisfies RegionalSource<'configRecorders'>,
+  {
+    section: 'accessAnalyzers',
+    commands: ['list-analyzers'],
+    howToSave:
+      'in each enabled region R: aws accessanalyzer list-analyzers --region R > list-analyzers.R.json',
+    action: 'access-analyzer:ListAnalyzers',
+    read: (region, [analyzers]) =>
+      normalizeAnalyzers(region, pagesOf(parseCliJson(analyzers!)), analyzers!.path),
+  } satisfies RegionalSource<'accessAnalyzers'>,
 ];
 
 const ALL_FILES = SOURCES.flatMap((source) => source.files);
 
 /** Reads a directory of AWS CLI outputs into a snapshot. Every problem is an InputError naming the file. */
 export function readAwsCliDir(dir: string, overrides: AwsCliDirOverrides = {}): Snapshot {
-  const present = new Set(listDirectory(dir).filter((name) => ALL_FILES.includes(name)));
+  const listing = listDirectory(dir);
+  const present = new Set(listing.filter((name) => ALL_FILES.includes(name)));
   if (present.size === 0) {
     throw new InputError(
       `${dir}: holds none of the AWS CLI outputs iamspect reads (${ALL_FILES.join(', ')})`,
@@ -170,6 +282,21 @@ export function readAwsCliDir(dir: string, overrides: AwsCliDirOverrides = {}): 
       ...(overrides.collectedAt === undefined && { collectedAt: file.modified.toISOString() }),
     };
   }
+  for (const source of REGIONAL_SOURCES) {
+    const { section, modified } = readRegionalSection(
+      dir,
+      source,
+      sectionRecord.regions as Sections['regions'],
+      new Set(listing),
+    );
+    modifiedTimes.push(...modified);
+    const newest =
+      modified.length > 0 ? new Date(Math.max(...modified.map((time) => time.getTime()))) : undefined;
+    sectionRecord[source.section] =
+      newest && overrides.collectedAt === undefined
+        ? { ...section, collectedAt: newest.toISOString() }
+        : section;
+  }
   const sections = sectionRecord as Sections;
 
   const derived = accountFromArns(collectArns(sections), dir);
@@ -195,6 +322,45 @@ export function readAwsCliDir(dir: string, overrides: AwsCliDirOverrides = {}): 
     source: { kind: 'aws-cli', path: dir },
     sections,
   };
+}
+
+/**
+ * A regional section from its per-region files: one set per enabled region of the regions section.
+ * A region without its files leaves the whole section skipped, naming what is missing: a region
+ * nobody looked at must not pass.
+ */
+function readRegionalSection(
+  dir: string,
+  source: AnyRegionalSource,
+  regions: Sections['regions'],
+  listing: ReadonlySet<string>,
+): { section: object; modified: Date[] } {
+  const skipped = (message: string) => ({
+    section: { status: 'skipped', error: { code: 'FileMissing', message, action: source.action } },
+    modified: [],
+  });
+  if (regions?.status !== 'ok' || !regions.data) {
+    return skipped(
+      `${source.section} needs the account's regions: save ${LIST_REGIONS} first (aws account list-regions > ${LIST_REGIONS})`,
+    );
+  }
+  const enabled = regions.data.filter((region) => region.enabled).map((region) => region.name);
+  const expected = enabled.flatMap((region) => source.commands.map((command) => `${command}.${region}.json`));
+  const missing = expected.filter((name) => !listing.has(name));
+  if (missing.length > 0) {
+    const shown =
+      missing.length > 3
+        ? `${missing.slice(0, 3).join(', ')} and ${missing.length - 3} more`
+        : missing.join(', ');
+    return skipped(`${shown} not found in ${dir} (save them with: ${source.howToSave})`);
+  }
+  const modified: Date[] = [];
+  const data = enabled.map((region) => {
+    const files = source.commands.map((command) => readCliFile(dir, `${command}.${region}.json`));
+    modified.push(...files.map((file) => file.modified));
+    return source.read(region, files);
+  });
+  return { section: { status: 'ok', data }, modified };
 }
 
 function listDirectory(dir: string): string[] {

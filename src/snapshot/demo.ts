@@ -13,7 +13,15 @@
 // - `priya.raman` and `tom.becker` are developers with MFA, as everyone should be;
 // - the password policy is weak (8 characters, no symbols, no reuse prevention);
 // - roles: an EC2 instance role and OrganizationAccountAccessRole (admin, trusting the management account);
-// - a forgotten IAM server certificate expired a week ago.
+// - a forgotten IAM server certificate expired a week ago;
+// - it is a member of the northwind organization (o-7k2m9x4q1p, managed by 318574620093), so the
+//   SCP and root-access-feature rules, which only the management account can be judged on, do
+//   not apply here;
+// - of its four enabled regions, AWS Config records in us-east-1 and eu-west-1 (whose delivery to
+//   the archive bucket fails), was stopped in eu-central-1 in July and was never set up in
+//   us-west-2, and no recorder includes global IAM resources; IAM Access Analyzer runs only in
+//   eu-west-1; three opt-in regions are off and not checked;
+// - nobody is the SECURITY alternate contact, and the only CloudWatch alarm watches CPU, not the bill.
 // get-credential-report.json holds the CSV base64-encoded, as the CLI prints it: decode it with
 // `jq -r .Content get-credential-report.json | base64 -d` to read or edit it.
 import { join } from 'node:path';
