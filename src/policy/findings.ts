@@ -1,0 +1,200 @@
+// Turning policy analysis into findings: the pieces the policy and trust rules share (exempting
+// principals, naming things in messages, reporting a policy document once with the statements that
+// matter), so every rule words and shapes its evidence the same way.
+import { z } from 'zod';
+import { globMatches } from '../engine.js';
+import { joinWithAnd } from '../rules/shared/words.js';
+import type { Finding } from '../rules/types.js';
+import type { RoleDetail, Snapshot } from '../snapshot/schema.js';
+import type {
+  AccountAnalysis,
+  PolicyDocumentEntry,
+  PrincipalAnalysis,
+  PrincipalPolicy,
+} from './account-analysis.js';
+import { analyzeAccount } from './account-analysis.js';
+import type { ActionCatalog } from './catalog.js';
+import type { StatementPosition } from './compiled-policy.js';
+import { statementId } from './compiled-policy.js';
+
+export { statementId } from './compiled-policy.js';
+import type { ActionSet } from './action-set.js';
+import type { FullAdmin, Grant } from './effective.js';
+import type { TrustStatement } from './trust.js';
+
+export const allowPrincipalsOption = z
+  .array(z.string().min(1))
+  .default([])
+  .describe(
+    'ARN globs (`*` matches any run of characters) of principals this rule never reports: break-glass ' +
+      'users, SSO permission-set roles (`arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*`)...',
+  );
+
+/**
+ * Principals a principal-level rule skips: service-linked roles (AWS owns them and their
+ * permissions) and those matching the rule's allowPrincipals globs.
+ */
+export function isExempt(principal: PrincipalAnalysis, allowPrincipals: readonly string[] = []): boolean {
+  return principal.isServiceLinked || allowPrincipals.some((glob) => globMatches(glob, principal.arn));
+}
+
+const KIND_LABEL = { user: 'User', group: 'Group', role: 'Role' } as const;
+
+/** "User alice", "Role app-deployer", for the start of a message. */
+export function describePrincipal(principal: PrincipalAnalysis): string {
+  return `${KIND_LABEL[principal.kind]} ${principal.name}`;
+}
+
+/** The last path segment of an ARN: `user/dev/alice` -> `alice`. */
+function lastSegment(arn: string): string {
+  return arn.slice(arn.lastIndexOf('/') + 1);
+}
+
+/** "AdministratorAccess", "inline policy deploy", "AdministratorAccess (via group admins)". */
+export function describePolicy(policy: PrincipalPolicy, principal: PrincipalAnalysis): string {
+  const name =
+    'policyArn' in policy.reference
+      ? lastSegment(policy.reference.policyArn)
+      : `inline policy ${policy.reference.inlinePolicy}`;
+  const via = policy.attachedThrough
+    .filter((arn) => arn !== principal.arn)
+    .map((arn) => `group ${lastSegment(arn)}`);
+  return via.length > 0 ? `${name} (via ${via.join(', ')})` : name;
+}
+
+/** "AdministratorAccess (via group admins)": the policies that make a principal full admin. */
+export function fullAdminSources(principal: PrincipalAnalysis, admin: FullAdmin): string {
+  return joinWithAnd(
+    admin.grantingPolicies.map((index) => describePolicy(principal.policies[index]!, principal)),
+  );
+}
+
+/** "statement 2", "statement AllowDeploy", for messages. */
+export function statementLabel(statement: StatementPosition): string {
+  return `statement ${statementId(statement)}`;
+}
+
+/** Roles a trust rule judges (service-linked roles are AWS's), with their trust statements. */
+export function trustedRoles(
+  analysis: AccountAnalysis,
+): Array<{ role: RoleDetail; principal: PrincipalAnalysis; statements: readonly TrustStatement[] }> {
+  return analysis.roles.flatMap((principal) => {
+    if (isExempt(principal)) return [];
+    const role = principal.detail as RoleDetail;
+    return [{ role, principal, statements: analysis.trustOf(role) }];
+  });
+}
+
+/**
+ * "a, b, c and 4 more": keeps messages short when a policy grants hundreds of actions. `total`
+ * is the full count when `items` holds only the first few.
+ */
+export function listWithMore(items: readonly string[], shown = 5, total = items.length): string {
+  if (total <= shown) return joinWithAnd(items);
+  return `${items.slice(0, shown).join(', ')} and ${total - shown} more`;
+}
+
+/** Evidence for statements of one document (the document is the finding's resource). */
+export function statementEvidence(grants: readonly Grant[]): Array<Record<string, unknown>> {
+  return grants.map((grant) => ({
+    statement: statementId(grant.statement),
+    ...(grant.conditional ? { conditional: true, conditionKeys: grant.conditionKeys } : {}),
+  }));
+}
+
+/** A finding about a policy document: on the policy ARN, or on the owner with the inline policy's name. */
+export function documentFinding(
+  entry: PolicyDocumentEntry,
+  message: string,
+  evidence: Record<string, unknown>,
+): Finding {
+  return {
+    resource: entry.resource,
+    ...(entry.discriminator !== undefined ? { discriminator: entry.discriminator } : {}),
+    message,
+    evidence:
+      entry.discriminator !== undefined ? { inlinePolicy: entry.discriminator, ...evidence } : evidence,
+  };
+}
+
+/** Evidence lists at most this many action names (a NotAction grant can allow thousands). */
+const EVIDENCE_ACTIONS = 50;
+
+export interface EverywhereGrant {
+  entry: PolicyDocumentEntry;
+  /** How many of the wanted actions the document allows on every resource. */
+  actionCount: number;
+  /** The first EVIDENCE_ACTIONS of their names, sorted. */
+  actions: string[];
+  /** The statements allowing them. */
+  grants: Grant[];
+  /** Every granting statement is conditional, or a conditional Deny may take them away. */
+  conditional: boolean;
+}
+
+/**
+ * Policy documents that allow some of `wanted` on every resource (a Deny on every resource in the
+ * same document removes them). Documents that are full admin are left out: policy-full-admin
+ * already reports them, and listing every narrower problem of `*` would bury that one finding.
+ */
+export function documentsAllowingEverywhere(
+  analysis: AccountAnalysis,
+  wanted: ActionSet,
+  options: { unconditionalOnly?: boolean } = {},
+): EverywhereGrant[] {
+  const catalog = analysis.env.catalog;
+  const out: EverywhereGrant[] = [];
+  for (const entry of analysis.policyDocuments()) {
+    const { always, maybe, conditionallyDenied } = entry.permissions.allowedEverywhere();
+    const granted = options.unconditionalOnly ? always : maybe;
+    if (!granted.intersects(wanted) || entry.permissions.fullAdmin()) continue;
+    const allowed = granted.clone().intersectWith(wanted);
+    if (options.unconditionalOnly) allowed.subtract(conditionallyDenied);
+    if (allowed.isEmpty()) continue;
+    const grants = entry.permissions
+      .statementsAllowingEverywhere(allowed)
+      .filter((grant) => !options.unconditionalOnly || !grant.conditional);
+    const indices = allowed.toArray();
+    out.push({
+      entry,
+      actionCount: indices.length,
+      // Catalogue order is service, then action, alphabetically.
+      actions: indices.slice(0, EVIDENCE_ACTIONS).map((index) => catalog.nameOf(index)),
+      grants,
+      conditional: !always.containsAll(allowed) || conditionallyDenied.intersects(allowed),
+    });
+  }
+  return out;
+}
+
+/**
+ * The findings of a rule about actions allowed on every resource: one per document, naming the
+ * actions (`phrase` words them) and the statements that allow them.
+ */
+export function allowedEverywhereFindings(
+  snapshot: Snapshot,
+  wanted: (catalog: ActionCatalog) => ActionSet,
+  phrase: (actions: readonly string[], count: number) => string,
+  options: { unconditionalOnly?: boolean } = {},
+): Finding[] {
+  const analysis = analyzeAccount(snapshot);
+  return documentsAllowingEverywhere(analysis, wanted(analysis.env.catalog), options).map((found) => {
+    const keys = [...new Set(found.grants.flatMap((grant) => grant.conditionKeys))];
+    return documentFinding(
+      found.entry,
+      `${found.entry.label} allows ${phrase(found.actions, found.actionCount)}${conditionalSuffix(found.conditional, keys)}.`,
+      {
+        actionCount: found.actionCount,
+        actions: found.actions,
+        statements: statementEvidence(found.grants),
+        ...(found.conditional ? { conditional: true } : {}),
+      },
+    );
+  });
+}
+
+/** The message suffix for a conditional grant: " when its conditions hold (aws:SourceIp)". */
+export function conditionalSuffix(conditional: boolean, keys: readonly string[]): string {
+  if (!conditional) return '';
+  return keys.length > 0 ? ` when its conditions hold (${keys.join(', ')})` : ' under conditions';
+}

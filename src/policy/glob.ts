@@ -1,0 +1,143 @@
+// IAM's wildcard patterns: `*` matches any run of characters (colons and slashes included) and `?`
+// exactly one character, in Action, Resource and the *Like condition operators. Besides matching one
+// string, policy analysis asks questions about whole patterns: can two patterns match a common ARN
+// (a grant on `user/*` and a boundary on `user/dev-*`), and does one pattern match everything
+// another can (a Deny on `user/*` covers an Allow on `user/dev/*`).
+
+// Analysis asks the same pattern questions for thousands of principals sharing policies; the
+// answers are pure, so they are kept (bounded, in case one process audits many accounts).
+const CACHE_LIMIT = 100_000;
+const coverCache = new Map<string, boolean>();
+const intersectCache = new Map<string, boolean>();
+
+function memoised(cache: Map<string, boolean>, key: string, compute: () => boolean): boolean {
+  let answer = cache.get(key);
+  if (answer === undefined) {
+    answer = compute();
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, answer);
+  }
+  return answer;
+}
+
+export function hasWildcard(pattern: string): boolean {
+  return pattern.includes('*') || pattern.includes('?');
+}
+
+/** Does `pattern` (with `*` and `?`) match `value`? Greedy, backtracking only to the last `*` (never exponential). */
+export function globMatch(pattern: string, value: string): boolean {
+  let p = 0;
+  let v = 0;
+  let starP = -1;
+  let starV = 0;
+  while (v < value.length) {
+    const c = pattern[p];
+    if (c === '*') {
+      starP = p++;
+      starV = v;
+    } else if (c !== undefined && (c === '?' || c === value[v])) {
+      p++;
+      v++;
+    } else if (starP >= 0) {
+      p = starP + 1;
+      v = ++starV;
+    } else {
+      return false;
+    }
+  }
+  while (pattern[p] === '*') p++;
+  return p === pattern.length;
+}
+
+/**
+ * Does every string `inner` can match also match `outer`? Answered soundly (never a wrong "yes"):
+ * `inner`'s wildcards are treated as unknown text that only a `*` of `outer` can absorb (or, for
+ * `?`, a `?` of `outer`). Used to decide that a Deny removes an Allow.
+ */
+export function globCovers(outer: string, inner: string): boolean {
+  if (outer === '*') return true;
+  if (outer === inner) return true;
+  return memoised(coverCache, `${outer}\u0000${inner}`, () => computeCovers(outer, inner));
+}
+
+function computeCovers(outer: string, inner: string): boolean {
+  // reachable[j]: outer[0..i) can match inner[0..j)
+  let reachable = new Array<boolean>(inner.length + 1).fill(false);
+  reachable[0] = true;
+  for (let i = 0; i < outer.length; i++) {
+    const o = outer[i]!;
+    const next = new Array<boolean>(inner.length + 1).fill(false);
+    if (o === '*') {
+      let seen = false;
+      for (let j = 0; j <= inner.length; j++) {
+        seen ||= reachable[j]!;
+        next[j] = seen;
+      }
+    } else {
+      for (let j = 0; j < inner.length; j++) {
+        if (!reachable[j]) continue;
+        const c = inner[j]!;
+        if (c === '*') continue;
+        if (o === c || (o === '?' && c !== '*')) next[j + 1] = true;
+      }
+    }
+    reachable = next;
+  }
+  return reachable[inner.length]!;
+}
+
+/**
+ * Is there one string that every pattern matches? Exact: runs the patterns' automata in lockstep
+ * over the characters that could matter (each pattern's next literal, plus one character none of
+ * them names).
+ */
+export function globsIntersect(patterns: readonly string[]): boolean {
+  const relevant = patterns.filter((p) => p !== '*');
+  if (relevant.length <= 1) return true;
+  const literal = relevant.find((p) => !hasWildcard(p));
+  if (literal !== undefined) return relevant.every((p) => globMatch(p, literal));
+  return memoised(intersectCache, relevant.join('\u0000'), () => computeIntersection(relevant));
+}
+
+function computeIntersection(relevant: readonly string[]): boolean {
+  const closure = (pattern: string, positions: Set<number>): Set<number> => {
+    for (const position of positions) {
+      if (pattern[position] === '*') positions.add(position + 1);
+    }
+    return positions;
+  };
+  const step = (pattern: string, positions: Set<number>, char: string | null): Set<number> => {
+    const next = new Set<number>();
+    for (const position of positions) {
+      const c = pattern[position];
+      if (c === '*') next.add(position);
+      else if (c === '?' || (char !== null && c === char)) next.add(position + 1);
+    }
+    return closure(pattern, next);
+  };
+  const keyOf = (state: Set<number>[]) => state.map((s) => [...s].sort((a, b) => a - b).join(',')).join('|');
+
+  const start = relevant.map((p) => closure(p, new Set([0])));
+  const seen = new Set<string>([keyOf(start)]);
+  const queue: Set<number>[][] = [start];
+  while (queue.length > 0) {
+    const state = queue.pop()!;
+    if (state.every((positions, i) => positions.has(relevant[i]!.length))) return true;
+    const chars = new Set<string | null>([null]);
+    state.forEach((positions, i) => {
+      for (const position of positions) {
+        const c = relevant[i]![position];
+        if (c !== undefined && c !== '*' && c !== '?') chars.add(c);
+      }
+    });
+    for (const char of chars) {
+      const next = state.map((positions, i) => step(relevant[i]!, positions, char));
+      if (next.some((positions) => positions.size === 0)) continue;
+      const key = keyOf(next);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      queue.push(next);
+    }
+  }
+  return false;
+}

@@ -1,0 +1,715 @@
+// Known ways for an IAM principal to gain more permissions than it holds, compiled from public
+// research (Rhino Security Labs' list and its pacu scanner, Bishop Fox's iam-vulnerable, NCC
+// Group's PMapper, Salesforce's Cloudsplaining with Datadog's pathfinding.cloud paths). Each method
+// lists only the actions that are strictly required; enumeration helpers (List*, Get*) are left
+// out because a principal can learn names by other means. Ids keep the research's numbering so a
+// finding can be traced back to its write-up.
+
+/** What a method abuses, which decides how its findings read and how severe they are. */
+export type MethodCategory =
+  | 'policy-modification' // rewrite or attach policies to gain their permissions
+  | 'credentials-of-other-principal' // sign in as someone else
+  | 'passrole-to-service' // hand a role to a service that runs attacker-controlled code
+  | 'existing-resource-takeover' // hijack code that already runs with a role
+  | 'trust-policy-modification' // make a role trust the attacker
+  | 'trust-policy-weakness' // assume a role that already trusts the attacker
+  | 'service-specific';
+
+/**
+ * What must hold in the account beyond the actions:
+ * - `more-permissive-policy-version`: a customer managed policy the principal has holds a
+ *   non-default version granting more than the principal has now (SetDefaultPolicyVersion);
+ * - `assumable-admin-role`: a full-admin role trusts the account (or the principal) directly.
+ */
+export type MethodPrecondition = 'more-permissive-policy-version' | 'assumable-admin-role';
+
+export interface EscalationMethod {
+  id: string;
+  name: string;
+  category: MethodCategory;
+  /** Every action the method needs, each on a resource it can exploit (see ACTION_TARGETS). */
+  actions: readonly string[];
+  /**
+   * The service principal whose role the method ends up using. With iam:PassRole in `actions` the
+   * passed role must trust it; otherwise a role trusting it must exist for the method to pay off.
+   */
+  service?: string;
+  precondition?: MethodPrecondition;
+  /** Where the method is described: `rhino#N`, `bishopfox`, `pmapper`, `cloudsplaining`. */
+  sources: readonly string[];
+}
+
+/**
+ * The resources an action must be allowed on for a method to work. Actions not listed are useful on
+ * any resource (the functions, stacks or instances they act on are not in the snapshot).
+ * - `other-user`: a user other than the principal itself (a key for yourself gains nothing);
+ * - `user`, `group`, `role`: any user, group or role of the account;
+ * - `customer-policy`: a customer managed policy (AWS managed policies cannot be changed);
+ * - `instance-profile`: an instance profile of the account.
+ */
+export type ActionTarget = 'other-user' | 'user' | 'group' | 'role' | 'customer-policy' | 'instance-profile';
+
+export const ACTION_TARGETS: Readonly<Record<string, ActionTarget>> = {
+  'iam:createaccesskey': 'other-user',
+  'iam:deleteaccesskey': 'other-user',
+  'iam:createloginprofile': 'other-user',
+  'iam:updateloginprofile': 'other-user',
+  'iam:attachuserpolicy': 'user',
+  'iam:putuserpolicy': 'user',
+  'iam:attachgrouppolicy': 'group',
+  'iam:putgrouppolicy': 'group',
+  'iam:addusertogroup': 'group',
+  'iam:attachrolepolicy': 'role',
+  'iam:putrolepolicy': 'role',
+  'iam:updateassumerolepolicy': 'role',
+  'iam:createrole': 'role',
+  'iam:passrole': 'role',
+  'sts:assumerole': 'role',
+  'iam:createpolicyversion': 'customer-policy',
+  'iam:setdefaultpolicyversion': 'customer-policy',
+  'iam:createinstanceprofile': 'instance-profile',
+  'iam:addroletoinstanceprofile': 'instance-profile',
+};
+
+const EC2 = 'ec2.amazonaws.com';
+const LAMBDA = 'lambda.amazonaws.com';
+const GLUE = 'glue.amazonaws.com';
+const CLOUDFORMATION = 'cloudformation.amazonaws.com';
+const CODEBUILD = 'codebuild.amazonaws.com';
+const SAGEMAKER = 'sagemaker.amazonaws.com';
+const ECS_TASKS = 'ecs-tasks.amazonaws.com';
+const BEDROCK_AGENTCORE = 'bedrock-agentcore.amazonaws.com';
+
+const rhino = (n: number) => `rhino#${n}`;
+
+export const ESCALATION_METHODS: readonly EscalationMethod[] = [
+  // ---- rewriting or attaching policies ----
+  {
+    id: 'rsl-01',
+    name: 'Publish a new default version of a customer managed policy',
+    category: 'policy-modification',
+    actions: ['iam:CreatePolicyVersion'],
+    sources: [rhino(1), 'bishopfox', 'cloudsplaining', 'pmapper'],
+  },
+  {
+    id: 'rsl-02',
+    name: 'Make an older, broader version of a policy the default again',
+    category: 'policy-modification',
+    actions: ['iam:SetDefaultPolicyVersion'],
+    precondition: 'more-permissive-policy-version',
+    sources: [rhino(2), 'bishopfox', 'cloudsplaining'],
+  },
+  {
+    id: 'rsl-07',
+    name: 'Attach any managed policy (AdministratorAccess) to a user',
+    category: 'policy-modification',
+    actions: ['iam:AttachUserPolicy'],
+    sources: [rhino(7), 'bishopfox', 'cloudsplaining', 'pmapper'],
+  },
+  {
+    id: 'rsl-08',
+    name: 'Attach any managed policy to a group',
+    category: 'policy-modification',
+    actions: ['iam:AttachGroupPolicy'],
+    sources: [rhino(8), 'bishopfox', 'cloudsplaining', 'pmapper'],
+  },
+  {
+    id: 'rsl-09',
+    name: 'Attach any managed policy to a role',
+    category: 'policy-modification',
+    actions: ['iam:AttachRolePolicy'],
+    sources: [rhino(9), 'bishopfox', 'cloudsplaining', 'pmapper'],
+  },
+  {
+    id: 'rsl-10',
+    name: 'Write an inline policy onto a user',
+    category: 'policy-modification',
+    actions: ['iam:PutUserPolicy'],
+    sources: [rhino(10), 'bishopfox', 'cloudsplaining', 'pmapper'],
+  },
+  {
+    id: 'rsl-11',
+    name: 'Write an inline policy onto a group',
+    category: 'policy-modification',
+    actions: ['iam:PutGroupPolicy'],
+    sources: [rhino(11), 'bishopfox', 'cloudsplaining', 'pmapper'],
+  },
+  {
+    id: 'rsl-12',
+    name: 'Write an inline policy onto a role',
+    category: 'policy-modification',
+    actions: ['iam:PutRolePolicy'],
+    sources: [rhino(12), 'bishopfox', 'cloudsplaining', 'pmapper'],
+  },
+  {
+    id: 'rsl-13',
+    name: 'Join a more privileged group',
+    category: 'policy-modification',
+    actions: ['iam:AddUserToGroup'],
+    sources: [rhino(13), 'bishopfox', 'cloudsplaining'],
+  },
+  {
+    id: 'pm-createrole-attach',
+    name: 'Create a role trusting oneself and attach a managed policy to it',
+    category: 'policy-modification',
+    actions: ['iam:CreateRole', 'iam:AttachRolePolicy'],
+    sources: ['pmapper'],
+  },
+  {
+    id: 'pm-createrole-put',
+    name: 'Create a role trusting oneself and write an inline policy onto it',
+    category: 'policy-modification',
+    actions: ['iam:CreateRole', 'iam:PutRolePolicy'],
+    sources: ['pmapper'],
+  },
+  {
+    id: 'cs-AttachUserPolicyThenCreateAccessKey',
+    name: 'Attach a policy to another user, then mint an access key for that user',
+    category: 'policy-modification',
+    actions: ['iam:AttachUserPolicy', 'iam:CreateAccessKey'],
+    sources: ['cloudsplaining'],
+  },
+  {
+    id: 'cs-PutUserPolicyThenCreateAccessKey',
+    name: 'Write an inline policy onto another user, then mint an access key for that user',
+    category: 'policy-modification',
+    actions: ['iam:PutUserPolicy', 'iam:CreateAccessKey'],
+    sources: ['cloudsplaining'],
+  },
+  {
+    id: 'cs-CreatePolicyVersionThenAssumeRole',
+    name: "Rewrite a role's customer managed policy, then assume the role",
+    category: 'policy-modification',
+    actions: ['iam:CreatePolicyVersion', 'sts:AssumeRole'],
+    sources: ['cloudsplaining'],
+  },
+  {
+    id: 'cs-AttachRolePolicyThenUpdateAssumeRolePolicy',
+    name: 'Attach a policy to a role and make the role trust oneself',
+    category: 'policy-modification',
+    actions: ['iam:AttachRolePolicy', 'iam:UpdateAssumeRolePolicy'],
+    sources: ['cloudsplaining'],
+  },
+  {
+    id: 'cs-CreatePolicyVersionThenUpdateAssumeRolePolicy',
+    name: "Rewrite a role's customer managed policy and make the role trust oneself",
+    category: 'policy-modification',
+    actions: ['iam:CreatePolicyVersion', 'iam:UpdateAssumeRolePolicy'],
+    sources: ['cloudsplaining'],
+  },
+  {
+    id: 'cs-PutRolePolicyThenUpdateAssumeRolePolicy',
+    name: 'Write an inline policy onto a role and make the role trust oneself',
+    category: 'policy-modification',
+    actions: ['iam:PutRolePolicy', 'iam:UpdateAssumeRolePolicy'],
+    sources: ['cloudsplaining'],
+  },
+
+  // ---- credentials of another principal ----
+  {
+    id: 'rsl-04',
+    name: 'Mint an access key for another user',
+    category: 'credentials-of-other-principal',
+    actions: ['iam:CreateAccessKey'],
+    sources: [rhino(4), 'bishopfox', 'cloudsplaining', 'pmapper'],
+  },
+  {
+    id: 'cs-CreateAndRotateAccessKey',
+    name: "Delete one of another user's access keys to make room for a new one",
+    category: 'credentials-of-other-principal',
+    actions: ['iam:CreateAccessKey', 'iam:DeleteAccessKey'],
+    sources: ['cloudsplaining', 'pmapper'],
+  },
+  {
+    id: 'rsl-05',
+    name: 'Give another user a console password',
+    category: 'credentials-of-other-principal',
+    actions: ['iam:CreateLoginProfile'],
+    sources: [rhino(5), 'bishopfox', 'cloudsplaining', 'pmapper'],
+  },
+  {
+    id: 'rsl-06',
+    name: "Reset another user's console password",
+    category: 'credentials-of-other-principal',
+    actions: ['iam:UpdateLoginProfile'],
+    sources: [rhino(6), 'bishopfox', 'cloudsplaining', 'pmapper'],
+  },
+
+  // ---- trust policies ----
+  {
+    id: 'rsl-14',
+    name: "Rewrite a role's trust policy to trust oneself, then assume it",
+    category: 'trust-policy-modification',
+    actions: ['iam:UpdateAssumeRolePolicy', 'sts:AssumeRole'],
+    sources: [rhino(14), 'bishopfox', 'cloudsplaining', 'pmapper'],
+  },
+  {
+    id: 'bf-sts-assumerole',
+    name: 'Assume a full-admin role that trusts the whole account',
+    category: 'trust-policy-weakness',
+    actions: ['sts:AssumeRole'],
+    precondition: 'assumable-admin-role',
+    sources: ['bishopfox', 'pmapper'],
+  },
+
+  // ---- passing a role to a service ----
+  {
+    id: 'rsl-03',
+    name: 'Launch an EC2 instance with an instance profile and read its role credentials',
+    category: 'passrole-to-service',
+    actions: ['iam:PassRole', 'ec2:RunInstances'],
+    service: EC2,
+    sources: [rhino(3), 'bishopfox', 'cloudsplaining', 'pmapper'],
+  },
+  {
+    id: 'pm-ec2-new-instance-profile',
+    name: 'Wrap a role in a new instance profile and launch an EC2 instance with it',
+    category: 'passrole-to-service',
+    actions: [
+      'iam:PassRole',
+      'ec2:RunInstances',
+      'iam:CreateInstanceProfile',
+      'iam:AddRoleToInstanceProfile',
+    ],
+    service: EC2,
+    sources: ['pmapper'],
+  },
+  {
+    id: 'pm-ec2-associate-profile',
+    name: 'Launch an EC2 instance, then attach an instance profile to it',
+    category: 'passrole-to-service',
+    actions: ['iam:PassRole', 'ec2:RunInstances', 'ec2:AssociateIamInstanceProfile'],
+    service: EC2,
+    sources: ['pmapper'],
+  },
+  {
+    id: 'cs-PassExistingRoleToNewEC2SpotInstance',
+    name: 'Request a Spot instance with an instance profile',
+    category: 'passrole-to-service',
+    actions: ['iam:PassRole', 'ec2:RequestSpotInstances'],
+    service: EC2,
+    sources: ['cloudsplaining'],
+  },
+  {
+    id: 'pm-autoscaling-new-lc',
+    name: 'Create a launch configuration with an instance profile and an Auto Scaling group from it',
+    category: 'passrole-to-service',
+    actions: ['autoscaling:CreateLaunchConfiguration', 'autoscaling:CreateAutoScalingGroup', 'iam:PassRole'],
+    service: EC2,
+    sources: ['pmapper'],
+  },
+  {
+    id: 'rsl-15',
+    name: 'Create a Lambda function with a role and invoke it',
+    category: 'passrole-to-service',
+    actions: ['iam:PassRole', 'lambda:CreateFunction', 'lambda:InvokeFunction'],
+    service: LAMBDA,
+    sources: [rhino(15), 'bishopfox', 'cloudsplaining', 'pmapper'],
+  },
+  {
+    id: 'rsl-16',
+    name: 'Create a Lambda function with a role and let another account invoke it',
+    category: 'passrole-to-service',
+    actions: ['iam:PassRole', 'lambda:CreateFunction', 'lambda:AddPermission'],
+    service: LAMBDA,
+    sources: [rhino(16)],
+  },
+  {
+    id: 'rsl-17a',
+    name: 'Create a Lambda function with a role, triggered by an existing DynamoDB stream',
+    category: 'passrole-to-service',
+    actions: ['iam:PassRole', 'lambda:CreateFunction', 'lambda:CreateEventSourceMapping'],
+    service: LAMBDA,
+    sources: [rhino(17), 'bishopfox', 'cloudsplaining'],
+  },
+  {
+    id: 'rsl-17b',
+    name: 'Create a Lambda function with a role, triggered by a DynamoDB table one creates and writes to',
+    category: 'passrole-to-service',
+    actions: [
+      'iam:PassRole',
+      'lambda:CreateFunction',
+      'lambda:CreateEventSourceMapping',
+      'dynamodb:CreateTable',
+      'dynamodb:PutItem',
+    ],
+    service: LAMBDA,
+    sources: [rhino(17)],
+  },
+  {
+    id: 'pm-lambda-swap-role',
+    name: "Replace an existing Lambda function's code and role",
+    category: 'passrole-to-service',
+    actions: ['lambda:UpdateFunctionCode', 'lambda:UpdateFunctionConfiguration', 'iam:PassRole'],
+    service: LAMBDA,
+    sources: ['pmapper'],
+  },
+  {
+    id: 'rsl-19',
+    name: 'Create a Glue development endpoint with a role and log in to it',
+    category: 'passrole-to-service',
+    actions: ['iam:PassRole', 'glue:CreateDevEndpoint'],
+    service: GLUE,
+    sources: [rhino(19), 'bishopfox', 'cloudsplaining'],
+  },
+  {
+    id: 'cs-PassExistingRoleToNewGlueJobThenRun',
+    name: 'Create a Glue job with a role and run it',
+    category: 'passrole-to-service',
+    actions: ['iam:PassRole', 'glue:CreateJob', 'glue:StartJobRun'],
+    service: GLUE,
+    sources: ['cloudsplaining'],
+  },
+  {
+    id: 'cs-PassExistingRoleToNewGlueJobViaTrigger',
+    name: 'Create a Glue job with a role and a trigger that runs it',
+    category: 'passrole-to-service',
+    actions: ['iam:PassRole', 'glue:CreateJob', 'glue:CreateTrigger'],
+    service: GLUE,
+    sources: ['cloudsplaining'],
+  },
+  {
+    id: 'cs-PassExistingRoleToUpdatedGlueJobThenRun',
+    name: 'Give an existing Glue job a role and run it',
+    category: 'passrole-to-service',
+    actions: ['iam:PassRole', 'glue:UpdateJob', 'glue:StartJobRun'],
+    service: GLUE,
+    sources: ['cloudsplaining'],
+  },
+  {
+    id: 'cs-PassExistingRoleToUpdatedGlueJobViaTrigger',
+    name: 'Give an existing Glue job a role and a trigger that runs it',
+    category: 'passrole-to-service',
+    actions: ['iam:PassRole', 'glue:UpdateJob', 'glue:CreateTrigger'],
+    service: GLUE,
+    sources: ['cloudsplaining'],
+  },
+  {
+    id: 'rsl-21',
+    name: 'Create a CloudFormation stack that runs with a role',
+    category: 'passrole-to-service',
+    actions: ['iam:PassRole', 'cloudformation:CreateStack'],
+    service: CLOUDFORMATION,
+    sources: [rhino(21), 'bishopfox', 'cloudsplaining', 'pmapper'],
+  },
+  {
+    id: 'pm-cfn-updatestack-passrole',
+    name: 'Update a CloudFormation stack to run with another role',
+    category: 'passrole-to-service',
+    actions: ['cloudformation:UpdateStack', 'iam:PassRole'],
+    service: CLOUDFORMATION,
+    sources: ['pmapper'],
+  },
+  {
+    id: 'cs-PassExistingRoleToNewCloudFormationStackSet',
+    name: 'Create a CloudFormation stack set with an administration role and deploy instances',
+    category: 'passrole-to-service',
+    actions: ['iam:PassRole', 'cloudformation:CreateStackSet', 'cloudformation:CreateStackInstances'],
+    service: CLOUDFORMATION,
+    sources: ['cloudsplaining'],
+  },
+  {
+    id: 'cs-PassRoleToUpdateCloudFormationStackSet',
+    name: 'Update a CloudFormation stack set to use another administration role',
+    category: 'passrole-to-service',
+    actions: ['iam:PassRole', 'cloudformation:UpdateStackSet'],
+    service: CLOUDFORMATION,
+    sources: ['cloudsplaining'],
+  },
+  {
+    id: 'rsl-22',
+    name: 'Create a Data Pipeline that runs commands with a role',
+    category: 'passrole-to-service',
+    actions: ['iam:PassRole', 'datapipeline:CreatePipeline', 'datapipeline:PutPipelineDefinition'],
+    service: 'datapipeline.amazonaws.com',
+    sources: [rhino(22), 'bishopfox', 'cloudsplaining'],
+  },
+  {
+    id: 'rsl-24',
+    name: 'Create a CodeStar project with a role',
+    category: 'passrole-to-service',
+    actions: ['codestar:CreateProject', 'iam:PassRole'],
+    service: 'codestar.amazonaws.com',
+    sources: [rhino(24)],
+  },
+  {
+    id: 'rsl-27',
+    name: 'Create a SageMaker notebook with a role and open it through a presigned URL',
+    category: 'passrole-to-service',
+    actions: [
+      'iam:PassRole',
+      'sagemaker:CreateNotebookInstance',
+      'sagemaker:CreatePresignedNotebookInstanceUrl',
+    ],
+    service: SAGEMAKER,
+    sources: [rhino(27), 'bishopfox', 'pmapper'],
+  },
+  {
+    id: 'bf-sagemaker-training',
+    name: 'Run a SageMaker training job with a role',
+    category: 'passrole-to-service',
+    actions: ['iam:PassRole', 'sagemaker:CreateTrainingJob'],
+    service: SAGEMAKER,
+    sources: ['bishopfox', 'pmapper'],
+  },
+  {
+    id: 'bf-sagemaker-processing',
+    name: 'Run a SageMaker processing job with a role',
+    category: 'passrole-to-service',
+    actions: ['iam:PassRole', 'sagemaker:CreateProcessingJob'],
+    service: SAGEMAKER,
+    sources: ['bishopfox', 'pmapper'],
+  },
+  {
+    id: 'bf-codebuild-createproject',
+    name: 'Create a CodeBuild project with a role and start a build',
+    category: 'passrole-to-service',
+    actions: ['iam:PassRole', 'codebuild:CreateProject', 'codebuild:StartBuild'],
+    service: CODEBUILD,
+    sources: ['bishopfox', 'pmapper'],
+  },
+  {
+    id: 'cs-PassExistingRoleToNewCodeBuildProjectThenBuildBatch',
+    name: 'Create a CodeBuild project with a role and start a batch build',
+    category: 'passrole-to-service',
+    actions: ['iam:PassRole', 'codebuild:CreateProject', 'codebuild:StartBuildBatch'],
+    service: CODEBUILD,
+    sources: ['cloudsplaining', 'pmapper'],
+  },
+  {
+    id: 'pm-codebuild-updateproject',
+    name: 'Give an existing CodeBuild project a role and start a build',
+    category: 'passrole-to-service',
+    actions: ['iam:PassRole', 'codebuild:UpdateProject', 'codebuild:StartBuild'],
+    service: CODEBUILD,
+    sources: ['pmapper'],
+  },
+  {
+    id: 'cs-PassExistingRoleToNewAppRunnerService',
+    name: 'Create an App Runner service with an instance role',
+    category: 'passrole-to-service',
+    actions: ['iam:PassRole', 'apprunner:CreateService'],
+    service: 'tasks.apprunner.amazonaws.com',
+    sources: ['cloudsplaining'],
+  },
+  {
+    id: 'cs-PassExistingRoleToNewBedrockCodeInterpreter',
+    name: 'Create a Bedrock AgentCore code interpreter with a role and run code in it',
+    category: 'passrole-to-service',
+    actions: [
+      'iam:PassRole',
+      'bedrock-agentcore:CreateCodeInterpreter',
+      'bedrock-agentcore:StartCodeInterpreterSession',
+      'bedrock-agentcore:InvokeCodeInterpreter',
+    ],
+    service: BEDROCK_AGENTCORE,
+    sources: ['cloudsplaining'],
+  },
+  {
+    id: 'cs-PassExistingRoleToNewECSClusterServiceTask',
+    name: 'Create an ECS cluster and a service whose task definition has a role',
+    category: 'passrole-to-service',
+    actions: ['iam:PassRole', 'ecs:CreateCluster', 'ecs:RegisterTaskDefinition', 'ecs:CreateService'],
+    service: ECS_TASKS,
+    sources: ['cloudsplaining'],
+  },
+  {
+    id: 'cs-PassExistingRoleToNewECSClusterRunTask',
+    name: 'Create an ECS cluster and run a task whose definition has a role',
+    category: 'passrole-to-service',
+    actions: ['iam:PassRole', 'ecs:CreateCluster', 'ecs:RegisterTaskDefinition', 'ecs:RunTask'],
+    service: ECS_TASKS,
+    sources: ['cloudsplaining'],
+  },
+  {
+    id: 'cs-PassExistingRoleToNewECSService',
+    name: 'Create an ECS service whose task definition has a role',
+    category: 'passrole-to-service',
+    actions: ['iam:PassRole', 'ecs:RegisterTaskDefinition', 'ecs:CreateService'],
+    service: ECS_TASKS,
+    sources: ['cloudsplaining'],
+  },
+  {
+    id: 'cs-PassExistingRoleToNewECSTaskViaRunTask',
+    name: 'Run an ECS task whose definition has a role',
+    category: 'passrole-to-service',
+    actions: ['iam:PassRole', 'ecs:RegisterTaskDefinition', 'ecs:RunTask'],
+    service: ECS_TASKS,
+    sources: ['cloudsplaining'],
+  },
+  {
+    id: 'cs-PassExistingRoleToNewECSTaskViaStartTask',
+    name: 'Start an ECS task whose definition has a role on a chosen container instance',
+    category: 'passrole-to-service',
+    actions: ['iam:PassRole', 'ecs:RegisterTaskDefinition', 'ecs:StartTask'],
+    service: ECS_TASKS,
+    sources: ['cloudsplaining'],
+  },
+
+  // ---- taking over code that already runs with a role ----
+  {
+    id: 'rsl-18',
+    name: "Replace an existing Lambda function's code",
+    category: 'existing-resource-takeover',
+    actions: ['lambda:UpdateFunctionCode'],
+    service: LAMBDA,
+    sources: [rhino(18), 'bishopfox', 'cloudsplaining', 'pmapper'],
+  },
+  {
+    id: 'rsl-26',
+    name: 'Add a malicious layer to an existing Lambda function',
+    category: 'existing-resource-takeover',
+    actions: ['lambda:UpdateFunctionConfiguration'],
+    service: LAMBDA,
+    sources: [rhino(26)],
+  },
+  {
+    id: 'cs-UpdateAndInvokeLambdaFunction',
+    name: "Replace an existing Lambda function's code and invoke it",
+    category: 'existing-resource-takeover',
+    actions: ['lambda:UpdateFunctionCode', 'lambda:InvokeFunction'],
+    service: LAMBDA,
+    sources: ['cloudsplaining'],
+  },
+  {
+    id: 'cs-UpdateLambdaFunctionAndAddPermission',
+    name: "Replace an existing Lambda function's code and let oneself invoke it",
+    category: 'existing-resource-takeover',
+    actions: ['lambda:UpdateFunctionCode', 'lambda:AddPermission'],
+    service: LAMBDA,
+    sources: ['cloudsplaining'],
+  },
+  {
+    id: 'rsl-20',
+    name: "Put one's own SSH key on an existing Glue development endpoint",
+    category: 'existing-resource-takeover',
+    actions: ['glue:UpdateDevEndpoint'],
+    service: GLUE,
+    sources: [rhino(20), 'bishopfox', 'cloudsplaining'],
+  },
+  {
+    id: 'rsl-28',
+    name: 'Open an existing SageMaker notebook through a presigned URL',
+    category: 'existing-resource-takeover',
+    actions: ['sagemaker:CreatePresignedNotebookInstanceUrl'],
+    service: SAGEMAKER,
+    sources: [rhino(28)],
+  },
+  {
+    id: 'cs-UpdateSageMakerNotebookLifecycleConfig',
+    name: 'Give an existing SageMaker notebook a malicious lifecycle script and restart it',
+    category: 'existing-resource-takeover',
+    actions: [
+      'sagemaker:CreateNotebookInstanceLifecycleConfig',
+      'sagemaker:StopNotebookInstance',
+      'sagemaker:UpdateNotebookInstance',
+      'sagemaker:StartNotebookInstance',
+    ],
+    service: SAGEMAKER,
+    sources: ['cloudsplaining'],
+  },
+  {
+    id: 'bf-ec2-instance-connect',
+    name: 'Push an SSH key to an EC2 instance through EC2 Instance Connect',
+    category: 'existing-resource-takeover',
+    actions: ['ec2-instance-connect:SendSSHPublicKey'],
+    service: EC2,
+    sources: ['bishopfox'],
+  },
+  {
+    id: 'bf-ssm-sendcommand',
+    name: 'Run commands on an EC2 instance through SSM Run Command',
+    category: 'existing-resource-takeover',
+    actions: ['ssm:SendCommand'],
+    service: EC2,
+    sources: ['bishopfox', 'pmapper'],
+  },
+  {
+    id: 'bf-ssm-startsession',
+    name: 'Open a shell on an EC2 instance through SSM Session Manager',
+    category: 'existing-resource-takeover',
+    actions: ['ssm:StartSession'],
+    service: EC2,
+    sources: ['bishopfox', 'pmapper'],
+  },
+  {
+    id: 'cs-ModifyEC2InstanceUserDataThenRestart',
+    name: "Change a stopped EC2 instance's user data and start it",
+    category: 'existing-resource-takeover',
+    actions: ['ec2:ModifyInstanceAttribute', 'ec2:StopInstances', 'ec2:StartInstances'],
+    service: EC2,
+    sources: ['cloudsplaining'],
+  },
+  {
+    id: 'cs-ModifyExistingEC2LaunchTemplate',
+    name: 'Publish a new default version of an EC2 launch template',
+    category: 'existing-resource-takeover',
+    actions: ['ec2:CreateLaunchTemplateVersion', 'ec2:ModifyLaunchTemplate'],
+    service: EC2,
+    sources: ['cloudsplaining'],
+  },
+  {
+    id: 'pm-autoscaling-existing-lc',
+    name: 'Create an Auto Scaling group from an existing launch configuration',
+    category: 'existing-resource-takeover',
+    actions: ['autoscaling:CreateAutoScalingGroup'],
+    service: EC2,
+    sources: ['pmapper'],
+  },
+  {
+    id: 'bf-cfn-updatestack',
+    name: 'Update a CloudFormation stack that runs with a service role',
+    category: 'existing-resource-takeover',
+    actions: ['cloudformation:UpdateStack'],
+    service: CLOUDFORMATION,
+    sources: ['bishopfox', 'pmapper'],
+  },
+  {
+    id: 'pm-cfn-changeset',
+    name: 'Create and execute a change set on a stack that runs with a service role',
+    category: 'existing-resource-takeover',
+    actions: ['cloudformation:CreateChangeSet', 'cloudformation:ExecuteChangeSet'],
+    service: CLOUDFORMATION,
+    sources: ['pmapper'],
+  },
+  {
+    id: 'pm-codebuild-existing-project',
+    name: 'Start a build of an existing CodeBuild project with overridden commands',
+    category: 'existing-resource-takeover',
+    actions: ['codebuild:StartBuild'],
+    service: CODEBUILD,
+    sources: ['pmapper'],
+  },
+  {
+    id: 'cs-ECSExecuteCommandOnRunningTask',
+    name: 'Open a shell in a running ECS task with ECS Exec',
+    category: 'existing-resource-takeover',
+    actions: ['ecs:ExecuteCommand', 'ecs:DescribeTasks'],
+    service: ECS_TASKS,
+    sources: ['cloudsplaining'],
+  },
+  {
+    id: 'cs-AccessExistingBedrockCodeInterpreterSession',
+    name: 'Run code in an existing Bedrock AgentCore code interpreter session',
+    category: 'existing-resource-takeover',
+    actions: ['bedrock-agentcore:StartCodeInterpreterSession', 'bedrock-agentcore:InvokeCodeInterpreter'],
+    service: BEDROCK_AGENTCORE,
+    sources: ['cloudsplaining'],
+  },
+
+  // ---- service-specific ----
+  {
+    id: 'rsl-23',
+    name: 'Create a CodeStar project from a template (undocumented API) with its own privileged role',
+    category: 'service-specific',
+    actions: ['codestar:CreateProjectFromTemplate'],
+    sources: [rhino(23)],
+  },
+  {
+    id: 'rsl-25',
+    name: 'Create a CodeStar project and make oneself its owner',
+    category: 'service-specific',
+    actions: ['codestar:CreateProject', 'codestar:AssociateTeamMember'],
+    sources: [rhino(25)],
+  },
+];

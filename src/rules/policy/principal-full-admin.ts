@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { analyzeAccount } from '../../policy/account-analysis.js';
+import {
+  allowPrincipalsOption,
+  conditionalSuffix,
+  describePrincipal,
+  fullAdminSources,
+  isExempt,
+} from '../../policy/findings.js';
+import { cis, defineRule } from '../types.js';
+
+export const principalFullAdmin = defineRule({
+  id: 'principal-full-admin',
+  title: 'Only deliberate principals hold full administrator access',
+  severity: 'high',
+  needs: ['authorizationDetails'],
+  options: z.object({ allowPrincipals: allowPrincipalsOption }).strict(),
+  docs: {
+    rationale:
+      'Every user, group and role whose effective permissions are full admin is a way to take over the ' +
+      'account: its credentials, a process running as it, or anyone who can change it. Keeping that set ' +
+      'small and known is the point of least privilege.\n\n' +
+      "Effective permissions follow IAM: the union of the principal's inline and attached policies (for " +
+      "a user, its groups' too), minus explicit Denies, within its permissions boundary and the SCPs of " +
+      "the account when they were collected. Only a managed policy's default version counts. Full admin " +
+      'means every action of the IAM action catalogue allowed on every resource; a grant that depends on ' +
+      'a condition (MFA, source IP...) is still reported and marked conditional. AWS managed policies ' +
+      'referenced without their document are recognised by ARN (AdministratorAccess, PowerUserAccess, ' +
+      'IAMFullAccess); any other missing policy is listed in the evidence, never guessed.\n\n' +
+      'Service-linked roles are never reported (AWS owns them). List break-glass users or SSO ' +
+      'administrator roles in `allowPrincipals` to accept them explicitly.',
+    remediation:
+      'Give the principal the permissions its job needs instead, through a group or role. Keep ' +
+      'administrator access for a few roles that require MFA to assume, and add those to ' +
+      '`allowPrincipals` (or suppress their findings with a reason).',
+    references: [
+      'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html',
+      'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege',
+      'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html',
+    ],
+  },
+  frameworks: cis('1.16', '1.16', '1.15', '2.15', '2.14'),
+  check: ({ snapshot, options }) =>
+    analyzeAccount(snapshot).principals.flatMap((principal) => {
+      if (isExempt(principal, options.allowPrincipals)) return [];
+      const admin = principal.fullAdmin;
+      if (!admin) return [];
+      return [
+        {
+          resource: principal.arn,
+          message:
+            `${describePrincipal(principal)} has full admin (every action on every resource) through ` +
+            `${fullAdminSources(principal, admin)}${conditionalSuffix(admin.conditional, admin.conditionKeys)}.`,
+          evidence: principal.fullAdminEvidence(admin),
+        },
+      ];
+    }),
+});

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { analyzeAccount } from '../../policy/account-analysis.js';
+import { fullAdminSources, listWithMore, trustedRoles } from '../../policy/findings.js';
+import { COMPUTE_SERVICE_PRINCIPALS } from '../../policy/trust.js';
+import { joinWithAnd } from '../shared/words.js';
+import { defineRule } from '../types.js';
+
+const COMPUTE = new Set(COMPUTE_SERVICE_PRINCIPALS);
+
+export const roleComputeAdmin = defineRule({
+  id: 'role-compute-admin',
+  title: 'Roles used by compute services are neither full admin nor able to escalate',
+  severity: 'high',
+  needs: ['authorizationDetails'],
+  options: z.object({}).strict(),
+  docs: {
+    rationale:
+      "Code running on EC2, Lambda, ECS, CodeBuild, Glue, SageMaker and the like gets its role's " +
+      'credentials from the environment: one vulnerable dependency, SSRF to the metadata service or ' +
+      'malicious build step hands them to an attacker. If the role is full admin, or can escalate to it, ' +
+      'that one bug is the whole account.\n\n' +
+      `Compute services: ${COMPUTE_SERVICE_PRINCIPALS.map((s) => `\`${s}\``).join(', ')}. A role is reported when ` +
+      'its trust policy lets one of them assume it and its effective permissions are full admin or allow ' +
+      'a known privilege-escalation method (as principal-full-admin and principal-privilege-escalation ' +
+      'judge them). Service-linked roles are never reported.',
+    remediation:
+      'Give the workload a role with only the actions and resources it uses; if it truly administers ' +
+      'the account (a deployment pipeline), run it in a dedicated account or behind a permissions ' +
+      'boundary, and protect the compute itself (IMDSv2, no public build triggers).',
+    references: [
+      'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_switch-role-ec2.html',
+      'https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html',
+      'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html',
+    ],
+  },
+  frameworks: {},
+  check: ({ snapshot }) =>
+    trustedRoles(analyzeAccount(snapshot)).flatMap(({ role, principal, statements }) => {
+      const services = [
+        ...new Set(statements.flatMap((s) => s.services).filter((s) => COMPUTE.has(s))),
+      ].sort();
+      if (services.length === 0) return [];
+      const admin = principal.fullAdmin;
+      const escalations = admin ? [] : principal.escalations;
+      if (!admin && escalations.length === 0) return [];
+      const what = admin
+        ? `has full admin through ${fullAdminSources(principal, admin)}`
+        : `can escalate its privileges (${listWithMore(
+            escalations.map((m) => m.method.id),
+            3,
+          )})`;
+      return [
+        {
+          resource: role.arn,
+          message: `Role ${role.name}, assumable by ${joinWithAnd(services)}, ${what}.`,
+          evidence: {
+            services,
+            ...(admin
+              ? principal.fullAdminEvidence(admin)
+              : {
+                  methods: escalations.map((m) => ({
+                    id: m.method.id,
+                    name: m.method.name,
+                    severity: m.severity,
+                  })),
+                }),
+          },
+        },
+      ];
+    }),
+});

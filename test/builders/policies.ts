@@ -1,0 +1,46 @@
+// Builders for policy and trust rule tests: inline policies, well-known attachments, trust
+// policies, and snapshots with just authorization details.
+import type {
+  AttachedPolicy,
+  InlinePolicy,
+  PolicyDocument,
+  Snapshot,
+  Statement,
+} from '../../src/snapshot/schema.js';
+import { ACCOUNT, doc, emptySnapshot, withAuthorizationDetails } from './snapshot.js';
+
+export const ADMINISTRATOR_ACCESS: AttachedPolicy = {
+  name: 'AdministratorAccess',
+  arn: 'arn:aws:iam::aws:policy/AdministratorAccess',
+};
+
+/** ARN of a resource of the test account: `iamResource('user/alice')`. */
+export function iamResource(resource: string): string {
+  return `arn:aws:iam::${ACCOUNT}:${resource}`;
+}
+
+export function inlinePolicy(name: string, ...statements: Statement[]): InlinePolicy {
+  return { name, document: doc(...statements) };
+}
+
+export function deny(actions: string[], resources: string[] = ['*']): Statement {
+  return { Effect: 'Deny', Action: actions, Resource: resources };
+}
+
+/** A trust policy letting `principal` assume the role, optionally under a condition. */
+export function trustPolicy(
+  principal: Statement['Principal'],
+  condition?: Statement['Condition'],
+): PolicyDocument {
+  return doc({
+    Effect: 'Allow',
+    Principal: principal,
+    Action: ['sts:AssumeRole'],
+    ...(condition ? { Condition: condition } : {}),
+  });
+}
+
+/** A snapshot holding only authorization details. */
+export function accountWith(details: Parameters<typeof withAuthorizationDetails>[1]): Snapshot {
+  return withAuthorizationDetails(emptySnapshot(), details);
+}

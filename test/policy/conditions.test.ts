@@ -1,0 +1,225 @@
+import type { RequestFacts } from '../../src/policy/conditions.js';
+import {
+  dependsOnPrincipal,
+  evaluateCondition,
+  isKnownConditionOperator,
+  substituteVariables,
+} from '../../src/policy/conditions.js';
+import type { ConditionBlock } from '../../src/snapshot/schema.js';
+
+const NOW = new Date('2026-06-15T12:00:00Z');
+const ACCOUNT = '123456789012';
+const alice: RequestFacts = {
+  now: NOW,
+  accountId: ACCOUNT,
+  principal: { kind: 'user', arn: `arn:aws:iam::${ACCOUNT}:user/alice`, name: 'alice' },
+};
+const appRole: RequestFacts = {
+  now: NOW,
+  accountId: ACCOUNT,
+  principal: { kind: 'role', arn: `arn:aws:iam::${ACCOUNT}:role/app`, name: 'app' },
+};
+const policyAlone: RequestFacts = { now: NOW, accountId: ACCOUNT };
+
+describe('evaluateCondition', () => {
+  test.each<[string, ConditionBlock, RequestFacts, string]>([
+    ['no condition', {}, alice, 'always'],
+    [
+      'CurrentTime before a future date',
+      { DateLessThan: { 'aws:CurrentTime': ['2030-01-01T00:00:00Z'] } },
+      alice,
+      'always',
+    ],
+    [
+      'CurrentTime after a future date',
+      { DateGreaterThan: { 'aws:CurrentTime': ['2030-01-01T00:00:00Z'] } },
+      alice,
+      'never',
+    ],
+    [
+      'CurrentTime window that has closed',
+      { DateLessThan: { 'aws:CurrentTime': ['2020-01-01'] } },
+      alice,
+      'never',
+    ],
+    [
+      'exactly now is not less than now',
+      { DateLessThan: { 'aws:CurrentTime': ['2026-06-15T12:00:00Z'] } },
+      alice,
+      'never',
+    ],
+    [
+      'exactly now is less than or equal',
+      { DateLessThanEquals: { 'aws:CurrentTime': ['2026-06-15T12:00:00Z'] } },
+      alice,
+      'always',
+    ],
+    [
+      'date given as epoch seconds',
+      { DateGreaterThan: { 'aws:CurrentTime': ['1700000000'] } },
+      alice,
+      'always',
+    ],
+    [
+      'EpochTime numeric comparison',
+      { NumericLessThan: { 'aws:EpochTime': ['1700000000'] } },
+      alice,
+      'never',
+    ],
+    ['PrincipalAccount equals', { StringEquals: { 'aws:PrincipalAccount': [ACCOUNT] } }, alice, 'always'],
+    [
+      'PrincipalAccount of another account',
+      { StringEquals: { 'aws:PrincipalAccount': ['111111111111'] } },
+      alice,
+      'never',
+    ],
+    ['username matches', { StringEquals: { 'aws:username': ['alice'] } }, alice, 'always'],
+    ['username of someone else', { StringEquals: { 'aws:username': ['bob'] } }, alice, 'never'],
+    ['key names are case-insensitive', { StringEquals: { 'AWS:UserName': ['alice'] } }, alice, 'always'],
+    ['roles have no user name', { StringEquals: { 'aws:username': ['app'] } }, appRole, 'never'],
+    [
+      'negated operator on a missing key holds',
+      { StringNotEquals: { 'aws:username': ['bob'] } },
+      appRole,
+      'always',
+    ],
+    [
+      'IfExists on a missing key holds',
+      { StringEqualsIfExists: { 'aws:username': ['bob'] } },
+      appRole,
+      'always',
+    ],
+    ['Null true on a missing key holds', { Null: { 'aws:username': ['true'] } }, appRole, 'always'],
+    ['Null true on a present key fails', { Null: { 'aws:username': ['true'] } }, alice, 'never'],
+    [
+      'ForAllValues on a missing key holds',
+      { 'ForAllValues:StringEquals': { 'aws:username': ['x'] } },
+      appRole,
+      'always',
+    ],
+    [
+      'ForAnyValue on a missing key fails',
+      { 'ForAnyValue:StringEquals': { 'aws:username': ['x'] } },
+      appRole,
+      'never',
+    ],
+    [
+      'PrincipalArn ArnLike',
+      { ArnLike: { 'aws:PrincipalArn': ['arn:aws:iam::*:role/app*'] } },
+      appRole,
+      'always',
+    ],
+    [
+      'PrincipalArn ArnNotLike',
+      { ArnNotLike: { 'aws:PrincipalArn': ['arn:aws:iam::*:role/app*'] } },
+      appRole,
+      'never',
+    ],
+    [
+      'PrincipalType of a role session',
+      { StringEquals: { 'aws:PrincipalType': ['AssumedRole'] } },
+      appRole,
+      'always',
+    ],
+    ['values are ORed', { StringEquals: { 'aws:username': ['bob', 'alice'] } }, alice, 'always'],
+    ['negated values are NORed', { StringNotEquals: { 'aws:username': ['bob', 'alice'] } }, alice, 'never'],
+    ['StringLike with a wildcard', { StringLike: { 'aws:username': ['al*'] } }, alice, 'always'],
+    [
+      'policy variable in a value',
+      { StringEquals: { 'aws:PrincipalArn': ['arn:aws:iam::123456789012:user/${aws:username}'] } },
+      alice,
+      'always',
+    ],
+    [
+      'a request key is only known at request time',
+      { IpAddress: { 'aws:SourceIp': ['10.0.0.0/8'] } },
+      alice,
+      'conditional',
+    ],
+    [
+      'MFA is only known at request time',
+      { Bool: { 'aws:MultiFactorAuthPresent': ['true'] } },
+      alice,
+      'conditional',
+    ],
+    [
+      'the user name is unknown for a policy judged alone',
+      { StringEquals: { 'aws:username': ['alice'] } },
+      policyAlone,
+      'conditional',
+    ],
+    [
+      'one false entry decides, whatever else is unknown',
+      { Bool: { 'aws:SecureTransport': ['true'] }, DateGreaterThan: { 'aws:CurrentTime': ['2099-01-01'] } },
+      alice,
+      'never',
+    ],
+    [
+      'an unknown operator stays conditional',
+      { StringEqualz: { 'aws:username': ['alice'] } },
+      alice,
+      'conditional',
+    ],
+  ])('%s', (_name, block, facts, verdict) => {
+    expect(evaluateCondition(block, facts).verdict).toBe(verdict);
+  });
+
+  test('names the keys it could not decide', () => {
+    const outcome = evaluateCondition(
+      { IpAddress: { 'aws:SourceIp': ['10.0.0.0/8'] }, StringEquals: { 'aws:username': ['alice'] } },
+      alice,
+    );
+    expect(outcome).toEqual({ verdict: 'conditional', unresolvedKeys: ['aws:SourceIp'] });
+  });
+
+  test('keys fixed by the question decide (iam:PassedToService for a PassRole to Lambda)', () => {
+    const block = { StringEquals: { 'iam:PassedToService': ['lambda.amazonaws.com'] } };
+    expect(
+      evaluateCondition(block, { ...alice, extra: { 'iam:passedtoservice': 'lambda.amazonaws.com' } })
+        .verdict,
+    ).toBe('always');
+    expect(
+      evaluateCondition(block, { ...alice, extra: { 'iam:passedtoservice': 'ec2.amazonaws.com' } }).verdict,
+    ).toBe('never');
+    expect(evaluateCondition(block, alice).verdict).toBe('conditional');
+  });
+});
+
+describe('substituteVariables', () => {
+  test.each<[string, RequestFacts, ReturnType<typeof substituteVariables>]>([
+    ['arn:aws:iam::1:user/${aws:username}', alice, { value: 'arn:aws:iam::1:user/alice', unresolved: false }],
+    ['arn:aws:iam::1:user/${aws:username}', appRole, null],
+    [
+      "arn:aws:s3:::home/${aws:username, 'shared'}/*",
+      appRole,
+      { value: 'arn:aws:s3:::home/shared/*', unresolved: false },
+    ],
+    ['arn:aws:s3:::b/${aws:PrincipalTag/team}/*', alice, { value: 'arn:aws:s3:::b/*/*', unresolved: true }],
+    ['arn:aws:s3:::b/${*}', alice, { value: 'arn:aws:s3:::b/*', unresolved: false }],
+    ['no variables', alice, { value: 'no variables', unresolved: false }],
+  ])('%s', (text, facts, expected) => {
+    expect(substituteVariables(text, facts)).toEqual(expected);
+  });
+});
+
+describe('helpers', () => {
+  test('dependsOnPrincipal: keys and variables that differ between principals', () => {
+    expect(dependsOnPrincipal({ StringEquals: { 'aws:username': ['a'] } })).toBe(true);
+    expect(dependsOnPrincipal({ StringLike: { 's3:prefix': ['home/${aws:username}/*'] } })).toBe(true);
+    expect(dependsOnPrincipal({ DateLessThan: { 'aws:CurrentTime': ['2030-01-01'] } })).toBe(false);
+    expect(dependsOnPrincipal(undefined)).toBe(false);
+  });
+
+  test.each([
+    ['StringEquals', true],
+    ['stringequals', true],
+    ['StringLikeIfExists', true],
+    ['ForAllValues:StringLike', true],
+    ['ForAnyValue:ArnNotLike', true],
+    ['NullIfExists', false],
+    ['StringEqualz', false],
+    ['ForSomeValues:StringEquals', false],
+  ])('isKnownConditionOperator(%s) = %s', (operator, known) => {
+    expect(isKnownConditionOperator(operator)).toBe(known);
+  });
+});

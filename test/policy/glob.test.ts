@@ -1,0 +1,79 @@
+import fc from 'fast-check';
+import { globCovers, globMatch, globsIntersect } from '../../src/policy/glob.js';
+
+describe('globMatch', () => {
+  test.each([
+    ['*', 'arn:aws:s3:::bucket', true],
+    ['arn:aws:iam::*:user/*', 'arn:aws:iam::123456789012:user/dev/alice', true],
+    ['arn:aws:iam::123456789012:user/a?ice', 'arn:aws:iam::123456789012:user/alice', true],
+    ['arn:aws:iam::123456789012:user/a?ice', 'arn:aws:iam::123456789012:user/aice', false],
+    ['iam:get*', 'iam:getuser', true],
+    ['iam:get*', 'iam:listusers', false],
+    ['a*b*c', 'abxxbc', true],
+    ['a*b*c', 'acb', false],
+    ['user/alice', 'user/alice2', false],
+    ['', '', true],
+  ])('%s matches %s: %s', (pattern, value, expected) => {
+    expect(globMatch(pattern, value)).toBe(expected);
+  });
+});
+
+describe('globsIntersect', () => {
+  test.each([
+    [['arn:aws:iam::1:user/*', 'arn:aws:iam::1:user/dev-*'], true],
+    [['arn:aws:iam::1:user/*', 'arn:aws:iam::1:role/*'], false],
+    [['arn:aws:iam::1:user/a*', '*x'], true],
+    [['a*', '*b', 'a?b'], true],
+    [['a?', '?b', '??c'], false],
+    [['*', 'anything'], true],
+    [['arn:aws:iam::aws:policy/*', 'arn:aws:iam::123456789012:policy/*'], false],
+  ])('%j: %s', (patterns, expected) => {
+    expect(globsIntersect(patterns)).toBe(expected);
+  });
+
+  test('two patterns derived from one string always intersect (soundness)', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', ':', '/'), minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(
+        text,
+        fc.array(fc.nat(), { maxLength: 4 }),
+        fc.array(fc.nat(), { maxLength: 4 }),
+        (s, x, y) => {
+          const blur = (positions: number[], wildcard: string) => {
+            const chars = [...s];
+            for (const p of positions) chars[p % chars.length] = wildcard;
+            return chars.join('');
+          };
+          expect(globsIntersect([blur(x, '*'), blur(y, '?')])).toBe(true);
+        },
+      ),
+    );
+  });
+});
+
+describe('globCovers', () => {
+  test.each([
+    ['*', 'arn:aws:iam::1:user/*', true],
+    ['arn:aws:iam::1:user/*', 'arn:aws:iam::1:user/dev/*', true],
+    ['arn:aws:iam::1:user/dev/*', 'arn:aws:iam::1:user/*', false],
+    ['arn:aws:*', 'arn:aws:*', true],
+    ['arn:*:*', 'arn:aws:*', true],
+    ['arn:aws:*:*:*:*', 'arn:aws:*', false],
+    ['user/a?', 'user/ab', true],
+    ['user/a?', 'user/a*', false],
+  ])('%s covers %s: %s', (outer, inner, expected) => {
+    expect(globCovers(outer, inner)).toBe(expected);
+  });
+
+  test('never claims coverage it does not have (soundness)', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', '*', '?'), maxLength: 6 });
+    const value = fc.string({ unit: fc.constantFrom('a', 'b'), maxLength: 6 });
+    fc.assert(
+      fc.property(text, text, value, (outer, inner, candidate) => {
+        if (globCovers(outer, inner) && globMatch(inner, candidate)) {
+          expect(globMatch(outer, candidate)).toBe(true);
+        }
+      }),
+    );
+  });
+});

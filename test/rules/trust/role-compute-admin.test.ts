@@ -1,0 +1,62 @@
+import { roleComputeAdmin } from '../../../src/rules/trust/role-compute-admin.js';
+import type { RoleDetail } from '../../../src/snapshot/schema.js';
+import {
+  ADMINISTRATOR_ACCESS,
+  accountWith,
+  iamResource,
+  inlinePolicy,
+  trustPolicy,
+} from '../../builders/policies.js';
+import { runRule } from '../../builders/rules.js';
+import { allow, role } from '../../builders/snapshot.js';
+
+const assumableBy = (service: string) => trustPolicy({ Service: [service] });
+
+describe('role-compute-admin', () => {
+  test.each<{ name: string; roles: RoleDetail[]; message: string | null }>([
+    {
+      name: 'a Lambda role with full admin',
+      roles: [
+        role('fn', {
+          trustPolicy: assumableBy('lambda.amazonaws.com'),
+          attachedPolicies: [ADMINISTRATOR_ACCESS],
+        }),
+      ],
+      message: 'Role fn, assumable by lambda.amazonaws.com, has full admin through AdministratorAccess.',
+    },
+    {
+      name: 'an EC2 role that can mint keys for users',
+      roles: [
+        role('vm', {
+          trustPolicy: assumableBy('ec2.amazonaws.com'),
+          inlinePolicies: [inlinePolicy('keys', allow(['iam:CreateAccessKey']))],
+        }),
+      ],
+      message: 'Role vm, assumable by ec2.amazonaws.com, can escalate its privileges (rsl-04).',
+    },
+    {
+      name: 'an admin role people assume',
+      roles: [
+        role('ops', {
+          trustPolicy: trustPolicy({ AWS: [iamResource('root')] }),
+          attachedPolicies: [ADMINISTRATOR_ACCESS],
+        }),
+      ],
+      message: null,
+    },
+    {
+      name: 'a Lambda role that reads a bucket',
+      roles: [
+        role('fn', {
+          trustPolicy: assumableBy('lambda.amazonaws.com'),
+          inlinePolicies: [inlinePolicy('s3', allow(['s3:GetObject']))],
+        }),
+      ],
+      message: null,
+    },
+  ])('$name', ({ roles, message }) => {
+    expect(runRule(roleComputeAdmin, accountWith({ roles })).map((f) => f.message)).toEqual(
+      message === null ? [] : [message],
+    );
+  });
+});

@@ -1,0 +1,58 @@
+import { roleUnused } from '../../../src/rules/trust/role-unused.js';
+import type { RoleDetail } from '../../../src/snapshot/schema.js';
+import { accountWith, iamResource } from '../../builders/policies.js';
+import { runRule } from '../../builders/rules.js';
+import { daysAgo, daysAndSecondsAgo, role } from '../../builders/snapshot.js';
+
+const used = (date: string) => ({ date, region: 'eu-west-1' });
+
+describe('role-unused', () => {
+  test.each<{ name: string; role: Partial<RoleDetail>; maxUnusedDays?: number; message: string | null }>([
+    {
+      name: 'used exactly 90 days ago: not more than 90',
+      role: { lastUsed: used(daysAgo(90)) },
+      message: null,
+    },
+    {
+      name: 'used 90 days and 1 second ago',
+      role: { lastUsed: used(daysAndSecondsAgo(90, 1)) },
+      message: 'Role app unused for 91 days, last used 2026-03-17 (allowed: 90).',
+    },
+    {
+      name: 'never used, created 200 days ago: counted from creation',
+      role: { lastUsed: null, createDate: daysAgo(200) },
+      message: 'Role app unused for 200 days, never used since its creation on 2025-11-27 (allowed: 90).',
+    },
+    {
+      name: 'never used, created 10 days ago',
+      role: { lastUsed: { date: null, region: null }, createDate: daysAgo(10) },
+      message: null,
+    },
+    { name: 'used yesterday', role: { lastUsed: used(daysAgo(1)) }, message: null },
+    {
+      name: 'a stricter option',
+      role: { lastUsed: used(daysAgo(31)) },
+      maxUnusedDays: 30,
+      message: 'Role app unused for 31 days, last used 2026-05-15 (allowed: 30).',
+    },
+    { name: 'no dates at all: nothing to judge', role: { lastUsed: null, createDate: null }, message: null },
+  ])('$name', ({ role: overrides, maxUnusedDays, message }) => {
+    const findings = runRule(
+      roleUnused,
+      accountWith({ roles: [role('app', overrides)] }),
+      maxUnusedDays ? { maxUnusedDays } : {},
+    );
+    expect(findings.map((f) => [f.resource, f.message])).toEqual(
+      message === null ? [] : [[iamResource('role/app'), message]],
+    );
+  });
+
+  test('service-linked roles are never reported', () => {
+    const linked = role('AWSServiceRoleForX', {
+      path: '/aws-service-role/x.amazonaws.com/',
+      lastUsed: null,
+      createDate: daysAgo(900),
+    });
+    expect(runRule(roleUnused, accountWith({ roles: [linked] }))).toEqual([]);
+  });
+});
