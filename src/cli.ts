@@ -10,6 +10,7 @@ import { registerDiff } from './commands/diff.js';
 import { registerPermissions } from './commands/permissions.js';
 import { registerRules } from './commands/rules.js';
 import { registerSuppress } from './commands/suppress.js';
+import { registerTemplate } from './commands/template.js';
 import { EXIT } from './engine.js';
 import { InputError, RunError } from './errors.js';
 import { TOOL } from './version.js';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerAudit(program);
   registerCollect(program);
+  registerTemplate(program);
   registerRules(program);
   registerPermissions(program);
   registerDiff(program);

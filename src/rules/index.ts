@@ -5,10 +5,19 @@ import { accountRules } from './account/index.js';
 import { passwordRules } from './password/index.js';
 import { policyRules } from './policy/index.js';
 import { rootRules } from './root/index.js';
+import { templateRules } from './template/index.js';
 import { trustRules } from './trust/index.js';
 import { userRules } from './users/index.js';
 
-const areas: AnyRule[][] = [accountRules, passwordRules, policyRules, rootRules, trustRules, userRules];
+const areas: AnyRule[][] = [
+  accountRules,
+  passwordRules,
+  policyRules,
+  rootRules,
+  templateRules,
+  trustRules,
+  userRules,
+];
 
 export const RULES: readonly AnyRule[] = areas.flat().sort((a, b) => a.id.localeCompare(b.id));
 

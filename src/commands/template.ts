@@ -1,0 +1,232 @@
+// `iamspect template PATH...`: judges CloudFormation templates before they are deployed, with every
+// rule a template can answer (policy, trust and user rules on the declared IAM resources, plus the
+// template rules), and points each finding at its file, line and column.
+import type { Command } from 'commander';
+import { compareFindings, evaluate, fingerprint, summarize } from '../engine.js';
+import { InputError } from '../errors.js';
+import { applyBaseline } from '../report/baseline.js';
+import type { AccountReport, NotEvaluated, Report, ReportFinding, RuleError } from '../report/model.js';
+import { findRule } from '../rules/index.js';
+import type { AnyRule } from '../rules/types.js';
+import { sectionData } from '../snapshot/access.js';
+import type { SectionName, Snapshot } from '../snapshot/schema.js';
+import { suppressionWarnings } from '../suppressions.js';
+import { TEMPLATE_EXTENSIONS } from '../template/files.js';
+import { TEMPLATE_ACCOUNT_ID, TEMPLATE_PARTITION } from '../template/identities.js';
+import { findingLocation } from '../template/locate.js';
+import type { ScanOptions, ScannedFile, TemplateFailure } from '../template/scan.js';
+import { describeFailure, scanTemplates } from '../template/scan.js';
+import { TEMPLATE_SECTIONS } from '../template/to-snapshot.js';
+import type { PreparedRun, ReportFlags } from './report-options.js';
+import { addReportOptions, emitReport, prepareRun } from './report-options.js';
+
+interface TemplateFlags extends ReportFlags {
+  stdinFilename?: string;
+}
+
+const TEMPLATE_SECTION_SET: ReadonlySet<SectionName> = new Set(TEMPLATE_SECTIONS);
+
+/**
+ * A rule runs on templates when every section it needs is one a template fills, and it does not
+ * judge the account as a whole. Rules on account data (credential report, password policy,
+ * Config...) would only say "not evaluated" for every template, so they are not selected at all.
+ */
+export function runsOnTemplates(rule: AnyRule): boolean {
+  return rule.scope !== 'account' && rule.needs.every((name) => TEMPLATE_SECTION_SET.has(name));
+}
+
+/** --rules ids that name rules a template cannot feed: said once instead of silently running nothing. */
+function unrunnableRequests(flags: ReportFlags): string[] {
+  return (flags.rules ?? []).flatMap((id) => {
+    const rule = findRule(id);
+    if (!rule || runsOnTemplates(rule)) return [];
+    const missing = rule.needs.filter((name) => !TEMPLATE_SECTION_SET.has(name));
+    const why =
+      missing.length > 0
+        ? `it needs ${missing.join(', ')}, which a template does not have`
+        : 'it judges a whole account, and a template holds only part of one';
+    return [`--rules ${id}: not run on templates, ${why}.`];
+  });
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** What a scan amounts to: the report, and what became of the files that are not in it. */
+export interface TemplateRun {
+  report: Report;
+  /** Templates evaluated (0: there was nothing to judge). */
+  templates: number;
+  failures: TemplateFailure[];
+  notTemplates: string[];
+}
+
+/**
+ * The single "account" all templates are evaluated in (named after the one template, or counting
+ * them), plus one failed entry per broken file.
+ */
+function templateAccounts(
+  first: Snapshot | undefined,
+  count: number,
+  failures: TemplateFailure[],
+): AccountReport[] {
+  const audited: AccountReport = {
+    accountId: TEMPLATE_ACCOUNT_ID,
+    accountAlias: plural(count, 'CloudFormation template'),
+    partition: TEMPLATE_PARTITION,
+    status: 'audited',
+    source: count === 1 && first ? first.source : { kind: 'template' },
+    credentialReportGeneratedAt: null,
+    sections: Object.fromEntries(TEMPLATE_SECTIONS.map((name) => [name, { status: 'ok' }])),
+  };
+  if (first) audited.collectedAt = first.collectedAt;
+  const failed = failures.map((failure): AccountReport => ({
+    accountId: TEMPLATE_ACCOUNT_ID,
+    partition: TEMPLATE_PARTITION,
+    status: 'failed',
+    reason: describeFailure(failure),
+    sections: {},
+  }));
+  return [audited, ...failed];
+}
+
+/**
+ * A template's findings, each at the location of its cause, with a fingerprint that includes the
+ * template's file (one resource name in two templates is two resources).
+ */
+function locatedFindings(snapshot: Snapshot, findings: ReportFinding[]): ReportFinding[] {
+  const [facts] = sectionData(snapshot, 'cloudFormation').templates;
+  if (!facts) return findings;
+  return findings.map((finding) => {
+    const location = finding.location ?? findingLocation(facts, finding);
+    const scoped = `${location.file}#${finding.resource}`;
+    return {
+      ...finding,
+      location,
+      fingerprint: fingerprint(finding.ruleId, finding.accountId, scoped, finding.discriminator),
+    };
+  });
+}
+
+/**
+ * Evaluates each template on its own, as it is read (two templates may both declare a user
+ * `admin`; they are different users, and only one template is held in memory at a time), and
+ * combines the results into one report: every finding carries the location of its cause, and its
+ * fingerprint includes the template's file, so a baseline tells the two `admin` users apart.
+ * Broken files are failed entries, which makes the run incomplete (exit 3).
+ */
+export function templateReport(
+  files: Iterable<ScannedFile>,
+  prepared: PreparedRun,
+  today = new Date(),
+): TemplateRun {
+  const suppressions = prepared.loaded.config.suppressions ?? [];
+  const options = { today, failOn: prepared.failOn, suppressions };
+  const findings: ReportFinding[] = [];
+  const notEvaluated = new Map<string, NotEvaluated>();
+  const ruleErrors: RuleError[] = [];
+  const failures: TemplateFailure[] = [];
+  const notTemplates: string[] = [];
+  // The first template stands for all in the report's account entry; the others are let go.
+  let first: Snapshot | undefined;
+  let templates = 0;
+  for (const scanned of files) {
+    if (scanned.kind === 'failure') failures.push(scanned.failure);
+    if (scanned.kind === 'not-template') notTemplates.push(scanned.file);
+    if (scanned.kind !== 'template') continue;
+    const { snapshot } = scanned;
+    templates++;
+    first ??= snapshot;
+    const part = evaluate([{ snapshot }], prepared.rules, options);
+    findings.push(...locatedFindings(snapshot, part.findings));
+    for (const item of part.notEvaluated) notEvaluated.set(item.ruleId, item);
+    for (const error of part.ruleErrors) {
+      ruleErrors.push({ ...error, message: `${snapshot.source.path}: ${error.message}` });
+    }
+  }
+  // Evaluating no account gives the report's frame: rules, generatedAt, expired-suppression warnings.
+  const frame = evaluate([], prepared.rules, options);
+  const report: Report = {
+    ...frame,
+    accounts: templateAccounts(first, templates, failures),
+    findings: findings.sort(compareFindings),
+    notEvaluated: [...notEvaluated.values()],
+    ruleErrors,
+    warnings: [...frame.warnings],
+  };
+  if (notTemplates.length > 0) {
+    report.warnings.push(
+      `Skipped ${plural(notTemplates.length, 'file')} that ${notTemplates.length === 1 ? 'is' : 'are'} ` +
+        `not a CloudFormation template (no Resources with an AWS:: type): ${notTemplates.join(', ')}.`,
+    );
+  }
+  report.warnings.push(...suppressionWarnings(report, suppressions, today));
+  const finished = prepared.baseline ? applyBaseline(report, prepared.baseline) : report;
+  finished.summary = summarize(finished);
+  return { report: finished, templates, failures, notTemplates };
+}
+
+/** Why a scan found nothing to judge, naming each file and what was wrong with it. */
+function nothingScanned(paths: readonly string[], run: TemplateRun): InputError {
+  const parts = [
+    ...run.failures.map(describeFailure),
+    ...run.notTemplates.map(
+      (file) => `${file}: not a CloudFormation template (no Resources with an AWS:: type)`,
+    ),
+  ];
+  if (parts.length === 0) {
+    return new InputError(
+      `${paths.join(' ')}: no ${TEMPLATE_EXTENSIONS.join(', ')} files found`,
+      'Give template files or directories that contain them (use - for standard input).',
+    );
+  }
+  return new InputError(
+    `no CloudFormation template could be scanned: ${parts.join('; ')}`,
+    'Fix the files named above, or point iamspect template at your templates.',
+  );
+}
+
+export function runTemplate(paths: string[], flags: TemplateFlags, scanOptions: ScanOptions = {}): number {
+  // Config, rule ids, outputs and baseline are checked before any file is read.
+  const prepared = prepareRun(flags, { ruleFilter: runsOnTemplates });
+  const options: ScanOptions = { ...scanOptions };
+  if (flags.stdinFilename !== undefined) options.stdinName = flags.stdinFilename;
+  const run = templateReport(scanTemplates(paths, options), prepared);
+  if (run.templates === 0) throw nothingScanned(paths, run);
+  run.report.warnings.push(...unrunnableRequests(flags));
+  return emitReport(run.report, flags, prepared);
+}
+
+export function registerTemplate(program: Command): void {
+  const command = program
+    .command('template')
+    .summary('scan CloudFormation templates before they are deployed')
+    .description(
+      [
+        'Scan CloudFormation templates (YAML with short-form tags, or JSON) with the policy, trust and',
+        'user rules and the template rules. PATH is a file, a directory (searched recursively for',
+        `${TEMPLATE_EXTENSIONS.join(', ')} files) or - for standard input. Findings carry the file, line`,
+        'and column of their cause; SARIF points GitHub code scanning at that line.',
+        '',
+        'Exit codes: 0 clean, 1 findings at or above --fail-on, 2 nothing could be scanned,',
+        '3 some file could not be read or parsed (--allow-incomplete turns it into 0).',
+      ].join('\n'),
+    )
+    .argument('<paths...>', 'template files or directories, or - for standard input')
+    .option('--stdin-filename <path>', 'path to report for the template read from - (e.g. for SARIF)');
+  addReportOptions(command);
+  command.addHelpText(
+    'after',
+    [
+      '',
+      'Examples:',
+      '  iamspect template infra/',
+      '  iamspect template stack.yaml --output sarif=iamspect.sarif --fail-on high',
+      '  cat stack.yaml | iamspect template - --stdin-filename stack.yaml --format json',
+    ].join('\n'),
+  );
+  command.action((paths: string[], flags: TemplateFlags) => {
+    process.exitCode = runTemplate(paths, flags);
+  });
+}

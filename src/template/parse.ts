@@ -1,0 +1,194 @@
+// Parses a template's text (YAML or JSON) into a positioned tree, keeping line and column for every
+// node. CloudFormation's short forms (`!Ref X`, `!GetAtt A.B`, `!Sub ...`) become their long forms
+// (`{ Ref: X }`, `{ "Fn::GetAtt": [A, B] }`, `{ "Fn::Sub": ... }`) here, once.
+import type { Alias, CollectionTag, Document, ScalarTag, Node as YamlNode } from 'yaml';
+import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { parseJsonTemplate } from './json.js';
+import { TemplateSyntaxError } from './parse-error.js';
+import type { MapEntry, Position, ScalarValue, TemplateNode } from './tree.js';
+
+export { TemplateSyntaxError };
+
+/**
+ * An alias (`*name`) is expanded in place. A file that expands more than this many is treated as
+ * hostile (a "billion laughs" document), not as a template.
+ */
+const MAX_ALIAS_EXPANSIONS = 10_000;
+
+/**
+ * CloudFormation's short forms. Registering them keeps the YAML parser from reporting each use as
+ * an unknown tag (a warning object per `!Ref`, a cost that dominates large scans). Any other local
+ * tag is still read, with the same naming rule, but CloudFormation would reject it.
+ */
+const SHORT_FORMS = [
+  'Ref',
+  'Condition',
+  'And',
+  'Base64',
+  'Cidr',
+  'Equals',
+  'FindInMap',
+  'GetAtt',
+  'GetAZs',
+  'If',
+  'ImportValue',
+  'Join',
+  'Length',
+  'Not',
+  'Or',
+  'Select',
+  'Split',
+  'Sub',
+  'ToJsonString',
+  'Transform',
+];
+
+/** Each short form on a scalar, a sequence and a map, kept as written (the tree builder converts it). */
+const SHORT_FORM_TAGS: Array<ScalarTag | CollectionTag> = SHORT_FORMS.flatMap((name) => [
+  { tag: `!${name}`, resolve: (value: string) => value },
+  { tag: `!${name}`, collection: 'seq' as const },
+  { tag: `!${name}`, collection: 'map' as const },
+]);
+
+/** Short-form tag -> long-form key: `!Ref` and `!Condition` keep their names, `!Name` is `Fn::Name`. */
+function longFormKey(tagName: string): string {
+  return tagName === 'Ref' || tagName === 'Condition' ? tagName : `Fn::${tagName}`;
+}
+
+class TreeBuilder {
+  private aliasExpansions = 0;
+  /** Anchored nodes being expanded: an alias back into one of them would never end. */
+  private readonly expanding = new Set<YamlNode>();
+
+  constructor(
+    private readonly text: string,
+    private readonly document: Document,
+    private readonly lines: LineCounter,
+  ) {}
+
+  position(offset: number): Position {
+    const { line, col } = this.lines.linePos(offset);
+    // linePos reports line 0 before the first newline of a one-line text.
+    return { line: Math.max(line, 1), column: col };
+  }
+
+  build(node: unknown): TemplateNode {
+    if (isAlias(node)) return this.expandAlias(node);
+    const yamlNode = node as YamlNode | null | undefined;
+    const start = yamlNode?.range?.[0] ?? 0;
+    const tag = yamlNode?.tag;
+    const plain = this.buildUntagged(yamlNode, this.position(start));
+    // Local tags (`!Name`) are CloudFormation short forms; YAML's own (`!!str`) arrive as `tag:yaml.org,...`.
+    if (!tag?.startsWith('!')) return plain;
+    // The node's range starts after its tag; the function call starts at the tag.
+    const tagStart = this.text.lastIndexOf(tag, start);
+    return this.shortForm(tag.slice(1), plain, this.position(tagStart < 0 ? start : tagStart));
+  }
+
+  private buildUntagged(node: YamlNode | null | undefined, position: Position): TemplateNode {
+    if (isMap(node)) {
+      const entries = new Map<string, MapEntry>();
+      for (const pair of node.items) {
+        if (!isScalar(pair.key)) {
+          const at = (pair.key as YamlNode | null)?.range?.[0] ?? node.range?.[0] ?? 0;
+          throw new TemplateSyntaxError(
+            'a map key must be a plain value, not a list or map',
+            this.position(at),
+          );
+        }
+        const key = String(pair.key.value);
+        entries.set(key, {
+          key,
+          keyPosition: this.position(pair.key.range?.[0] ?? 0),
+          value: this.build(pair.value),
+        });
+      }
+      return { kind: 'map', entries, position };
+    }
+    if (isSeq(node)) return { kind: 'list', items: node.items.map((item) => this.build(item)), position };
+    if (isScalar(node)) return { kind: 'scalar', value: scalarValue(node.value), position };
+    // An empty value (`Key:` with nothing after it) or an empty document.
+    return { kind: 'scalar', value: null, position };
+  }
+
+  private shortForm(tagName: string, argument: TemplateNode, position: Position): TemplateNode {
+    let value = argument;
+    // `!GetAtt Resource.Attribute`: the logical id ends at the first dot; the attribute may hold
+    // more dots (`!GetAtt Stack.Outputs.Name`).
+    if (tagName === 'GetAtt' && argument.kind === 'scalar' && typeof argument.value === 'string') {
+      const dot = argument.value.indexOf('.');
+      const parts =
+        dot < 0 ? [argument.value] : [argument.value.slice(0, dot), argument.value.slice(dot + 1)];
+      value = {
+        kind: 'list',
+        items: parts.map((part) => ({ kind: 'scalar', value: part, position })),
+        position,
+      };
+    }
+    const key = longFormKey(tagName);
+    return { kind: 'map', entries: new Map([[key, { key, keyPosition: position, value }]]), position };
+  }
+
+  private expandAlias(alias: Alias): TemplateNode {
+    const at = this.position(alias.range?.[0] ?? 0);
+    if (++this.aliasExpansions > MAX_ALIAS_EXPANSIONS) {
+      throw new TemplateSyntaxError(`more than ${MAX_ALIAS_EXPANSIONS} alias expansions`, at);
+    }
+    const target = alias.resolve(this.document);
+    if (!target) throw new TemplateSyntaxError('alias to an undefined anchor', at);
+    if (this.expanding.has(target))
+      throw new TemplateSyntaxError('alias refers to a node that contains it', at);
+    this.expanding.add(target);
+    try {
+      return this.build(target);
+    } finally {
+      this.expanding.delete(target);
+    }
+  }
+}
+
+function scalarValue(value: unknown): ScalarValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  return String(value);
+}
+
+/**
+ * Parses YAML (with CloudFormation short forms) or JSON. Throws TemplateSyntaxError with the line
+ * and column of the first problem. The message never quotes the source text: a template can hold
+ * a password, and a parse error must not print it.
+ */
+export function parseTemplateText(text: string): TemplateNode {
+  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  if (!/^\s*[{[]/.test(source)) return parseYaml(source);
+  try {
+    return parseJsonTemplate(source);
+  } catch (jsonError) {
+    // Not strict JSON, but maybe YAML flow style (unquoted keys, a trailing comma, a short-form
+    // tag): YAML is a superset of JSON. When YAML cannot read it either, the JSON error says more.
+    try {
+      return parseYaml(source);
+    } catch {
+      throw jsonError;
+    }
+  }
+}
+
+function parseYaml(text: string): TemplateNode {
+  const lines = new LineCounter();
+  // uniqueKeys: a key given twice is an error, since which value CloudFormation would use is unclear.
+  const document = parseDocument(text, {
+    lineCounter: lines,
+    prettyErrors: false,
+    uniqueKeys: true,
+    customTags: SHORT_FORM_TAGS,
+  });
+  const builder = new TreeBuilder(text, document, lines);
+  const [first] = document.errors;
+  if (first) {
+    // Without prettyErrors the message is one sentence; keep only its first line all the same, as
+    // anything after it would be an excerpt of the source.
+    throw new TemplateSyntaxError(first.message.split('\n')[0]!, builder.position(first.pos[0]));
+  }
+  return builder.build(document.contents);
+}

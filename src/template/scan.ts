@@ -1,0 +1,82 @@
+// Reads template files and turns each CloudFormation template into a snapshot. One unreadable or
+// broken file never stops the others: it is reported with its line, and the caller decides what
+// the run amounts to (exit 3 when some file failed, 2 when nothing could be scanned).
+import { readFileSync } from 'node:fs';
+import type { Snapshot } from '../snapshot/schema.js';
+import { templateInputs } from './files.js';
+import type { TemplateInput } from './files.js';
+import { TemplateSyntaxError, parseTemplateText } from './parse.js';
+import type { Template } from './template.js';
+import { readTemplate } from './template.js';
+import { templateSnapshot } from './to-snapshot.js';
+
+export interface TemplateFailure {
+  file: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+/** What became of one file: a template's snapshot, a failure, or a file that is not a template. */
+export type ScannedFile =
+  | { kind: 'template'; snapshot: Snapshot }
+  | { kind: 'failure'; failure: TemplateFailure }
+  /** Read fine, but not a CloudFormation template (no Resources with an AWS:: type). */
+  | { kind: 'not-template'; file: string };
+
+export interface ScanOptions {
+  /** Paths are resolved, and reported, relative to it. Default: process.cwd(). */
+  cwd?: string;
+  /** The snapshots' collectedAt. Default: now. */
+  now?: Date;
+  /** How a template read from `-` is named in reports. */
+  stdinName?: string;
+  readStdin?: () => string;
+}
+
+/** `file:line:column: message`, as compilers and editors print a position. */
+export function describeFailure(failure: TemplateFailure): string {
+  const at = failure.line === undefined ? '' : `:${failure.line}:${failure.column ?? 1}`;
+  return `${failure.file}${at}: ${failure.message}`;
+}
+
+function readInput(input: TemplateInput, readStdin: () => string): string {
+  if (input.kind === 'stdin') return readStdin();
+  if (input.kind === 'file') return readFileSync(input.path, 'utf8');
+  throw new Error(input.message);
+}
+
+/**
+ * Reads the templates one at a time, in the order the files were given and found. A generator, so
+ * a caller that evaluates each snapshot as it comes holds one template in memory, not all of them.
+ */
+export function* scanTemplates(paths: readonly string[], options: ScanOptions = {}): Generator<ScannedFile> {
+  const cwd = options.cwd ?? process.cwd();
+  const collectedAt = (options.now ?? new Date()).toISOString();
+  const readStdin = options.readStdin ?? (() => readFileSync(0, 'utf8'));
+  for (const input of templateInputs(paths, cwd, options.stdinName)) {
+    let text: string;
+    try {
+      text = readInput(input, readStdin);
+    } catch (error) {
+      yield {
+        kind: 'failure',
+        failure: { file: input.file, message: `cannot read: ${(error as Error).message}` },
+      };
+      continue;
+    }
+    let template: Template | undefined;
+    try {
+      template = readTemplate(parseTemplateText(text));
+    } catch (error) {
+      if (!(error instanceof TemplateSyntaxError)) throw error;
+      const { line, column } = error.position;
+      const message = `not valid YAML or JSON: ${error.message}`;
+      yield { kind: 'failure', failure: { file: input.file, message, line, column } };
+      continue;
+    }
+    yield template
+      ? { kind: 'template', snapshot: templateSnapshot(template, input.file, collectedAt) }
+      : { kind: 'not-template', file: input.file };
+  }
+}

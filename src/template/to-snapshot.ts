@@ -1,0 +1,468 @@
+// Maps one template's IAM resources into a Snapshot, so the same rules that judge an account judge
+// the template: AWS::IAM::User, Group, Role, ManagedPolicy, Policy, UserPolicy, GroupPolicy,
+// RolePolicy, UserToGroupAddition, InstanceProfile and AccessKey become authorizationDetails (users
+// with their groups, inline and attached policies; roles with trust policies and instance
+// profiles; customer managed policies), and the facts only a template has (login profiles,
+// access keys, outputs, where everything is written) go into the cloudFormation section.
+// A login profile is the LoginProfile property of AWS::IAM::User (CloudFormation has no separate
+// resource type for it).
+import type {
+  CloudFormationTemplate,
+  GroupDetail,
+  InlinePolicy,
+  ManagedPolicy,
+  PolicyDocument,
+  RoleDetail,
+  SectionName,
+  Snapshot,
+  UserDetail,
+} from '../snapshot/schema.js';
+import { SNAPSHOT_SCHEMA_VERSION } from '../snapshot/schema.js';
+import type { SourceLocation } from '../rules/types.js';
+import { TOOL } from '../version.js';
+import { IamIdentities, TEMPLATE_ACCOUNT_ID, TEMPLATE_PARTITION, iamArnFor } from './identities.js';
+import type { Resolved } from './intrinsics.js';
+import { NO_VALUE, Resolver, isSymbolic, textOf } from './intrinsics.js';
+import type { PasswordOrigin } from './password.js';
+import { classifyPassword } from './password.js';
+import { templatePolicyDocument } from './policy-document.js';
+import type { ResourceDefinition, Template } from './template.js';
+import type { Position, TemplateNode } from './tree.js';
+import { entry, field, intrinsicOf, literalString } from './tree.js';
+
+/** The snapshot sections a template fills: a template scan runs exactly the rules that need no others. */
+export const TEMPLATE_SECTIONS = [
+  'authorizationDetails',
+  'cloudFormation',
+] as const satisfies readonly SectionName[];
+
+const PLACEMENT = { accountId: TEMPLATE_ACCOUNT_ID, partition: TEMPLATE_PARTITION };
+
+/** A policy document only known at deploy time grants nothing for certain. */
+const UNKNOWN_DOCUMENT: PolicyDocument = { Statement: [] };
+
+type Principal = UserDetail | GroupDetail | RoleDetail;
+
+interface Item {
+  value: Resolved;
+  position: Position;
+}
+
+/** The access key whose SecretAccessKey a value reads (GetAtt or `${Key.SecretAccessKey}` in Sub). */
+function secretKeyReference(
+  node: TemplateNode | undefined,
+  accessKeys: ReadonlySet<string>,
+): string | undefined {
+  if (node === undefined || node.kind === 'scalar') return undefined;
+  const call = intrinsicOf(node);
+  if (call?.name === 'Fn::GetAtt' && call.argument.kind === 'list') {
+    const [logicalId, attribute] = call.argument.items.map(literalString);
+    if (attribute === 'SecretAccessKey' && logicalId !== undefined && accessKeys.has(logicalId))
+      return logicalId;
+  }
+  if (call?.name === 'Fn::Sub') {
+    const text = literalString(call.argument.kind === 'list' ? call.argument.items[0] : call.argument) ?? '';
+    for (const match of text.matchAll(/\$\{([^}.!]+)\.SecretAccessKey\}/g)) {
+      if (accessKeys.has(match[1]!)) return match[1];
+    }
+  }
+  const children = node.kind === 'list' ? node.items : [...node.entries.values()].map((e) => e.value);
+  for (const child of children) {
+    const found = secretKeyReference(child, accessKeys);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+class TemplateMapper {
+  private readonly resolver: Resolver;
+  private readonly identities: IamIdentities;
+  private readonly active: ResourceDefinition[];
+  private readonly passwords = new Map<string, PasswordOrigin>();
+  private readonly users = new Map<string, UserDetail>();
+  private readonly groups = new Map<string, GroupDetail>();
+  private readonly roles = new Map<string, RoleDetail>();
+  private readonly policies = new Map<string, ManagedPolicy>();
+  private readonly facts: CloudFormationTemplate;
+
+  constructor(
+    private readonly template: Template,
+    private readonly file: string,
+  ) {
+    this.facts = {
+      file,
+      resources: [],
+      inlinePolicies: [],
+      loginProfiles: [],
+      accessKeys: [],
+      secretOutputs: [],
+      managedPolicyAttachments: [],
+    };
+    // Passwords first: every parameter a password is built from is a secret wherever else it is used.
+    const secretParameters = new Set(
+      [...template.parameters.values()]
+        .filter((parameter) => parameter.noEcho)
+        .map((parameter) => parameter.name),
+    );
+    for (const resource of template.resources.values()) {
+      if (resource.type !== 'AWS::IAM::User') continue;
+      const origin = classifyPassword(field(resource.properties, 'LoginProfile'), template, PLACEMENT);
+      this.passwords.set(resource.logicalId, origin);
+      for (const parameter of origin.parameters) secretParameters.add(parameter.name);
+    }
+    this.identities = new IamIdentities(template.resources);
+    this.resolver = new Resolver(template, {
+      ...PLACEMENT,
+      identityOf: (logicalId) => this.identities.refAndAttributes(logicalId),
+      secretParameters,
+    });
+    this.identities.useResolver(this.resolver);
+    // A resource whose Condition is known to be false is not created; an unknown one may be.
+    this.active = [...template.resources.values()].filter(
+      (resource) => resource.condition === undefined || this.resolver.condition(resource.condition) !== false,
+    );
+  }
+
+  snapshot(collectedAt: string): Snapshot {
+    for (const resource of this.active) this.declare(resource);
+    for (const resource of this.active) this.relate(resource);
+    this.readOutputs();
+    this.countAttachments();
+    return {
+      schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+      tool: { name: TOOL.name, version: TOOL.version },
+      collectedAt,
+      partition: TEMPLATE_PARTITION,
+      accountId: TEMPLATE_ACCOUNT_ID,
+      accountAlias: null,
+      source: { kind: 'template', path: this.file },
+      sections: {
+        authorizationDetails: {
+          status: 'ok',
+          data: {
+            users: [...this.users.values()],
+            groups: [...this.groups.values()],
+            roles: [...this.roles.values()],
+            policies: [...this.policies.values()],
+          },
+        },
+        cloudFormation: { status: 'ok', data: { templates: [this.facts] } },
+      },
+    };
+  }
+
+  private location(position: Position): SourceLocation {
+    return { file: this.file, line: position.line, column: position.column };
+  }
+
+  private text(node: TemplateNode | undefined): string | undefined {
+    const value = this.resolver.value(node);
+    return value === undefined || value === null ? undefined : textOf(value);
+  }
+
+  /** The items of a list property with where each is written; a list only known at deploy time has none. */
+  private items(node: TemplateNode | undefined): Item[] {
+    if (node === undefined) return [];
+    if (node.kind === 'list') {
+      return node.items.flatMap((item) => {
+        const value = this.resolver.resolve(item);
+        return value === NO_VALUE || value === null ? [] : [{ value, position: item.position }];
+      });
+    }
+    const value = this.resolver.value(node);
+    if (!Array.isArray(value)) return [];
+    return value.map((item) => ({ value: item, position: node.position }));
+  }
+
+  /** Names listed in a property (Groups, Users, Roles...), symbolic ones as their `<...>` text. */
+  private names(node: TemplateNode | undefined): Array<{ name: string; position: Position }> {
+    return this.items(node).map((item) => ({ name: textOf(item.value), position: item.position }));
+  }
+
+  /** Step 1: principals and managed policies, with what their own properties say. */
+  private declare(resource: ResourceDefinition): void {
+    const identity = this.identities.identity(resource.logicalId);
+    const arn = identity ? textOf(identity.arn) : null;
+    this.facts.resources.push({
+      logicalId: resource.logicalId,
+      type: resource.type,
+      arn,
+      location: this.location(resource.position),
+    });
+    if (!identity || arn === null) return;
+    const properties = resource.properties;
+    const common = {
+      name: textOf(identity.name),
+      id: resource.logicalId,
+      arn,
+      path: textOf(identity.path),
+      createDate: null,
+    };
+    switch (resource.type) {
+      case 'AWS::IAM::User': {
+        const user: UserDetail = {
+          ...common,
+          inlinePolicies: this.inlinePolicies(properties, arn),
+          attachedPolicies: this.attachedPolicies(properties, arn),
+          groups: this.names(field(properties, 'Groups')).map((group) => group.name),
+          permissionsBoundaryArn: this.text(field(properties, 'PermissionsBoundary')) ?? null,
+          tags: this.tags(field(properties, 'Tags')),
+        };
+        this.users.set(user.name, user);
+        this.readLoginProfile(resource, user);
+        break;
+      }
+      case 'AWS::IAM::Group': {
+        const group: GroupDetail = {
+          ...common,
+          inlinePolicies: this.inlinePolicies(properties, arn),
+          attachedPolicies: this.attachedPolicies(properties, arn),
+        };
+        this.groups.set(group.name, group);
+        break;
+      }
+      case 'AWS::IAM::Role': {
+        const role: RoleDetail = {
+          ...common,
+          trustPolicy: templatePolicyDocument(
+            this.resolver.value(field(properties, 'AssumeRolePolicyDocument')),
+          ),
+          inlinePolicies: this.inlinePolicies(properties, arn),
+          attachedPolicies: this.attachedPolicies(properties, arn),
+          permissionsBoundaryArn: this.text(field(properties, 'PermissionsBoundary')) ?? null,
+          tags: this.tags(field(properties, 'Tags')),
+          lastUsed: null,
+          instanceProfileArns: [],
+        };
+        this.roles.set(role.name, role);
+        break;
+      }
+      case 'AWS::IAM::ManagedPolicy':
+        this.policies.set(arn, {
+          ...common,
+          awsManaged: false,
+          defaultVersionId: 'v1',
+          attachmentCount: 0,
+          permissionsBoundaryUsageCount: 0,
+          isAttachable: true,
+          description: this.text(field(properties, 'Description')) ?? null,
+          updateDate: null,
+          versions: [
+            {
+              versionId: 'v1',
+              isDefault: true,
+              createDate: null,
+              document: this.policyDocument(field(properties, 'PolicyDocument')),
+            },
+          ],
+        });
+        break;
+    }
+  }
+
+  /** Step 2: resources that connect principals to policies, groups and instance profiles. */
+  private relate(resource: ResourceDefinition): void {
+    const properties = resource.properties;
+    const here = resource.position;
+    switch (resource.type) {
+      case 'AWS::IAM::ManagedPolicy': {
+        const arn = textOf(this.identities.identity(resource.logicalId)!.arn);
+        const policy = this.policies.get(arn)!;
+        for (const principal of this.principalsNamedIn(properties)) {
+          this.attach(principal.principal, { name: policy.name, arn }, principal.position);
+        }
+        break;
+      }
+      case 'AWS::IAM::Policy': {
+        const policy = this.inlinePolicy(properties);
+        for (const { principal } of this.principalsNamedIn(properties))
+          this.addInline(principal, policy, here);
+        break;
+      }
+      case 'AWS::IAM::UserPolicy':
+      case 'AWS::IAM::GroupPolicy':
+      case 'AWS::IAM::RolePolicy': {
+        const [byName, property] = {
+          'AWS::IAM::UserPolicy': [this.users, 'UserName'] as const,
+          'AWS::IAM::GroupPolicy': [this.groups, 'GroupName'] as const,
+          'AWS::IAM::RolePolicy': [this.roles, 'RoleName'] as const,
+        }[resource.type];
+        const principal = byName.get(this.text(field(properties, property)) ?? '');
+        if (principal) this.addInline(principal, this.inlinePolicy(properties), here);
+        break;
+      }
+      case 'AWS::IAM::UserToGroupAddition': {
+        const groupName = this.text(field(properties, 'GroupName'));
+        if (groupName === undefined) break;
+        for (const { name } of this.names(field(properties, 'Users'))) {
+          const user = this.users.get(name);
+          if (user && !user.groups.includes(groupName)) user.groups.push(groupName);
+        }
+        break;
+      }
+      case 'AWS::IAM::InstanceProfile': {
+        const arn = textOf(this.identities.identity(resource.logicalId)!.arn);
+        for (const { name } of this.names(field(properties, 'Roles')))
+          this.roles.get(name)?.instanceProfileArns.push(arn);
+        break;
+      }
+      case 'AWS::IAM::AccessKey': {
+        const userName = this.text(field(properties, 'UserName')) ?? '';
+        this.facts.accessKeys.push({
+          logicalId: resource.logicalId,
+          userArn: this.users.get(userName)?.arn ?? textOf(iamArnFor('user', userName)),
+          userName,
+          status: this.text(field(properties, 'Status')) ?? 'Active',
+          location: this.location(here),
+        });
+        break;
+      }
+    }
+  }
+
+  /** The users, groups and roles a policy resource lists by name (those the template declares). */
+  private principalsNamedIn(
+    properties: TemplateNode | undefined,
+  ): Array<{ principal: Principal; position: Position }> {
+    const lists: Array<[string, ReadonlyMap<string, Principal>]> = [
+      ['Users', this.users],
+      ['Groups', this.groups],
+      ['Roles', this.roles],
+    ];
+    return lists.flatMap(([property, byName]) =>
+      this.names(field(properties, property)).flatMap(({ name, position }) => {
+        const principal = byName.get(name);
+        return principal ? [{ principal, position }] : [];
+      }),
+    );
+  }
+
+  private policyDocument(node: TemplateNode | undefined): PolicyDocument {
+    return templatePolicyDocument(this.resolver.value(node)) ?? UNKNOWN_DOCUMENT;
+  }
+
+  private inlinePolicy(properties: TemplateNode | undefined): InlinePolicy {
+    return {
+      name: this.text(field(properties, 'PolicyName')) ?? '',
+      document: this.policyDocument(field(properties, 'PolicyDocument')),
+    };
+  }
+
+  private addInline(principal: Principal, policy: InlinePolicy, position: Position): void {
+    principal.inlinePolicies.push(policy);
+    this.facts.inlinePolicies.push({
+      principalArn: principal.arn,
+      policyName: policy.name,
+      location: this.location(position),
+    });
+  }
+
+  /** The `Policies` property of a user, group or role. */
+  private inlinePolicies(properties: TemplateNode | undefined, principalArn: string): InlinePolicy[] {
+    const node = field(properties, 'Policies');
+    const listed = node?.kind === 'list' ? node.items : [];
+    return listed.flatMap((item) => {
+      const chosen = this.resolver.branch(item);
+      if (chosen === undefined || isSymbolic(this.resolver.value(chosen))) return [];
+      const policy = this.inlinePolicy(chosen);
+      this.facts.inlinePolicies.push({
+        principalArn,
+        policyName: policy.name,
+        location: this.location(item.position),
+      });
+      return [policy];
+    });
+  }
+
+  /** The `ManagedPolicyArns` property of a user, group or role. */
+  private attachedPolicies(
+    properties: TemplateNode | undefined,
+    principalArn: string,
+  ): UserDetail['attachedPolicies'] {
+    return this.items(field(properties, 'ManagedPolicyArns')).map(({ value, position }) => {
+      const arn = textOf(value);
+      this.facts.managedPolicyAttachments.push({
+        principalArn,
+        policyArn: arn,
+        location: this.location(position),
+      });
+      return { name: arn.slice(arn.lastIndexOf('/') + 1), arn };
+    });
+  }
+
+  private attach(principal: Principal, policy: { name: string; arn: string }, position: Position): void {
+    if (principal.attachedPolicies.some((attached) => attached.arn === policy.arn)) return;
+    principal.attachedPolicies.push(policy);
+    this.facts.managedPolicyAttachments.push({
+      principalArn: principal.arn,
+      policyArn: policy.arn,
+      location: this.location(position),
+    });
+  }
+
+  private tags(node: TemplateNode | undefined): UserDetail['tags'] {
+    return this.items(node).flatMap(({ value }) => {
+      if (value === null || typeof value !== 'object' || Array.isArray(value) || isSymbolic(value)) return [];
+      const { Key: key, Value: tagValue } = value;
+      return key === undefined || tagValue === undefined
+        ? []
+        : [{ Key: textOf(key), Value: textOf(tagValue) }];
+    });
+  }
+
+  private readLoginProfile(resource: ResourceDefinition, user: UserDetail): void {
+    const profileEntry = entry(resource.properties, 'LoginProfile');
+    const profile = this.resolver.branch(profileEntry?.value);
+    if (!profileEntry || profile === undefined) return;
+    const origin = this.passwords.get(resource.logicalId)!;
+    const passwordPosition = entry(profile, 'Password')?.keyPosition ?? profileEntry.keyPosition;
+    // The literal sits in the parameter's Default when the password comes from one.
+    const defaultPosition = origin.parameters.find((parameter) => parameter.defaultPosition)?.defaultPosition;
+    const reset = this.resolver.value(field(profile, 'PasswordResetRequired'));
+    this.facts.loginProfiles.push({
+      userArn: user.arn,
+      userName: user.name,
+      passwordSource: origin.source,
+      parameter: origin.parameters[0]?.name ?? null,
+      passwordResetRequired: isSymbolic(reset) ? null : String(reset).toLowerCase() === 'true',
+      location: this.location(profileEntry.keyPosition),
+      passwordLocation: this.location(
+        origin.source === 'parameter-literal-default' && defaultPosition ? defaultPosition : passwordPosition,
+      ),
+    });
+  }
+
+  private readOutputs(): void {
+    const accessKeys = new Set(this.facts.accessKeys.map((key) => key.logicalId));
+    for (const output of this.template.outputs) {
+      const accessKeyLogicalId = secretKeyReference(output.value, accessKeys);
+      if (!accessKeyLogicalId) continue;
+      this.facts.secretOutputs.push({
+        outputName: output.name,
+        accessKeyLogicalId,
+        exportName: this.text(output.exportName) ?? null,
+        location: this.location(output.position),
+      });
+    }
+  }
+
+  /** AttachmentCount and PermissionsBoundaryUsageCount as IAM would report them for this template alone. */
+  private countAttachments(): void {
+    const principals: Array<Principal & { permissionsBoundaryArn?: string | null }> = [
+      ...this.users.values(),
+      ...this.groups.values(),
+      ...this.roles.values(),
+    ];
+    for (const [arn, policy] of this.policies) {
+      policy.attachmentCount = principals.filter((p) => p.attachedPolicies.some((a) => a.arn === arn)).length;
+      policy.permissionsBoundaryUsageCount = principals.filter(
+        (p) => p.permissionsBoundaryArn === arn,
+      ).length;
+    }
+  }
+}
+
+/** The snapshot of one template, file being its path relative to the working directory. */
+export function templateSnapshot(template: Template, file: string, collectedAt: string): Snapshot {
+  return new TemplateMapper(template, file).snapshot(collectedAt);
+}

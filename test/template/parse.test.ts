@@ -1,0 +1,189 @@
+import fc from 'fast-check';
+import { TemplateSyntaxError, parseTemplateText } from '../../src/template/parse.js';
+import type { TemplateNode } from '../../src/template/tree.js';
+import { entry, field } from '../../src/template/tree.js';
+
+/** The tree without positions, to compare shapes. */
+function plain(node: TemplateNode | undefined): unknown {
+  if (node === undefined) return undefined;
+  if (node.kind === 'scalar') return node.value;
+  if (node.kind === 'list') return node.items.map(plain);
+  return Object.fromEntries([...node.entries.values()].map((e) => [e.key, plain(e.value)]));
+}
+
+function valueOf(yaml: string): unknown {
+  return plain(field(parseTemplateText(yaml), 'Value'));
+}
+
+function syntaxError(text: string): TemplateSyntaxError {
+  try {
+    parseTemplateText(text);
+  } catch (error) {
+    if (error instanceof TemplateSyntaxError) return error;
+    throw error;
+  }
+  throw new Error('expected a syntax error');
+}
+
+describe('CloudFormation short-form tags become their long form', () => {
+  test.each<[string, string, unknown]>([
+    ['!Ref', 'Value: !Ref Bucket', { Ref: 'Bucket' }],
+    ['!GetAtt scalar', 'Value: !GetAtt Role.Arn', { 'Fn::GetAtt': ['Role', 'Arn'] }],
+    [
+      '!GetAtt scalar, dotted attribute',
+      'Value: !GetAtt Stack.Outputs.Name',
+      { 'Fn::GetAtt': ['Stack', 'Outputs.Name'] },
+    ],
+    ['!GetAtt sequence', 'Value: !GetAtt [Role, Arn]', { 'Fn::GetAtt': ['Role', 'Arn'] }],
+    [
+      '!Sub string',
+      'Value: !Sub "arn:${AWS::Partition}:s3:::b"',
+      { 'Fn::Sub': 'arn:${AWS::Partition}:s3:::b' },
+    ],
+    [
+      '!Sub with variables',
+      'Value: !Sub ["${A}", {A: !Ref B}]',
+      { 'Fn::Sub': ['${A}', { A: { Ref: 'B' } }] },
+    ],
+    ['!Join', 'Value: !Join ["-", [a, !Ref B]]', { 'Fn::Join': ['-', ['a', { Ref: 'B' }]] }],
+    ['!If', 'Value: !If [IsProd, a, b]', { 'Fn::If': ['IsProd', 'a', 'b'] }],
+    ['!Select', 'Value: !Select [0, !GetAZs ""]', { 'Fn::Select': [0, { 'Fn::GetAZs': '' }] }],
+    ['!FindInMap', 'Value: !FindInMap [M, k1, k2]', { 'Fn::FindInMap': ['M', 'k1', 'k2'] }],
+    ['!ImportValue', 'Value: !ImportValue shared-bucket', { 'Fn::ImportValue': 'shared-bucket' }],
+    ['!Base64', 'Value: !Base64 hello', { 'Fn::Base64': 'hello' }],
+    ['!Split', 'Value: !Split [",", "a,b"]', { 'Fn::Split': [',', 'a,b'] }],
+    ['!Equals', 'Value: !Equals [!Ref Env, prod]', { 'Fn::Equals': [{ Ref: 'Env' }, 'prod'] }],
+    ['!Not', 'Value: !Not [!Condition IsProd]', { 'Fn::Not': [{ Condition: 'IsProd' }] }],
+    [
+      '!And',
+      'Value: !And [!Condition A, !Condition B]',
+      { 'Fn::And': [{ Condition: 'A' }, { Condition: 'B' }] },
+    ],
+    [
+      '!Or',
+      'Value: !Or [!Condition A, !Condition B]',
+      { 'Fn::Or': [{ Condition: 'A' }, { Condition: 'B' }] },
+    ],
+    ['!Condition', 'Value: !Condition IsProd', { Condition: 'IsProd' }],
+    ['!GetAZs', 'Value: !GetAZs us-east-1', { 'Fn::GetAZs': 'us-east-1' }],
+    ['!Cidr', 'Value: !Cidr [10.0.0.0/16, 4, 8]', { 'Fn::Cidr': ['10.0.0.0/16', 4, 8] }],
+    ['block sequence argument', 'Value: !Join\n  - ""\n  - - a\n    - b', { 'Fn::Join': ['', ['a', 'b']] }],
+    ['YAML core tags are not short forms', 'Value: !!str 123', '123'],
+  ])('%s', (_name, yaml, expected) => {
+    expect(valueOf(yaml)).toEqual(expected);
+  });
+
+  test('YAML forbids two tags on one node: !ImportValue !Sub is a syntax error, as CloudFormation documents', () => {
+    expect(syntaxError('Value: !ImportValue !Sub "${Env}-bucket"\n').position).toEqual({
+      line: 1,
+      column: 21,
+    });
+  });
+});
+
+describe('positions', () => {
+  const yaml = [
+    'AWSTemplateFormatVersion: "2010-09-09"',
+    'Resources:',
+    '  Admin:',
+    '    Type: AWS::IAM::User',
+    '    Properties:',
+    '      LoginProfile:',
+    '        Password: !Ref Pw',
+  ].join('\n');
+
+  test('YAML: keys and values keep their 1-based line and column', () => {
+    const root = parseTemplateText(yaml);
+    const admin = entry(field(root, 'Resources'), 'Admin')!;
+    expect(admin.keyPosition).toEqual({ line: 3, column: 3 });
+    const password = entry(field(field(admin.value, 'Properties'), 'LoginProfile'), 'Password')!;
+    expect(password.keyPosition).toEqual({ line: 7, column: 9 });
+    expect(password.value.position).toEqual({ line: 7, column: 19 });
+  });
+
+  test('JSON: the same positions, read by the YAML 1.2 parser', () => {
+    const json = [
+      '{',
+      '\t"Resources": {',
+      '\t\t"Admin": {',
+      '\t\t\t"Type": "AWS::IAM::User",',
+      '\t\t\t"Properties": {"LoginProfile": {"Password": {"Ref": "Pw"}}}',
+      '\t\t}',
+      '\t}',
+      '}',
+    ].join('\n');
+    const root = parseTemplateText(json);
+    const admin = entry(field(root, 'Resources'), 'Admin')!;
+    expect(admin.keyPosition).toEqual({ line: 3, column: 3 });
+    const password = entry(field(field(admin.value, 'Properties'), 'LoginProfile'), 'Password')!;
+    expect(password.keyPosition).toEqual({ line: 5, column: 36 });
+    expect(plain(password.value)).toEqual({ Ref: 'Pw' });
+  });
+
+  test('a one-line document is on line 1', () => {
+    expect(entry(parseTemplateText('{"A": 1}'), 'A')!.keyPosition).toEqual({ line: 1, column: 2 });
+  });
+
+  test('an alias expands to its anchor, with the anchor position', () => {
+    const root = parseTemplateText('A: &doc {Version: "2012-10-17"}\nB: *doc\n');
+    expect(plain(field(root, 'B'))).toEqual({ Version: '2012-10-17' });
+    expect(field(root, 'B')!.position).toEqual({ line: 1, column: 9 });
+  });
+});
+
+describe('syntax errors name the line and column and never quote the source', () => {
+  test.each<[string, string, { line: number; column: number }, RegExp]>([
+    // The parser notices a missing quote where the input ends.
+    ['unterminated quote', 'A: 1\nPassword: "hunter2-secret\n', { line: 3, column: 1 }, /quote/i],
+    ['duplicate key (YAML)', 'Resources:\n  A: 1\n  A: 2\n', { line: 3, column: 3 }, /unique/i],
+    ['duplicate key (JSON)', '{\n  "A": 1,\n  "A": 2\n}', { line: 3, column: 3 }, /unique/i],
+    ['unclosed JSON object', '{\n  "A": "hunter2-secret"\n', { line: 3, column: 1 }, /./],
+    ['tab indentation in block YAML', 'A:\n\tB: hunter2-secret\n', { line: 2, column: 1 }, /tab/i],
+  ])('%s', (_name, text, position, message) => {
+    const error = syntaxError(text);
+    expect(error.position).toEqual(position);
+    expect(error.message).toMatch(message);
+    expect(error.message).not.toContain('hunter2');
+    expect(error.message).not.toContain('\n');
+  });
+
+  test('an alias loop is an error, not a hang', () => {
+    expect(syntaxError('A: &a [*a]\n').message).toMatch(/alias/);
+  });
+});
+
+describe('JSON templates', () => {
+  test('any JSON document reads as JSON.parse reads it (JSON.stringify of random values)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.boolean(), (value, pretty) => {
+        const text = JSON.stringify({ Value: value }, null, pretty ? 2 : undefined);
+        // JSON.parse turns -0 into 0 when stringified; compare as JSON text.
+        expect(JSON.stringify(plain(field(parseTemplateText(text), 'Value')))).toBe(JSON.stringify(value));
+      }),
+    );
+  });
+
+  test.each<[string, string, unknown]>([
+    ['escapes', '{"Value": "a\\"b\\\\c\\/d\\n\\u00e9"}', 'a"b\\c/d\né'],
+    ['numbers', '{"Value": [0, -1.5, 2e3, 1E-2]}', [0, -1.5, 2000, 0.01]],
+    ['a byte order mark', '\uFEFF{"Value": true}', true],
+    ['not strict JSON but YAML flow style: read as YAML', '{Value: !Ref Bucket, }', { Ref: 'Bucket' }],
+    ['a line break inside a string: not JSON, but YAML folds it', '{"Value": "a\n  b"}', 'a b'],
+  ])('%s', (_name, text, expected) => {
+    expect(plain(field(parseTemplateText(text), 'Value'))).toEqual(expected);
+  });
+
+  test.each<[string, string, { line: number; column: number }, RegExp]>([
+    ['text after the document', '{"A": 1}\n{"B": 2}', { line: 2, column: 1 }, /after the JSON value/],
+    ['a missing colon', '{\n  "Password" "hunter2"\n}', { line: 2, column: 14 }, /expected ":"/],
+    ['an unclosed list', '{"A": [1, 2\n', { line: 2, column: 1 }, /expected "," or "]"/],
+  ])(
+    'error (JSON and YAML both refuse it, the JSON error is reported): %s',
+    (_name, text, position, message) => {
+      const error = syntaxError(text);
+      expect(error.position).toEqual(position);
+      expect(error.message).toMatch(message);
+      expect(error.message).not.toContain('hunter2');
+    },
+  );
+});
