@@ -1,7 +1,7 @@
 // The fake AWS endpoint for bench/collect, in its own process (started with fork): like the real
 // AWS, its CPU and memory are not the collector's, so the benchmark measures iamspect alone.
 // Protocol over the IPC channel: on start it sends { url, perEntityRequests }; asked 'requests',
-// it answers { requests } (the total it received).
+// it answers { requests, iamRequests } (the total it received, and how many were IAM or STS calls).
 import { BUDGET_ACCOUNT_SIZE, largeAccount } from '../test/fake-aws/accounts.js';
 import type { FakeAccount } from '../test/fake-aws/model.js';
 import { startFakeAws } from '../test/fake-aws/server.js';
@@ -50,7 +50,11 @@ async function serve(): Promise<void> {
   account.credentialReport.status = 'complete';
   const fake = await startFakeAws(account, { latencyMs: LATENCY_MS });
   process.on('message', (message) => {
-    if (message === 'requests') process.send?.({ requests: fake.requests.total() });
+    if (message !== 'requests') return;
+    const iamRequests = fake.requests.entries.filter(
+      (entry) => entry.action.startsWith('iam:') || entry.action.startsWith('sts:'),
+    ).length;
+    process.send?.({ requests: fake.requests.total(), iamRequests });
   });
   process.on('disconnect', () => void fake.close());
   process.send?.({

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { registerAudit } from './commands/audit.js';
 import { registerCollect } from './commands/collect.js';
 import { registerDiff } from './commands/diff.js';
+import { registerMerge } from './commands/merge.js';
 import { registerPermissions } from './commands/permissions.js';
 import { registerRules } from './commands/rules.js';
 import { registerSuppress } from './commands/suppress.js';
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerPermissions(program);
   registerDiff(program);
   registerSuppress(program);
+  registerMerge(program);
   program.addHelpText('after', '\nStart with: iamspect audit --demo\nDocs: README.md, docs/rules.md');
   return program;
 }

@@ -234,6 +234,7 @@ export function evaluate(accounts: AccountInput[], rules: ResolvedRule[], option
     const now = new Date(snapshot.collectedAt);
     for (const resolved of rules) {
       const { rule } = resolved;
+      if (rule.appliesTo && !rule.appliesTo(snapshot)) continue;
       const missing = missingSections(rule, snapshot);
       if (missing.length > 0) {
         notEvaluated.push({

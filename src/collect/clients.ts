@@ -2,7 +2,13 @@
 // gets a middleware, first in its stack, that lets through only the operations in an explicit
 // allow list and throws before anything is signed or sent for any other. Collectors cannot reach
 // AWS except through these clients, and `iamspect permissions` prints exactly this list.
+import { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer';
+import { AccountClient } from '@aws-sdk/client-account';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { ConfigServiceClient } from '@aws-sdk/client-config-service';
+import { EC2Client } from '@aws-sdk/client-ec2';
 import { IAMClient } from '@aws-sdk/client-iam';
+import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { STSClient } from '@aws-sdk/client-sts';
 import type {
   AbsoluteLocation,
@@ -16,11 +22,21 @@ import { TOOL } from '../version.js';
 
 /**
  * Every operation the collectors may call, keyed by IAM action prefix. Reads only: Get*, List*,
- * and GenerateCredentialReport, which asks IAM to build the credential report and changes no
- * identity, policy or credential. (sts:GetCallerIdentity needs no permission, but it is listed
- * like any other call so the guard and the policy stay the same list.)
+ * Describe*, and GenerateCredentialReport, which asks IAM to build the credential report and
+ * changes no identity, policy or credential. (sts:GetCallerIdentity needs no permission, but it is
+ * listed like any other call so the guard and the policy stay the same list.)
  */
 export const READ_ONLY_OPERATIONS = {
+  'access-analyzer': ['ListAnalyzers'],
+  account: ['GetAlternateContact', 'ListRegions'],
+  cloudwatch: ['DescribeAlarms'],
+  config: [
+    'DescribeConfigurationRecorderStatus',
+    'DescribeConfigurationRecorders',
+    'DescribeDeliveryChannelStatus',
+  ],
+  // Only when account:ListRegions is unavailable (denied, or a partition without the Account API).
+  ec2: ['DescribeRegions'],
   iam: [
     'GenerateCredentialReport',
     'GetAccountAuthorizationDetails',
@@ -28,15 +44,35 @@ export const READ_ONLY_OPERATIONS = {
     'GetAccountSummary',
     'GetCredentialReport',
     'ListAccountAliases',
+    'ListOrganizationsFeatures',
     'ListServerCertificates',
     'ListVirtualMFADevices',
+  ],
+  // ListAccounts only with --org; the others answer only in the management account or a delegated
+  // administrator (elsewhere they are refused, and the section says why).
+  organizations: [
+    'DescribeOrganization',
+    'DescribePolicy',
+    'ListAccounts',
+    'ListParents',
+    'ListPolicies',
+    'ListTargetsForPolicy',
   ],
   sts: ['GetCallerIdentity'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ServicePrefix = keyof typeof READ_ONLY_OPERATIONS;
 
-const CLIENT_CLASSES = { iam: IAMClient, sts: STSClient } satisfies Record<ServicePrefix, unknown>;
+const CLIENT_CLASSES = {
+  'access-analyzer': AccessAnalyzerClient,
+  account: AccountClient,
+  cloudwatch: CloudWatchClient,
+  config: ConfigServiceClient,
+  ec2: EC2Client,
+  iam: IAMClient,
+  organizations: OrganizationsClient,
+  sts: STSClient,
+} satisfies Record<ServicePrefix, unknown>;
 
 export type ClientFor<S extends ServicePrefix> = InstanceType<(typeof CLIENT_CLASSES)[S]>;
 
@@ -144,16 +180,37 @@ export function createClient<S extends ServicePrefix>(service: S, settings: Clie
   return client as ClientFor<S>;
 }
 
-export type Clients = { [S in ServicePrefix]: ClientFor<S> } & { destroy(): void };
+export type Clients = { readonly [S in ServicePrefix]: ClientFor<S> } & {
+  /** A client of `service` for `region`, for the regional services (Config, Access Analyzer, CloudWatch). */
+  inRegion<S extends ServicePrefix>(service: S, region: string): ClientFor<S>;
+  /** Closes the connections of every client made so far. */
+  destroy(): void;
+};
 
-/** One guarded client per service, sharing settings; destroy() closes their connections. */
+/**
+ * Guarded clients sharing settings, each made on first use: an account's collection touches a
+ * dozen services and regions, and an organization run collects hundreds of accounts.
+ */
 export function createClients(settings: ClientSettings): Clients {
-  const services = Object.keys(CLIENT_CLASSES) as ServicePrefix[];
-  const clients = Object.fromEntries(services.map((service) => [service, createClient(service, settings)]));
-  return {
-    ...(clients as { [S in ServicePrefix]: ClientFor<S> }),
+  const made = new Map<string, ClientFor<ServicePrefix>>();
+  const clientFor = <S extends ServicePrefix>(service: S, region?: string): ClientFor<S> => {
+    const key = `${service} ${region ?? ''}`;
+    let client = made.get(key);
+    if (!client) {
+      client = createClient(service, region === undefined ? settings : { ...settings, region });
+      made.set(key, client);
+    }
+    return client as ClientFor<S>;
+  };
+  const clients = {
+    inRegion: clientFor,
     destroy() {
-      for (const service of services) clients[service]!.destroy();
+      for (const client of made.values()) client.destroy();
+      made.clear();
     },
   };
+  for (const service of Object.keys(CLIENT_CLASSES) as ServicePrefix[]) {
+    Object.defineProperty(clients, service, { get: () => clientFor(service), enumerable: true });
+  }
+  return clients as Clients;
 }

@@ -41,22 +41,45 @@ function shared(provider: AwsCredentialIdentityProvider): AwsCredentialIdentityP
   };
 }
 
+/** What assuming a role takes, besides the credentials that assume it. */
+export interface AssumeRoleSettings extends Pick<
+  CredentialSettings,
+  'region' | 'maxAttempts' | 'retryStrategy'
+> {
+  roleArn: string;
+  externalId?: string;
+  roleSessionName: string;
+}
+
+/**
+ * Credentials of `settings.roleArn`, assumed with `master`'s. They are shared by every client and
+ * assumed again shortly before they expire, so a run longer than the role's session (an
+ * organization of hundreds of accounts) never signs a request with expired credentials.
+ */
+export function assumeRoleProvider(
+  master: AwsCredentialIdentityProvider,
+  settings: AssumeRoleSettings,
+): AwsCredentialIdentityProvider {
+  return shared(
+    fromTemporaryCredentials({
+      masterCredentials: master,
+      params: {
+        RoleArn: settings.roleArn,
+        RoleSessionName: settings.roleSessionName,
+        ...(settings.externalId ? { ExternalId: settings.externalId } : {}),
+      },
+      clientConfig: { region: settings.region, ...retryConfig(settings) },
+      clientPlugins: [readOnlyGuard('sts', CREDENTIAL_OPERATIONS)],
+    }),
+  );
+}
+
 export function credentialProvider(settings: CredentialSettings): AwsCredentialIdentityProvider {
   const clientPlugins = [readOnlyGuard('sts', CREDENTIAL_OPERATIONS)];
   const clientConfig = { region: settings.region, ...retryConfig(settings) };
   const chain = fromNodeProviderChain({ profile: settings.profile, clientConfig, clientPlugins });
   if (!settings.roleArn) return shared(chain);
-  const assumeRole = fromTemporaryCredentials({
-    masterCredentials: chain,
-    params: {
-      RoleArn: settings.roleArn,
-      RoleSessionName: settings.roleSessionName,
-      ...(settings.externalId ? { ExternalId: settings.externalId } : {}),
-    },
-    clientConfig,
-    clientPlugins,
-  });
-  return shared(assumeRole);
+  return assumeRoleProvider(chain, { ...settings, roleArn: settings.roleArn });
 }
 
 function noCredentialsError(cause: Error, profile: string | undefined): RunError {

@@ -5,27 +5,38 @@
 //
 // Adding an API family: its client and read operations in clients.ts, one collector module here
 // (listed in SECTION_COLLECTORS), and its handlers in test/fake-aws/services/.
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import pLimit from 'p-limit';
 import { RunError } from '../errors.js';
 import type { Section, SectionName, Sections, Snapshot } from '../snapshot/schema.js';
 import { SNAPSHOT_SCHEMA_VERSION } from '../snapshot/schema.js';
 import { TOOL } from '../version.js';
+import { accessAnalyzersCollector } from './access-analyzers.js';
 import { accountSummaryCollector } from './account-summary.js';
+import { alternateContactsCollector } from './alternate-contacts.js';
 import { authorizationDetailsCollector } from './authorization-details.js';
-import type { Clients } from './clients.js';
+import { billingAlarmsCollector } from './billing-alarms.js';
+import type { ClientSettings, Clients } from './clients.js';
 import { createClient, createClients, ReadOnlyViolation } from './clients.js';
-import type { AnySectionCollector, CollectContext, SectionCollector } from './collector.js';
+import type { AnySectionCollector, CollectContext, SectionCollector, SharedLookups } from './collector.js';
+import { SectionSkipped } from './collector.js';
+import { configRecordersCollector } from './config-recorders.js';
 import { credentialReportCollector } from './credential-report.js';
+import type { CredentialSettings } from './credentials.js';
 import { checkCredentials, credentialProvider } from './credentials.js';
 import { awsErrorCode, sectionFailure } from './failures.js';
 import type { CallerIdentity } from './identity.js';
 import { collectAccountAlias, collectIdentity } from './identity.js';
 import type { CollectOptions } from './options.js';
 import { COLLECT_DEFAULTS } from './options.js';
+import { describeOrganization, organizationCollector } from './organization.js';
+import { organizationFeaturesCollector } from './organization-features.js';
 import { passwordPolicyCollector } from './password-policy.js';
 import type { Progress } from './progress.js';
 import { SILENT_PROGRESS } from './progress.js';
+import { listRegions, regionsCollector } from './regions.js';
 import { serverCertificatesCollector } from './server-certificates.js';
+import { serviceControlPoliciesCollector } from './service-control-policies.js';
 import { virtualMfaDevicesCollector } from './virtual-mfa-devices.js';
 
 export type { CollectOptions, LiveFlags } from './options.js';
@@ -41,6 +52,14 @@ export const SECTION_COLLECTORS: readonly AnySectionCollector[] = [
   authorizationDetailsCollector,
   virtualMfaDevicesCollector,
   serverCertificatesCollector,
+  organizationCollector,
+  organizationFeaturesCollector,
+  serviceControlPoliciesCollector,
+  regionsCollector,
+  configRecordersCollector,
+  accessAnalyzersCollector,
+  alternateContactsCollector,
+  billingAlarmsCollector,
 ];
 
 /**
@@ -66,7 +85,8 @@ async function configuredRegion(profile: string | undefined): Promise<string | u
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-async function identify(
+/** STS GetCallerIdentity, with a RunError that says what to check when it fails. */
+export async function identify(
   clients: Clients,
   progress: Progress,
   regionDefaulted: boolean,
@@ -89,22 +109,50 @@ async function identify(
   }
 }
 
-async function runSection<N extends SectionName>(
-  collector: SectionCollector<N>,
-  context: CollectContext,
+/**
+ * Runs `read` and records the outcome as the section's status: ok with its data, skipped
+ * (SectionSkipped), or denied/error with the refused action.
+ */
+export async function settleSection<N extends SectionName>(
+  section: N,
+  read: () => Promise<Section<N>['data']>,
+  progress: Progress = SILENT_PROGRESS,
 ): Promise<Section<N>> {
-  context.progress.update(collector.section, '');
+  progress.update(section, '');
   try {
-    const data = await collector.collect(context);
-    context.progress.done(collector.section, 'ok');
+    const data = await read();
+    progress.done(section, 'ok');
     return { status: 'ok', data } as Section<N>;
   } catch (error) {
     // A collector calling outside the allow list is a bug, not a property of the account.
     if (error instanceof ReadOnlyViolation) throw error;
+    if (error instanceof SectionSkipped) {
+      progress.done(section, 'skipped', error.code);
+      return { status: 'skipped', error: error.sectionError };
+    }
     const failure = sectionFailure(error);
-    context.progress.done(collector.section, failure.status, failure.error.action ?? failure.error.code);
+    progress.done(section, failure.status, failure.error.action ?? failure.error.code);
     return failure;
   }
+}
+
+function runSection<N extends SectionName>(
+  collector: SectionCollector<N>,
+  context: CollectContext,
+): Promise<Section<N>> {
+  return settleSection(collector.section, () => collector.collect(context), context.progress);
+}
+
+/** Each lookup runs once, on first use, however many sections ask for it. */
+function sharedLookups(clients: Clients): SharedLookups {
+  const once = <T>(lookup: () => Promise<T>): (() => Promise<T>) => {
+    let answer: Promise<T> | undefined;
+    return () => (answer ??= lookup());
+  };
+  return {
+    regions: once(() => listRegions(clients)),
+    organization: once(() => describeOrganization(clients)),
+  };
 }
 
 /** The alias, null when the account has none, undefined when it could not be read (cosmetic: never fatal). */
@@ -130,15 +178,19 @@ function nothingCollected(sections: Sections): RunError {
   );
 }
 
-/** Collects one account live into a Snapshot. Throws RunError when it cannot run at all. */
-export async function collectSnapshot(
-  options: CollectOptions,
-  progress: Progress = SILENT_PROGRESS,
-): Promise<Snapshot> {
-  const now = options.now ?? Date.now;
+/** Credentials for one account, resolved and checked, and the settings its clients share. */
+export interface AccountSession {
+  credentials: AwsCredentialIdentityProvider;
+  settings: ClientSettings & CredentialSettings;
+  /** No region was configured anywhere, so FALLBACK_REGION is used (it shapes the error hints). */
+  regionDefaulted: boolean;
+}
+
+/** Resolves and checks the credentials of CollectOptions. Throws RunError when there are none usable. */
+export async function openSession(options: CollectOptions): Promise<AccountSession> {
   const maxAttempts = options.maxAttempts ?? COLLECT_DEFAULTS.maxAttempts;
   const regionFromConfig = options.region ?? (await configuredRegion(options.profile));
-  const credentialSettings = {
+  const settings = {
     profile: options.profile,
     region: regionFromConfig ?? FALLBACK_REGION,
     roleArn: options.roleArn,
@@ -147,23 +199,67 @@ export async function collectSnapshot(
     maxAttempts,
     retryStrategy: options.retryStrategy?.(maxAttempts),
   };
-  const credentials = credentialProvider(credentialSettings);
-  await checkCredentials(credentials, credentialSettings);
-  const clients = createClients({ ...credentialSettings, credentials });
+  const credentials = credentialProvider(settings);
+  await checkCredentials(credentials, settings);
+  return { credentials, settings, regionDefaulted: regionFromConfig === undefined };
+}
+
+/**
+ * Sections decided before the account is collected, used instead of calling its collector: an
+ * organization run reads the SCPs and root-access features once, from the management account,
+ * and gives every member its part of them.
+ */
+export type PresetSections = Partial<Pick<Sections, 'serviceControlPolicies' | 'organizationFeatures'>>;
+
+export interface AccountCollection {
+  /** The account the credentials must belong to (organization runs); a mismatch is a RunError. */
+  expectedAccountId?: string;
+  presets?: PresetSections;
+}
+
+/** Collects one account live into a Snapshot. Throws RunError when it cannot run at all. */
+export async function collectSnapshot(
+  options: CollectOptions,
+  progress: Progress = SILENT_PROGRESS,
+): Promise<Snapshot> {
+  return collectAccount(await openSession(options), options, progress);
+}
+
+/** Collects the account `session` reaches. Throws RunError when it cannot run at all. */
+export async function collectAccount(
+  session: AccountSession,
+  options: CollectOptions,
+  progress: Progress = SILENT_PROGRESS,
+  collection: AccountCollection = {},
+): Promise<Snapshot> {
+  const now = options.now ?? Date.now;
+  const clients = createClients({ ...session.settings, credentials: session.credentials });
   try {
-    const identity = await identify(clients, progress, regionFromConfig === undefined);
+    const identity = await identify(clients, progress, session.regionDefaulted);
+    if (collection.expectedAccountId !== undefined && identity.accountId !== collection.expectedAccountId) {
+      throw new RunError(
+        `the credentials for account ${collection.expectedAccountId} belong to account ${identity.accountId} (${identity.callerArn})`,
+      );
+    }
     const context: CollectContext = {
       clients,
+      identity,
+      shared: sharedLookups(clients),
       progress,
       sleep: options.sleep ?? realSleep,
       now,
       credentialReportTimeoutMs:
         options.credentialReportTimeoutMs ?? COLLECT_DEFAULTS.credentialReportTimeoutMs,
     };
+    const presets: Partial<Record<SectionName, unknown>> = collection.presets ?? {};
     const limit = pLimit(options.concurrency ?? COLLECT_DEFAULTS.concurrency);
     const [accountAlias, results] = await Promise.all([
       limit(() => aliasIfReadable(clients, progress)),
-      Promise.all(SECTION_COLLECTORS.map((collector) => limit(() => runSection(collector, context)))),
+      Promise.all(
+        SECTION_COLLECTORS.map(
+          (collector) => presets[collector.section] ?? limit(() => runSection(collector, context)),
+        ),
+      ),
     ]);
     const sections: Sections = {};
     SECTION_COLLECTORS.forEach((collector, index) => {

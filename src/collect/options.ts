@@ -44,6 +44,8 @@ export interface LiveFlags {
   maxAttempts?: string | number;
   credentialReportTimeout?: string | number;
   quiet?: boolean;
+  /** --org (see org-options.ts): --external-id then applies to the member accounts' roles too. */
+  org?: boolean;
 }
 
 export function addLiveOptions(command: Command): Command {
@@ -54,7 +56,10 @@ export function addLiveOptions(command: Command): Command {
       '--role-arn <arn>',
       'assume this IAM role and collect as it (read-only permissions: `iamspect permissions`)',
     )
-    .option('--external-id <id>', 'external id required by the role in --role-arn')
+    .option(
+      '--external-id <id>',
+      'external id required by the role in --role-arn (with --org: by the member roles too)',
+    )
     .option(
       '--role-session-name <name>',
       'session name for --role-arn, seen in CloudTrail',
@@ -108,10 +113,10 @@ export function liveOptionsFrom(flags: LiveFlags): CollectOptions {
       'Expected arn:<partition>:iam::<12-digit account>:role/<name>, e.g. arn:aws:iam::123456789012:role/SecurityAudit.',
     );
   }
-  if (flags.externalId !== undefined && flags.roleArn === undefined) {
+  if (flags.externalId !== undefined && flags.roleArn === undefined && !flags.org) {
     throw new InputError(
-      '--external-id: only meaningful with --role-arn',
-      'Add --role-arn <arn> of the role that requires it.',
+      '--external-id: only meaningful with --role-arn or --org',
+      'Add --role-arn <arn> of the role that requires it (or --org, for the roles of the member accounts).',
     );
   }
   if (flags.externalId !== undefined && !EXTERNAL_ID.test(flags.externalId)) {

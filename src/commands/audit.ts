@@ -5,13 +5,17 @@ import type { AccountInput } from '../engine.js';
 import { InputError } from '../errors.js';
 import { addLiveOptions, collectSnapshot, liveOptionsFrom, terminalProgress } from '../collect/index.js';
 import type { LiveFlags } from '../collect/index.js';
+import { collectOrganization } from '../collect/org.js';
+import type { OrgFlags } from '../collect/org-options.js';
+import { addOrgOptions, orgOptionsFrom } from '../collect/org-options.js';
 import { readAwsCliDir } from '../snapshot/aws-cli.js';
 import { loadDemoSnapshot } from '../snapshot/demo.js';
 import { readSnapshotFile } from '../snapshot/read-snapshot.js';
+import { isDirectory, readSnapshotDirectory } from '../snapshot/snapshot-directory.js';
 import type { ReportFlags } from './report-options.js';
 import { addReportOptions, buildReport, emitReport, prepareRun } from './report-options.js';
 
-interface AuditFlags extends ReportFlags, LiveFlags {
+interface AuditFlags extends ReportFlags, LiveFlags, OrgFlags {
   snapshot?: string;
   awsCliDir?: string;
   demo?: boolean;
@@ -25,6 +29,22 @@ function offlineSources(flags: AuditFlags): string[] {
   ].filter(Boolean);
 }
 
+/** The accounts to evaluate, from the one source the flags name (live when none). */
+async function readAccounts(flags: AuditFlags): Promise<AccountInput[]> {
+  if (flags.snapshot !== undefined) {
+    // A directory is what `collect --org -o DIR` writes: every account of the run.
+    return isDirectory(flags.snapshot)
+      ? readSnapshotDirectory(flags.snapshot)
+      : [{ snapshot: readSnapshotFile(flags.snapshot) }];
+  }
+  if (flags.awsCliDir !== undefined) return [{ snapshot: readAwsCliDir(flags.awsCliDir) }];
+  if (flags.demo) return [{ snapshot: loadDemoSnapshot() }];
+  const progress = terminalProgress(process.stderr, flags.quiet);
+  const org = orgOptionsFrom(flags);
+  if (org) return (await collectOrganization(liveOptionsFrom(flags), org, { progress })).accounts;
+  return [{ snapshot: await collectSnapshot(liveOptionsFrom(flags), progress) }];
+}
+
 export async function runAudit(flags: AuditFlags): Promise<number> {
   const sources = offlineSources(flags);
   if (sources.length > 1) {
@@ -33,21 +53,21 @@ export async function runAudit(flags: AuditFlags): Promise<number> {
       'Give one source of account data.',
     );
   }
+  if (flags.org && sources.length > 0) {
+    throw new InputError(
+      `--org cannot be used with ${sources[0]}`,
+      '--org collects the organization live; to audit one collected with `collect --org -o DIR`, use --snapshot DIR alone.',
+    );
+  }
+  // Checked before the config is read and before any AWS call.
+  orgOptionsFrom(flags);
   const prepared = prepareRun(flags, {
     // The demo is a showcase, not a gate: it never fails on findings unless asked to.
     ...(flags.demo ? { defaultFailOn: 'none' as const } : {}),
     // Template rules read the cloudFormation section, which only `iamspect template` produces.
     ruleFilter: (rule) => !rule.needs.includes('cloudFormation'),
   });
-  let account: AccountInput;
-  if (flags.snapshot !== undefined) account = { snapshot: readSnapshotFile(flags.snapshot) };
-  else if (flags.awsCliDir !== undefined) account = { snapshot: readAwsCliDir(flags.awsCliDir) };
-  else if (flags.demo) account = { snapshot: loadDemoSnapshot() };
-  else
-    account = {
-      snapshot: await collectSnapshot(liveOptionsFrom(flags), terminalProgress(process.stderr, flags.quiet)),
-    };
-  const report = buildReport([account], prepared);
+  const report = buildReport(await readAccounts(flags), prepared);
   return emitReport(report, flags, prepared);
 }
 
@@ -57,24 +77,30 @@ export function registerAudit(program: Command): void {
     .summary('audit an account and report findings (the main job)')
     .description(
       [
-        'Audit one AWS account: root use, MFA, stale and shared credentials, password policy, over-broad',
-        'policies and guard rails. With no source option it collects live through the AWS SDK (read-only).',
+        'Audit an AWS account, or a whole organization: root use, MFA, stale and shared credentials, password',
+        'policy, over-broad policies and guard rails. With no source option it collects live through the AWS',
+        'SDK (read-only).',
         '',
         'Sources (pick one):',
         '  (none)               live, with the default credential chain, --profile or --role-arn',
-        '  --snapshot FILE      a snapshot written by `iamspect collect`',
+        '  --org                live, every account of the organization (see docs/org.md)',
+        '  --snapshot FILE|DIR  a snapshot written by `iamspect collect` (a directory: by `collect --org`)',
         '  --aws-cli-dir DIR    outputs saved with the AWS CLI (see README "Offline with the AWS CLI")',
         '  --demo               the bundled demo account: no AWS needed',
         '',
         'Exit codes: 0 clean, 1 findings at or above --fail-on, 2 could not run,',
-        '3 incomplete (some rules not evaluated; --allow-incomplete turns it into 0).',
+        '3 incomplete (some rules not evaluated, or an account failed; --allow-incomplete turns it into 0).',
       ].join('\n'),
     )
-    .option('--snapshot <file>', 'audit a snapshot file instead of a live account')
+    .option(
+      '--snapshot <file>',
+      'audit a snapshot file (or a directory written by collect --org) instead of a live account',
+    )
     .option('--aws-cli-dir <dir>', 'audit AWS CLI outputs saved in DIR')
     .option('--demo', 'audit the bundled demo account (no AWS credentials needed)');
   addReportOptions(command);
   addLiveOptions(command);
+  addOrgOptions(command);
   command.addHelpText(
     'after',
     [
@@ -84,6 +110,8 @@ export function registerAudit(program: Command): void {
       '  iamspect audit --profile prod --output sarif=iamspect.sarif --output json=report.json',
       '  iamspect audit --snapshot snap.json --fail-on medium',
       '  iamspect audit --baseline last-report.json --format markdown >> "$GITHUB_STEP_SUMMARY"',
+      '  iamspect audit --org --role-name iamspect-audit --concurrency 16 --output json=org.json',
+      '  iamspect audit --org --shard 2/4 --output json=shard-2.json   (then: iamspect merge shard-*.json -o org.json)',
     ].join('\n'),
   );
   command.action(async (flags: AuditFlags) => {

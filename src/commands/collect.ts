@@ -2,15 +2,23 @@
 // audited later with `iamspect audit --snapshot FILE` (identical findings to a live audit).
 import type { Command } from 'commander';
 import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import type { LiveFlags } from '../collect/index.js';
+import { dirname, join, resolve } from 'node:path';
+import type { CollectOptions, LiveFlags } from '../collect/index.js';
 import { addLiveOptions, collectSnapshot, liveOptionsFrom, terminalProgress } from '../collect/index.js';
+import { collectOrganization } from '../collect/org.js';
+import type { OrgFlags, OrgOptions } from '../collect/org-options.js';
+import { addOrgOptions, orgOptionsFrom } from '../collect/org-options.js';
 import { InputError } from '../errors.js';
 import { serializeSnapshot } from '../snapshot/read-snapshot.js';
 import type { Snapshot } from '../snapshot/schema.js';
+import {
+  checkSnapshotDirectory,
+  INDEX_FILE,
+  writeSnapshotDirectory,
+} from '../snapshot/snapshot-directory.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 
-interface CollectFlags extends LiveFlags {
+interface CollectFlags extends LiveFlags, OrgFlags {
   output: string;
 }
 
@@ -41,10 +49,40 @@ function describeSnapshot(snapshot: Snapshot): string {
 
 export async function runCollect(flags: CollectFlags): Promise<void> {
   const options = liveOptionsFrom(flags);
+  const org = orgOptionsFrom(flags);
+  if (org) return collectOrganizationInto(flags, options, org);
   checkOutputDirectory(flags.output);
   const snapshot = await collectSnapshot(options, terminalProgress(process.stderr, flags.quiet));
   writeFileAtomic(flags.output, serializeSnapshot(snapshot));
   if (!flags.quiet) process.stderr.write(`Wrote ${flags.output}: ${describeSnapshot(snapshot)}\n`);
+}
+
+/** --org: one snapshot per account and index.json in the --output directory. */
+async function collectOrganizationInto(
+  flags: CollectFlags,
+  options: CollectOptions,
+  org: OrgOptions,
+): Promise<void> {
+  checkSnapshotDirectory(flags.output);
+  const progress = terminalProgress(process.stderr, flags.quiet);
+  const run = await collectOrganization(options, org, { progress });
+  const shard = org.shard ? `${org.shard.index}/${org.shard.count}` : null;
+  const index = writeSnapshotDirectory(flags.output, {
+    organizationId: run.organization.id,
+    shard,
+    accounts: run.accounts,
+  });
+  if (flags.quiet) return;
+  const count = (status: string) => index.accounts.filter((account) => account.status === status).length;
+  const lines = [
+    `Wrote ${join(flags.output, INDEX_FILE)}: organization ${run.organization.id}${shard ? ` shard ${shard}` : ''}, ` +
+      `${count('collected')} accounts collected, ${count('failed')} failed, ${count('skipped')} skipped`,
+    ...index.accounts.flatMap((account) =>
+      account.status === 'collected' ? [] : [`  ${account.accountId} ${account.status}: ${account.reason}`],
+    ),
+    `Audit it with: iamspect audit --snapshot ${flags.output}`,
+  ];
+  process.stderr.write(`${lines.join('\n')}\n`);
 }
 
 export function registerCollect(program: Command): void {
@@ -57,15 +95,24 @@ export function registerCollect(program: Command): void {
         'Audit it later, anywhere, with `iamspect audit --snapshot FILE`: the findings are the same as a live audit.',
         'Sections that were denied or failed are recorded in the file with the refused action.',
         '',
+        'With --org, -o names a directory: one snapshot per account plus index.json, which lists every',
+        'account with its status (collected, failed with the reason, skipped with its state).',
+        'Audit it with `iamspect audit --snapshot DIR`.',
+        '',
         'Endpoints: the SDK honours AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> (e.g. AWS_ENDPOINT_URL_IAM).',
       ].join('\n'),
     )
-    .requiredOption('-o, --output <file>', 'where to write the snapshot (replaced atomically)');
+    .requiredOption(
+      '-o, --output <file>',
+      'where to write the snapshot (replaced atomically; with --org, a directory)',
+    );
   addLiveOptions(command);
+  addOrgOptions(command);
   command.addHelpText(
     'after',
     '\nExamples:\n  iamspect collect -o snapshot.json --profile prod\n' +
-      '  iamspect collect -o snapshot.json --role-arn arn:aws:iam::123456789012:role/SecurityAudit --external-id x7q',
+      '  iamspect collect -o snapshot.json --role-arn arn:aws:iam::123456789012:role/SecurityAudit --external-id x7q\n' +
+      '  iamspect collect --org -o snapshots/ --role-name iamspect-audit',
   );
   command.action(async (flags: CollectFlags) => {
     await runCollect(flags);

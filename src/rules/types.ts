@@ -70,6 +70,14 @@ export interface Rule<Schema extends z.ZodType = z.ZodType> {
    * Unset for rules that judge each principal, policy or credential on its own.
    */
   scope?: 'account';
+  /**
+   * Whether the rule concerns this account at all: only an organization's management account has
+   * SCP guard rails to judge, billing metrics exist only in the aws partition. A rule that does not
+   * apply is neither run nor reported as not evaluated. Called before `needs` is checked, so it
+   * must cope with missing sections: when unsure it returns true, and the rule is then not
+   * evaluated rather than silently skipped.
+   */
+  appliesTo?: (snapshot: Snapshot) => boolean;
   check: (context: RuleContext<z.output<Schema>>) => Finding[];
 }
 

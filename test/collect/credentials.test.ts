@@ -5,6 +5,7 @@ import { FALLBACK_REGION } from '../../src/collect/index.js';
 import { RunError } from '../../src/errors.js';
 import { sampleAccount } from '../fake-aws/accounts.js';
 import { TEST_REGION } from '../fake-aws/environment.js';
+import type { FakeAws } from '../fake-aws/server.js';
 import type { FakeSession } from './harness.js';
 import { startSession } from './harness.js';
 
@@ -73,27 +74,34 @@ describe('--role-arn', () => {
   });
 });
 
+/**
+ * Regions the account-level calls were signed for. The regional services (Config, Access Analyzer,
+ * CloudWatch billing) are signed for the region they scan, whatever is configured.
+ */
+function accountLevelSigningRegions(fake: FakeAws): string[] {
+  const regional = new Set(['config', 'access-analyzer', 'cloudwatch']);
+  const entries = fake.requests.entries.filter((entry) => !regional.has(entry.action.split(':')[0]!));
+  return [...new Set(entries.map((entry) => entry.signingRegion))];
+}
+
 describe('region', () => {
   test('requests are signed for the configured region, not a hard-coded us-east-1', async () => {
     session = await startSession(sampleAccount());
     await session.collect();
-    const regions = new Set(session.fake.requests.entries.map((entry) => entry.signingRegion));
-    expect([...regions]).toEqual([TEST_REGION]);
+    expect(accountLevelSigningRegions(session.fake)).toEqual([TEST_REGION]);
   });
 
   test('--region wins over AWS_REGION', async () => {
     session = await startSession(sampleAccount({ partition: 'aws-us-gov' }));
     await session.collect({ region: 'us-gov-west-1' });
-    const regions = new Set(session.fake.requests.entries.map((entry) => entry.signingRegion));
-    expect([...regions]).toEqual(['us-gov-west-1']);
+    expect(accountLevelSigningRegions(session.fake)).toEqual(['us-gov-west-1']);
   });
 
   test('with no region configured anywhere, the documented fallback is used', async () => {
     session = await startSession(sampleAccount());
     delete process.env.AWS_REGION;
     await session.collect();
-    const regions = new Set(session.fake.requests.entries.map((entry) => entry.signingRegion));
-    expect([...regions]).toEqual([FALLBACK_REGION]);
+    expect(accountLevelSigningRegions(session.fake)).toEqual([FALLBACK_REGION]);
   });
 
   test('credentials rejected while the region was only the fallback: the hint says to pass --region', async () => {
@@ -119,8 +127,18 @@ describe('region', () => {
 describe('endpoints', () => {
   test('AWS_ENDPOINT_URL_<SERVICE> wins over AWS_ENDPOINT_URL, through the SDK alone', async () => {
     session = await startSession(sampleAccount());
-    process.env.AWS_ENDPOINT_URL_IAM = session.fake.url;
-    process.env.AWS_ENDPOINT_URL_STS = session.fake.url;
+    // The SDK's service ids, upper-cased with spaces as underscores ("Config Service").
+    for (const service of [
+      'IAM',
+      'STS',
+      'ORGANIZATIONS',
+      'ACCOUNT',
+      'CONFIG_SERVICE',
+      'ACCESSANALYZER',
+      'CLOUDWATCH',
+    ]) {
+      process.env[`AWS_ENDPOINT_URL_${service}`] = session.fake.url;
+    }
     // Nothing listens here: a request that ignored the per-service variables would fail.
     process.env.AWS_ENDPOINT_URL = 'http://127.0.0.1:9';
     const snapshot = await session.collect({ maxAttempts: 1 });

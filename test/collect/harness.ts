@@ -3,6 +3,11 @@
 // and millisecond retry backoff.
 import type { CollectOptions, Progress } from '../../src/collect/index.js';
 import { collectSnapshot } from '../../src/collect/index.js';
+import type { OrganizationRun } from '../../src/collect/org.js';
+import { collectOrganization } from '../../src/collect/org.js';
+import type { OrgOptions } from '../../src/collect/org-options.js';
+import { ORG_DEFAULTS } from '../../src/collect/org-options.js';
+import { RULES } from '../../src/rules/index.js';
 import type { Snapshot } from '../../src/snapshot/schema.js';
 import { useFakeAwsEnvironment } from '../fake-aws/environment.js';
 import { fastRetryStrategy } from '../fake-aws/fast-retry.js';
@@ -10,6 +15,9 @@ import type { FakeAccount } from '../fake-aws/model.js';
 import { FAKE_NOW } from '../fake-aws/model.js';
 import type { FakeAws } from '../fake-aws/server.js';
 import { startFakeAws } from '../fake-aws/server.js';
+
+/** The rules `iamspect audit` runs on an account (template rules read what only templates have). */
+export const AUDIT_RULES = RULES.filter((rule) => !rule.needs.includes('cloudFormation'));
 
 export interface VirtualClock {
   now: () => number;
@@ -36,7 +44,19 @@ export interface FakeSession {
   fake: FakeAws;
   /** Collects from the fake with test timing; options override the defaults. */
   collect(options?: Partial<CollectOptions>, progress?: Progress): Promise<Snapshot>;
+  /** Collects the fake account's organization (--org) with test timing. */
+  collectOrganization(
+    org?: Partial<OrgOptions>,
+    options?: Partial<CollectOptions>,
+    progress?: Progress,
+  ): Promise<OrganizationRun>;
   close(): Promise<void>;
+}
+
+/** Test timing: a virtual clock for credential-report polls, millisecond retry backoff. */
+function testTiming(): Partial<CollectOptions> {
+  const clock = virtualClock();
+  return { now: clock.now, sleep: clock.sleep, retryStrategy: fastRetryStrategy };
 }
 
 export async function startSession(account: FakeAccount, region?: string): Promise<FakeSession> {
@@ -44,13 +64,9 @@ export async function startSession(account: FakeAccount, region?: string): Promi
   const restoreEnvironment = useFakeAwsEnvironment(fake.url, region);
   return {
     fake,
-    collect: (options = {}, progress) => {
-      const clock = virtualClock();
-      return collectSnapshot(
-        { now: clock.now, sleep: clock.sleep, retryStrategy: fastRetryStrategy, ...options },
-        progress,
-      );
-    },
+    collect: (options = {}, progress) => collectSnapshot({ ...testTiming(), ...options }, progress),
+    collectOrganization: (org = {}, options = {}, progress) =>
+      collectOrganization({ ...testTiming(), ...options }, { ...ORG_DEFAULTS, ...org }, { progress }),
     async close() {
       restoreEnvironment();
       await fake.close();

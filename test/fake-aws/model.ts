@@ -70,6 +70,8 @@ export interface FakeRole {
   /** null = never used: GetAccountAuthorizationDetails sends an empty `<RoleLastUsed/>`. */
   lastUsed: { date: Date; region: string } | null;
   instanceProfileNames: string[];
+  /** How long credentials from sts:AssumeRole of this role last. */
+  sessionSeconds: number;
 }
 
 export interface FakePolicyVersion {
@@ -138,6 +140,112 @@ export interface FakeCredentialReport {
   generatedTime: Date;
 }
 
+// ---------- guard rails: regions, Config, Access Analyzer, contacts, alarms ----------
+
+/** A region and the account's opt-in status for it, as account:ListRegions words it. */
+export interface FakeRegion {
+  name: string;
+  optStatus: 'ENABLED_BY_DEFAULT' | 'ENABLED' | 'ENABLING' | 'DISABLING' | 'DISABLED';
+}
+
+export interface FakeConfigRecorder {
+  name: string;
+  allSupported: boolean;
+  includeGlobalResourceTypes: boolean;
+  resourceTypes: string[];
+  recording: boolean;
+  /** As Config sends it; the model says `Success`, the CLI docs show `SUCCESS`: tests use both. */
+  lastStatus: string | null;
+  lastErrorCode: string | null;
+}
+
+export interface FakeDeliveryChannel {
+  name: string;
+  lastStatus: string;
+  lastErrorCode: string | null;
+}
+
+export interface FakeAnalyzer {
+  name: string;
+  /** ACCOUNT, ORGANIZATION, ACCOUNT_UNUSED_ACCESS, ... */
+  type: string;
+  status: string;
+}
+
+export interface FakeAlarm {
+  name: string;
+  namespace: string;
+  metricName: string;
+  /** Metric-math alarms name their metric in a query instead of at the top level. */
+  asMetricMath: boolean;
+  actionsEnabled: boolean;
+  actions: string[];
+  state: string;
+}
+
+/** What the account has in one region of its regional services. */
+export interface FakeRegionServices {
+  configRecorders: FakeConfigRecorder[];
+  deliveryChannels: FakeDeliveryChannel[];
+  analyzers: FakeAnalyzer[];
+  alarms: FakeAlarm[];
+}
+
+export interface FakeContact {
+  name: string;
+  email: string;
+  phone: string;
+  title: string;
+}
+
+// ---------- AWS Organizations ----------
+
+export type FakeAccountState = 'ACTIVE' | 'SUSPENDED' | 'CLOSED' | 'PENDING_ACTIVATION' | 'PENDING_CLOSURE';
+
+export interface FakeOrganizationAccount {
+  id: string;
+  name: string;
+  state: FakeAccountState;
+  /** The root or OU the account sits in. */
+  parentId: string;
+  /** Only the older `Status` field is sent (as before `State` existed); ListAccounts readers fall back to it. */
+  statusOnly: boolean;
+}
+
+export interface FakeOrganizationalUnit {
+  id: string;
+  name: string;
+  parentId: string;
+}
+
+export interface FakeServiceControlPolicy {
+  id: string;
+  name: string;
+  /** FullAWSAccess is the only AWS managed SCP. */
+  awsManaged: boolean;
+  document: JsonDocument;
+  /** Roots, OUs and accounts it is attached to. */
+  targetIds: string[];
+}
+
+export interface FakeOrganization {
+  id: string;
+  managementAccountId: string;
+  featureSet: 'ALL' | 'CONSOLIDATED_BILLING';
+  rootId: string;
+  accounts: FakeOrganizationAccount[];
+  units: FakeOrganizationalUnit[];
+  policies: FakeServiceControlPolicy[];
+  /** IAM centralized root access features (ListOrganizationsFeatures). */
+  enabledFeatures: string[];
+  /** The accounts whose contents the fake knows, reachable with sts:AssumeRole, by id. */
+  members: Map<string, FakeAccount>;
+  /** Accounts per ListAccounts page (AWS allows at most 20). */
+  listAccountsPageSize: number;
+  /** Each page of ListAccounts is preceded by an empty page that still carries a NextToken. */
+  emptyPages: boolean;
+}
+
 export interface FakeAccount {
   id: string;
   partition: string;
@@ -155,6 +263,13 @@ export interface FakeAccount {
   unassignedMfaDevices: string[];
   passwordPolicy: FakePasswordPolicy | null;
   credentialReport: FakeCredentialReport;
+  regions: FakeRegion[];
+  /** Regional services by region name; a region missing here has nothing in it. */
+  regional: Record<string, FakeRegionServices>;
+  /** The SECURITY alternate contact; null = none set (GetAlternateContact: ResourceNotFoundException). */
+  securityContact: FakeContact | null;
+  /** null = standalone (Organizations: AWSOrganizationsNotInUseException). */
+  organization: FakeOrganization | null;
 }
 
 /** A deterministic IAM-style unique id (`AIDA` + 17 characters) derived from a name. */
@@ -234,6 +349,7 @@ export function fakeRole(name: string, overrides: Partial<FakeRole> = {}): FakeR
     tags: [],
     lastUsed: null,
     instanceProfileNames: [],
+    sessionSeconds: 3600,
     ...overrides,
   };
 }
@@ -284,15 +400,177 @@ function credentialReportState(overrides: Partial<FakeCredentialReport> = {}): F
   };
 }
 
-export interface FakeAccountInit extends Partial<Omit<FakeAccount, 'credentialReport' | 'root'>> {
-  root?: Partial<FakeRoot>;
-  credentialReport?: Partial<FakeCredentialReport>;
+/** A new account's regions, by partition: those on by default, and in aws one opt-in region left off. */
+const DEFAULT_REGIONS: Record<string, FakeRegion[]> = {
+  aws: [
+    { name: 'af-south-1', optStatus: 'DISABLED' },
+    { name: 'eu-west-1', optStatus: 'ENABLED_BY_DEFAULT' },
+    { name: 'us-east-1', optStatus: 'ENABLED_BY_DEFAULT' },
+  ],
+  'aws-us-gov': [
+    { name: 'us-gov-east-1', optStatus: 'ENABLED_BY_DEFAULT' },
+    { name: 'us-gov-west-1', optStatus: 'ENABLED_BY_DEFAULT' },
+  ],
+  'aws-cn': [
+    { name: 'cn-north-1', optStatus: 'ENABLED_BY_DEFAULT' },
+    { name: 'cn-northwest-1', optStatus: 'ENABLED_BY_DEFAULT' },
+  ],
+};
+
+export function isRegionEnabled(region: FakeRegion): boolean {
+  return region.optStatus === 'ENABLED' || region.optStatus === 'ENABLED_BY_DEFAULT';
 }
 
-/** A well-kept account unless overridden: root with hardware MFA and no keys, a strong password policy. */
+/** A recorder of every supported resource type (not the global IAM ones), recording, last status SUCCESS. */
+export function fakeConfigRecorder(overrides: Partial<FakeConfigRecorder> = {}): FakeConfigRecorder {
+  return {
+    name: 'default',
+    allSupported: true,
+    includeGlobalResourceTypes: false,
+    resourceTypes: [],
+    recording: true,
+    lastStatus: 'SUCCESS',
+    lastErrorCode: null,
+    ...overrides,
+  };
+}
+
+/** An alarm on AWS/Billing EstimatedCharges that notifies an SNS topic. */
+export function fakeBillingAlarm(
+  account: Pick<FakeAccount, 'id' | 'partition'>,
+  overrides: Partial<FakeAlarm> = {},
+): FakeAlarm {
+  return {
+    name: 'monthly-spend',
+    namespace: 'AWS/Billing',
+    metricName: 'EstimatedCharges',
+    asMetricMath: false,
+    actionsEnabled: true,
+    actions: [`arn:${account.partition}:sns:us-east-1:${account.id}:billing-alerts`],
+    state: 'OK',
+    ...overrides,
+  };
+}
+
+/** One region of a well-kept account: a recorder, a healthy delivery channel, an account analyzer. */
+export function fakeRegionServices(overrides: Partial<FakeRegionServices> = {}): FakeRegionServices {
+  return {
+    configRecorders: [fakeConfigRecorder()],
+    deliveryChannels: [{ name: 'default', lastStatus: 'SUCCESS', lastErrorCode: null }],
+    analyzers: [{ name: 'account-analyzer', type: 'ACCOUNT', status: 'ACTIVE' }],
+    alarms: [],
+    ...overrides,
+  };
+}
+
+/**
+ * Config and Access Analyzer in every enabled region, global IAM resources recorded in the first
+ * one, and (in the aws partition) a billing alarm in us-east-1, where billing metrics live.
+ */
+function wellKeptRegional(
+  account: Pick<FakeAccount, 'id' | 'partition' | 'regions'>,
+): Record<string, FakeRegionServices> {
+  const enabled = account.regions.filter(isRegionEnabled).map((region) => region.name);
+  return Object.fromEntries(
+    enabled.map((name, index) => [
+      name,
+      fakeRegionServices({
+        configRecorders: [fakeConfigRecorder({ includeGlobalResourceTypes: index === 0 })],
+        alarms: account.partition === 'aws' && name === 'us-east-1' ? [fakeBillingAlarm(account)] : [],
+      }),
+    ]),
+  );
+}
+
+export const DEFAULT_ROOT_ID = 'r-a1b2';
+
+export function fakeOrganization(overrides: Partial<FakeOrganization> = {}): FakeOrganization {
+  const rootId = overrides.rootId ?? DEFAULT_ROOT_ID;
+  return {
+    id: 'o-a1b2c3d4e5',
+    managementAccountId: DEFAULT_ACCOUNT_ID,
+    featureSet: 'ALL',
+    rootId,
+    accounts: [],
+    units: [],
+    policies: [fullAwsAccess([rootId])],
+    enabledFeatures: ['RootCredentialsManagement', 'RootSessions'],
+    members: new Map(),
+    listAccountsPageSize: 20,
+    emptyPages: false,
+    ...overrides,
+  };
+}
+
+/** The AWS managed SCP every organization starts with, attached to `targetIds`. */
+export function fullAwsAccess(targetIds: string[]): FakeServiceControlPolicy {
+  return {
+    id: 'p-FullAWSAccess',
+    name: 'FullAWSAccess',
+    awsManaged: true,
+    document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+    targetIds,
+  };
+}
+
+/** A guard rail: member accounts may not leave the organization. */
+export function denyLeavingScp(targetIds: string[]): FakeServiceControlPolicy {
+  return {
+    id: 'p-denyleave',
+    name: 'DenyLeavingOrganization',
+    awsManaged: false,
+    document: {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }],
+    },
+    targetIds,
+  };
+}
+
+export function organizationAccount(
+  id: string,
+  overrides: Partial<FakeOrganizationAccount> = {},
+): FakeOrganizationAccount {
+  return {
+    id,
+    name: `account-${id}`,
+    state: 'ACTIVE',
+    parentId: DEFAULT_ROOT_ID,
+    statusOnly: false,
+    ...overrides,
+  };
+}
+
+/**
+ * An organization of one, managed by `accountId`, with a guard rail on its root and centralized
+ * root access: the account answers every guard-rail call, and none of their rules fires.
+ */
+export function ownOrganization(accountId: string): FakeOrganization {
+  return fakeOrganization({
+    managementAccountId: accountId,
+    accounts: [organizationAccount(accountId, { name: 'management' })],
+    policies: [fullAwsAccess([DEFAULT_ROOT_ID, accountId]), denyLeavingScp([DEFAULT_ROOT_ID])],
+  });
+}
+
+export interface FakeAccountInit extends Partial<
+  Omit<FakeAccount, 'credentialReport' | 'root' | 'organization'>
+> {
+  root?: Partial<FakeRoot>;
+  credentialReport?: Partial<FakeCredentialReport>;
+  /** Default: the management account of its own organization (ownOrganization). null: standalone. */
+  organization?: FakeOrganization | null;
+}
+
+/**
+ * A well-kept account unless overridden: root with hardware MFA and no keys, a strong password
+ * policy, the management account of an organization with SCP guard rails and centralized root
+ * access, Config and Access Analyzer in every enabled region, a security contact and a billing alarm.
+ */
 export function fakeAccount(init: FakeAccountInit = {}): FakeAccount {
   const id = init.id ?? DEFAULT_ACCOUNT_ID;
   const partition = init.partition ?? 'aws';
+  const regions = init.regions ?? DEFAULT_REGIONS[partition] ?? [];
   return {
     alias: null,
     created: daysBefore(2000),
@@ -313,9 +591,18 @@ export function fakeAccount(init: FakeAccountInit = {}): FakeAccount {
       ExpirePasswords: false,
       PasswordReusePrevention: 24,
     },
+    regional: wellKeptRegional({ id, partition, regions }),
+    securityContact: {
+      name: 'Security Team',
+      email: 'security@example.com',
+      phone: '+1-555-0100',
+      title: 'Security',
+    },
     ...init,
     id,
     partition,
+    regions,
+    organization: init.organization === undefined ? ownOrganization(id) : init.organization,
     root: {
       password: fakePassword({ lastChanged: daysBefore(900), lastUsed: daysBefore(200) }),
       mfa: 'hardware',

@@ -3,8 +3,12 @@
 // - AWS Query (IAM, STS): form-encoded body with Action=...; XML answer whose `<{Op}Result>` element
 //   must be named exactly so (the SDK silently returns an empty output otherwise); lists as
 //   `<member>`, maps as `<entry><key/><value/></entry>`; errors as `<ErrorResponse><Error>`.
-// - awsJson 1.0 / 1.1 (Organizations, Config, ...): X-Amz-Target `Prefix.Operation`, JSON body,
-//   timestamps as epoch seconds, errors as `{"__type": ..., "message": ...}`.
+// - EC2 Query (EC2): the same form body; XML answer with no Result wrapper, lowerCamel element
+//   names, lists as `<item>`; errors as `<Response><Errors><Error>`.
+// - awsJson 1.0 / 1.1 (Organizations, Config, CloudWatch): X-Amz-Target `Prefix.Operation`, JSON
+//   body, timestamps as epoch seconds, errors as `{"__type": ..., "message": ...}`.
+// - restJson1 (Account, Access Analyzer): the operation is the HTTP method and path, input in the
+//   JSON body and the query string; errors name their code in the `x-amzn-errortype` header.
 
 export interface QueryProtocol {
   kind: 'query';
@@ -18,7 +22,18 @@ export interface JsonProtocol {
   targetPrefix: string;
 }
 
-export type Protocol = QueryProtocol | JsonProtocol;
+export interface Ec2QueryProtocol {
+  kind: 'ec2Query';
+  xmlns: string;
+}
+
+export interface RestJsonProtocol {
+  kind: 'restJson1';
+  /** Operation -> its HTTP binding, e.g. ListAnalyzers -> GET /analyzer. */
+  routes: Record<string, { method: string; path: string }>;
+}
+
+export type Protocol = QueryProtocol | Ec2QueryProtocol | JsonProtocol | RestJsonProtocol;
 
 /** An error the service answers with. `code` is the wire code (`AccessDenied`, `NoSuchEntity`...). */
 export class FakeAwsError extends Error {
@@ -46,6 +61,7 @@ export interface EncodedResponse {
   status: number;
   contentType: string;
   body: string;
+  headers?: Record<string, string>;
 }
 
 // ---------- decoding ----------
@@ -95,6 +111,24 @@ export function decodeJsonRequest(protocol: JsonProtocol, target: string, body: 
   return { operation, input };
 }
 
+/** restJson1: the route matching the method and path; input from the query string and the JSON body. */
+export function decodeRestJsonRequest(
+  protocol: RestJsonProtocol,
+  method: string,
+  url: string,
+  body: string,
+): DecodedRequest {
+  const { pathname, searchParams } = new URL(url, 'http://fake');
+  const operation =
+    Object.entries(protocol.routes).find(
+      ([, route]) => route.method === method && route.path === pathname,
+    )?.[0] ?? '';
+  const input: Record<string, unknown> =
+    body.trim() === '' ? {} : (JSON.parse(body) as Record<string, unknown>);
+  for (const [key, value] of searchParams) input[key] = value;
+  return { operation, input };
+}
+
 // ---------- encoding ----------
 
 function escapeXml(text: string): string {
@@ -112,7 +146,8 @@ function xmlTimestamp(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-export function toXml(value: unknown): string {
+/** Query XML; `listTag` is what wraps list items (`member` for AWS Query, `item` for EC2). */
+export function toXml(value: unknown, listTag = 'member'): string {
   if (value instanceof Date) return xmlTimestamp(value);
   if (value instanceof XmlMap) {
     return Object.entries(value.entries)
@@ -122,11 +157,13 @@ export function toXml(value: unknown): string {
       )
       .join('');
   }
-  if (Array.isArray(value)) return value.map((item) => `<member>${toXml(item)}</member>`).join('');
+  if (Array.isArray(value)) {
+    return value.map((item) => `<${listTag}>${toXml(item, listTag)}</${listTag}>`).join('');
+  }
   if (value !== null && typeof value === 'object') {
     return Object.entries(value)
       .filter(([, child]) => child !== undefined && child !== null)
-      .map(([key, child]) => `<${key}>${toXml(child)}</${key}>`)
+      .map(([key, child]) => `<${key}>${toXml(child, listTag)}</${key}>`)
       .join('');
   }
   return escapeXml(String(value));
@@ -159,37 +196,68 @@ export function encodeQueryError(
   return { status: error.status, contentType: 'text/xml', body };
 }
 
-/** JSON protocols send timestamps as epoch seconds. */
-function toJsonValue(value: unknown): unknown {
-  if (value instanceof Date) return value.getTime() / 1000;
-  if (Array.isArray(value)) return value.map(toJsonValue);
+/** EC2 answers without a Result wrapper, with the request id in the body. */
+function encodeEc2Result(
+  protocol: Ec2QueryProtocol,
+  operation: string,
+  result: unknown,
+  requestId: string,
+): EncodedResponse {
+  const body =
+    `<?xml version="1.0" encoding="UTF-8"?>\n` +
+    `<${operation}Response xmlns="${protocol.xmlns}"><requestId>${requestId}</requestId>` +
+    `${toXml(result ?? {}, 'item')}</${operation}Response>`;
+  return { status: 200, contentType: 'text/xml', body };
+}
+
+function encodeEc2Error(error: FakeAwsError, requestId: string): EncodedResponse {
+  const body =
+    `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error>` +
+    `<Code>${escapeXml(error.code)}</Code><Message>${escapeXml(error.message)}</Message>` +
+    `</Error></Errors><RequestID>${requestId}</RequestID></Response>`;
+  return { status: error.status, contentType: 'text/xml', body };
+}
+
+/** awsJson sends timestamps as epoch seconds; restJson1 bodies as RFC 3339 strings. */
+function toJsonValue(value: unknown, timestamps: 'epoch' | 'iso'): unknown {
+  if (value instanceof Date) return timestamps === 'epoch' ? value.getTime() / 1000 : value.toISOString();
+  if (Array.isArray(value)) return value.map((item) => toJsonValue(item, timestamps));
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(
       Object.entries(value)
         .filter(([, child]) => child !== undefined)
-        .map(([key, child]) => [key, toJsonValue(child)]),
+        .map(([key, child]) => [key, toJsonValue(child, timestamps)]),
     );
   }
   return value;
 }
 
-function jsonContentType(protocol: JsonProtocol): string {
+function jsonContentType(protocol: JsonProtocol | RestJsonProtocol): string {
+  if (protocol.kind === 'restJson1') return 'application/json';
   return protocol.kind === 'awsJson1_0' ? 'application/x-amz-json-1.0' : 'application/x-amz-json-1.1';
 }
 
-export function encodeJsonResult(protocol: JsonProtocol, result: unknown): EncodedResponse {
+export function encodeJsonResult(
+  protocol: JsonProtocol | RestJsonProtocol,
+  result: unknown,
+): EncodedResponse {
   return {
     status: 200,
     contentType: jsonContentType(protocol),
-    body: JSON.stringify(toJsonValue(result ?? {})),
+    body: JSON.stringify(toJsonValue(result ?? {}, protocol.kind === 'restJson1' ? 'iso' : 'epoch')),
   };
 }
 
-export function encodeJsonError(protocol: JsonProtocol, error: FakeAwsError): EncodedResponse {
+export function encodeJsonError(
+  protocol: JsonProtocol | RestJsonProtocol,
+  error: FakeAwsError,
+): EncodedResponse {
   return {
     status: error.status,
     contentType: jsonContentType(protocol),
     body: JSON.stringify({ __type: error.code, message: error.message }),
+    // restJson1 clients read the code from this header first.
+    ...(protocol.kind === 'restJson1' && { headers: { 'x-amzn-errortype': error.code } }),
   };
 }
 
@@ -199,13 +267,23 @@ export function encodeResult(
   result: unknown,
   requestId: string,
 ): EncodedResponse {
-  return protocol.kind === 'query'
-    ? encodeQueryResult(protocol, operation, result, requestId)
-    : encodeJsonResult(protocol, result);
+  switch (protocol.kind) {
+    case 'query':
+      return encodeQueryResult(protocol, operation, result, requestId);
+    case 'ec2Query':
+      return encodeEc2Result(protocol, operation, result, requestId);
+    default:
+      return encodeJsonResult(protocol, result);
+  }
 }
 
 export function encodeError(protocol: Protocol, error: FakeAwsError, requestId: string): EncodedResponse {
-  return protocol.kind === 'query'
-    ? encodeQueryError(protocol, error, requestId)
-    : encodeJsonError(protocol, error);
+  switch (protocol.kind) {
+    case 'query':
+      return encodeQueryError(protocol, error, requestId);
+    case 'ec2Query':
+      return encodeEc2Error(error, requestId);
+    default:
+      return encodeJsonError(protocol, error);
+  }
 }

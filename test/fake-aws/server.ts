@@ -14,13 +14,36 @@ import type { FaultKind } from './faults.js';
 import { FaultPlan } from './faults.js';
 import type { FakeAccount } from './model.js';
 import type { EncodedResponse } from './protocols.js';
-import { decodeJsonRequest, decodeQueryBody, encodeError, encodeResult, FakeAwsError } from './protocols.js';
-import type { FakeRequestContext, FakeService } from './service.js';
+import type { DecodedRequest, Protocol } from './protocols.js';
+import {
+  decodeJsonRequest,
+  decodeQueryBody,
+  decodeRestJsonRequest,
+  encodeError,
+  encodeResult,
+  FakeAwsError,
+} from './protocols.js';
+import type { FakeRequestContext, FakeService, FakeSession } from './service.js';
 import { accessDeniedError } from './service.js';
+import { accessAnalyzerService } from './services/access-analyzer.js';
+import { accountService } from './services/account.js';
+import { cloudWatchService } from './services/cloudwatch.js';
+import { configService } from './services/config.js';
+import { ec2Service } from './services/ec2.js';
 import { iamService } from './services/iam.js';
+import { organizationsService } from './services/organizations.js';
 import { stsService } from './services/sts.js';
 
-export const DEFAULT_SERVICES: readonly FakeService[] = [iamService, stsService];
+export const DEFAULT_SERVICES: readonly FakeService[] = [
+  accessAnalyzerService,
+  accountService,
+  cloudWatchService,
+  configService,
+  ec2Service,
+  iamService,
+  organizationsService,
+  stsService,
+];
 
 export interface RecordedRequest {
   /** `iam:GetAccountSummary` */
@@ -28,6 +51,8 @@ export interface RecordedRequest {
   input: Record<string, unknown>;
   /** The region the request was signed for (from the SigV4 credential scope). */
   signingRegion: string;
+  /** The account the caller is in (the fake's own, or an assumed role's). */
+  accountId: string;
 }
 
 export class RequestLog {
@@ -48,6 +73,13 @@ export class RequestLog {
 
   inputs(action: string): Array<Record<string, unknown>> {
     return this.entries.filter((entry) => entry.action === action).map((entry) => entry.input);
+  }
+
+  /** Requests made from inside each account, by account id. */
+  perAccount(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const { accountId } of this.entries) counts.set(accountId, (counts.get(accountId) ?? 0) + 1);
+    return counts;
   }
 
   clear(): void {
@@ -115,16 +147,34 @@ function faultError(
 }
 
 function unknownOperation(service: FakeService, operation: string): FakeAwsError {
-  return service.protocol.kind === 'query'
+  return service.protocol.kind === 'query' || service.protocol.kind === 'ec2Query'
     ? new FakeAwsError('InvalidAction', `Could not find operation ${operation}`)
     : new FakeAwsError('UnknownOperationException', `Unknown operation ${operation}`);
+}
+
+function decodeRequest(protocol: Protocol, request: IncomingMessage, body: string): DecodedRequest {
+  switch (protocol.kind) {
+    case 'query':
+    case 'ec2Query':
+      return decodeQueryBody(body);
+    case 'restJson1':
+      return decodeRestJsonRequest(protocol, request.method ?? 'GET', request.url ?? '/', body);
+    default:
+      return decodeJsonRequest(protocol, String(request.headers['x-amz-target'] ?? ''), body);
+  }
+}
+
+/** The fake's own account and the members of its organization, by id. */
+function accountFinder(fake: FakeAws): (accountId: string) => FakeAccount | undefined {
+  return (accountId) =>
+    accountId === fake.account.id ? fake.account : fake.account.organization?.members.get(accountId);
 }
 
 export async function startFakeAws(account: FakeAccount, options: FakeAwsOptions = {}): Promise<FakeAws> {
   const services = new Map(
     (options.services ?? DEFAULT_SERVICES).map((service) => [service.signingName, service]),
   );
-  const sessions = new Map<string, string>();
+  const sessions = new Map<string, FakeSession>();
   let requestCount = 0;
 
   const fake: FakeAws = {
@@ -142,6 +192,7 @@ export async function startFakeAws(account: FakeAccount, options: FakeAwsOptions
     response.writeHead(encoded.status, {
       'content-type': encoded.contentType,
       'x-amzn-requestid': requestId,
+      ...encoded.headers,
     });
     response.end(encoded.body);
   }
@@ -157,18 +208,28 @@ export async function startFakeAws(account: FakeAccount, options: FakeAwsOptions
         action: `unknown:${signed?.service ?? 'unsigned'}`,
         input: {},
         signingRegion: signed?.region ?? '',
+        accountId: '',
       });
       response.writeHead(400, { 'content-type': 'text/plain' });
       response.end(`fake AWS: no service for signing name ${signed?.service ?? '(unsigned request)'}`);
       return;
     }
-    const { operation, input } =
-      service.protocol.kind === 'query'
-        ? decodeQueryBody(body)
-        : decodeJsonRequest(service.protocol, String(request.headers['x-amz-target'] ?? ''), body);
+    const { operation, input } = decodeRequest(service.protocol, request, body);
     const action = `${service.actionPrefix}:${operation}`;
-    fake.requests.entries.push({ action, input, signingRegion: signed.region });
-    const context: FakeRequestContext = { account: fake.account, accessKeyId: signed.accessKeyId, sessions };
+    const session = sessions.get(signed.accessKeyId);
+    fake.requests.entries.push({
+      action,
+      input,
+      signingRegion: signed.region,
+      accountId: session?.account.id ?? fake.account.id,
+    });
+    const context: FakeRequestContext = {
+      account: session?.account ?? fake.account,
+      accessKeyId: signed.accessKeyId,
+      sessions,
+      region: signed.region,
+      findAccount: accountFinder(fake),
+    };
 
     const fault = fake.faults.next(action);
     if (fault === 'connectionReset') {

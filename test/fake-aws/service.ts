@@ -5,12 +5,23 @@ import type { FakeAccount } from './model.js';
 import type { Protocol } from './protocols.js';
 import { FakeAwsError } from './protocols.js';
 
+/** Temporary credentials handed out by sts:AssumeRole: whose they are and in which account. */
+export interface FakeSession {
+  arn: string;
+  account: FakeAccount;
+}
+
 export interface FakeRequestContext {
+  /** The account the caller is in: the fake's own, or the one a session's role belongs to. */
   account: FakeAccount;
   /** The access key id the request was signed with (from the Authorization header). */
   accessKeyId: string;
-  /** Temporary credentials handed out by sts:AssumeRole: access key id -> assumed-role ARN. */
-  sessions: Map<string, string>;
+  /** By access key id. */
+  sessions: Map<string, FakeSession>;
+  /** The region the request was signed for: the one a regional client was built for. */
+  region: string;
+  /** Any account the fake models: its own and its organization's members. */
+  findAccount(accountId: string): FakeAccount | undefined;
 }
 
 export type OperationHandler = (input: Record<string, unknown>, context: FakeRequestContext) => unknown;
@@ -33,7 +44,7 @@ export interface FakeService {
 
 /** The caller as AWS names it in AccessDenied messages. */
 export function callerArn(context: FakeRequestContext): string {
-  return context.sessions.get(context.accessKeyId) ?? context.account.callerArn;
+  return context.sessions.get(context.accessKeyId)?.arn ?? context.account.callerArn;
 }
 
 export function accessDeniedError(
@@ -69,6 +80,22 @@ export function paginate<T>(
   return end < items.length
     ? { page, IsTruncated: true, Marker: encodeMarker(end) }
     : { page, IsTruncated: false };
+}
+
+/**
+ * NextToken pagination (Organizations, Account, Access Analyzer, CloudWatch): `pageSize` items from
+ * the offset the token carries; `next` is absent on the last page.
+ */
+export function tokenPage<T>(
+  items: readonly T[],
+  token: unknown,
+  pageSize: number,
+): { page: T[]; next?: string } {
+  const start = token === undefined ? 0 : decodeMarker(String(token));
+  const end = start + pageSize;
+  return end < items.length
+    ? { page: items.slice(start, end), next: encodeMarker(end) }
+    : { page: items.slice(start, end) };
 }
 
 function encodeMarker(offset: number): string {

@@ -1,5 +1,21 @@
 // Account, organization and detective controls.
 import type { AnyRule } from '../types.js';
+import { accessAnalyzerDisabled } from './access-analyzer-disabled.js';
+import { accountNotInOrganization } from './account-not-in-organization.js';
+import { billingAlarmMissing } from './billing-alarm-missing.js';
+import { configDeliveryFailing } from './config-delivery-failing.js';
+import { configRecorderDisabled } from './config-recorder-disabled.js';
+import { orgScpGuardrailsMissing } from './org-scp-guardrails-missing.js';
+import { securityContactMissing } from './security-contact-missing.js';
 import { supportRoleMissing } from './support-role-missing.js';
 
-export const accountRules: AnyRule[] = [supportRoleMissing];
+export const accountRules: AnyRule[] = [
+  accessAnalyzerDisabled,
+  accountNotInOrganization,
+  billingAlarmMissing,
+  configDeliveryFailing,
+  configRecorderDisabled,
+  orgScpGuardrailsMissing,
+  securityContactMissing,
+  supportRoleMissing,
+];

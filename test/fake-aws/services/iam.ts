@@ -380,6 +380,19 @@ export const iamService: FakeService = {
       }
       return { PasswordPolicy: account.passwordPolicy };
     },
+    ListOrganizationsFeatures: (_input, { account }) => {
+      const organization = account.organization;
+      if (!organization) {
+        throw new FakeAwsError('OrganizationNotFoundException', 'The account is not in an organization.');
+      }
+      if (organization.managementAccountId !== account.id) {
+        throw new FakeAwsError(
+          'AccountNotManagementOrDelegatedAdministratorException',
+          'The request was rejected because the account making the request is not the management account or delegated administrator account for centralized root access.',
+        );
+      }
+      return { OrganizationId: organization.id, EnabledFeatures: organization.enabledFeatures };
+    },
     GenerateCredentialReport: (_input, { account }) => generateCredentialReport(account),
     GetCredentialReport: (_input, { account }) => getCredentialReport(account),
   },

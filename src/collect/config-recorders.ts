@@ -1,0 +1,30 @@
+// configRecorders: in every enabled region, the AWS Config recorders (what they record), whether
+// each is recording and how its last recording went, and how the delivery channels' last
+// deliveries went. No recorder in a region is an empty list there, not an error.
+import {
+  DescribeConfigurationRecordersCommand,
+  DescribeConfigurationRecorderStatusCommand,
+  DescribeDeliveryChannelStatusCommand,
+} from '@aws-sdk/client-config-service';
+import { normalizeConfigRegion } from '../snapshot/guardrail-outputs.js';
+import type { SectionCollector } from './collector.js';
+import { forEachEnabledRegion } from './regional.js';
+
+export const configRecordersCollector: SectionCollector<'configRecorders'> = {
+  section: 'configRecorders',
+  collect: (context) =>
+    forEachEnabledRegion(context, 'configRecorders', async (region) => {
+      const config = context.clients.inRegion('config', region);
+      const [recorders, statuses, deliveryChannels] = await Promise.all([
+        config.send(new DescribeConfigurationRecordersCommand({})),
+        config.send(new DescribeConfigurationRecorderStatusCommand({})),
+        config.send(new DescribeDeliveryChannelStatusCommand({})),
+      ]);
+      const source = (operation: string) => `config:${operation} response in ${region}`;
+      return normalizeConfigRegion(region, {
+        recorders: { output: recorders, source: source('DescribeConfigurationRecorders') },
+        statuses: { output: statuses, source: source('DescribeConfigurationRecorderStatus') },
+        deliveryChannels: { output: deliveryChannels, source: source('DescribeDeliveryChannelStatus') },
+      });
+    }),
+};

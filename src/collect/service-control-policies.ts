@@ -1,0 +1,121 @@
+// serviceControlPolicies: the organization's SCPs with their targets, and the account's place in
+// the tree (root -> OUs -> account), which policy analysis intersects level by level. Organizations
+// shows SCPs only to the management account and delegated administrators; anywhere else the
+// section is skipped with that reason (an --org run fills it in for every member from the
+// management account instead).
+import type { Parent } from '@aws-sdk/client-organizations';
+import {
+  DescribePolicyCommand,
+  ListParentsCommand,
+  ListPoliciesCommand,
+  ListTargetsForPolicyCommand,
+} from '@aws-sdk/client-organizations';
+import pLimit from 'p-limit';
+import { normalizeServiceControlPolicy } from '../snapshot/guardrail-outputs.js';
+import type { ServiceControlPolicies, ServiceControlPolicy } from '../snapshot/schema.js';
+import type { Clients } from './clients.js';
+import type { SectionCollector } from './collector.js';
+import { allTokenPages, SectionSkipped } from './collector.js';
+import { isAccessDenied } from './failures.js';
+
+/** Organizations calls in flight at once: its API is rate-limited per organization. */
+export const ORGANIZATIONS_CONCURRENCY = 4;
+
+type PathLevel = ServiceControlPolicies['accountPath'][number];
+
+/** Every SCP of the organization, with its document and targets. */
+export async function readServiceControlPolicies(clients: Clients): Promise<ServiceControlPolicy[]> {
+  const { organizations } = clients;
+  const pages = await allTokenPages(
+    (NextToken) =>
+      organizations.send(new ListPoliciesCommand({ Filter: 'SERVICE_CONTROL_POLICY', NextToken })),
+    (page) => page.NextToken,
+  );
+  const limit = pLimit(ORGANIZATIONS_CONCURRENCY);
+  const summaries = pages.flatMap((page) => page.Policies ?? []);
+  return Promise.all(
+    summaries.map((summary) =>
+      limit(async () => {
+        const PolicyId = summary.Id ?? '';
+        const [described, targets] = await Promise.all([
+          organizations.send(new DescribePolicyCommand({ PolicyId })),
+          allTokenPages(
+            (NextToken) => organizations.send(new ListTargetsForPolicyCommand({ PolicyId, NextToken })),
+            (page) => page.NextToken,
+          ),
+        ]);
+        return normalizeServiceControlPolicy(described, targets, `organizations:DescribePolicy ${PolicyId}`);
+      }),
+    ),
+  );
+}
+
+/**
+ * Parents already looked up, by child id. Accounts under the same OU share its chain, so an
+ * organization-wide run asks for each OU's parent once.
+ */
+export type ParentCache = Map<string, Promise<PathLevel>>;
+
+async function parentOf(clients: Clients, childId: string): Promise<PathLevel> {
+  const output = await clients.organizations.send(new ListParentsCommand({ ChildId: childId }));
+  // An account or OU has exactly one parent.
+  const parent: Parent | undefined = output.Parents?.[0];
+  if (!parent?.Id || (parent.Type !== 'ROOT' && parent.Type !== 'ORGANIZATIONAL_UNIT')) {
+    throw new Error(`organizations:ListParents returned no parent for ${childId}`);
+  }
+  return { id: parent.Id, type: parent.Type };
+}
+
+/** The chain root -> OUs -> account for `accountId`, from ListParents up to the root. */
+export async function accountPath(
+  clients: Clients,
+  accountId: string,
+  cache: ParentCache = new Map(),
+): Promise<PathLevel[]> {
+  const path: PathLevel[] = [{ id: accountId, type: 'ACCOUNT' }];
+  let parent = await parentOf(clients, accountId);
+  while (parent.type !== 'ROOT') {
+    path.unshift(parent);
+    const childId = parent.id;
+    let lookup = cache.get(childId);
+    if (!lookup) {
+      lookup = parentOf(clients, childId);
+      cache.set(childId, lookup);
+    }
+    parent = await lookup;
+  }
+  path.unshift(parent);
+  return path;
+}
+
+export const serviceControlPoliciesCollector: SectionCollector<'serviceControlPolicies'> = {
+  section: 'serviceControlPolicies',
+  async collect({ clients, identity, shared }) {
+    const organization = await shared.organization();
+    if (!organization) {
+      throw new SectionSkipped(
+        'NotInOrganization',
+        'the account is in no organization, so no SCP applies to it',
+      );
+    }
+    // Without all features an organization has no SCPs: nothing restricts its accounts.
+    if (organization.featureSet === 'CONSOLIDATED_BILLING') return { policies: [], accountPath: [] };
+    let policies: ServiceControlPolicy[];
+    try {
+      policies = await readServiceControlPolicies(clients);
+    } catch (error) {
+      // A member account is refused whatever its IAM permissions say: that is where it sits in
+      // the organization, not a missing permission.
+      if (isAccessDenied(error) && organization.managementAccountId !== identity.accountId) {
+        throw new SectionSkipped(
+          'NotManagementAccount',
+          `SCPs can be read only from the management account (${organization.managementAccountId}) or a ` +
+            'delegated administrator; audit with --org from there to apply them to this account',
+          'organizations:ListPolicies',
+        );
+      }
+      throw error;
+    }
+    return { policies, accountPath: await accountPath(clients, identity.accountId) };
+  },
+};

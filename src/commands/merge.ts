@@ -1,0 +1,95 @@
+// `iamspect merge REPORT... -o FILE`: combine the JSON reports of an audit that ran in parts (the
+// shards of `audit --org --shard K/N`) into one, print it (--format, default table) and exit with
+// the code one unsharded run would have had.
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { DEFAULT_CONFIG_FILE } from '../config.js';
+import { exitCodeFor } from '../engine.js';
+import { InputError } from '../errors.js';
+import { renderJson } from '../report/json.js';
+import type { ReportPart } from '../report/merge.js';
+import { mergeReports } from '../report/merge.js';
+import { parseReport } from '../report/read-report.js';
+import type { OutputFormat } from '../report/render.js';
+import { OUTPUT_FORMATS, renderReport } from '../report/render.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { parseJsonText, readInputFile } from '../util/input-file.js';
+
+export interface MergeFlags {
+  output: string;
+  format: OutputFormat;
+  allowIncomplete?: boolean;
+  sarifAnchor?: string;
+}
+
+/** The report format version a file declares, read before the file is validated as a whole. */
+function declaredVersion(text: string, file: string): unknown {
+  const raw = parseJsonText(text, file, 'report file');
+  return typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).schemaVersion : undefined;
+}
+
+/**
+ * Reads the reports. Mixed format versions are refused naming two files that differ, before
+ * either is validated (a newer file would otherwise fail alone, hiding that the parts disagree).
+ */
+export function readReportParts(files: readonly string[]): ReportPart[] {
+  const texts = files.map((file) => ({ file, text: readInputFile(file, 'report file') }));
+  const versions = texts.map(({ file, text }) => ({ file, version: declaredVersion(text, file) }));
+  const differing = versions.find((entry) => entry.version !== versions[0]!.version);
+  if (differing) {
+    throw new InputError(
+      `${versions[0]!.file} has report schemaVersion ${JSON.stringify(versions[0]!.version)}, ` +
+        `${differing.file} has ${JSON.stringify(differing.version)}`,
+      'Merge reports written by the same iamspect version.',
+    );
+  }
+  return texts.map(({ file, text }) => ({ file, report: parseReport(text, file) }));
+}
+
+export function runMerge(files: readonly string[], flags: MergeFlags): number {
+  const merged = mergeReports(readReportParts(files));
+  writeFileAtomic(flags.output, renderJson(merged));
+  const stdout = process.stdout;
+  process.stdout.write(
+    renderReport(flags.format, merged, {
+      color: Boolean(stdout.isTTY) && !process.env.NO_COLOR,
+      width: stdout.isTTY ? stdout.columns : undefined,
+      showSuppressed: false,
+      sarifAnchor: flags.sarifAnchor ?? DEFAULT_CONFIG_FILE,
+      cwd: process.cwd(),
+    }),
+  );
+  return exitCodeFor(merged, Boolean(flags.allowIncomplete));
+}
+
+export function registerMerge(program: Command): void {
+  program
+    .command('merge')
+    .summary('combine the JSON reports of a sharded audit into one')
+    .description(
+      [
+        'Combine JSON reports of one audit run in parts (iamspect audit --org --shard K/N, one job per shard)',
+        'into one report: every account once, findings ordered and the summary recomputed as one run would.',
+        'Refuses reports of different format versions or --fail-on, and an account present in two reports.',
+        '',
+        "Exit codes as for audit: 0 clean, 1 findings at or above the reports' --fail-on, 2 a file cannot be",
+        'used, 3 incomplete (an account failed or rules were not evaluated; --allow-incomplete turns it into 0).',
+      ].join('\n'),
+    )
+    .argument('<reports...>', 'JSON reports (written with --output json=FILE)')
+    .requiredOption('-o, --output <file>', 'where to write the merged JSON report (replaced atomically)')
+    .addOption(
+      new Option('-f, --format <format>', 'format printed on stdout')
+        .choices([...OUTPUT_FORMATS])
+        .default('table'),
+    )
+    .option('--allow-incomplete', 'exit 0 instead of 3 when some accounts or rules could not be checked')
+    .option('--sarif-anchor <file>', `file SARIF results point at (default: ${DEFAULT_CONFIG_FILE})`)
+    .addHelpText(
+      'after',
+      '\nExample:\n  iamspect merge shard-*/report.json -o report.json --format markdown >> "$GITHUB_STEP_SUMMARY"',
+    )
+    .action((files: string[], flags: MergeFlags) => {
+      process.exitCode = runMerge(files, flags);
+    });
+}

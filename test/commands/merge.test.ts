@@ -1,0 +1,162 @@
+// `iamspect merge REPORT... -o FILE`, run through commander as the CLI runs it: what it writes,
+// prints and exits with, and the clear errors for parts that do not belong together.
+import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { Command } from 'commander';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { registerMerge } from '../../src/commands/merge.js';
+import { evaluate, resolveRules } from '../../src/engine.js';
+import { InputError } from '../../src/errors.js';
+import { mergeReports } from '../../src/report/merge.js';
+import type { Report } from '../../src/report/model.js';
+import { readReportFile } from '../../src/report/read-report.js';
+import { securityContactMissing } from '../../src/rules/account/security-contact-missing.js';
+import { emptySnapshot, NOW, withSection } from '../builders/snapshot.js';
+
+let directory: string;
+beforeEach(() => {
+  directory = mkdtempSync(join(tmpdir(), 'iamspect-merge-'));
+});
+afterEach(() => {
+  rmSync(directory, { recursive: true, force: true });
+});
+
+/** The report of one account (without a security contact when `exposed`), or of an account that failed. */
+function reportOf(
+  accountId: string,
+  outcome: 'exposed' | 'clean' | 'failed',
+  failOn: Report['failOn'] = 'high',
+): Report {
+  const rules = resolveRules([securityContactMissing], {});
+  const account =
+    outcome === 'failed'
+      ? { accountId, partition: 'aws', status: 'failed' as const, reason: 'cannot assume role' }
+      : {
+          snapshot: withSection(emptySnapshot({ accountId }), 'alternateContacts', {
+            security:
+              outcome === 'exposed'
+                ? null
+                : { name: 'Security', emailAddress: 'sec@example.com', phoneNumber: null, title: null },
+          }),
+        };
+  return evaluate([account], rules, { today: new Date(NOW), failOn });
+}
+
+function write(name: string, report: Report | object): string {
+  const file = join(directory, name);
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  return file;
+}
+
+interface Result {
+  code: number;
+  stdout: string;
+}
+
+async function merge(args: string[]): Promise<Result> {
+  const program = new Command('iamspect').exitOverride();
+  registerMerge(program);
+  let stdout = '';
+  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  });
+  const previous = process.exitCode;
+  try {
+    await program.parseAsync(['merge', ...args], { from: 'user' });
+    return { code: Number(process.exitCode ?? 0), stdout };
+  } finally {
+    out.mockRestore();
+    process.exitCode = previous;
+  }
+}
+
+describe('iamspect merge', () => {
+  test('writes one report of every account, ordered and summarised as one run, prints it and exits as audit would', async () => {
+    const a = write('a.json', reportOf('222222222222', 'exposed', 'medium'));
+    const b = write('b.json', reportOf('111111111111', 'clean', 'medium'));
+    const output = join(directory, 'merged.json');
+    const { code, stdout } = await merge([a, b, '-o', output, '--format', 'json']);
+
+    const merged = readReportFile(output);
+    expect(merged.accounts.map((account) => account.accountId)).toEqual(['111111111111', '222222222222']);
+    expect(merged.findings.map((finding) => [finding.accountId, finding.ruleId])).toEqual([
+      ['222222222222', 'security-contact-missing'],
+    ]);
+    expect(merged.summary).toMatchObject({
+      findings: 1,
+      failing: 1,
+      accounts: { audited: 2, failed: 0, skipped: 0 },
+    });
+    expect(JSON.parse(stdout)).toEqual(JSON.parse(readFileSync(output, 'utf8')));
+    expect(code).toBe(1);
+  });
+
+  test('a failed account in any part makes the merged run incomplete: exit 3, or 0 with --allow-incomplete', async () => {
+    const a = write('a.json', reportOf('111111111111', 'clean'));
+    const b = write('b.json', reportOf('222222222222', 'failed'));
+    const output = join(directory, 'merged.json');
+    expect((await merge([a, b, '-o', output])).code).toBe(3);
+    expect((await merge([a, b, '-o', output, '--allow-incomplete'])).code).toBe(0);
+    expect(readReportFile(output).summary.accounts).toEqual({ audited: 1, failed: 1, skipped: 0 });
+  });
+
+  test('an account in two reports is refused, naming both files', async () => {
+    const a = write('a.json', reportOf('111111111111', 'clean'));
+    const b = write('b.json', reportOf('111111111111', 'exposed'));
+    await expect(merge([a, b, '-o', join(directory, 'out.json')])).rejects.toEqual(
+      new InputError(
+        `account 111111111111 is in both ${a} and ${b}`,
+        'Each account must be in exactly one report: merge the shards of one run (--shard 1/N ... N/N), each once.',
+      ),
+    );
+  });
+
+  test('reports of different format versions are refused, naming both files', async () => {
+    const a = write('a.json', reportOf('111111111111', 'clean'));
+    const b = write('b.json', { ...reportOf('222222222222', 'clean'), schemaVersion: 2 });
+    await expect(merge([a, b, '-o', join(directory, 'out.json')])).rejects.toEqual(
+      new InputError(
+        `${a} has report schemaVersion 1, ${b} has 2`,
+        'Merge reports written by the same iamspect version.',
+      ),
+    );
+  });
+
+  test('reports evaluated with different --fail-on are refused, naming both files', async () => {
+    const a = write('a.json', reportOf('111111111111', 'clean', 'high'));
+    const b = write('b.json', reportOf('222222222222', 'clean', 'low'));
+    await expect(merge([a, b, '-o', join(directory, 'out.json')])).rejects.toMatchObject({
+      name: 'InputError',
+      message: `${a} was evaluated with --fail-on high, ${b} with --fail-on low`,
+    });
+  });
+
+  test('a file that is not a report is refused by name, and nothing is written', async () => {
+    const a = write('a.json', reportOf('111111111111', 'clean'));
+    const b = write('b.json', { version: '2.1.0', runs: [] });
+    const output = join(directory, 'out.json');
+    await expect(merge([a, b, '-o', output])).rejects.toMatchObject({
+      name: 'InputError',
+      message: expect.stringContaining(b),
+    });
+    expect(() => readFileSync(output)).toThrow();
+  });
+});
+
+test('mergeReports keeps the not-evaluated rules and rule errors of each part, in account order', () => {
+  const late = reportOf('222222222222', 'clean');
+  const early = reportOf('111111111111', 'clean');
+  late.notEvaluated.push({ ruleId: 'x', accountId: '222222222222', reason: 'r', sections: [] });
+  early.ruleErrors.push({ ruleId: 'y', accountId: '111111111111', message: 'boom' });
+  const merged = mergeReports([
+    { file: 'late.json', report: late },
+    { file: 'early.json', report: early },
+  ]);
+  expect([
+    merged.notEvaluated.map((entry) => entry.accountId),
+    merged.ruleErrors.map((entry) => entry.accountId),
+  ]).toEqual([['222222222222'], ['111111111111']]);
+  expect(merged.summary).toMatchObject({ notEvaluated: 1, ruleErrors: 1 });
+});

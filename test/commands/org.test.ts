@@ -1,0 +1,154 @@
+// `iamspect audit --org` and `iamspect collect --org -o DIR` through the real CLI entry point,
+// against the fake endpoint: the JSON report of many accounts, the exit code, the snapshot
+// directory and auditing it offline.
+import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Log } from 'sarif';
+import type { Report } from '../../src/report/model.js';
+import { memberId, organizationWorld } from '../fake-aws/organization.js';
+import type { FakeSession } from '../collect/harness.js';
+import { startSession } from '../collect/harness.js';
+import { runCli } from '../cli-harness.js';
+
+let session: FakeSession;
+let directory: string;
+beforeEach(async () => {
+  const world = organizationWorld({
+    memberCount: 3,
+    withoutRole: [memberId(1)],
+    // Reports IAM already generated: the CLI's real clock never waits for one.
+    member: () => ({ credentialReport: { status: 'complete' } }),
+  });
+  world.management.credentialReport.status = 'complete';
+  session = await startSession(world.management);
+  directory = mkdtempSync(join(tmpdir(), 'iamspect-org-'));
+});
+afterEach(async () => {
+  await session.close();
+  rmSync(directory, { recursive: true, force: true });
+});
+
+/** The report without what differs between two runs of the same data (the wall-clock time of the run). */
+function comparable(json: string): Omit<Report, 'generatedAt'> {
+  const { generatedAt: _ignored, ...rest } = JSON.parse(json) as Report;
+  return rest;
+}
+
+describe('iamspect audit --org', () => {
+  test('reports every account with its status; the account that could not be assumed makes it exit 3', async () => {
+    const { code, stdout, stderr } = await runCli(['audit', '--org', '--format', 'json', '--quiet']);
+    const report = JSON.parse(stdout) as Report;
+    expect(report.accounts.map(({ accountId, status }) => [accountId, status])).toEqual([
+      ['100000000000', 'audited'],
+      [memberId(0), 'audited'],
+      [memberId(1), 'failed'],
+      [memberId(2), 'audited'],
+    ]);
+    expect(report.accounts[2]!.reason).toContain(
+      `cannot assume role arn:aws:iam::${memberId(1)}:role/OrganizationAccountAccessRole`,
+    );
+    expect(report.summary.failing).toBe(0);
+    expect(code).toBe(3);
+    expect(stderr).toBe('');
+  });
+
+  test('the table groups findings by account, with a summary per account and for all', async () => {
+    const { stdout } = await runCli(['audit', '--org', '--quiet', '--fail-on', 'none']);
+    expect(stdout).toContain(`Account ${memberId(1)} could not be audited: cannot assume role`);
+    expect(stdout).toContain('All accounts: 3 accounts audited, 1 failed');
+  });
+
+  test('SARIF: one run, the account in every result and its logical location, the failed account a notification', async () => {
+    const { stdout } = await runCli(['audit', '--org', '--format', 'sarif', '--quiet']);
+    const [run] = (JSON.parse(stdout) as Log).runs;
+    const results = run!.results ?? [];
+    expect(new Set(results.map((result) => result.properties?.accountId))).toEqual(
+      new Set(['100000000000', memberId(0), memberId(2)]),
+    );
+    for (const result of results) {
+      const [logical] = result.locations![0]!.logicalLocations!;
+      expect(logical!.properties?.accountId).toBe(result.properties?.accountId);
+      expect(logical!.fullyQualifiedName).toContain(`:${String(result.properties?.accountId)}:`);
+    }
+    const [invocation] = run!.invocations!;
+    expect(invocation!.executionSuccessful).toBe(false);
+    expect(
+      invocation!.toolExecutionNotifications?.map((notification) => notification.properties?.accountId),
+    ).toEqual([memberId(1)]);
+  });
+
+  test('--org with a snapshot is refused before any AWS call', async () => {
+    const { code, stderr } = await runCli(['audit', '--org', '--snapshot', directory]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('iamspect: error: --org cannot be used with --snapshot');
+    expect(session.fake.requests.total()).toBe(0);
+  });
+
+  test('an organization flag without --org is refused before any AWS call', async () => {
+    const { code, stderr } = await runCli(['audit', '--shard', '1/2']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('iamspect: error: --shard: only meaningful with --org');
+    expect(session.fake.requests.total()).toBe(0);
+  });
+});
+
+describe('iamspect collect --org -o DIR', () => {
+  test('writes one snapshot per collected account and an index; auditing the directory gives the live report', async () => {
+    const output = join(directory, 'snapshots');
+    const collected = await runCli(['collect', '--org', '-o', output]);
+    expect(collected.code).toBe(0);
+    expect(collected.stderr).toContain(
+      `Wrote ${join(output, 'index.json')}: organization o-a1b2c3d4e5, 3 accounts collected, 1 failed, 0 skipped`,
+    );
+    expect(collected.stderr).toContain(`  ${memberId(1)} failed: cannot assume role`);
+    expect(readdirSync(output).sort()).toEqual([
+      '100000000000.json',
+      `${memberId(0)}.json`,
+      `${memberId(2)}.json`,
+      'index.json',
+    ]);
+    const index = JSON.parse(readFileSync(join(output, 'index.json'), 'utf8'));
+    expect(index.accounts[2]).toMatchObject({ accountId: memberId(1), status: 'failed', partition: 'aws' });
+
+    const offline = await runCli(['audit', '--snapshot', output, '--format', 'json']);
+    const live = await runCli(['audit', '--org', '--format', 'json', '--quiet']);
+    expect(offline.code).toBe(3);
+    expect(comparable(offline.stdout).findings).toEqual(comparable(live.stdout).findings);
+    expect(comparable(offline.stdout).accounts.map((account) => [account.accountId, account.status])).toEqual(
+      comparable(live.stdout).accounts.map((account) => [account.accountId, account.status]),
+    );
+  });
+
+  test('--shard is recorded in the index', async () => {
+    const output = join(directory, 'shard-1');
+    await runCli(['collect', '--org', '--shard', '1/2', '-o', output, '--quiet']);
+    const index = JSON.parse(readFileSync(join(output, 'index.json'), 'utf8'));
+    expect(index.shard).toBe('1/2');
+    expect(index.accounts.map((account: { accountId: string }) => account.accountId)).toEqual([
+      '100000000000',
+      memberId(1),
+    ]);
+  });
+
+  test('an existing file as the directory is refused before any AWS call', async () => {
+    const file = join(directory, 'taken');
+    writeFileSync(file, 'x');
+    const { code, stderr } = await runCli(['collect', '--org', '-o', file]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`--output ${file}: is a file; with --org it must be a directory`);
+    expect(session.fake.requests.total()).toBe(0);
+  });
+
+  test('a directory whose index lists an account that is not in its snapshot file is refused by name', async () => {
+    const output = join(directory, 'snapshots');
+    await runCli(['collect', '--org', '-o', output, '--quiet']);
+    writeFileSync(join(output, `${memberId(0)}.json`), readFileSync(join(output, `${memberId(2)}.json`)));
+    const { code, stderr } = await runCli(['audit', '--snapshot', output]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      `holds account ${memberId(2)}, but ${join(output, 'index.json')} lists it as account ${memberId(0)}`,
+    );
+  });
+});
