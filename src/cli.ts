@@ -84,5 +84,10 @@ function invokedDirectly(): boolean {
 }
 
 if (invokedDirectly()) {
+  // `iamspect audit | head`: the reader went away; that is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   process.exitCode = await main(process.argv.slice(2));
 }

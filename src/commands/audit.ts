@@ -77,19 +77,20 @@ export function registerAudit(program: Command): void {
     .summary('audit an account and report findings (the main job)')
     .description(
       [
-        'Audit an AWS account, or a whole organization: root use, MFA, stale and shared credentials, password',
-        'policy, over-broad policies and guard rails. With no source option it collects live through the AWS',
-        'SDK (read-only).',
+        'Audit an AWS account, or a whole organization: root use, MFA, stale and',
+        'shared credentials, password policy, over-broad policies and guard rails.',
+        'With no source option it collects live through the AWS SDK (read-only).',
         '',
         'Sources (pick one):',
-        '  (none)               live, with the default credential chain, --profile or --role-arn',
-        '  --org                live, every account of the organization (see docs/org.md)',
-        '  --snapshot FILE|DIR  a snapshot written by `iamspect collect` (a directory: by `collect --org`)',
-        '  --aws-cli-dir DIR    outputs saved with the AWS CLI (see README "Offline with the AWS CLI")',
+        '  (none)               live: default credential chain, --profile or --role-arn',
+        '  --org                live: every account of the organization (docs/org.md)',
+        '  --snapshot FILE|DIR  written by `iamspect collect` (DIR: by `collect --org`)',
+        '  --aws-cli-dir DIR    outputs saved with the AWS CLI (README, "Offline")',
         '  --demo               the bundled demo account: no AWS needed',
         '',
         'Exit codes: 0 clean, 1 findings at or above --fail-on, 2 could not run,',
-        '3 incomplete (some rules not evaluated, or an account failed; --allow-incomplete turns it into 0).',
+        '3 incomplete: rules not evaluated or an account failed (--allow-incomplete',
+        'turns 3 into 0).',
       ].join('\n'),
     )
     .option(

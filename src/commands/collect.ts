@@ -91,13 +91,9 @@ export function registerCollect(program: Command): void {
     .summary('collect an account live (read-only) into a snapshot file')
     .description(
       [
-        'Collect one AWS account through the AWS SDK, read-only, and write the snapshot as JSON.',
-        'Audit it later, anywhere, with `iamspect audit --snapshot FILE`: the findings are the same as a live audit.',
-        'Sections that were denied or failed are recorded in the file with the refused action.',
+        'Collect one AWS account through the AWS SDK, read-only, and write the snapshot as JSON. Audit it later, anywhere, with `iamspect audit --snapshot FILE`: the findings are the same as a live audit. Sections that were denied or failed are recorded in the file with the refused action.',
         '',
-        'With --org, -o names a directory: one snapshot per account plus index.json, which lists every',
-        'account with its status (collected, failed with the reason, skipped with its state).',
-        'Audit it with `iamspect audit --snapshot DIR`.',
+        'With --org, -o names a directory: one snapshot per account plus index.json, which lists every account with its status (collected, failed with the reason, skipped with its state). Audit it with `iamspect audit --snapshot DIR`.',
         '',
         'Endpoints: the SDK honours AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> (e.g. AWS_ENDPOINT_URL_IAM).',
       ].join('\n'),

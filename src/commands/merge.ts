@@ -68,12 +68,9 @@ export function registerMerge(program: Command): void {
     .summary('combine the JSON reports of a sharded audit into one')
     .description(
       [
-        'Combine JSON reports of one audit run in parts (iamspect audit --org --shard K/N, one job per shard)',
-        'into one report: every account once, findings ordered and the summary recomputed as one run would.',
-        'Refuses reports of different format versions or --fail-on, and an account present in two reports.',
+        'Combine JSON reports of one audit run in parts (iamspect audit --org --shard K/N, one job per shard) into one report: every account once, findings ordered and the summary recomputed as one run would. Refuses reports of different format versions or --fail-on, and an account present in two reports.',
         '',
-        "Exit codes as for audit: 0 clean, 1 findings at or above the reports' --fail-on, 2 a file cannot be",
-        'used, 3 incomplete (an account failed or rules were not evaluated; --allow-incomplete turns it into 0).',
+        "Exit codes as for audit: 0 clean, 1 findings at or above the reports' --fail-on, 2 a file cannot be used, 3 incomplete (an account failed or rules were not evaluated; --allow-incomplete turns it into 0).",
       ].join('\n'),
     )
     .argument('<reports...>', 'JSON reports (written with --output json=FILE)')

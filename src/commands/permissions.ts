@@ -9,9 +9,7 @@ export function registerPermissions(program: Command): void {
     .summary('print the least-privilege IAM policy iamspect needs')
     .description(
       [
-        'Print the IAM policy (JSON) that allows exactly the read operations iamspect sends, and nothing else.',
-        'Attach it to the user or role that runs iamspect (with --role-arn, to that role: the caller then',
-        'only needs sts:AssumeRole on it).',
+        'Print the IAM policy (JSON) that allows exactly the read operations iamspect sends, and nothing else. Attach it to the user or role that runs iamspect (with --role-arn, to that role: the caller then only needs sts:AssumeRole on it).',
       ].join('\n'),
     )
     .addHelpText(
