@@ -9,18 +9,10 @@ import { evaluate, resolveRules } from '../src/engine.js';
 import { renderReport } from '../src/report/render.js';
 import { RULES } from '../src/rules/index.js';
 import type { CredentialReportRow, Snapshot } from '../src/snapshot/schema.js';
-import { SNAPSHOT_SCHEMA_VERSION } from '../src/snapshot/schema.js';
 import { readSnapshotFile, serializeSnapshot } from '../src/snapshot/read-snapshot.js';
 import { fileURLToPath } from 'node:url';
+import { ACCOUNT, COLLECTED_AT, generatedSnapshot, iso } from './generated-account.js';
 import { isMain, peakRssMb, printMeasurements, timed } from './measure.js';
-
-const ACCOUNT = '123456789012';
-const COLLECTED_AT = Date.parse('2026-11-01T09:00:00Z');
-const DAY = 86_400_000;
-
-function iso(daysBefore: number): string {
-  return new Date(COLLECTED_AT - daysBefore * DAY).toISOString();
-}
 
 /** Deterministic pseudo-random numbers so every run measures the same account. */
 function rng(seed: number): () => number {
@@ -81,102 +73,93 @@ export function generateSnapshot(users = 10_000, roles = 5_000, policies = 2_000
     Action: [`s3:Get*`, `ec2:Describe*`],
     Resource: [`arn:aws:s3:::bucket-${i}/*`],
   });
-  return {
-    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
-    tool: { name: 'iamspect', version: 'bench' },
-    collectedAt: new Date(COLLECTED_AT).toISOString(),
-    partition: 'aws',
-    accountId: ACCOUNT,
-    accountAlias: 'bench',
-    source: { kind: 'snapshot' },
-    sections: {
-      credentialReport: {
-        status: 'ok',
-        data: {
-          generatedTime: iso(0.1),
-          rows: [
-            {
-              ...rows[0]!,
-              user: '<root_account>',
-              arn: `arn:aws:iam::${ACCOUNT}:root`,
-              isRoot: true,
-              passwordEnabled: null,
-            },
-            ...rows,
-          ],
-        },
-      },
-      accountSummary: {
-        status: 'ok',
-        data: { AccountMFAEnabled: 1, AccountAccessKeysPresent: 0, Users: users },
-      },
-      passwordPolicy: { status: 'ok', data: { MinimumPasswordLength: 14, PasswordReusePrevention: 24 } },
-      virtualMfaDevices: { status: 'ok', data: [] },
-      serverCertificates: { status: 'ok', data: [] },
-      authorizationDetails: {
-        status: 'ok',
-        data: {
-          users: userDetails,
-          groups: Array.from({ length: 200 }, (_, i) => ({
-            name: `group-${i}`,
-            id: `AGPA${String(i).padStart(17, '0')}`,
-            arn: `arn:aws:iam::${ACCOUNT}:group/group-${i}`,
-            path: '/',
-            createDate: iso(500),
-            inlinePolicies: [],
-            attachedPolicies: [],
-          })),
-          roles: Array.from({ length: roles }, (_, i) => ({
-            name: `role-${i}`,
-            id: `AROA${String(i).padStart(17, '0')}`,
-            arn: `arn:aws:iam::${ACCOUNT}:role/role-${i}`,
-            path: '/',
-            createDate: iso(500),
-            trustPolicy: {
-              Version: '2012-10-17',
-              Statement: [
-                {
-                  Effect: 'Allow',
-                  Principal: { Service: ['lambda.amazonaws.com'] },
-                  Action: ['sts:AssumeRole'],
-                },
-              ],
-            },
-            inlinePolicies: [
-              { name: 'inline', document: { Version: '2012-10-17', Statement: [statement(i)] } },
-            ],
-            attachedPolicies: [],
-            permissionsBoundaryArn: null,
-            tags: [],
-            lastUsed: { date: iso(Math.floor(random() * 200)), region: 'eu-west-1' },
-            instanceProfileArns: [],
-          })),
-          policies: Array.from({ length: policies }, (_, i) => ({
-            name: `policy-${i}`,
-            id: `ANPA${String(i).padStart(17, '0')}`,
-            arn: `arn:aws:iam::${ACCOUNT}:policy/policy-${i}`,
-            path: '/',
-            awsManaged: false,
-            defaultVersionId: 'v1',
-            attachmentCount: 5,
-            permissionsBoundaryUsageCount: 0,
-            isAttachable: true,
-            description: null,
-            createDate: iso(500),
-            updateDate: iso(100),
-            versions: [
-              {
-                versionId: 'v1',
-                isDefault: true,
-                createDate: iso(100),
-                document: { Version: '2012-10-17', Statement: [statement(i)] },
-              },
-            ],
-          })),
-        },
+  return generatedSnapshot('bench', {
+    credentialReport: {
+      status: 'ok',
+      data: {
+        generatedTime: iso(0.1),
+        rows: [
+          {
+            ...rows[0]!,
+            user: '<root_account>',
+            arn: `arn:aws:iam::${ACCOUNT}:root`,
+            isRoot: true,
+            passwordEnabled: null,
+          },
+          ...rows,
+        ],
       },
     },
-  };
+    accountSummary: {
+      status: 'ok',
+      data: { AccountMFAEnabled: 1, AccountAccessKeysPresent: 0, Users: users },
+    },
+    passwordPolicy: { status: 'ok', data: { MinimumPasswordLength: 14, PasswordReusePrevention: 24 } },
+    virtualMfaDevices: { status: 'ok', data: [] },
+    serverCertificates: { status: 'ok', data: [] },
+    authorizationDetails: {
+      status: 'ok',
+      data: {
+        users: userDetails,
+        groups: Array.from({ length: 200 }, (_, i) => ({
+          name: `group-${i}`,
+          id: `AGPA${String(i).padStart(17, '0')}`,
+          arn: `arn:aws:iam::${ACCOUNT}:group/group-${i}`,
+          path: '/',
+          createDate: iso(500),
+          inlinePolicies: [],
+          attachedPolicies: [],
+        })),
+        roles: Array.from({ length: roles }, (_, i) => ({
+          name: `role-${i}`,
+          id: `AROA${String(i).padStart(17, '0')}`,
+          arn: `arn:aws:iam::${ACCOUNT}:role/role-${i}`,
+          path: '/',
+          createDate: iso(500),
+          trustPolicy: {
+            Version: '2012-10-17',
+            Statement: [
+              {
+                Effect: 'Allow',
+                Principal: { Service: ['lambda.amazonaws.com'] },
+                Action: ['sts:AssumeRole'],
+              },
+            ],
+          },
+          inlinePolicies: [
+            { name: 'inline', document: { Version: '2012-10-17', Statement: [statement(i)] } },
+          ],
+          attachedPolicies: [],
+          permissionsBoundaryArn: null,
+          tags: [],
+          lastUsed: { date: iso(Math.floor(random() * 200)), region: 'eu-west-1' },
+          instanceProfileArns: [],
+        })),
+        policies: Array.from({ length: policies }, (_, i) => ({
+          name: `policy-${i}`,
+          id: `ANPA${String(i).padStart(17, '0')}`,
+          arn: `arn:aws:iam::${ACCOUNT}:policy/policy-${i}`,
+          path: '/',
+          awsManaged: false,
+          defaultVersionId: 'v1',
+          attachmentCount: 5,
+          permissionsBoundaryUsageCount: 0,
+          isAttachable: true,
+          description: null,
+          createDate: iso(500),
+          updateDate: iso(100),
+          versions: [
+            {
+              versionId: 'v1',
+              isDefault: true,
+              createDate: iso(100),
+              document: { Version: '2012-10-17', Statement: [statement(i)] },
+            },
+          ],
+        })),
+      },
+    },
+  });
 }
 
 /** The rules of the foundation issue: those that read only credential, account and password data. */
@@ -193,7 +176,7 @@ async function measure(file: string): Promise<boolean> {
   const dir = join(file, '..');
   const registry = RULES.filter((rule) => rule.needs.every((need) => FOUNDATION_SECTIONS.has(need)));
   const rules = resolveRules(registry, {});
-  const today = new Date('2026-11-01T09:00:00Z');
+  const today = new Date(COLLECTED_AT);
 
   const whole = await timed(async () => {
     const read = await timed(() => readSnapshotFile(file));

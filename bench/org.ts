@@ -2,92 +2,73 @@
 // fake AWS endpoint in another process with 25 ms added to every request, --concurrency 16, with
 // the real SDK clients and their default (adaptive) retry strategy, then every rule evaluated.
 // Targets (issue 5): wall <= 60 s, peak RSS <= 1 GB. Also reports the requests per account.
-import type { ChildProcess } from 'node:child_process';
-import { fork } from 'node:child_process';
-import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import { collectOrganization } from '../src/collect/org.js';
 import { ORG_DEFAULTS } from '../src/collect/org-options.js';
 import { evaluate, resolveRules } from '../src/engine.js';
 import { RULES } from '../src/rules/index.js';
-import { useFakeAwsEnvironment } from '../test/fake-aws/environment.js';
 import { MANAGEMENT_ACCOUNT_ID } from '../test/fake-aws/organization.js';
+import { withFakeEndpoint } from './fake-endpoint.js';
 import { isMain, peakRssMb, printMeasurements, timed } from './measure.js';
 import type { EndpointReady, RequestCounts } from './org-endpoint.js';
 import { ACCOUNTS, LATENCY_MS, PRINCIPALS_PER_ACCOUNT } from './org-endpoint.js';
 
 const CONCURRENCY = 16;
 
-async function nextMessage<T>(child: ChildProcess): Promise<T> {
-  const [message] = (await once(child, 'message')) as [T];
-  return message;
-}
-
 export async function main(): Promise<boolean> {
-  const endpoint = fork(fileURLToPath(new URL('./org-endpoint.js', import.meta.url)), { stdio: 'inherit' });
-  try {
-    const { url } = await nextMessage<EndpointReady>(endpoint);
-    const restoreEnvironment = useFakeAwsEnvironment(url);
-    try {
-      const rules = resolveRules(
-        RULES.filter((rule) => !rule.needs.includes('cloudFormation')),
-        {},
+  return withFakeEndpoint<EndpointReady, boolean>('./org-endpoint.js', async (endpoint) => {
+    const rules = resolveRules(
+      RULES.filter((rule) => !rule.needs.includes('cloudFormation')),
+      {},
+    );
+    const { result: run, ms: collectMs } = await timed(() =>
+      collectOrganization({}, { ...ORG_DEFAULTS, concurrency: CONCURRENCY }),
+    );
+    const { result: report, ms: evaluateMs } = await timed(() =>
+      evaluate(run.accounts, rules, { today: new Date() }),
+    );
+    const { audited, failed, skipped } = report.summary.accounts;
+    if (audited !== ACCOUNTS)
+      throw new Error(`${audited} of ${ACCOUNTS} accounts audited (${failed} failed, ${skipped} skipped)`);
+    if (report.notEvaluated.length > 0 || report.ruleErrors.length > 0) {
+      throw new Error(
+        `incomplete: ${report.notEvaluated.length} rules not evaluated, ${report.ruleErrors.length} rule errors`,
       );
-      const { result: run, ms: collectMs } = await timed(() =>
-        collectOrganization({}, { ...ORG_DEFAULTS, concurrency: CONCURRENCY }),
-      );
-      const { result: report, ms: evaluateMs } = await timed(() =>
-        evaluate(run.accounts, rules, { today: new Date() }),
-      );
-      const { audited, failed, skipped } = report.summary.accounts;
-      if (audited !== ACCOUNTS)
-        throw new Error(`${audited} of ${ACCOUNTS} accounts audited (${failed} failed, ${skipped} skipped)`);
-      if (report.notEvaluated.length > 0 || report.ruleErrors.length > 0) {
-        throw new Error(
-          `incomplete: ${report.notEvaluated.length} rules not evaluated, ${report.ruleErrors.length} rule errors`,
-        );
-      }
-      endpoint.send('requests');
-      const counts = await nextMessage<RequestCounts>(endpoint);
-      const members = Object.entries(counts.perAccount).filter(([id]) => id !== MANAGEMENT_ACCOUNT_ID);
-      const memberRequests = members.map(([, requests]) => requests);
-      return printMeasurements(
-        `bench/org: ${ACCOUNTS.toLocaleString('en')} accounts of ~${PRINCIPALS_PER_ACCOUNT} principals from the fake ` +
-          `endpoint, ${LATENCY_MS} ms per request, --concurrency ${CONCURRENCY}`,
-        [
-          {
-            label: 'wall time (collect and evaluate)',
-            value: collectMs + evaluateMs,
-            unit: 'ms',
-            target: 60_000,
-          },
-          { label: 'of which evaluation', value: evaluateMs, unit: 'ms' },
-          { label: 'peak RSS', value: peakRssMb(), unit: 'MB', target: 1_024 },
-          { label: 'requests in all', value: counts.total, unit: 'requests' },
-          {
-            label: 'requests per member account (average)',
-            value: Math.round(memberRequests.reduce((sum, value) => sum + value, 0) / memberRequests.length),
-            unit: 'requests',
-          },
-          {
-            label: 'requests per member account (most)',
-            value: Math.max(...memberRequests),
-            unit: 'requests',
-          },
-          {
-            label: 'management account (lists, SCPs, AssumeRole)',
-            value: counts.perAccount[MANAGEMENT_ACCOUNT_ID] ?? 0,
-            unit: 'requests',
-          },
-          { label: 'findings', value: report.summary.findings, unit: 'count' },
-        ],
-      );
-    } finally {
-      restoreEnvironment();
     }
-  } finally {
-    endpoint.disconnect();
-  }
+    const counts = await endpoint.requestCounts<RequestCounts>();
+    const members = Object.entries(counts.perAccount).filter(([id]) => id !== MANAGEMENT_ACCOUNT_ID);
+    const memberRequests = members.map(([, requests]) => requests);
+    return printMeasurements(
+      `bench/org: ${ACCOUNTS.toLocaleString('en')} accounts of ~${PRINCIPALS_PER_ACCOUNT} principals from the fake ` +
+        `endpoint, ${LATENCY_MS} ms per request, --concurrency ${CONCURRENCY}`,
+      [
+        {
+          label: 'wall time (collect and evaluate)',
+          value: collectMs + evaluateMs,
+          unit: 'ms',
+          target: 60_000,
+        },
+        { label: 'of which evaluation', value: evaluateMs, unit: 'ms' },
+        { label: 'peak RSS', value: peakRssMb(), unit: 'MB', target: 1_024 },
+        { label: 'requests in all', value: counts.total, unit: 'requests' },
+        {
+          label: 'requests per member account (average)',
+          value: Math.round(memberRequests.reduce((sum, value) => sum + value, 0) / memberRequests.length),
+          unit: 'requests',
+        },
+        {
+          label: 'requests per member account (most)',
+          value: Math.max(...memberRequests),
+          unit: 'requests',
+        },
+        {
+          label: 'management account (lists, SCPs, AssumeRole)',
+          value: counts.perAccount[MANAGEMENT_ACCOUNT_ID] ?? 0,
+          unit: 'requests',
+        },
+        { label: 'findings', value: report.summary.findings, unit: 'count' },
+      ],
+    );
+  });
 }
 
 if (isMain(import.meta.url)) {

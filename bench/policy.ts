@@ -17,13 +17,10 @@ import type {
   Statement,
   UserDetail,
 } from '../src/snapshot/schema.js';
-import { SNAPSHOT_SCHEMA_VERSION } from '../src/snapshot/schema.js';
+import { ACCOUNT, COLLECTED_AT, generatedSnapshot, iso } from './generated-account.js';
 import { isMain, peakRssMb, printMeasurements, timed } from './measure.js';
 
-const ACCOUNT = '123456789012';
 const PARTNER = '210987654321';
-const COLLECTED_AT = Date.parse('2026-11-01T09:00:00Z');
-const DAY = 86_400_000;
 
 export interface PolicyBenchSize {
   users: number;
@@ -33,10 +30,6 @@ export interface PolicyBenchSize {
 }
 
 export const FULL_SIZE: PolicyBenchSize = { users: 10_000, groups: 200, roles: 5_000, policies: 2_000 };
-
-function iso(daysBefore: number): string {
-  return new Date(COLLECTED_AT - daysBefore * DAY).toISOString();
-}
 
 /**
  * Deterministic pseudo-random numbers so every run measures the same account (mulberry32: 32-bit
@@ -317,29 +310,20 @@ export function generatePolicySnapshot(size: PolicyBenchSize = FULL_SIZE): Snaps
     };
   });
 
-  return {
-    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
-    tool: { name: 'iamspect', version: 'bench' },
-    collectedAt: new Date(COLLECTED_AT).toISOString(),
-    partition: 'aws',
-    accountId: ACCOUNT,
-    accountAlias: 'policy-bench',
-    source: { kind: 'snapshot' },
-    sections: {
-      authorizationDetails: { status: 'ok', data: { users, groups, roles, policies } },
-      credentialReport: { status: 'ok', data: { generatedTime: iso(0.1), rows } },
-      organization: {
-        status: 'ok',
-        data: {
-          id: 'o-benchmark01',
-          arn: `arn:aws:organizations::999999999999:organization/o-benchmark01`,
-          featureSet: 'ALL',
-          managementAccountId: '999999999999',
-          managementAccountArn: null,
-        },
+  return generatedSnapshot('policy-bench', {
+    authorizationDetails: { status: 'ok', data: { users, groups, roles, policies } },
+    credentialReport: { status: 'ok', data: { generatedTime: iso(0.1), rows } },
+    organization: {
+      status: 'ok',
+      data: {
+        id: 'o-benchmark01',
+        arn: `arn:aws:organizations::999999999999:organization/o-benchmark01`,
+        featureSet: 'ALL',
+        managementAccountId: '999999999999',
+        managementAccountArn: null,
       },
     },
-  };
+  });
 }
 
 export async function main(): Promise<boolean> {

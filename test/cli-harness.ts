@@ -1,7 +1,7 @@
 // Runs the CLI in-process and captures what it prints, so tests exercise the real argument
 // parsing, error handling and exit codes without a build step.
-import { jest } from '@jest/globals';
 import { main } from '../src/cli.js';
+import { captureOutput } from './builders/output.js';
 
 export interface CliResult {
   code: number;
@@ -10,21 +10,11 @@ export interface CliResult {
 }
 
 export async function runCli(args: string[]): Promise<CliResult> {
-  let stdout = '';
-  let stderr = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
+  const output = captureOutput();
   try {
     const code = await main(args);
-    return { code, stdout, stderr };
+    return { code, stdout: output.stdout, stderr: output.stderr };
   } finally {
-    out.mockRestore();
-    err.mockRestore();
+    output.restore();
   }
 }

@@ -2,6 +2,7 @@
 // withSections(); each helper fills one section with status ok and sensible defaults.
 import type {
   AccessKeyColumns,
+  AccountSummary,
   CredentialReportRow,
   GroupDetail,
   ManagedPolicy,
@@ -86,6 +87,11 @@ export function activeKey(rotatedDaysAgo: number, usedDaysAgo: number | null = n
   };
 }
 
+/** An absent or inactive signing certificate slot of a credential-report row. */
+export function noCert(): CredentialReportRow['certs'][number] {
+  return { active: false, lastRotated: null };
+}
+
 /** A credential-report row for an IAM user (no password, no keys, no MFA unless overridden). */
 export function userRow(name: string, overrides: Partial<CredentialReportRow> = {}): CredentialReportRow {
   return {
@@ -99,10 +105,7 @@ export function userRow(name: string, overrides: Partial<CredentialReportRow> = 
     passwordNextRotation: null,
     mfaActive: false,
     accessKeys: [noKey(), noKey()],
-    certs: [
-      { active: false, lastRotated: null },
-      { active: false, lastRotated: null },
-    ],
+    certs: [noCert(), noCert()],
     ...overrides,
   };
 }
@@ -126,6 +129,15 @@ export function withCredentialReport(
   generatedTime: string | null = NOW,
 ): Snapshot {
   return withSection(snapshot, 'credentialReport', { generatedTime, rows });
+}
+
+/** A snapshot holding only a credential report of `rows`, plus an account summary when one is given. */
+export function credentialReportSnapshot(
+  rows: CredentialReportRow[],
+  accountSummary?: AccountSummary,
+): Snapshot {
+  const snapshot = withCredentialReport(emptySnapshot(), rows);
+  return accountSummary === undefined ? snapshot : withSection(snapshot, 'accountSummary', accountSummary);
 }
 
 export function doc(...statements: PolicyDocument['Statement']): PolicyDocument {

@@ -1,5 +1,5 @@
 // `iamspect collect -o FILE` and `iamspect permissions`, run through commander as the CLI runs them.
-import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { Command } from 'commander';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import { readSnapshotFile } from '../../src/snapshot/read-snapshot.js';
 import { sampleAccount } from '../fake-aws/accounts.js';
 import type { FakeSession } from '../collect/harness.js';
 import { startSession } from '../collect/harness.js';
+import { captureOutput } from '../builders/output.js';
 
 interface Output {
   stdout: string;
@@ -23,21 +24,12 @@ async function run(args: string[]): Promise<Output> {
   const program = new Command('iamspect').exitOverride();
   registerCollect(program);
   registerPermissions(program);
-  const output: Output = { stdout: '', stderr: '' };
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    output.stdout += String(chunk);
-    return true;
-  });
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    output.stderr += String(chunk);
-    return true;
-  });
+  const output = captureOutput();
   try {
     await program.parseAsync(args, { from: 'user' });
-    return output;
+    return { stdout: output.stdout, stderr: output.stderr };
   } finally {
-    out.mockRestore();
-    err.mockRestore();
+    output.restore();
   }
 }
 

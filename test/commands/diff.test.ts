@@ -1,7 +1,5 @@
-import { jest } from '@jest/globals';
 import { Command } from 'commander';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { registerDiff, runDiff } from '../../src/commands/diff.js';
 import { EXIT } from '../../src/engine.js';
@@ -10,16 +8,14 @@ import { renderJson } from '../../src/report/json.js';
 import type { Report } from '../../src/report/model.js';
 import { ACCOUNT } from '../builders/snapshot.js';
 import { buildReport } from '../report/report-fixture.js';
+import { useTempDir } from '../builders/temp-dir.js';
+import { captureOutput } from '../builders/output.js';
 
 const bob = `arn:aws:iam::${ACCOUNT}:user/bob`;
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'iamspect-diff-'));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const dir = useTempDir('iamspect-diff-');
 
 function save(name: string, report: Report): string {
-  const path = join(dir, name);
+  const path = join(dir(), name);
   writeFileSync(path, renderJson(report));
   return path;
 }
@@ -74,9 +70,9 @@ describe('iamspect diff', () => {
   test('a file that cannot be used is an input error (the CLI exits 2)', () => {
     const good = save('good.json', buildReport());
     expect(() =>
-      runDiff(join(dir, 'missing.json'), good, { format: 'table', failOn: 'high' }, () => {}),
+      runDiff(join(dir(), 'missing.json'), good, { format: 'table', failOn: 'high' }, () => {}),
     ).toThrow(InputError);
-    const broken = join(dir, 'broken.json');
+    const broken = join(dir(), 'broken.json');
     writeFileSync(broken, '{"schemaVersion": 1,');
     expect(() => runDiff(good, broken, { format: 'json', failOn: 'high' }, () => {})).toThrow(
       /broken\.json\b.*truncated/,
@@ -88,11 +84,7 @@ describe('iamspect diff', () => {
     registerDiff(program);
     const older = save('a.json', yesterday());
     const newer = save('b.json', buildReport());
-    let written = '';
-    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      written += String(chunk);
-      return true;
-    });
+    const output = captureOutput();
     const previousExitCode = process.exitCode;
     try {
       await program.parseAsync(['diff', older, newer, '--format', 'markdown', '--fail-on', 'critical'], {
@@ -100,10 +92,10 @@ describe('iamspect diff', () => {
       });
       expect(process.exitCode).toBe(EXIT.clean);
     } finally {
-      stdout.mockRestore();
+      output.restore();
       process.exitCode = previousExitCode;
     }
-    expect(written).toContain('## iamspect: what changed');
+    expect(output.stdout).toContain('## iamspect: what changed');
   });
 
   test('an unknown --format is refused by the argument parser', async () => {

@@ -1,9 +1,8 @@
 // `iamspect merge REPORT... -o FILE`, run through commander as the CLI runs it: what it writes,
 // prints and exits with, and the clear errors for parts that do not belong together.
-import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { Command } from 'commander';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { registerMerge } from '../../src/commands/merge.js';
 import { evaluate, resolveRules } from '../../src/engine.js';
@@ -13,14 +12,10 @@ import type { Report } from '../../src/report/model.js';
 import { readReportFile } from '../../src/report/read-report.js';
 import { securityContactMissing } from '../../src/rules/account/security-contact-missing.js';
 import { emptySnapshot, NOW, withSection } from '../builders/snapshot.js';
+import { useTempDir } from '../builders/temp-dir.js';
+import { captureOutput } from '../builders/output.js';
 
-let directory: string;
-beforeEach(() => {
-  directory = mkdtempSync(join(tmpdir(), 'iamspect-merge-'));
-});
-afterEach(() => {
-  rmSync(directory, { recursive: true, force: true });
-});
+const directory = useTempDir('iamspect-merge-');
 
 /** The report of one account (without a security contact when `exposed`), or of an account that failed. */
 function reportOf(
@@ -44,7 +39,7 @@ function reportOf(
 }
 
 function write(name: string, report: Report | object): string {
-  const file = join(directory, name);
+  const file = join(directory(), name);
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   return file;
 }
@@ -57,17 +52,13 @@ interface Result {
 async function merge(args: string[]): Promise<Result> {
   const program = new Command('iamspect').exitOverride();
   registerMerge(program);
-  let stdout = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
+  const output = captureOutput();
   const previous = process.exitCode;
   try {
     await program.parseAsync(['merge', ...args], { from: 'user' });
-    return { code: Number(process.exitCode ?? 0), stdout };
+    return { code: Number(process.exitCode ?? 0), stdout: output.stdout };
   } finally {
-    out.mockRestore();
+    output.restore();
     process.exitCode = previous;
   }
 }
@@ -76,7 +67,7 @@ describe('iamspect merge', () => {
   test('writes one report of every account, ordered and summarised as one run, prints it and exits as audit would', async () => {
     const a = write('a.json', reportOf('222222222222', 'exposed', 'medium'));
     const b = write('b.json', reportOf('111111111111', 'clean', 'medium'));
-    const output = join(directory, 'merged.json');
+    const output = join(directory(), 'merged.json');
     const { code, stdout } = await merge([a, b, '-o', output, '--format', 'json']);
 
     const merged = readReportFile(output);
@@ -96,7 +87,7 @@ describe('iamspect merge', () => {
   test('a failed account in any part makes the merged run incomplete: exit 3, or 0 with --allow-incomplete', async () => {
     const a = write('a.json', reportOf('111111111111', 'clean'));
     const b = write('b.json', reportOf('222222222222', 'failed'));
-    const output = join(directory, 'merged.json');
+    const output = join(directory(), 'merged.json');
     expect((await merge([a, b, '-o', output])).code).toBe(3);
     expect((await merge([a, b, '-o', output, '--allow-incomplete'])).code).toBe(0);
     expect(readReportFile(output).summary.accounts).toEqual({ audited: 1, failed: 1, skipped: 0 });
@@ -105,7 +96,7 @@ describe('iamspect merge', () => {
   test('an account in two reports is refused, naming both files', async () => {
     const a = write('a.json', reportOf('111111111111', 'clean'));
     const b = write('b.json', reportOf('111111111111', 'exposed'));
-    await expect(merge([a, b, '-o', join(directory, 'out.json')])).rejects.toEqual(
+    await expect(merge([a, b, '-o', join(directory(), 'out.json')])).rejects.toEqual(
       new InputError(
         `account 111111111111 is in both ${a} and ${b}`,
         'Each account must be in exactly one report: merge the shards of one run (--shard 1/N ... N/N), each once.',
@@ -116,7 +107,7 @@ describe('iamspect merge', () => {
   test('reports of different format versions are refused, naming both files', async () => {
     const a = write('a.json', reportOf('111111111111', 'clean'));
     const b = write('b.json', { ...reportOf('222222222222', 'clean'), schemaVersion: 2 });
-    await expect(merge([a, b, '-o', join(directory, 'out.json')])).rejects.toEqual(
+    await expect(merge([a, b, '-o', join(directory(), 'out.json')])).rejects.toEqual(
       new InputError(
         `${a} has report schemaVersion 1, ${b} has 2`,
         'Merge reports written by the same iamspect version.',
@@ -127,7 +118,7 @@ describe('iamspect merge', () => {
   test('reports evaluated with different --fail-on are refused, naming both files', async () => {
     const a = write('a.json', reportOf('111111111111', 'clean', 'high'));
     const b = write('b.json', reportOf('222222222222', 'clean', 'low'));
-    await expect(merge([a, b, '-o', join(directory, 'out.json')])).rejects.toMatchObject({
+    await expect(merge([a, b, '-o', join(directory(), 'out.json')])).rejects.toMatchObject({
       name: 'InputError',
       message: `${a} was evaluated with --fail-on high, ${b} with --fail-on low`,
     });
@@ -136,7 +127,7 @@ describe('iamspect merge', () => {
   test('a file that is not a report is refused by name, and nothing is written', async () => {
     const a = write('a.json', reportOf('111111111111', 'clean'));
     const b = write('b.json', { version: '2.1.0', runs: [] });
-    const output = join(directory, 'out.json');
+    const output = join(directory(), 'out.json');
     await expect(merge([a, b, '-o', output])).rejects.toMatchObject({
       name: 'InputError',
       message: expect.stringContaining(b),

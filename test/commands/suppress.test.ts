@@ -1,12 +1,12 @@
-import { jest } from '@jest/globals';
 import { Command } from 'commander';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SuppressFlags } from '../../src/commands/suppress.js';
 import { registerSuppress, runSuppress } from '../../src/commands/suppress.js';
 import { loadConfig } from '../../src/config.js';
-import { InputError } from '../../src/errors.js';
+import { inputErrorOf } from '../builders/errors.js';
+import { useTempDir } from '../builders/temp-dir.js';
+import { captureOutput } from '../builders/output.js';
 
 const TODAY = new Date('2026-06-15T12:00:00Z');
 const flags: SuppressFlags = {
@@ -16,29 +16,15 @@ const flags: SuppressFlags = {
   expires: '2026-12-31',
 };
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'iamspect-suppress-'));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const dir = useTempDir('iamspect-suppress-');
 
-const configPath = () => join(dir, '.iamspect.yml');
-
-function inputError(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
+const configPath = () => join(dir(), '.iamspect.yml');
 
 describe('iamspect suppress', () => {
   test('creates .iamspect.yml with the suppression when there is none', () => {
-    const result = runSuppress(flags, dir, TODAY);
+    const result = runSuppress(flags, dir(), TODAY);
     expect(result).toMatchObject({ file: '.iamspect.yml', created: true });
-    expect(loadConfig(undefined, dir).config.suppressions).toEqual([
+    expect(loadConfig(undefined, dir()).config.suppressions).toEqual([
       {
         rule: 'user-console-without-mfa',
         resource: flags.resource,
@@ -49,13 +35,13 @@ describe('iamspect suppress', () => {
   });
 
   test('appends to an existing file given with --config, keeping its comments', () => {
-    const path = join(dir, 'audit.yml');
+    const path = join(dir(), 'audit.yml');
     writeFileSync(path, '# owned by the security team\nfailOn: medium # strict\n');
-    const result = runSuppress({ ...flags, config: 'audit.yml', expires: undefined }, dir, TODAY);
+    const result = runSuppress({ ...flags, config: 'audit.yml', expires: undefined }, dir(), TODAY);
     expect(result.created).toBe(false);
     const text = readFileSync(path, 'utf8');
     expect(text.startsWith('# owned by the security team\nfailOn: medium # strict\n')).toBe(true);
-    expect(loadConfig('audit.yml', dir).config.suppressions).toHaveLength(1);
+    expect(loadConfig('audit.yml', dir()).config.suppressions).toHaveLength(1);
     expect(text).not.toContain('expires');
   });
 
@@ -67,20 +53,20 @@ describe('iamspect suppress', () => {
     [{ expires: '2026-02-30' }, '--expires: is not a real calendar date'],
     [{ expires: '2026-06-14' }, '--expires: 2026-06-14 is in the past, so the suppression would never apply'],
   ])('refuses %j: %s', (change, message) => {
-    expect(inputError(() => runSuppress({ ...flags, ...change }, dir, TODAY)).message).toBe(message);
+    expect(inputErrorOf(() => runSuppress({ ...flags, ...change }, dir(), TODAY)).message).toBe(message);
     expect(existsSync(configPath())).toBe(false);
   });
 
   test('expiring today is allowed: the expiry day itself still applies', () => {
-    expect(runSuppress({ ...flags, expires: '2026-06-15' }, dir, TODAY).suppression.expires).toBe(
+    expect(runSuppress({ ...flags, expires: '2026-06-15' }, dir(), TODAY).suppression.expires).toBe(
       '2026-06-15',
     );
   });
 
   test('refuses an exact duplicate and leaves the file as it was', () => {
-    runSuppress(flags, dir, TODAY);
+    runSuppress(flags, dir(), TODAY);
     const before = readFileSync(configPath(), 'utf8');
-    const error = inputError(() => runSuppress(flags, dir, TODAY));
+    const error = inputErrorOf(() => runSuppress(flags, dir(), TODAY));
     expect(error.message).toBe(
       `.iamspect.yml: this suppression is already there (rule user-console-without-mfa, resource ${flags.resource})`,
     );
@@ -88,26 +74,24 @@ describe('iamspect suppress', () => {
   });
 
   test('the same finding with another expiry is a second entry, not a duplicate', () => {
-    runSuppress(flags, dir, TODAY);
-    runSuppress({ ...flags, expires: '2027-06-30' }, dir, TODAY);
-    expect(loadConfig(undefined, dir).config.suppressions).toHaveLength(2);
+    runSuppress(flags, dir(), TODAY);
+    runSuppress({ ...flags, expires: '2027-06-30' }, dir(), TODAY);
+    expect(loadConfig(undefined, dir()).config.suppressions).toHaveLength(2);
   });
 
   test('an invalid config file is reported as it is and not touched', () => {
     writeFileSync(configPath(), 'failOn: sometimes\n');
-    expect(inputError(() => runSuppress(flags, dir, TODAY)).message).toMatch(/^\.iamspect\.yml: failOn: /);
+    expect(inputErrorOf(() => runSuppress(flags, dir(), TODAY)).message).toMatch(
+      /^\.iamspect\.yml: failOn: /,
+    );
     expect(readFileSync(configPath(), 'utf8')).toBe('failOn: sometimes\n');
   });
 
   test('the command prints what it did and suggests an expiry when there is none', async () => {
     const program = new Command().exitOverride();
     registerSuppress(program);
-    let written = '';
-    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      written += String(chunk);
-      return true;
-    });
-    const config = join(dir, 'new.yml');
+    const output = captureOutput();
+    const config = join(dir(), 'new.yml');
     try {
       await program.parseAsync(
         [
@@ -124,12 +108,12 @@ describe('iamspect suppress', () => {
         { from: 'user' },
       );
     } finally {
-      stdout.mockRestore();
+      output.restore();
     }
-    expect(written).toContain(
+    expect(output.stdout).toContain(
       `Created ${config}: findings of user-console-without-mfa for ${flags.resource} are suppressed.`,
     );
-    expect(written).toContain('Tip: add --expires YYYY-MM-DD');
+    expect(output.stdout).toContain('Tip: add --expires YYYY-MM-DD');
     expect(existsSync(config)).toBe(true);
   });
 });

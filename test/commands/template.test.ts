@@ -1,7 +1,5 @@
-import { jest } from '@jest/globals';
 import { Command } from 'commander';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { PreparedRun } from '../../src/commands/report-options.js';
 import {
@@ -19,19 +17,17 @@ import { OUTPUT_FORMATS } from '../../src/report/render.js';
 import { RULES } from '../../src/rules/index.js';
 import { defineRule } from '../../src/rules/types.js';
 import { z } from 'zod';
+import { useTempDir } from '../builders/temp-dir.js';
+import { captureOutput } from '../builders/output.js';
 
 const SEED = 'fixtures/templates/seed';
 const SECRET = 'Sup3r-Secret-Passw0rd';
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'iamspect-template-cmd-'));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const dir = useTempDir('iamspect-template-cmd-');
 
 /** A file in the temp directory, named relative to the working directory (as a user would type it). */
 function file(name: string, content: string): string {
-  const path = join(dir, name);
+  const path = join(dir(), name);
   mkdirSync(join(path, '..'), { recursive: true });
   writeFileSync(path, content);
   return relative(process.cwd(), path);
@@ -45,27 +41,18 @@ interface Run {
 
 /** Runs a command body with stdout and stderr captured. InputError is exit 2, as in cli.ts. */
 async function captured(body: () => number | Promise<number>): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
+  const output = captureOutput();
   const previous = process.exitCode;
   process.exitCode = undefined;
   try {
-    return { code: await body(), stdout, stderr };
+    const code = await body();
+    return { code, stdout: output.stdout, stderr: output.stderr };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    return { code: 2, stdout, stderr: `${stderr}${error.message}` };
+    return { code: 2, stdout: output.stdout, stderr: `${output.stderr}${error.message}` };
   } finally {
     process.exitCode = previous;
-    out.mockRestore();
-    err.mockRestore();
+    output.restore();
   }
 }
 
@@ -202,7 +189,7 @@ describe('exit codes', () => {
   });
 
   test('2: nothing could be read; the message names each file and its line', async () => {
-    const run = await template([broken(), join(dir, 'missing.yaml')]);
+    const run = await template([broken(), join(dir(), 'missing.yaml')]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/broken\.yaml:5:1: not valid YAML or JSON/);
     expect(run.stderr).toMatch(/missing\.yaml: cannot read: no such file or directory/);
@@ -329,7 +316,7 @@ describe('secrets never leave', () => {
 
   test.each(OUTPUT_FORMATS.map((format) => [format]))('%s: the password is in no output', async (format) => {
     const path = file('secret.yaml', text);
-    const out = join(dir, `report.${format}`);
+    const out = join(dir(), `report.${format}`);
     const run = await template([
       path,
       '--format',

@@ -2,23 +2,16 @@ import { applyBaseline } from '../../src/report/baseline.js';
 import { renderHtml, rulesByImpact } from '../../src/report/html.js';
 import { docsToHtml, referencesToHtml } from '../../src/report/html/docs.js';
 import type { Report } from '../../src/report/model.js';
-import type { RenderContext } from '../../src/report/render.js';
 import { ACCOUNT, emptySnapshot, rootRow, userRow, withCredentialReport } from '../builders/snapshot.js';
 import {
   OTHER_ACCOUNT,
+  PLAIN_CONTEXT,
   auditedSnapshot,
   buildReport,
   rootKeyRule,
   templateRule,
   userMfaRule,
 } from './report-fixture.js';
-
-const context: RenderContext = {
-  color: false,
-  showSuppressed: false,
-  sarifAnchor: '.iamspect.yml',
-  cwd: '/',
-};
 
 /** The JSON the page's script reads, as the browser would parse it. */
 function embedded(html: string): { report: Report; resourceLabels: string[] } {
@@ -29,7 +22,7 @@ function embedded(html: string): { report: Report; resourceLabels: string[] } {
 
 describe('html output', () => {
   test('is one self-contained file: every src and href is inline data or an anchor, no CSS import or url()', () => {
-    const html = renderHtml(buildReport(), context);
+    const html = renderHtml(buildReport(), PLAIN_CONTEXT);
     const references = [...html.matchAll(/\b(?:src|href|action|xlink:href)\s*=\s*"([^"]*)"/g)].map(
       (m) => m[1],
     );
@@ -39,13 +32,13 @@ describe('html output', () => {
 
   test('embeds the whole report, which the page can read back unchanged', () => {
     const report = buildReport();
-    const data = embedded(renderHtml(report, context));
+    const data = embedded(renderHtml(report, PLAIN_CONTEXT));
     expect(data.report).toEqual(report);
     expect(data.resourceLabels).toEqual(['root', 'user/alice', 'user/bob', 'root']);
   });
 
   test('a template finding is labelled with its file and line', () => {
-    const data = embedded(renderHtml(buildReport({ rules: [templateRule] }), context));
+    const data = embedded(renderHtml(buildReport({ rules: [templateRule] }), PLAIN_CONTEXT));
     expect(data.resourceLabels).toEqual(['role/Deployer (templates/stack.yaml:12)']);
   });
 
@@ -57,7 +50,7 @@ describe('html output', () => {
       resource: hostile,
       message: '<img src=x onerror=alert(1)>',
     };
-    const html = renderHtml(report, context);
+    const html = renderHtml(report, PLAIN_CONTEXT);
     expect(html).not.toContain('<script>window.pwned');
     expect(html).not.toContain('<img src=x');
     expect(html.match(/<\/script>/g)).toHaveLength(2);
@@ -70,7 +63,7 @@ describe('html output', () => {
       [rootRow()],
       '2026-06-15T08:30:00.000Z',
     );
-    const html = renderHtml(buildReport({ accounts: [{ snapshot }] }), context);
+    const html = renderHtml(buildReport({ accounts: [{ snapshot }] }), PLAIN_CONTEXT);
     expect(html).toContain(`<h1>Account ${ACCOUNT} <span class="alias">prod-main</span></h1>`);
     expect(html).toContain(
       '<dt>Credential report</dt><dd>2026-06-15 08:30 UTC, 3.5 h before collection</dd>',
@@ -79,7 +72,7 @@ describe('html output', () => {
   });
 
   test('the verdict and the not-evaluated warning panel come before the cards and the findings', () => {
-    const html = renderHtml(buildReport(), context);
+    const html = renderHtml(buildReport(), PLAIN_CONTEXT);
     const verdict = html.indexOf('class="verdict verdict-failed"');
     const panel = html.indexOf('id="not-evaluated"');
     const cards = html.indexOf('id="summary"');
@@ -91,13 +84,13 @@ describe('html output', () => {
   });
 
   test('no warning panel when everything was evaluated', () => {
-    const html = renderHtml(buildReport({ rules: [rootKeyRule, userMfaRule] }), context);
+    const html = renderHtml(buildReport({ rules: [rootKeyRule, userMfaRule] }), PLAIN_CONTEXT);
     expect(html).not.toContain('id="not-evaluated"');
     expect(html).toContain('class="verdict verdict-failed"');
   });
 
   test('cards count findings per severity, and a table counts them per account when there are several', () => {
-    const single = renderHtml(buildReport(), context);
+    const single = renderHtml(buildReport(), PLAIN_CONTEXT);
     expect(single).toContain(
       '<div class="card sev-critical"><div class="n">1</div><div class="l">Critical</div></div>',
     );
@@ -107,7 +100,7 @@ describe('html output', () => {
       buildReport({
         accounts: [{ snapshot: auditedSnapshot() }, { snapshot: auditedSnapshot(OTHER_ACCOUNT) }],
       }),
-      context,
+      PLAIN_CONTEXT,
     );
     expect(multi).toContain('<h2>Findings per account</h2>');
     expect(multi).toMatch(
@@ -119,7 +112,7 @@ describe('html output', () => {
     const report = buildReport();
     const html = renderHtml(
       applyBaseline({ ...report, findings: report.findings.slice(0, 2) }, report),
-      context,
+      PLAIN_CONTEXT,
     );
     expect(html).toContain('<div class="l">Fixed</div>');
     expect(html).toContain('id="filter-baseline"');
@@ -127,8 +120,10 @@ describe('html output', () => {
   });
 
   test('the suppressed toggle starts as the context says', () => {
-    expect(renderHtml(buildReport(), context)).toContain('<input type="checkbox" id="show-suppressed">');
-    expect(renderHtml(buildReport(), { ...context, showSuppressed: true })).toContain(
+    expect(renderHtml(buildReport(), PLAIN_CONTEXT)).toContain(
+      '<input type="checkbox" id="show-suppressed">',
+    );
+    expect(renderHtml(buildReport(), { ...PLAIN_CONTEXT, showSuppressed: true })).toContain(
       '<input type="checkbox" id="show-suppressed" checked>',
     );
   });

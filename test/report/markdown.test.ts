@@ -1,16 +1,15 @@
 import { applyBaseline } from '../../src/report/baseline.js';
 import { MARKDOWN_LIMIT, mdCode, mdText, renderMarkdown } from '../../src/report/markdown.js';
 import type { Report, ReportFinding } from '../../src/report/model.js';
-import type { RenderContext } from '../../src/report/render.js';
 import { ACCOUNT } from '../builders/snapshot.js';
-import { OTHER_ACCOUNT, auditedSnapshot, buildReport, templateRule } from './report-fixture.js';
+import {
+  OTHER_ACCOUNT,
+  PLAIN_CONTEXT,
+  auditedSnapshot,
+  buildReport,
+  templateRule,
+} from './report-fixture.js';
 
-const context: RenderContext = {
-  color: false,
-  showSuppressed: false,
-  sarifAnchor: '.iamspect.yml',
-  cwd: '/',
-};
 const bob = `arn:aws:iam::${ACCOUNT}:user/bob`;
 
 function many(count: number, messageLength = 200): Report {
@@ -27,7 +26,7 @@ function many(count: number, messageLength = 200): Report {
 
 describe('markdown output', () => {
   test('starts with the title, the verdict and the totals, before any finding', () => {
-    const output = renderMarkdown(buildReport(), context);
+    const output = renderMarkdown(buildReport(), PLAIN_CONTEXT);
     const lines = output.split('\n');
     expect(lines[0]).toBe(`## iamspect report: ${ACCOUNT}`);
     expect(output).toContain('**❌ Failed: 3 unsuppressed findings at or above high.**');
@@ -38,7 +37,7 @@ describe('markdown output', () => {
   });
 
   test('lists the rules that were not evaluated, with the reason, before the findings', () => {
-    const output = renderMarkdown(buildReport(), context);
+    const output = renderMarkdown(buildReport(), PLAIN_CONTEXT);
     expect(output).toContain('> [!WARNING]');
     expect(output).toMatch(
       /\| `test-policy` \| 123456789012 \| authorizationDetails access denied to iam:GetAccountAuthorizationDetails/,
@@ -53,7 +52,7 @@ describe('markdown output', () => {
         { accountId: OTHER_ACCOUNT, status: 'failed', reason: 'AccessDenied' },
       ],
     });
-    const output = renderMarkdown(report, context);
+    const output = renderMarkdown(report, PLAIN_CONTEXT);
     expect(output).toContain(
       '> **Incomplete: 1 rule check did not run and 1 account could not be audited.**',
     );
@@ -61,7 +60,7 @@ describe('markdown output', () => {
   });
 
   test('groups findings by severity, worst first, critical and high open', () => {
-    const output = renderMarkdown(buildReport(), context);
+    const output = renderMarkdown(buildReport(), PLAIN_CONTEXT);
     const critical = output.indexOf('🟥 Critical (1)');
     const high = output.indexOf('🟧 High (2)');
     const low = output.indexOf('🟦 Low (1)');
@@ -76,14 +75,14 @@ describe('markdown output', () => {
   test('with a baseline, marks each finding new or existing and lists the fixed ones', () => {
     const report = buildReport();
     const withoutLow = { ...report, findings: report.findings.filter((f) => f.severity !== 'low') };
-    const output = renderMarkdown(applyBaseline(report, withoutLow), context);
+    const output = renderMarkdown(applyBaseline(report, withoutLow), PLAIN_CONTEXT);
     expect(output).toContain('| Rule | Resource | Finding | Baseline |');
     expect(output).toMatch(/\| `test-account` \| .* \| 🆕 new \|/);
     expect(output).toMatch(/\| `test-root-key` \| .* \| existing \|/);
     expect(output).toContain('fail on: high (new findings only)');
 
     const bobFixed = { ...report, findings: report.findings.filter((f) => f.resource !== bob) };
-    const fixed = renderMarkdown(applyBaseline(bobFixed, report), context);
+    const fixed = renderMarkdown(applyBaseline(bobFixed, report), PLAIN_CONTEXT);
     expect(fixed).toContain('### ✔️ Fixed since the baseline (1)');
     expect(fixed).toMatch(/\| High \| `test-user-mfa` \| `arn:aws:iam::123456789012:user\/bob` \|/);
   });
@@ -92,7 +91,7 @@ describe('markdown output', () => {
     const report = buildReport({
       accounts: [{ snapshot: auditedSnapshot() }, { snapshot: auditedSnapshot(OTHER_ACCOUNT) }],
     });
-    const output = renderMarkdown(report, context);
+    const output = renderMarkdown(report, PLAIN_CONTEXT);
     expect(output.split('\n')[0]).toBe('## iamspect report: 2 accounts');
     expect(output).toContain('| Account | Rule | Resource | Finding |');
     expect(output).toMatch(/\| 210987654321 \| audited \| 1 \| 2 \| 0 \| 1 \| 0 \|/);
@@ -104,14 +103,14 @@ describe('markdown output', () => {
         { rule: 'test-user-mfa', resource: bob, reason: 'break-glass user', expires: '2026-12-31' },
       ],
     });
-    expect(renderMarkdown(report, context)).not.toContain('break-glass user');
-    expect(renderMarkdown(report, { ...context, showSuppressed: true })).toMatch(
+    expect(renderMarkdown(report, PLAIN_CONTEXT)).not.toContain('break-glass user');
+    expect(renderMarkdown(report, { ...PLAIN_CONTEXT, showSuppressed: true })).toMatch(
       /\| High \| `test-user-mfa` \| `arn:aws:iam::123456789012:user\/bob` \| break-glass user \| 2026-12-31 \|/,
     );
   });
 
   test('a template finding names its file and line next to the resource', () => {
-    const output = renderMarkdown(buildReport({ rules: [templateRule] }), context);
+    const output = renderMarkdown(buildReport({ rules: [templateRule] }), PLAIN_CONTEXT);
     expect(output).toContain(`\`arn:aws:iam::${ACCOUNT}:role/Deployer\` at \`templates/stack.yaml:12\``);
   });
 
@@ -120,7 +119,7 @@ describe('markdown output', () => {
       ...buildReport(),
       warnings: ['Suppression of x for y expires on 2026-06-20 (in 5 days).'],
     };
-    expect(renderMarkdown(report, context).trimEnd().split('\n').slice(-3)).toEqual([
+    expect(renderMarkdown(report, PLAIN_CONTEXT).trimEnd().split('\n').slice(-3)).toEqual([
       '### Warnings',
       '',
       '- Suppression of x for y expires on 2026-06-20 (in 5 days).',
@@ -149,7 +148,7 @@ describe('markdown escaping', () => {
   test('a message with pipes and newlines stays inside its table row', () => {
     const report = buildReport();
     report.findings[0] = { ...report.findings[0]!, message: 'bad | message\nwith a second line' };
-    const row = renderMarkdown(report, context)
+    const row = renderMarkdown(report, PLAIN_CONTEXT)
       .split('\n')
       .find((line) => line.includes('bad \\| message'));
     expect(row).toBe(
@@ -160,12 +159,12 @@ describe('markdown escaping', () => {
 
 describe('markdown truncation', () => {
   test('a small report is not truncated', () => {
-    expect(renderMarkdown(many(20), context)).not.toContain('not shown');
+    expect(renderMarkdown(many(20), PLAIN_CONTEXT)).not.toContain('not shown');
   });
 
   test(`stops before ${MARKDOWN_LIMIT} characters on a row boundary and counts what it left out`, () => {
     const total = 2000;
-    const output = renderMarkdown(many(total), context);
+    const output = renderMarkdown(many(total), PLAIN_CONTEXT);
     expect(output.length).toBeLessThanOrEqual(MARKDOWN_LIMIT);
     const rows = output.split('\n').filter((line) => line.startsWith('| `test-user-mfa`'));
     for (const row of rows)
@@ -179,7 +178,7 @@ describe('markdown truncation', () => {
   });
 
   test('the totals and the not-evaluated rules come through even when the findings do not', () => {
-    const output = renderMarkdown(many(5000, 400), context);
+    const output = renderMarkdown(many(5000, 400), PLAIN_CONTEXT);
     expect(output).toContain('| Critical | High |');
     expect(output).toContain('`test-policy`');
   });

@@ -1,32 +1,18 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../../src/errors.js';
 import { applyBaseline } from '../../src/report/baseline.js';
 import { renderJson } from '../../src/report/json.js';
 import { readReportFile } from '../../src/report/read-report.js';
 import { buildReport } from './report-fixture.js';
+import { inputErrorOf } from '../builders/errors.js';
+import { useTempDir } from '../builders/temp-dir.js';
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'iamspect-read-report-'));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const dir = useTempDir('iamspect-read-report-');
 
 function file(name: string, content: string): string {
-  const path = join(dir, name);
+  const path = join(dir(), name);
   writeFileSync(path, content);
   return path;
-}
-
-function inputError(read: () => unknown): InputError {
-  try {
-    read();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
 }
 
 describe('readReportFile', () => {
@@ -37,11 +23,11 @@ describe('readReportFile', () => {
   });
 
   test.each([
-    ['a missing file', () => join(dir, 'nope.json'), /nope\.json: report file not found$/],
+    ['a missing file', () => join(dir(), 'nope.json'), /nope\.json: report file not found$/],
     ['an empty file', () => file('empty.json', '\n'), /empty\.json: report file is empty$/],
-    ['a directory', () => dir, /is a directory, not a report file$/],
+    ['a directory', () => dir(), /is a directory, not a report file$/],
   ])('%s is an input error naming the file', (_case, path, message) => {
-    const error = inputError(() => readReportFile(path()));
+    const error = inputErrorOf(() => readReportFile(path()));
     expect(error.message).toMatch(message);
     expect(error.hint).toContain('--output json=FILE');
   });
@@ -49,19 +35,19 @@ describe('readReportFile', () => {
   // The position format itself belongs to util/input-file.ts; here it only has to name line 3, column 11.
   test('bad JSON is reported with its line and column', () => {
     const path = file('bad.json', '{\n  "schemaVersion": 1,\n  "tool": }\n');
-    const message = inputError(() => readReportFile(path)).message;
+    const message = inputErrorOf(() => readReportFile(path)).message;
     expect(message).toMatch(/^\S*bad\.json\b\D*3\D+11: report file is not valid JSON/);
   });
 
   test('a truncated file says so', () => {
     const text = renderJson(buildReport());
     const path = file('cut.json', text.slice(0, text.length / 2));
-    expect(inputError(() => readReportFile(path)).message).toMatch(/^\S*cut\.json\b.*truncated/);
+    expect(inputErrorOf(() => readReportFile(path)).message).toMatch(/^\S*cut\.json\b.*truncated/);
   });
 
   test('another schema version is refused with the versions named', () => {
     const path = file('v2.json', JSON.stringify({ ...buildReport(), schemaVersion: 2 }));
-    const error = inputError(() => readReportFile(path));
+    const error = inputErrorOf(() => readReportFile(path));
     expect(error.message).toMatch(
       /v2\.json: schemaVersion 2 is not supported by iamspect .* \(it reads version 1\)/,
     );
@@ -69,28 +55,30 @@ describe('readReportFile', () => {
 
   test('a SARIF file passed by mistake is named as such', () => {
     const path = file('out.sarif', JSON.stringify({ version: '2.1.0', runs: [] }));
-    expect(inputError(() => readReportFile(path)).message).toBe(
+    expect(inputErrorOf(() => readReportFile(path)).message).toBe(
       `${path}: this is a SARIF file, not an iamspect JSON report`,
     );
   });
 
   test('a snapshot passed by mistake is named as such', () => {
     const path = file('snap.json', JSON.stringify({ schemaVersion: 1, collectedAt: 'x', sections: {} }));
-    expect(inputError(() => readReportFile(path)).message).toBe(`${path}: this is a snapshot, not a report`);
+    expect(inputErrorOf(() => readReportFile(path)).message).toBe(
+      `${path}: this is a snapshot, not a report`,
+    );
   });
 
   test('a report with a damaged field names the field', () => {
     const report = JSON.parse(renderJson(buildReport())) as { findings: Array<Record<string, unknown>> };
     report.findings[1]!.severity = 'urgent';
     const path = file('edited.json', JSON.stringify(report));
-    expect(inputError(() => readReportFile(path)).message).toMatch(
+    expect(inputErrorOf(() => readReportFile(path)).message).toMatch(
       /edited\.json: not a valid iamspect report: findings\[1\]\.severity: /,
     );
   });
 
   test('JSON that is not an object is not a report', () => {
     const path = file('list.json', '[]');
-    expect(inputError(() => readReportFile(path)).message).toMatch(
+    expect(inputErrorOf(() => readReportFile(path)).message).toMatch(
       /not an iamspect report \(expected a JSON object\)/,
     );
   });

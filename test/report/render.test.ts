@@ -1,14 +1,6 @@
 import { InputError } from '../../src/errors.js';
 import { OUTPUT_FORMATS, parseOutputFormat, renderReport } from '../../src/report/render.js';
-import type { RenderContext } from '../../src/report/render.js';
-import { buildReport } from './report-fixture.js';
-
-const context: RenderContext = {
-  color: false,
-  showSuppressed: false,
-  sarifAnchor: '.iamspect.yml',
-  cwd: '/',
-};
+import { PLAIN_CONTEXT, buildReport } from './report-fixture.js';
 
 describe('output format registry', () => {
   test('offers table, json and sarif', () => {
@@ -16,7 +8,7 @@ describe('output format registry', () => {
   });
 
   test.each(OUTPUT_FORMATS)('%s renders a report to text', (format) => {
-    expect(renderReport(format, buildReport(), context)).toEqual(expect.stringMatching(/\S/));
+    expect(renderReport(format, buildReport(), PLAIN_CONTEXT)).toEqual(expect.stringMatching(/\S/));
   });
 
   test('an unknown format is an input error naming the flag and the choices', () => {

@@ -5,6 +5,7 @@ import type { Suppression } from '../../src/config.js';
 import type { AccountInput } from '../../src/engine.js';
 import { evaluate, resolveRules } from '../../src/engine.js';
 import type { Report } from '../../src/report/model.js';
+import type { RenderContext } from '../../src/report/render.js';
 import type { AnyRule, Finding, Severity } from '../../src/rules/types.js';
 import { defineRule } from '../../src/rules/types.js';
 import { accountArn, sectionData } from '../../src/snapshot/access.js';
@@ -21,6 +22,14 @@ import {
 } from '../builders/snapshot.js';
 
 export const OTHER_ACCOUNT = '210987654321';
+
+/** How reporter tests render unless a test says otherwise: no colour, suppressed findings hidden, cwd `/`. */
+export const PLAIN_CONTEXT: RenderContext = {
+  color: false,
+  showSuppressed: false,
+  sarifAnchor: '.iamspect.yml',
+  cwd: '/',
+};
 
 export function testRule(
   id: string,

@@ -13,6 +13,7 @@ import { packageRoot } from '../../src/util/package-root.js';
 import { ACCOUNT, userRow, withCredentialReport, emptySnapshot } from '../builders/snapshot.js';
 import {
   OTHER_ACCOUNT,
+  PLAIN_CONTEXT,
   accountRule,
   auditedSnapshot,
   buildReport,
@@ -25,12 +26,7 @@ import {
 } from './report-fixture.js';
 
 const CWD = '/work/repo';
-const context: RenderContext = {
-  color: false,
-  showSuppressed: false,
-  sarifAnchor: '.iamspect.yml',
-  cwd: CWD,
-};
+const context: RenderContext = { ...PLAIN_CONTEXT, cwd: CWD };
 
 function sarif(report: Report, overrides: Partial<RenderContext> = {}): Log {
   return JSON.parse(renderSarif(report, { ...context, ...overrides })) as Log;

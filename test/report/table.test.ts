@@ -5,6 +5,7 @@ import { MAX_TABLE_ROWS, renderTable } from '../../src/report/table.js';
 import { ACCOUNT, NOW, emptySnapshot, userRow, withCredentialReport } from '../builders/snapshot.js';
 import {
   OTHER_ACCOUNT,
+  PLAIN_CONTEXT,
   accountRule,
   auditedSnapshot,
   buildReport,
@@ -16,17 +17,11 @@ import {
   userMfaRule,
 } from './report-fixture.js';
 
-const context: RenderContext = {
-  color: false,
-  showSuppressed: false,
-  sarifAnchor: '.iamspect.yml',
-  cwd: '/',
-};
 /** Start of every ANSI escape sequence (CSI). */
 const ANSI = '\u001b[';
 
 function render(report: Report, overrides: Partial<RenderContext> = {}): string {
-  return renderTable(report, { ...context, ...overrides });
+  return renderTable(report, { ...PLAIN_CONTEXT, ...overrides });
 }
 
 const bobSuppressed = {

@@ -1,5 +1,5 @@
-import { InputError } from '../../src/errors.js';
 import { normalizeAuthorizationDetails } from '../../src/snapshot/authorization-details.js';
+import { inputErrorOf } from '../builders/errors.js';
 
 const ACCOUNT = '111122223333';
 const SOURCE = 'GetAccountAuthorizationDetails';
@@ -111,16 +111,6 @@ const cliPage = page(
   (document) => document,
   (iso) => iso,
 );
-
-function errorOf(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('normalizeAuthorizationDetails', () => {
   it('normalises an SDK v3 page: Date objects and URL-encoded documents, keeping + in names', () => {
@@ -332,7 +322,7 @@ describe('normalizeAuthorizationDetails', () => {
     ['IsTruncated', { IsTruncated: true, Marker: 'abc' }],
     ['a CLI NextToken', { NextToken: 'eyJNYXJrZXIiOiBudWxsfQ==' }],
   ])('refuses a last page that says more follows (%s): principals would be missing', (_label, extra) => {
-    const error = errorOf(() => normalizeAuthorizationDetails([{ ...cliPage, ...extra }], SOURCE));
+    const error = inputErrorOf(() => normalizeAuthorizationDetails([{ ...cliPage, ...extra }], SOURCE));
     expect(error.message).toBe(
       `${SOURCE}: the last page says more follows (IsTruncated or NextToken), so principals would be missing`,
     );
@@ -355,6 +345,6 @@ describe('normalizeAuthorizationDetails', () => {
       `${SOURCE}: (top level): Invalid input: expected object, received number`,
     ],
   ])('names the field of %s', (_label, pages, message) => {
-    expect(errorOf(() => normalizeAuthorizationDetails(pages, SOURCE)).message).toBe(message);
+    expect(inputErrorOf(() => normalizeAuthorizationDetails(pages, SOURCE)).message).toBe(message);
   });
 });

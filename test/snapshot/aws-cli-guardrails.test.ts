@@ -2,7 +2,7 @@
 // alarms) and per-region files (`<command>.<region>.json`) for Config and Access Analyzer.
 import { readAwsCliDir } from '../../src/snapshot/aws-cli.js';
 import { TEST_ACCOUNT, reportCsv, rootLine } from './report-csv.js';
-import { removeTempDirs, tempDirWith } from './temp-dir.js';
+import { removeTempDirs, tempDirWith } from '../builders/temp-dir.js';
 
 afterEach(removeTempDirs);
 

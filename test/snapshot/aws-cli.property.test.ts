@@ -9,7 +9,7 @@ import { snapshotSchema } from '../../src/snapshot/schema.js';
 import { packageRoot } from '../../src/util/package-root.js';
 import type { Json } from './mutate-json.js';
 import { mutatedJson } from './mutate-json.js';
-import { removeTempDirs, tempDirWith } from './temp-dir.js';
+import { removeTempDirs, tempDirWith } from '../builders/temp-dir.js';
 
 const demoDir = join(packageRoot(), 'fixtures', 'demo');
 const JSON_FILES = [

@@ -1,11 +1,11 @@
 import { utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../../src/errors.js';
 import { readAwsCliDir } from '../../src/snapshot/aws-cli.js';
 import { snapshotSchema } from '../../src/snapshot/schema.js';
 import { packageRoot } from '../../src/util/package-root.js';
 import { TEST_ACCOUNT, reportCsv, rootLine, userLine } from './report-csv.js';
-import { removeTempDirs, tempDirWith } from './temp-dir.js';
+import { removeTempDirs, tempDirWith } from '../builders/temp-dir.js';
+import { inputErrorOf } from '../builders/errors.js';
 
 const samples = join(packageRoot(), 'fixtures', 'aws-cli');
 const csv = reportCsv([rootLine(), userLine('alice')]);
@@ -14,16 +14,6 @@ const cliCredentialReport = JSON.stringify({
   ReportFormat: 'text/csv',
   GeneratedTime: '2024-05-03T12:00:00+00:00',
 });
-
-function errorOf(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
 
 afterEach(removeTempDirs);
 
@@ -151,7 +141,7 @@ describe('readAwsCliDir', () => {
 
   it('needs an override when no file names the account', () => {
     const files = { 'get-account-summary.json': JSON.stringify({ SummaryMap: { Users: 0 } }) };
-    const error = errorOf(() => readAwsCliDir(tempDirWith(files)));
+    const error = inputErrorOf(() => readAwsCliDir(tempDirWith(files)));
     expect(error.message).toContain('cannot tell which account these outputs belong to');
     expect(error.hint).toContain('get-account-authorization-details.json or the credential report');
     expect(readAwsCliDir(tempDirWith(files), { accountId: TEST_ACCOUNT, partition: 'aws' }).accountId).toBe(
@@ -198,7 +188,7 @@ describe('readAwsCliDir', () => {
       'the files mix accounts: credential report names arn:aws:iam::111122223333, list-server-certificates.json names arn:aws:iam::999988887777:server-certificate/www',
     ],
   ])('rejects %s', (_label, dir, message) => {
-    expect(errorOf(() => readAwsCliDir(dir())).message).toContain(message);
+    expect(inputErrorOf(() => readAwsCliDir(dir())).message).toContain(message);
   });
 
   it.each([
@@ -235,7 +225,7 @@ describe('readAwsCliDir', () => {
     ],
   ])('names the file and the place of a problem in %s', (name, content, message) => {
     const dir = tempDirWith({ [name]: content });
-    expect(errorOf(() => readAwsCliDir(dir)).message).toContain(`${join(dir, name)}${message}`);
+    expect(inputErrorOf(() => readAwsCliDir(dir)).message).toContain(`${join(dir, name)}${message}`);
   });
 
   it('reads a file PowerShell 5 saved as UTF-16 with a byte order mark', () => {

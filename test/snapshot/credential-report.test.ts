@@ -1,21 +1,11 @@
-import { InputError } from '../../src/errors.js';
 import { parseCredentialReport } from '../../src/snapshot/credential-report.js';
 import { CREDENTIAL_REPORT_COLUMNS, TEST_ACCOUNT, reportCsv, rootLine, userLine } from './report-csv.js';
+import { inputErrorOf } from '../builders/errors.js';
 
 const SOURCE = 'report.csv';
 
 function parse(csv: string, generatedTime: string | null = null) {
   return parseCredentialReport(csv, generatedTime, SOURCE);
-}
-
-function errorOf(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
 }
 
 const alice = userLine('alice', {
@@ -207,7 +197,9 @@ describe('parseCredentialReport', () => {
   });
 
   it("rejects not_supported as an IAM user's password_enabled", () => {
-    const error = errorOf(() => parse(reportCsv([userLine('bob', { password_enabled: 'not_supported' })])));
+    const error = inputErrorOf(() =>
+      parse(reportCsv([userLine('bob', { password_enabled: 'not_supported' })])),
+    );
     expect(error.message).toBe(
       `${SOURCE}: line 2, column password_enabled: "not_supported" is not true or false`,
     );
@@ -229,7 +221,7 @@ describe('parseCredentialReport', () => {
     const columns = CREDENTIAL_REPORT_COLUMNS.filter(
       (column) => column !== 'mfa_active' && column !== 'cert_2_active',
     );
-    const error = errorOf(() => parse(reportCsv([alice], { columns })));
+    const error = inputErrorOf(() => parse(reportCsv([alice], { columns })));
     expect(error.message).toBe(
       `${SOURCE}: the credential report has no "mfa_active", "cert_2_active" columns`,
     );
@@ -241,7 +233,7 @@ describe('parseCredentialReport', () => {
     ['access_key_1_last_rotated', '2017-02-30T00:00:00+00:00'],
     ['cert_2_last_rotated', ''],
   ])('names the source, line and column of a garbage date (%s = "%s")', (column, value) => {
-    const error = errorOf(() => parse(reportCsv([alice, userLine('bob', { [column]: value })])));
+    const error = inputErrorOf(() => parse(reportCsv([alice, userLine('bob', { [column]: value })])));
     expect(error.message).toBe(
       `${SOURCE}: line 3, column ${column}: "${value}" is not a timestamp (expected e.g. 2017-06-10T02:35:07+00:00, N/A or no_information)`,
     );
@@ -252,7 +244,7 @@ describe('parseCredentialReport', () => {
     ['access_key_2_active', 'N/A'],
     ['cert_1_active', ''],
   ])('rejects %s = "%s" (not a boolean)', (column, value) => {
-    const error = errorOf(() => parse(reportCsv([userLine('bob', { [column]: value })])));
+    const error = inputErrorOf(() => parse(reportCsv([userLine('bob', { [column]: value })])));
     expect(error.message).toBe(`${SOURCE}: line 2, column ${column}: "${value}" is not true or false`);
   });
 
@@ -276,7 +268,7 @@ describe('parseCredentialReport', () => {
     ],
     ['an empty user name', reportCsv([userLine('')]), 'line 2, column user: is empty'],
   ])('rejects %s', (_label, csv, expected) => {
-    const error = errorOf(() => parse(csv));
+    const error = inputErrorOf(() => parse(csv));
     expect(error.message).toContain(SOURCE);
     expect(error.message).toContain(expected);
   });
@@ -287,7 +279,7 @@ describe('parseCredentialReport', () => {
 
   it('keeps an unknown GeneratedTime as null and rejects one that is not a timestamp', () => {
     expect(parse(reportCsv([alice]), null).generatedTime).toBeNull();
-    expect(errorOf(() => parse(reportCsv([alice]), 'soon')).message).toBe(
+    expect(inputErrorOf(() => parse(reportCsv([alice]), 'soon')).message).toBe(
       `${SOURCE}: GeneratedTime "soon" is not a timestamp (expected e.g. 2017-06-10T02:35:07+00:00)`,
     );
   });

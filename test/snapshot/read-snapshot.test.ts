@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InputError } from '../../src/errors.js';
 import { parseSnapshot, readSnapshotFile, serializeSnapshot } from '../../src/snapshot/read-snapshot.js';
 import { loadDemoSnapshot } from '../../src/snapshot/demo.js';
 import type { Json, JsonPath } from './mutate-json.js';
@@ -13,6 +12,7 @@ import {
   withCredentialReport,
   withFailedSection,
 } from '../builders/snapshot.js';
+import { inputErrorOf } from '../builders/errors.js';
 
 const FILE = 'snap.json';
 const snapshot = withFailedSection(
@@ -27,16 +27,6 @@ function edited(...edits: Array<[JsonPath, Json | undefined]>): string {
   let raw = JSON.parse(serializeSnapshot(snapshot)) as Json | undefined;
   for (const [path, value] of edits) raw = mutateAt(raw!, path, value);
   return JSON.stringify(raw, null, 2);
-}
-
-function errorOf(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
 }
 
 describe('serializeSnapshot and parseSnapshot', () => {
@@ -110,7 +100,7 @@ describe('parseSnapshot errors', () => {
     ],
     ['an empty file', '', `${FILE}: snapshot file is empty`],
   ])('reports %s', (_label, text, message) => {
-    expect(errorOf(() => parseSnapshot(text, FILE)).message).toBe(message);
+    expect(inputErrorOf(() => parseSnapshot(text, FILE)).message).toBe(message);
   });
 });
 
@@ -128,7 +118,7 @@ describe('readSnapshotFile', () => {
   });
 
   it('names a missing file and says how to make one', () => {
-    const error = errorOf(() => readSnapshotFile(join(dir, 'missing.json')));
+    const error = inputErrorOf(() => readSnapshotFile(join(dir, 'missing.json')));
     expect(error.message).toBe(`${join(dir, 'missing.json')}: snapshot file not found`);
     expect(error.hint).toBe('Write a snapshot with: iamspect collect -o snapshot.json');
   });

@@ -1,29 +1,19 @@
 import {
   chmodSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   readlinkSync,
-  rmSync,
   statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../../src/errors.js';
 import { writeFileAtomic } from '../../src/util/atomic-write.js';
+import { useTempDir } from '../builders/temp-dir.js';
 
-let dir: string;
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'iamspect-atomic-'));
-});
-
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+const dir = useTempDir('iamspect-atomic-');
 
 function thrownBy(action: () => void): unknown {
   try {
@@ -36,28 +26,28 @@ function thrownBy(action: () => void): unknown {
 
 describe('writeFileAtomic', () => {
   test('creates the file and leaves no temporary file behind', () => {
-    const target = join(dir, 'report.json');
+    const target = join(dir(), 'report.json');
     writeFileAtomic(target, '{"ok":true}\n');
     expect(readFileSync(target, 'utf8')).toBe('{"ok":true}\n');
-    expect(readdirSync(dir)).toEqual(['report.json']);
+    expect(readdirSync(dir())).toEqual(['report.json']);
   });
 
   test('replaces a longer existing file completely', () => {
-    const target = join(dir, 'report.sarif');
+    const target = join(dir(), 'report.sarif');
     writeFileSync(target, 'an old report that was much longer than the new one');
     writeFileAtomic(target, 'new');
     expect(readFileSync(target, 'utf8')).toBe('new');
-    expect(readdirSync(dir)).toEqual(['report.sarif']);
+    expect(readdirSync(dir())).toEqual(['report.sarif']);
   });
 
   test('writes bytes as given', () => {
-    const target = join(dir, 'report.bin');
+    const target = join(dir(), 'report.bin');
     writeFileAtomic(target, new Uint8Array([0, 255, 10]));
     expect([...readFileSync(target)]).toEqual([0, 255, 10]);
   });
 
   test('a failed rename (the target is a directory) leaves the target untouched and no temporary file', () => {
-    const target = join(dir, 'report.json');
+    const target = join(dir(), 'report.json');
     mkdirSync(target);
     writeFileSync(join(target, 'inside.txt'), 'kept');
     const error = thrownBy(() => writeFileAtomic(target, 'content'));
@@ -65,21 +55,21 @@ describe('writeFileAtomic', () => {
     expect((error as InputError).message).toBe(`${target}: cannot write the file: the path is a directory`);
     expect(statSync(target).isDirectory()).toBe(true);
     expect(readdirSync(target)).toEqual(['inside.txt']);
-    expect(readdirSync(dir)).toEqual(['report.json']);
+    expect(readdirSync(dir())).toEqual(['report.json']);
   });
 
   test('a missing directory is an input error naming the path; nothing is created', () => {
-    const target = join(dir, 'missing', 'report.json');
+    const target = join(dir(), 'missing', 'report.json');
     const error = thrownBy(() => writeFileAtomic(target, 'content'));
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).message).toBe(
       `${target}: cannot write the file: the directory does not exist`,
     );
-    expect(readdirSync(dir)).toEqual([]);
+    expect(readdirSync(dir())).toEqual([]);
   });
 
   test('keeps the permissions of the file it replaces', () => {
-    const target = join(dir, 'private.json');
+    const target = join(dir(), 'private.json');
     writeFileSync(target, 'old');
     chmodSync(target, 0o600);
     writeFileAtomic(target, 'new');
@@ -87,13 +77,13 @@ describe('writeFileAtomic', () => {
   });
 
   test('writing through a symlink updates the file it points to and keeps the link', () => {
-    const real = join(dir, 'real.json');
-    const link = join(dir, 'latest.json');
+    const real = join(dir(), 'real.json');
+    const link = join(dir(), 'latest.json');
     writeFileSync(real, 'old');
     symlinkSync(real, link);
     writeFileAtomic(link, 'new');
     expect(readlinkSync(link)).toBe(real);
     expect(readFileSync(real, 'utf8')).toBe('new');
-    expect(readdirSync(dir).sort()).toEqual(['latest.json', 'real.json']);
+    expect(readdirSync(dir()).sort()).toEqual(['latest.json', 'real.json']);
   });
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { accountArn, sectionData } from '../../snapshot/access.js';
 import { findRootRow } from '../shared/credential-report.js';
 import { dayAndAge, isMoreThanDaysAgo } from '../shared/days.js';
+import { positiveCountOption } from '../shared/options.js';
 import { joinWithAnd } from '../shared/words.js';
 import { cis, defineRule } from '../types.js';
 
@@ -12,12 +13,10 @@ export const rootRecentUse = defineRule({
   needs: ['credentialReport'],
   options: z
     .object({
-      windowDays: z
-        .number()
-        .int()
-        .positive()
-        .default(90)
-        .describe('A root sign-in or key use at most this many days before the snapshot is reported.'),
+      windowDays: positiveCountOption(
+        90,
+        'A root sign-in or key use at most this many days before the snapshot is reported.',
+      ),
     })
     .strict(),
   docs: {

@@ -3,6 +3,7 @@ import { analyzeAccount } from '../../policy/account-analysis.js';
 import { isExempt } from '../../policy/findings.js';
 import type { RoleDetail } from '../../snapshot/schema.js';
 import { dayOf, daysRoundedUp, isMoreThanDaysAgo } from '../shared/days.js';
+import { positiveCountOption } from '../shared/options.js';
 import { countOf } from '../shared/words.js';
 import { defineRule } from '../types.js';
 
@@ -13,12 +14,10 @@ export const roleUnused = defineRule({
   needs: ['authorizationDetails'],
   options: z
     .object({
-      maxUnusedDays: z
-        .number()
-        .int()
-        .positive()
-        .default(90)
-        .describe('Days without use after which a role is reported (exactly this many days is still fine).'),
+      maxUnusedDays: positiveCountOption(
+        90,
+        'Days without use after which a role is reported (exactly this many days is still fine).',
+      ),
     })
     .strict(),
   docs: {

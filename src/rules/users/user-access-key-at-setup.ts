@@ -8,6 +8,7 @@ import {
   keyDiscriminator,
 } from '../shared/credential-report.js';
 import { dayOf, MS_PER_HOUR } from '../shared/days.js';
+import { positiveCountOption } from '../shared/options.js';
 import { countOf } from '../shared/words.js';
 import { cis, defineRule } from '../types.js';
 
@@ -18,12 +19,10 @@ export const userAccessKeyAtSetup = defineRule({
   needs: ['credentialReport'],
   options: z
     .object({
-      setupWindowHours: z
-        .number()
-        .int()
-        .positive()
-        .default(24)
-        .describe('A key created at most this many hours after its user counts as created during setup.'),
+      setupWindowHours: positiveCountOption(
+        24,
+        'A key created at most this many hours after its user counts as created during setup.',
+      ),
     })
     .strict(),
   docs: {

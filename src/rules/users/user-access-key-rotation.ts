@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { sectionData } from '../../snapshot/access.js';
 import { activeAccessKeys, describeKey, iamUserRows, keyDiscriminator } from '../shared/credential-report.js';
 import { dayOf, daysRoundedUp, isMoreThanDaysAgo } from '../shared/days.js';
+import { positiveCountOption } from '../shared/options.js';
 import { cis, defineRule } from '../types.js';
 
 export const userAccessKeyRotation = defineRule({
@@ -11,12 +12,10 @@ export const userAccessKeyRotation = defineRule({
   needs: ['credentialReport'],
   options: z
     .object({
-      maxAgeDays: z
-        .number()
-        .int()
-        .positive()
-        .default(90)
-        .describe('An active access key created more than this many days ago is reported.'),
+      maxAgeDays: positiveCountOption(
+        90,
+        'An active access key created more than this many days ago is reported.',
+      ),
     })
     .strict(),
   docs: {

@@ -3,6 +3,7 @@ import { sectionData } from '../../snapshot/access.js';
 import type { CredentialReportRow } from '../../snapshot/schema.js';
 import { activeAccessKeys, hasConsolePassword, iamUserRows } from '../shared/credential-report.js';
 import { dayAndAge, isMoreThanDaysAgo } from '../shared/days.js';
+import { positiveCountOption } from '../shared/options.js';
 import { defineRule } from '../types.js';
 
 const DEFAULT_GENERIC_NAMES = [
@@ -76,14 +77,10 @@ export const userSharedCredentials = defineRule({
         .describe(
           'Names (or words of names) that say "nobody in particular"; compared ignoring case. Replaces the default list.',
         ),
-      recentDays: z
-        .number()
-        .int()
-        .positive()
-        .default(30)
-        .describe(
-          'Two active keys both used at most this many days before the snapshot suggest two consumers.',
-        ),
+      recentDays: positiveCountOption(
+        30,
+        'Two active keys both used at most this many days before the snapshot suggest two consumers.',
+      ),
     })
     .strict(),
   docs: {

@@ -10,6 +10,7 @@ import {
   unusedEvidence,
 } from '../shared/credential-report.js';
 import { isMoreThanDaysAgo } from '../shared/days.js';
+import { positiveCountOption } from '../shared/options.js';
 import { cis, defineRule } from '../types.js';
 
 export const userUnusedAccessKey = defineRule({
@@ -19,12 +20,10 @@ export const userUnusedAccessKey = defineRule({
   needs: ['credentialReport'],
   options: z
     .object({
-      maxUnusedDays: z
-        .number()
-        .int()
-        .positive()
-        .default(45)
-        .describe('An active access key unused for more than this many days is reported.'),
+      maxUnusedDays: positiveCountOption(
+        45,
+        'An active access key unused for more than this many days is reported.',
+      ),
     })
     .strict(),
   docs: {

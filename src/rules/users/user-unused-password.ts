@@ -8,6 +8,7 @@ import {
   unusedEvidence,
 } from '../shared/credential-report.js';
 import { isMoreThanDaysAgo } from '../shared/days.js';
+import { positiveCountOption } from '../shared/options.js';
 import { cis, defineRule } from '../types.js';
 
 export const userUnusedPassword = defineRule({
@@ -17,12 +18,10 @@ export const userUnusedPassword = defineRule({
   needs: ['credentialReport'],
   options: z
     .object({
-      maxUnusedDays: z
-        .number()
-        .int()
-        .positive()
-        .default(45)
-        .describe('A console password unused for more than this many days is reported.'),
+      maxUnusedDays: positiveCountOption(
+        45,
+        'A console password unused for more than this many days is reported.',
+      ),
     })
     .strict(),
   docs: {

@@ -1,5 +1,6 @@
 // IAM over AWS Query, answering the read operations iamspect collects from the account model.
 // Policy documents go out URL-encoded (RFC 3986) as real IAM sends them; timestamps are UTC.
+import { EntityType } from '@aws-sdk/client-iam';
 import { credentialReportCsv } from '../credential-report-csv.js';
 import type {
   FakeAccount,
@@ -136,14 +137,8 @@ function policyDetail(account: FakeAccount, policy: FakeManagedPolicy, usage: Po
   };
 }
 
-type EntityType = 'User' | 'Group' | 'Role' | 'LocalManagedPolicy' | 'AWSManagedPolicy';
-const ENTITY_TYPES: readonly EntityType[] = [
-  'User',
-  'Group',
-  'Role',
-  'LocalManagedPolicy',
-  'AWSManagedPolicy',
-];
+/** The Filter values IAM accepts, from the SDK's own list (the collector keeps its own, in snapshot order). */
+const ENTITY_TYPES: readonly EntityType[] = Object.values(EntityType);
 
 type Entity =
   | { type: 'User'; item: FakeUser }

@@ -4,6 +4,7 @@ import { runRule } from '../../builders/rules.js';
 import {
   ACCOUNT,
   activeKey,
+  credentialReportSnapshot,
   daysAgo,
   emptySnapshot,
   noKey,
@@ -14,10 +15,6 @@ import {
 } from '../../builders/snapshot.js';
 
 const ROOT_ARN = `arn:aws:iam::${ACCOUNT}:root`;
-
-function snapshotOf(rows: CredentialReportRow[], summary: AccountSummary) {
-  return withSection(withCredentialReport(emptySnapshot(), rows), 'accountSummary', summary);
-}
 
 describe('root-access-keys', () => {
   test.each<{
@@ -77,7 +74,7 @@ describe('root-access-keys', () => {
       expected: [],
     },
   ])('$name', ({ rows, summary, expected }) => {
-    const findings = runRule(rootAccessKeys, snapshotOf(rows, summary));
+    const findings = runRule(rootAccessKeys, credentialReportSnapshot(rows, summary));
     expect(findings).toHaveLength(expected.length);
     findings.forEach((finding, index) => {
       expect(finding.resource).toBe(ROOT_ARN);
@@ -88,11 +85,13 @@ describe('root-access-keys', () => {
 
   test('a user with active keys is not root', () => {
     const rows = [rootRow(), userRow('alice', { accessKeys: [activeKey(10, 1), activeKey(10, 1)] })];
-    expect(runRule(rootAccessKeys, snapshotOf(rows, {}))).toEqual([]);
+    expect(runRule(rootAccessKeys, credentialReportSnapshot(rows, {}))).toEqual([]);
   });
 
   test('without a root row and without AccountAccessKeysPresent the rule cannot answer, so it errors', () => {
-    expect(() => runRule(rootAccessKeys, snapshotOf([], {}))).toThrow(/AccountAccessKeysPresent/);
+    expect(() => runRule(rootAccessKeys, credentialReportSnapshot([], {}))).toThrow(
+      /AccountAccessKeysPresent/,
+    );
   });
 
   test('the resource follows the partition', () => {
@@ -111,7 +110,7 @@ describe('root-access-keys', () => {
   test('evidence carries the key dates', () => {
     const [finding] = runRule(
       rootAccessKeys,
-      snapshotOf([rootRow({ accessKeys: [activeKey(300, 2), noKey()] })], {}),
+      credentialReportSnapshot([rootRow({ accessKeys: [activeKey(300, 2), noKey()] })], {}),
     );
     expect(finding!.evidence).toMatchObject({
       source: 'credential report',

@@ -4,19 +4,13 @@ import { runRule } from '../../builders/rules.js';
 import {
   ACCOUNT,
   activeKey,
-  emptySnapshot,
+  credentialReportSnapshot,
+  noCert,
   noKey,
   rootRow,
-  withCredentialReport,
-  withSection,
 } from '../../builders/snapshot.js';
 
-function snapshotOf(rows: CredentialReportRow[], summary: AccountSummary) {
-  return withSection(withCredentialReport(emptySnapshot(), rows), 'accountSummary', summary);
-}
-
 const activeCert = { active: true, lastRotated: '2020-01-01T00:00:00.000Z' };
-const noCert = { active: false, lastRotated: null };
 
 describe('root-mfa', () => {
   test.each<{ name: string; rows: CredentialReportRow[]; summary: AccountSummary; held: string | null }>([
@@ -58,7 +52,7 @@ describe('root-mfa', () => {
     },
     {
       name: 'no password but an active signing certificate',
-      rows: [rootRow({ passwordEnabled: false, mfaActive: false, certs: [activeCert, noCert] })],
+      rows: [rootRow({ passwordEnabled: false, mfaActive: false, certs: [activeCert, noCert()] })],
       summary: { AccountMFAEnabled: 0, AccountPasswordPresent: 0 },
       held: 'active signing certificate 1',
     },
@@ -69,7 +63,7 @@ describe('root-mfa', () => {
           passwordEnabled: true,
           mfaActive: false,
           accessKeys: [activeKey(9), noKey()],
-          certs: [noCert, activeCert],
+          certs: [noCert(), activeCert],
         }),
       ],
       summary: { AccountMFAEnabled: 0, AccountPasswordPresent: 1 },
@@ -94,7 +88,7 @@ describe('root-mfa', () => {
       held: 'an access key',
     },
   ])('$name', ({ rows, summary, held }) => {
-    const findings = runRule(rootMfa, snapshotOf(rows, summary));
+    const findings = runRule(rootMfa, credentialReportSnapshot(rows, summary));
     if (held === null) {
       expect(findings).toEqual([]);
       return;
@@ -105,7 +99,7 @@ describe('root-mfa', () => {
   });
 
   test('with neither AccountMFAEnabled nor a root row the rule errors instead of passing', () => {
-    expect(() => runRule(rootMfa, snapshotOf([], { AccountPasswordPresent: 1 }))).toThrow(
+    expect(() => runRule(rootMfa, credentialReportSnapshot([], { AccountPasswordPresent: 1 }))).toThrow(
       /AccountMFAEnabled/,
     );
   });

@@ -4,13 +4,12 @@ import { runRule } from '../../builders/rules.js';
 import {
   ACCOUNT,
   activeKey,
+  credentialReportSnapshot,
   daysAgo,
   daysAndSecondsAgo,
-  emptySnapshot,
   noKey,
   rootRow,
   userRow,
-  withCredentialReport,
 } from '../../builders/snapshot.js';
 
 function keyUsedAt(lastUsedDate: string, active = true): AccessKeyColumns {
@@ -80,10 +79,7 @@ describe('root-recent-use', () => {
     },
   ])('$name', ({ root, options, message }) => {
     // alice's recent sign-in shows that only the root row is judged.
-    const snapshot = withCredentialReport(emptySnapshot(), [
-      root,
-      userRow('alice', { passwordLastUsed: daysAgo(1) }),
-    ]);
+    const snapshot = credentialReportSnapshot([root, userRow('alice', { passwordLastUsed: daysAgo(1) })]);
     const findings = runRule(rootRecentUse, snapshot, options);
     if (message === null) {
       expect(findings).toEqual([]);
@@ -95,12 +91,12 @@ describe('root-recent-use', () => {
   });
 
   test('a report without a root row makes the rule error, not pass', () => {
-    const snapshot = withCredentialReport(emptySnapshot(), [userRow('alice')]);
+    const snapshot = credentialReportSnapshot([userRow('alice')]);
     expect(() => runRule(rootRecentUse, snapshot)).toThrow(/no root row/);
   });
 
   test('rejects a window that is not a positive whole number of days', () => {
-    const snapshot = withCredentialReport(emptySnapshot(), [rootRow()]);
+    const snapshot = credentialReportSnapshot([rootRow()]);
     expect(() => runRule(rootRecentUse, snapshot, { windowDays: 0 })).toThrow();
   });
 });

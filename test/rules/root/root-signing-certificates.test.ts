@@ -3,19 +3,12 @@ import type { AccountSummary, CredentialReportRow } from '../../../src/snapshot/
 import { runRule } from '../../builders/rules.js';
 import {
   ACCOUNT,
+  credentialReportSnapshot,
   daysAgo,
-  emptySnapshot,
+  noCert,
   rootRow,
   userRow,
-  withCredentialReport,
-  withSection,
 } from '../../builders/snapshot.js';
-
-const noCert = { active: false, lastRotated: null };
-
-function snapshotOf(rows: CredentialReportRow[], summary: AccountSummary) {
-  return withSection(withCredentialReport(emptySnapshot(), rows), 'accountSummary', summary);
-}
 
 describe('root-signing-certificates', () => {
   test.each<{
@@ -27,7 +20,7 @@ describe('root-signing-certificates', () => {
     { name: 'root without certificates', rows: [rootRow()], summary: {}, expected: [] },
     {
       name: 'active certificate 2',
-      rows: [rootRow({ certs: [noCert, { active: true, lastRotated: daysAgo(1000) }] })],
+      rows: [rootRow({ certs: [noCert(), { active: true, lastRotated: daysAgo(1000) }] })],
       summary: { AccountSigningCertificatesPresent: 1 },
       expected: [
         {
@@ -38,13 +31,13 @@ describe('root-signing-certificates', () => {
     },
     {
       name: 'inactive certificate only',
-      rows: [rootRow({ certs: [{ active: false, lastRotated: daysAgo(1000) }, noCert] })],
+      rows: [rootRow({ certs: [{ active: false, lastRotated: daysAgo(1000) }, noCert()] })],
       summary: { AccountSigningCertificatesPresent: 1 },
       expected: [],
     },
     {
       name: 'an IAM user certificate is not root’s',
-      rows: [rootRow(), userRow('alice', { certs: [{ active: true, lastRotated: daysAgo(10) }, noCert] })],
+      rows: [rootRow(), userRow('alice', { certs: [{ active: true, lastRotated: daysAgo(10) }, noCert()] })],
       summary: {},
       expected: [],
     },
@@ -66,7 +59,7 @@ describe('root-signing-certificates', () => {
       expected: [],
     },
   ])('$name', ({ rows, summary, expected }) => {
-    const findings = runRule(rootSigningCertificates, snapshotOf(rows, summary));
+    const findings = runRule(rootSigningCertificates, credentialReportSnapshot(rows, summary));
     expect(
       findings.map((f) => ({ resource: f.resource, discriminator: f.discriminator, message: f.message })),
     ).toEqual(
@@ -79,7 +72,7 @@ describe('root-signing-certificates', () => {
   });
 
   test('no root row and no summary flag: the rule errors', () => {
-    expect(() => runRule(rootSigningCertificates, snapshotOf([], {}))).toThrow(
+    expect(() => runRule(rootSigningCertificates, credentialReportSnapshot([], {}))).toThrow(
       /AccountSigningCertificatesPresent/,
     );
   });

@@ -4,12 +4,11 @@ import { runRule } from '../../builders/rules.js';
 import {
   ACCOUNT,
   activeKey,
+  credentialReportSnapshot,
   daysAgo,
   daysAndSecondsAgo,
-  emptySnapshot,
   noKey,
   userRow,
-  withCredentialReport,
 } from '../../builders/snapshot.js';
 
 // alice is created 400 days before NOW; her keys are never used unless a case says otherwise.
@@ -97,7 +96,7 @@ describe('user-access-key-at-setup', () => {
       expected: [],
     },
   ])('$name', ({ row, options, expected }) => {
-    const findings = runRule(userAccessKeyAtSetup, withCredentialReport(emptySnapshot(), [row]), options);
+    const findings = runRule(userAccessKeyAtSetup, credentialReportSnapshot([row]), options);
     expect(findings.map((f) => [f.discriminator, f.message])).toEqual(expected);
     for (const finding of findings) expect(finding.resource).toBe(`arn:aws:iam::${ACCOUNT}:user/alice`);
   });

@@ -4,12 +4,11 @@ import { runRule } from '../../builders/rules.js';
 import {
   ACCOUNT,
   activeKey,
+  credentialReportSnapshot,
   daysAgo,
   daysAndSecondsAgo,
-  emptySnapshot,
   noKey,
   userRow,
-  withCredentialReport,
 } from '../../builders/snapshot.js';
 
 function createdAt(lastRotated: string, active = true): AccessKeyColumns {
@@ -55,7 +54,7 @@ describe('user-access-key-rotation', () => {
   ])('$name', ({ keys, options, expected }) => {
     const findings = runRule(
       userAccessKeyRotation,
-      withCredentialReport(emptySnapshot(), [userRow('alice', { accessKeys: keys })]),
+      credentialReportSnapshot([userRow('alice', { accessKeys: keys })]),
       options,
     );
     expect(findings.map((f) => [f.discriminator, f.message])).toEqual(expected);

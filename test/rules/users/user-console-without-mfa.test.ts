@@ -4,11 +4,10 @@ import { runRule } from '../../builders/rules.js';
 import {
   ACCOUNT,
   activeKey,
+  credentialReportSnapshot,
   daysAgo,
-  emptySnapshot,
   rootRow,
   userRow,
-  withCredentialReport,
 } from '../../builders/snapshot.js';
 
 describe('user-console-without-mfa', () => {
@@ -41,7 +40,7 @@ describe('user-console-without-mfa', () => {
       message: null,
     },
   ])('$name', ({ row, message }) => {
-    const findings = runRule(userConsoleWithoutMfa, withCredentialReport(emptySnapshot(), [row]));
+    const findings = runRule(userConsoleWithoutMfa, credentialReportSnapshot([row]));
     expect(findings.map((f) => [f.resource, f.message])).toEqual(
       message === null ? [] : [[`arn:aws:iam::${ACCOUNT}:user/${row.user}`, message]],
     );

@@ -4,11 +4,10 @@ import { runRule } from '../../builders/rules.js';
 import {
   ACCOUNT,
   activeKey,
-  emptySnapshot,
+  credentialReportSnapshot,
   noKey,
   rootRow,
   userRow,
-  withCredentialReport,
 } from '../../builders/snapshot.js';
 
 describe('user-multiple-active-keys', () => {
@@ -26,7 +25,7 @@ describe('user-multiple-active-keys', () => {
     { name: 'one active key', keys: [noKey(), activeKey(5, 1)], message: null },
     { name: 'no keys', keys: [noKey(), noKey()], message: null },
   ])('$name', ({ keys, message }) => {
-    const snapshot = withCredentialReport(emptySnapshot(), [
+    const snapshot = credentialReportSnapshot([
       rootRow({ accessKeys: [activeKey(1), activeKey(1)] }),
       userRow('alice', { accessKeys: keys }),
     ]);

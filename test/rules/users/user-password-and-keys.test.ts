@@ -4,11 +4,10 @@ import { runRule } from '../../builders/rules.js';
 import {
   ACCOUNT,
   activeKey,
-  emptySnapshot,
+  credentialReportSnapshot,
   noKey,
   rootRow,
   userRow,
-  withCredentialReport,
 } from '../../builders/snapshot.js';
 
 describe('user-password-and-keys', () => {
@@ -39,7 +38,7 @@ describe('user-password-and-keys', () => {
       message: null,
     },
   ])('$name', ({ row, message }) => {
-    const findings = runRule(userPasswordAndKeys, withCredentialReport(emptySnapshot(), [row]));
+    const findings = runRule(userPasswordAndKeys, credentialReportSnapshot([row]));
     expect(findings.map((f) => [f.resource, f.message])).toEqual(
       message === null ? [] : [[`arn:aws:iam::${ACCOUNT}:user/alice`, message]],
     );

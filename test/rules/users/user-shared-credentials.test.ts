@@ -4,16 +4,15 @@ import { runRule } from '../../builders/rules.js';
 import {
   ACCOUNT,
   activeKey,
+  credentialReportSnapshot,
   daysAgo,
   daysAndSecondsAgo,
-  emptySnapshot,
   rootRow,
   userRow,
-  withCredentialReport,
 } from '../../builders/snapshot.js';
 
 function run(rows: CredentialReportRow[], options: object = {}) {
-  return runRule(userSharedCredentials, withCredentialReport(emptySnapshot(), rows), options);
+  return runRule(userSharedCredentials, credentialReportSnapshot(rows), options);
 }
 
 function usedAt(lastUsedDate: string, active = true): AccessKeyColumns {

@@ -4,12 +4,11 @@ import { runRule } from '../../builders/rules.js';
 import {
   ACCOUNT,
   activeKey,
+  credentialReportSnapshot,
   daysAgo,
   daysAndSecondsAgo,
-  emptySnapshot,
   noKey,
   userRow,
-  withCredentialReport,
 } from '../../builders/snapshot.js';
 
 function usedAt(lastUsedDate: string): AccessKeyColumns {
@@ -87,14 +86,14 @@ describe('user-unused-access-key', () => {
       expected: [['key1', 'Access key 1 of alice unused for 11 days, last used 2026-06-05 (allowed: 10).']],
     },
   ])('$name', ({ keys, options, expected }) => {
-    const snapshot = withCredentialReport(emptySnapshot(), [userRow('alice', { accessKeys: keys })]);
+    const snapshot = credentialReportSnapshot([userRow('alice', { accessKeys: keys })]);
     const findings = runRule(userUnusedAccessKey, snapshot, options);
     expect(findings.map((f) => [f.discriminator, f.message])).toEqual(expected);
     for (const finding of findings) expect(finding.resource).toBe(`arn:aws:iam::${ACCOUNT}:user/alice`);
   });
 
   test('evidence names the slot and the start of the idle time', () => {
-    const snapshot = withCredentialReport(emptySnapshot(), [
+    const snapshot = credentialReportSnapshot([
       userRow('alice', { accessKeys: [noKey(), createdAt(daysAgo(60))] }),
     ]);
     expect(runRule(userUnusedAccessKey, snapshot)[0]!.evidence).toEqual({

@@ -3,12 +3,11 @@ import type { CredentialReportRow } from '../../../src/snapshot/schema.js';
 import { runRule } from '../../builders/rules.js';
 import {
   ACCOUNT,
+  credentialReportSnapshot,
   daysAgo,
   daysAndSecondsAgo,
-  emptySnapshot,
   rootRow,
   userRow,
-  withCredentialReport,
 } from '../../builders/snapshot.js';
 
 function consoleUser(overrides: Partial<CredentialReportRow>): CredentialReportRow {
@@ -74,14 +73,14 @@ describe('user-unused-password', () => {
       message: 'Console password of alice unused for 91 days, last used 2026-03-17 (allowed: 90).',
     },
   ])('$name', ({ row, options, message }) => {
-    const findings = runRule(userUnusedPassword, withCredentialReport(emptySnapshot(), [row]), options);
+    const findings = runRule(userUnusedPassword, credentialReportSnapshot([row]), options);
     expect(findings.map((f) => [f.resource, f.message])).toEqual(
       message === null ? [] : [[`arn:aws:iam::${ACCOUNT}:user/alice`, message]],
     );
   });
 
   test('evidence says where the idle time was counted from', () => {
-    const [finding] = runRule(userUnusedPassword, withCredentialReport(emptySnapshot(), [consoleUser({})]));
+    const [finding] = runRule(userUnusedPassword, credentialReportSnapshot([consoleUser({})]));
     expect(finding!.evidence).toEqual({
       unusedDays: 300,
       countedFrom: 'password set',
@@ -91,7 +90,7 @@ describe('user-unused-password', () => {
   });
 
   test('root’s password is not judged here', () => {
-    const snapshot = withCredentialReport(emptySnapshot(), [
+    const snapshot = credentialReportSnapshot([
       rootRow({ passwordEnabled: true, passwordLastUsed: daysAgo(900) }),
     ]);
     expect(runRule(userUnusedPassword, snapshot)).toEqual([]);

@@ -3,11 +3,10 @@ import type { VirtualMfaDevice } from '../../../src/snapshot/schema.js';
 import { runRule } from '../../builders/rules.js';
 import {
   ACCOUNT,
-  emptySnapshot,
+  credentialReportSnapshot,
   rootRow,
   userRow,
   virtualMfaDevice,
-  withCredentialReport,
   withSection,
 } from '../../builders/snapshot.js';
 
@@ -43,10 +42,7 @@ describe('user-virtual-mfa', () => {
     },
   ])('$name', ({ devices, message }) => {
     const snapshot = withSection(
-      withCredentialReport(emptySnapshot(), [
-        rootRow(),
-        userRow('alice', { passwordEnabled: true, mfaActive: true }),
-      ]),
+      credentialReportSnapshot([rootRow(), userRow('alice', { passwordEnabled: true, mfaActive: true })]),
       'virtualMfaDevices',
       devices,
     );

@@ -4,11 +4,10 @@ import { runRule } from '../../builders/rules.js';
 import {
   ACCOUNT,
   activeKey,
-  emptySnapshot,
+  credentialReportSnapshot,
   noKey,
   rootRow,
   userRow,
-  withCredentialReport,
 } from '../../builders/snapshot.js';
 
 describe('user-without-mfa', () => {
@@ -31,7 +30,7 @@ describe('user-without-mfa', () => {
     { name: 'user with MFA', row: userRow('bob', { passwordEnabled: true, mfaActive: true }), message: null },
     { name: 'root is not an IAM user', row: rootRow({ mfaActive: false }), message: null },
   ])('$name', ({ row, message }) => {
-    const findings = runRule(userWithoutMfa, withCredentialReport(emptySnapshot(), [row]));
+    const findings = runRule(userWithoutMfa, credentialReportSnapshot([row]));
     expect(findings.map((f) => [f.resource, f.message])).toEqual(
       message === null ? [] : [[`arn:aws:iam::${ACCOUNT}:user/${row.user}`, message]],
     );
