@@ -27,10 +27,20 @@ export const suppressionSchema = z
   .object({
     rule: z.string().min(1).describe('Rule id (or alias) the suppression applies to.'),
     resource: z
-      .string()
-      .min(1)
+      .string({
+        error: 'a resource (an ARN, or a glob such as arn:aws:iam::123456789012:user/*) is required',
+      })
+      // Findings are always about ARNs: anything else (a bare user name) would silently match nothing.
+      .regex(
+        /^(arn:|\*)/,
+        'must be an ARN or a glob that starts with arn: or * (a bare name never matches a finding)',
+      )
       .describe('Exact ARN, or a glob where * matches any run of characters. No substrings, no regexes.'),
-    reason: z.string().trim().min(1, 'a reason is required').describe('Why this finding is accepted.'),
+    reason: z
+      .string({ error: 'a reason is required' })
+      .trim()
+      .min(1, 'a reason is required')
+      .describe('Why this finding is accepted.'),
     expires: expiryDate
       .optional()
       .describe('Last day (YYYY-MM-DD, UTC) the suppression applies; after it the finding counts again.'),
@@ -79,14 +89,16 @@ export function formatIssuePath(path: ReadonlyArray<PropertyKey>): string {
   return out || '(top level)';
 }
 
-export function describeZodError(error: z.ZodError): string {
+/** The first issue as `path: message`; `within` is the path of the value that was validated. */
+export function describeZodError(error: z.ZodError, within: ReadonlyArray<PropertyKey> = []): string {
   const issue = error.issues[0];
   if (!issue) return 'invalid';
+  const path = [...within, ...issue.path];
   if (issue.code === 'unrecognized_keys') {
-    const where = issue.path.length ? `${formatIssuePath(issue.path)}: ` : '';
+    const where = path.length ? `${formatIssuePath(path)}: ` : '';
     return `${where}unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   }
-  return `${formatIssuePath(issue.path)}: ${issue.message}`;
+  return `${formatIssuePath(path)}: ${issue.message}`;
 }
 
 export function parseConfig(text: string, file: string): Config {

@@ -83,7 +83,7 @@ export function resolveRules(
     const parsed = rule.options.safeParse(settings?.options ?? {});
     if (!parsed.success) {
       throw new InputError(
-        `${configFile}: rules.${rule.id}.options.${describeZodError(parsed.error)}`,
+        `${configFile}: ${describeZodError(parsed.error, ['rules', rule.id, 'options'])}`,
         `See docs/rules.md#${rule.id} for the options and their defaults.`,
       );
     }
@@ -178,11 +178,12 @@ export function describeMissing(sections: NotEvaluated['sections']): string {
   return sections
     .map((s) => {
       if (s.status === 'absent') return `${s.name} was not collected`;
-      const what =
-        s.status === 'denied' ? 'access denied' : s.status === 'skipped' ? 'skipped' : 'collection failed';
-      const detail = s.error?.action ? ` to ${s.error.action}` : '';
       const message = s.error?.message ? `: ${s.error.message}` : '';
-      return `${s.name} ${what}${detail}${message}`;
+      if (s.status === 'denied')
+        return `${s.name}: access denied to ${s.error?.action ?? 'a read call'}${message}`;
+      const call = s.error?.action ? ` (${s.error.action})` : '';
+      const what = s.status === 'skipped' ? 'not collected' : 'collection failed';
+      return `${s.name} ${what}${call}${message}`;
     })
     .join('; ');
 }

@@ -43,10 +43,13 @@ const deniedSnapshot = file(
 );
 
 describe('exit codes', () => {
-  test('0: the demo is a showcase, not a gate', async () => {
+  test('0: the demo is a showcase, not a gate, even where a config file sets failOn', async () => {
     const result = await runCli(['audit', '--demo']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('root-access-keys');
+    const strict = file('strict.yml', 'failOn: low\n');
+    expect((await runCli(['audit', '--demo', '--config', strict])).code).toBe(0);
+    expect((await runCli(['audit', '--demo', '--fail-on', 'high'])).code).toBe(1);
   });
 
   test('1: a finding at or above --fail-on', async () => {
@@ -125,6 +128,14 @@ describe('bad input: one line naming the file and the field, exit 2, no stack tr
     [['audit', '--demo', '--rules', 'root-mfa,nope'], /--rules: unknown rule id "nope"/],
     [['audit', '--demo', '--output', 'pdf=out.pdf'], /unknown format "pdf"/],
     [['audit', '--demo', '--snapshot', rootKeySnapshot], /cannot be used together/],
+    [['audit', '--demo', '--profile', 'prod'], /--profile only applies to live collection, not to --demo/],
+    [
+      ['audit', '--snapshot', rootKeySnapshot, '--max-attempts', '3', '--region', 'eu-west-1'],
+      /--region, --max-attempts only apply to live collection/,
+    ],
+    [['audit', '--demo', '--rules', ''], /no rules to run/],
+    [['audit', '--demo', '--rules', 'root-mfa', '--exclude-rules', 'root-mfa'], /no rules to run/],
+    [['audit', '--demo', '--rules', 'template-literal-password'], /no rules to run/],
   ])('%j', async (args, message) => {
     const result = await runCli(args);
     expect(result.code).toBe(2);

@@ -68,3 +68,24 @@ describe('config file', () => {
     });
   });
 });
+
+describe('suppression entries that could never match are rejected up front', () => {
+  test.each([
+    ['resource: admin', /suppressions\[0\]\.resource: must be an ARN or a glob/],
+    ['resource: user/admin', /suppressions\[0\]\.resource: must be an ARN or a glob/],
+  ])('%s', (line, message) => {
+    const text = `suppressions:\n  - rule: root-mfa\n    ${line}\n    reason: accepted\n`;
+    expect(() => parseConfig(text, '.iamspect.yml')).toThrow(message);
+  });
+
+  test.each(['arn:aws:iam::123456789012:user/admin', '"*"', '"*admin"'])('%s is accepted', (resource) => {
+    const text = `suppressions:\n  - rule: root-mfa\n    resource: ${resource}\n    reason: accepted\n`;
+    expect(parseConfig(text, '.iamspect.yml').suppressions).toHaveLength(1);
+  });
+
+  test('a missing reason says a reason is required', () => {
+    expect(() =>
+      parseConfig('suppressions:\n  - { rule: root-mfa, resource: "*" }\n', '.iamspect.yml'),
+    ).toThrow(/suppressions\[0\]\.reason: a reason is required/);
+  });
+});

@@ -67,6 +67,20 @@ describe('rules whose data is missing', () => {
     },
   );
 
+  test.each([
+    ['denied', 'credentialReport: access denied to iam:GetCredentialReport: denied in test'],
+    ['skipped', 'credentialReport not collected (iam:GetCredentialReport): skipped in test'],
+    ['error', 'credentialReport collection failed (iam:GetCredentialReport): error in test'],
+  ] as const)('the reason for a %s section reads as a sentence', (status, reason) => {
+    const snapshot = withFailedSection(
+      emptySnapshot(),
+      'credentialReport',
+      status,
+      'iam:GetCredentialReport',
+    );
+    expect(run([{ snapshot }], [findsAliceAndBob]).notEvaluated[0]!.reason).toBe(reason);
+  });
+
   test('an absent section is not evaluated too', () => {
     const report = run([{ snapshot: emptySnapshot() }], [findsAliceAndBob]);
     expect(report.notEvaluated[0]!.reason).toBe('credentialReport was not collected');
@@ -164,7 +178,7 @@ describe('rule selection and options', () => {
     ).toThrow(/\.iamspect\.yml: rules\.finds-users\.options\.limit/);
     expect(() =>
       resolveRules([findsAliceAndBob], { rules: { 'finds-users': { options: { limt: 3 } } } }),
-    ).toThrow(/unknown key "limt"/);
+    ).toThrow(/config: rules\.finds-users\.options: unknown key "limt"/);
   });
   test.each([
     [{ rules: { 'no-such-rule': {} } }, {}, /rules\.no-such-rule: unknown rule id/],

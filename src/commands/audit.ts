@@ -45,12 +45,37 @@ async function readAccounts(flags: AuditFlags): Promise<AccountInput[]> {
   return [{ snapshot: await collectSnapshot(liveOptionsFrom(flags), progress) }];
 }
 
-export async function runAudit(flags: AuditFlags): Promise<number> {
+/** Options that only shape a live collection; given with an offline source they would be ignored. */
+const LIVE_ONLY_OPTIONS = [
+  'profile',
+  'region',
+  'roleArn',
+  'externalId',
+  'roleSessionName',
+  'maxAttempts',
+  'credentialReportTimeout',
+] as const;
+
+function flagName(option: string): string {
+  return `--${option.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+}
+
+/**
+ * @param liveOptionsGiven the live-only options the user typed (not defaults), so a flag that would
+ *   silently do nothing with an offline source is refused instead.
+ */
+export async function runAudit(flags: AuditFlags, liveOptionsGiven: readonly string[] = []): Promise<number> {
   const sources = offlineSources(flags);
   if (sources.length > 1) {
     throw new InputError(
       `${sources.join(' and ')} cannot be used together`,
       'Give one source of account data.',
+    );
+  }
+  if (sources.length > 0 && liveOptionsGiven.length > 0) {
+    throw new InputError(
+      `${liveOptionsGiven.map(flagName).join(', ')} only ${liveOptionsGiven.length === 1 ? 'applies' : 'apply'} to live collection, not to ${sources[0]}`,
+      `Drop ${liveOptionsGiven.length === 1 ? 'it' : 'them'}, or drop ${sources[0]} to collect live.`,
     );
   }
   if (flags.org && sources.length > 0) {
@@ -63,7 +88,7 @@ export async function runAudit(flags: AuditFlags): Promise<number> {
   orgOptionsFrom(flags);
   const prepared = prepareRun(flags, {
     // The demo is a showcase, not a gate: it never fails on findings unless asked to.
-    ...(flags.demo ? { defaultFailOn: 'none' as const } : {}),
+    ...(flags.demo ? { defaultFailOn: 'none' as const, showcase: true } : {}),
     // Template rules read the cloudFormation section, which only `iamspect template` produces.
     ruleFilter: (rule) => !rule.needs.includes('cloudFormation'),
   });
@@ -115,7 +140,8 @@ export function registerAudit(program: Command): void {
       '  iamspect audit --org --shard 2/4 --output json=shard-2.json   (then: iamspect merge shard-*.json -o org.json)',
     ].join('\n'),
   );
-  command.action(async (flags: AuditFlags) => {
-    process.exitCode = await runAudit(flags);
+  command.action(async (flags: AuditFlags, self: Command) => {
+    const given = LIVE_ONLY_OPTIONS.filter((option) => self.getOptionValueSource(option) === 'cli');
+    process.exitCode = await runAudit(flags, given);
   });
 }

@@ -5,15 +5,13 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { DEFAULT_CONFIG_FILE } from '../config.js';
 import { exitCodeFor } from '../engine.js';
-import { InputError } from '../errors.js';
 import { renderJson } from '../report/json.js';
 import type { ReportPart } from '../report/merge.js';
 import { mergeReports } from '../report/merge.js';
-import { parseReport } from '../report/read-report.js';
+import { readReportFile } from '../report/read-report.js';
 import type { OutputFormat } from '../report/render.js';
 import { OUTPUT_FORMATS, renderReport } from '../report/render.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { parseJsonText, readInputFile } from '../util/input-file.js';
 
 export interface MergeFlags {
   output: string;
@@ -22,28 +20,13 @@ export interface MergeFlags {
   sarifAnchor?: string;
 }
 
-/** The report format version a file declares, read before the file is validated as a whole. */
-function declaredVersion(text: string, file: string): unknown {
-  const raw = parseJsonText(text, file, 'report file');
-  return typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>).schemaVersion : undefined;
-}
-
 /**
- * Reads the reports. Mixed format versions are refused naming two files that differ, before
- * either is validated (a newer file would otherwise fail alone, hiding that the parts disagree).
+ * Reads and validates each report on its own, as diff and --baseline do, so a SARIF file, a
+ * snapshot or a report of another format version gets the same clear error there as here. The
+ * checks across files (same --fail-on, no account twice) run on the validated reports.
  */
 export function readReportParts(files: readonly string[]): ReportPart[] {
-  const texts = files.map((file) => ({ file, text: readInputFile(file, 'report file') }));
-  const versions = texts.map(({ file, text }) => ({ file, version: declaredVersion(text, file) }));
-  const differing = versions.find((entry) => entry.version !== versions[0]!.version);
-  if (differing) {
-    throw new InputError(
-      `${versions[0]!.file} has report schemaVersion ${JSON.stringify(versions[0]!.version)}, ` +
-        `${differing.file} has ${JSON.stringify(differing.version)}`,
-      'Merge reports written by the same iamspect version.',
-    );
-  }
-  return texts.map(({ file, text }) => ({ file, report: parseReport(text, file) }));
+  return files.map((file) => ({ file, report: readReportFile(file) }));
 }
 
 export function runMerge(files: readonly string[], flags: MergeFlags): number {

@@ -117,7 +117,12 @@ export interface PreparedRun {
  */
 export function prepareRun(
   flags: ReportFlags,
-  options: { defaultFailOn?: Severity | 'none'; ruleFilter?: (rule: AnyRule) => boolean } = {},
+  options: {
+    /** Fail-on when no --fail-on flag is given; `showcase` makes it win over the config file too (the demo). */
+    defaultFailOn?: Severity | 'none';
+    showcase?: boolean;
+    ruleFilter?: (rule: AnyRule) => boolean;
+  } = {},
 ): PreparedRun {
   const loaded = loadConfig(flags.config);
   const configFile = flags.config ?? DEFAULT_CONFIG_FILE;
@@ -129,10 +134,22 @@ export function prepareRun(
   const all = resolveRules(RULES, loaded.config, selection, configFile);
   const filter = options.ruleFilter;
   const rules = filter ? all.filter((resolved) => filter(resolved.rule)) : all;
+  if (rules.length === 0) {
+    // An empty selection would report "no findings" and pass: a gate must never pass on nothing.
+    throw new InputError(
+      'no rules to run: --rules, --exclude-rules and the config file together select none',
+      'Run `iamspect rules` for the ids; an empty --rules value (an unset CI variable?) selects nothing.',
+    );
+  }
   const prepared: PreparedRun = {
     loaded,
     rules,
-    failOn: flags.failOn ?? loaded.config.failOn ?? options.defaultFailOn ?? 'high',
+    failOn:
+      flags.failOn ??
+      (options.showcase ? options.defaultFailOn : undefined) ??
+      loaded.config.failOn ??
+      options.defaultFailOn ??
+      'high',
     outputs: parseOutputs(flags.output),
   };
   if (flags.baseline) prepared.baseline = readReportFile(flags.baseline);

@@ -65,14 +65,14 @@ export function suppressionFromFlags(flags: SuppressFlags, today: Date): Suppres
   return parsed.data;
 }
 
-function sameSuppression(a: Suppression, b: Suppression): boolean {
+/** Both entries are for the same findings: the same rule (an alias counts as its rule) and resource pattern. */
+function sameTarget(a: Suppression, b: Suppression): boolean {
   const canonical = (id: string) => findRule(id)?.id ?? id;
-  return (
-    canonical(a.rule) === canonical(b.rule) &&
-    a.resource === b.resource &&
-    a.reason.trim() === b.reason.trim() &&
-    a.expires === b.expires
-  );
+  return canonical(a.rule) === canonical(b.rule) && a.resource === b.resource;
+}
+
+function sameSuppression(a: Suppression, b: Suppression): boolean {
+  return sameTarget(a, b) && a.reason.trim() === b.reason.trim() && a.expires === b.expires;
 }
 
 export interface SuppressResult {
@@ -97,10 +97,16 @@ export function runSuppress(flags: SuppressFlags, cwd = process.cwd(), today = n
   }
   // An invalid file is reported as it is, before anything is added to it.
   const before = parseConfig(text, file);
-  if ((before.suppressions ?? []).some((existing) => sameSuppression(existing, suppression))) {
+  // A second entry for the same findings would quietly override the first: one without an expiry
+  // keeps the findings suppressed after the date the existing entry set.
+  const suppressions = before.suppressions ?? [];
+  const index = suppressions.findIndex((entry) => sameTarget(entry, suppression));
+  if (index >= 0) {
+    const expires = suppressions[index]!.expires;
     throw new InputError(
-      `${file}: this suppression is already there (rule ${suppression.rule}, resource ${suppression.resource})`,
-      'Nothing was changed. To change its reason or expiry, edit the existing entry.',
+      `${file}: suppressions[${index}] already suppresses ${suppression.rule} for ${suppression.resource}` +
+        (expires ? ` (until ${expires})` : ' (without an expiry)'),
+      'Nothing was changed. To change its reason or expiry, edit that entry in the file.',
     );
   }
   const updated = appendSuppression(text, suppression);

@@ -1,7 +1,7 @@
 // Plain-text facts about a report that the Markdown and HTML outputs both state the same way:
 // the gate's verdict, how old the data is, how an account is named.
 import { SEVERITIES } from '../rules/types.js';
-import type { AccountReport, Report } from './model.js';
+import type { AccountReport, NotEvaluated, Report } from './model.js';
 
 export type VerdictStatus = 'failed' | 'incomplete' | 'passed' | 'off';
 
@@ -83,21 +83,91 @@ export function describeIncomplete(report: Report): string {
     .join(' and ');
 }
 
+/**
+ * The title of the list of gaps. When the gaps decide the verdict, the verdict just above already
+ * says "Incomplete: …", so the list is titled without repeating it.
+ */
+export function incompleteTitle(report: Report): string {
+  return gateVerdict(report).status === 'incomplete'
+    ? 'Not everything was checked'
+    : `Incomplete: ${describeIncomplete(report)}`;
+}
+
+function distinct(values: Array<string | undefined>): string[] {
+  return [...new Set(values.filter((value): value is string => Boolean(value)))];
+}
+
+/**
+ * What to do about the gaps, one sentence per cause, because each has a different fix: a denied
+ * call needs a permission, a skipped section was never collected (its reason says what to
+ * provide), a failed collection needs another run, a failed account or rule its own error fixed.
+ */
+export function incompleteAdvice(report: Report): string[] {
+  const sections = report.notEvaluated.flatMap((gap) => gap.sections);
+  const withStatus = (status: NotEvaluated['sections'][number]['status']) =>
+    sections.filter((section) => section.status === status);
+  const advice: string[] = [];
+
+  const denied = withStatus('denied');
+  if (denied.length > 0) {
+    const actions = distinct(denied.map((section) => section.error?.action));
+    const permission =
+      actions.length === 0
+        ? 'the missing permission'
+        : `${actions.length === 1 ? 'the permission' : 'the permissions'} ${actions.join(', ')}`;
+    advice.push(`Grant iamspect ${permission} (see docs/permissions.md), then run again.`);
+  }
+  const skipped = new Map(withStatus('skipped').map((section) => [section.name, section.error?.message]));
+  for (const [name, reason] of skipped) {
+    advice.push(`${name} was not collected${reason ? `: ${reason}` : ''}.`);
+  }
+  const failed = distinct(withStatus('error').map((section) => section.name));
+  if (failed.length > 0) {
+    advice.push(`Collecting ${failed.join(', ')} failed (the error is below): run again once it is fixed.`);
+  }
+  const absent = distinct(withStatus('absent').map((section) => section.name));
+  if (absent.length > 0) {
+    advice.push(`The snapshot has no ${absent.join(', ')}: collect it again with this iamspect version.`);
+  }
+  if (report.accounts.some((account) => account.status === 'failed')) {
+    advice.push('Fix what stopped the audit of each failed account (the reason is below), then run again.');
+  }
+  if (report.ruleErrors.length > 0) {
+    advice.push(
+      'A rule error is a bug in iamspect or data it did not expect: please report it with the message below.',
+    );
+  }
+  return advice;
+}
+
 export function formatUtc(iso: string | null | undefined): string {
   if (!iso) return 'unknown';
   return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 /**
- * "2026-06-15 08:00 UTC, 4.0 h before collection". IAM serves a cached credential report for up
+ * A span of time as a person would say it: "less than a minute", "30 min", "2 h", "22 days".
+ * Every output format words an age through this, so the table, Markdown and HTML agree.
+ */
+export function describeDuration(milliseconds: number): string {
+  const minutes = Math.round(Math.max(0, milliseconds) / 60_000);
+  if (minutes < 1) return 'less than a minute';
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} h`;
+  return plural(Math.round(hours / 24), 'day');
+}
+
+/**
+ * "2026-06-15 08:00 UTC, 4 h before collection". IAM serves a cached credential report for up
  * to 4 hours, so findings about passwords and keys can be that much older than the snapshot.
  */
 export function credentialReportAge(account: AccountReport): string | undefined {
   const generated = account.credentialReportGeneratedAt;
   if (!generated) return undefined;
   if (!account.collectedAt) return formatUtc(generated);
-  const hours = Math.max(0, Date.parse(account.collectedAt) - Date.parse(generated)) / 3_600_000;
-  return `${formatUtc(generated)}, ${hours.toFixed(1)} h before collection`;
+  const age = Date.parse(account.collectedAt) - Date.parse(generated);
+  return `${formatUtc(generated)}, ${describeDuration(age)} before collection`;
 }
 
 export function accountLabel(report: Report, accountId: string): string {

@@ -10,10 +10,11 @@ import { SEVERITIES, SEVERITY_RANK } from '../rules/types.js';
 import {
   accountLabel,
   credentialReportAge,
-  describeIncomplete,
   formatUtc,
   gateVerdict,
+  incompleteAdvice,
   incompleteChecks,
+  incompleteTitle,
   plural,
 } from './facts.js';
 import { docsToHtml, referencesToHtml } from './html/docs.js';
@@ -76,8 +77,8 @@ function incompletePanel(report: Report): string {
     return `<tr><td>${rule}</td><td class="mono">${esc(gap.accountId)}</td><td>${esc(gap.why)}</td></tr>`;
   });
   return `<section class="panel panel-warn" id="not-evaluated">
-<h2>⚠ Incomplete: ${esc(describeIncomplete(report))}</h2>
-<p>These checks neither passed nor failed. Grant iamspect the missing permission (see docs/permissions.md) or fix the error, then run again.</p>
+<h2>⚠ ${esc(incompleteTitle(report))}</h2>
+<p>These checks neither passed nor failed. ${esc(incompleteAdvice(report).join(' '))}</p>
 <div class="scroll"><table><thead><tr><th>Rule</th><th>Account</th><th>Why</th></tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table></div>

@@ -11,10 +11,11 @@ import type { VerdictStatus } from './facts.js';
 import {
   accountLabel,
   credentialReportAge,
-  describeIncomplete,
   formatUtc,
   gateVerdict,
+  incompleteAdvice,
   incompleteChecks,
+  incompleteTitle,
 } from './facts.js';
 
 export const MARKDOWN_LIMIT = 60_000;
@@ -237,8 +238,8 @@ export function renderMarkdown(report: Report, context: RenderContext): string {
   const gaps = incompleteChecks(report);
   if (gaps.length > 0) {
     out.add(
-      `\n> [!WARNING]\n> **Incomplete: ${describeIncomplete(report)}.** These checks neither passed nor failed: ` +
-        'give iamspect the missing permission or fix the error, then run again.',
+      `\n> [!WARNING]\n> **${incompleteTitle(report)}.** These checks neither passed nor failed. ` +
+        mdText(incompleteAdvice(report).join(' ')),
     );
     out.rows(
       'rules not evaluated',

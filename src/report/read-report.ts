@@ -132,7 +132,7 @@ function checkIsReport(raw: unknown, file: string): void {
   if ('runs' in object && 'version' in object) {
     throw new InputError(
       `${file}: this is a SARIF file, not an iamspect JSON report`,
-      `Baselines and diffs read the JSON format. ${HOW_TO_GET_ONE}`,
+      `Baselines, diffs and merges read the JSON format. ${HOW_TO_GET_ONE}`,
     );
   }
   if ('sections' in object && 'collectedAt' in object) {

@@ -9,6 +9,7 @@ import type { Painter, Style } from '../util/color.js';
 import { painter } from '../util/color.js';
 import type { AccountReport, Report, ReportFinding, Summary } from './model.js';
 import type { RenderContext } from './render.js';
+import { describeDuration } from './facts.js';
 import { shortResourceName, sourceLine } from './resource-name.js';
 
 /** Used when the terminal width is unknown (output piped to a file or a CI log). */
@@ -128,15 +129,6 @@ function formatUtc(iso: string): string {
   return `${new Date(iso).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-function describeDuration(milliseconds: number): string {
-  const minutes = Math.round(Math.max(0, milliseconds) / 60_000);
-  if (minutes < 1) return 'less than a minute';
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.round(minutes / 60);
-  if (hours < 48) return `${hours} h`;
-  return plural(Math.round(hours / 24), 'day');
-}
-
 function findingsTable(findings: ReportFinding[], account: AccountReport, view: View): string {
   const rows = findings.map((f) => ({
     finding: f,
@@ -219,7 +211,7 @@ function summaryLine(summary: Summary, report: Report, view: View, notEvaluatedN
           .map((s) => `${summary.bySeverity[s]} ${s}`)
           .join(', ')}`;
   if (report.failOn !== 'none' && summary.failing > 0)
-    findings += ` (${summary.failing} fail the gate: --fail-on ${report.failOn})`;
+    findings += ` (${summary.failing} ${summary.failing === 1 ? 'fails' : 'fail'} the gate: --fail-on ${report.failOn})`;
   parts.push(findings);
   if (summary.suppressed > 0)
     parts.push(`${summary.suppressed} suppressed${view.showSuppressed ? '' : ' (not shown)'}`);

@@ -34,7 +34,7 @@ test('AccessDenied on GetAccountAuthorizationDetails: its rules are not evaluate
   const notEvaluated = new Map(report.notEvaluated.map((entry) => [entry.ruleId, entry.reason]));
   for (const rule of needsDetails) {
     expect(notEvaluated.get(rule.id)).toContain(
-      'authorizationDetails access denied to iam:GetAccountAuthorizationDetails',
+      'authorizationDetails: access denied to iam:GetAccountAuthorizationDetails',
     );
   }
   // Rules on the sections that were collected still ran.

@@ -14,6 +14,7 @@ import { securityContactMissing } from '../../src/rules/account/security-contact
 import { emptySnapshot, NOW, withSection } from '../builders/snapshot.js';
 import { useTempDir } from '../builders/temp-dir.js';
 import { captureOutput } from '../builders/output.js';
+import { inputErrorOf } from '../builders/errors.js';
 
 const directory = useTempDir('iamspect-merge-');
 
@@ -104,15 +105,41 @@ describe('iamspect merge', () => {
     );
   });
 
-  test('reports of different format versions are refused, naming both files', async () => {
+  // merge reads each file as diff and --baseline do, so a wrong file gets the same message and hint.
+  test.each([
+    ['a SARIF file', { version: '2.1.0', runs: [] }, 'this is a SARIF file, not an iamspect JSON report'],
+    ['JSON of another kind', { hello: 1 }, 'not an iamspect report (no schemaVersion field)'],
+    [
+      'a report of a newer format',
+      { ...reportOf('222222222222', 'clean'), schemaVersion: 9 },
+      'schemaVersion 9 is not supported by',
+    ],
+  ])('%s is refused by name as diff refuses it', async (_case, content, message) => {
     const a = write('a.json', reportOf('111111111111', 'clean'));
-    const b = write('b.json', { ...reportOf('222222222222', 'clean'), schemaVersion: 2 });
-    await expect(merge([a, b, '-o', join(directory(), 'out.json')])).rejects.toEqual(
-      new InputError(
-        `${a} has report schemaVersion 1, ${b} has 2`,
-        'Merge reports written by the same iamspect version.',
-      ),
-    );
+    const b = write('b.json', content);
+    const refusal = await merge([a, b, '-o', join(directory(), 'out.json')]).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(InputError);
+    expect((refusal as InputError).message).toContain(`${b}: ${message}`);
+    expect(refusal).toEqual(inputErrorOf(() => readReportFile(b)));
+  });
+
+  test.each([
+    ['a missing file', () => join(directory(), 'missing.json'), 'report file not found'],
+    [
+      'a file that is not JSON',
+      () => {
+        const file = join(directory(), 'cut.json');
+        writeFileSync(file, '{"schemaVersion": 1,');
+        return file;
+      },
+      'truncated',
+    ],
+  ])('%s is refused with the hint on how to get a report', async (_case, path, message) => {
+    const a = write('a.json', reportOf('111111111111', 'clean'));
+    const b = path();
+    const refusal = await merge([a, b, '-o', join(directory(), 'out.json')]).catch((error: unknown) => error);
+    expect(refusal).toMatchObject({ name: 'InputError', message: expect.stringContaining(message) });
+    expect((refusal as InputError).hint).toContain('--output json=FILE');
   });
 
   test('reports evaluated with different --fail-on are refused, naming both files', async () => {

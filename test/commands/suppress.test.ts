@@ -68,14 +68,42 @@ describe('iamspect suppress', () => {
     const before = readFileSync(configPath(), 'utf8');
     const error = inputErrorOf(() => runSuppress(flags, dir(), TODAY));
     expect(error.message).toBe(
-      `.iamspect.yml: this suppression is already there (rule user-console-without-mfa, resource ${flags.resource})`,
+      `.iamspect.yml: suppressions[0] already suppresses user-console-without-mfa for ${flags.resource} (until 2026-12-31)`,
     );
     expect(readFileSync(configPath(), 'utf8')).toBe(before);
   });
 
-  test('the same finding with another expiry is a second entry, not a duplicate', () => {
+  // A second entry without an expiry would keep the finding suppressed after the first one's date.
+  test.each([
+    ['without an expiry', { reason: 'again', expires: undefined }],
+    ['with another expiry', { reason: 'again', expires: '2027-06-30' }],
+  ])('refuses a second entry for the same rule and resource %s, naming the existing one', (_case, change) => {
+    const admin = 'arn:aws:iam::493812605177:user/admin';
+    const text = [
+      'suppressions:',
+      '  - rule: root-hardware-mfa',
+      '    resource: arn:aws:iam::493812605177:root',
+      '    reason: hardware token on order',
+      '  - rule: user-shared-credentials',
+      `    resource: ${admin}`,
+      '    reason: x',
+      '    expires: 2026-12-31',
+      '',
+    ].join('\n');
+    writeFileSync(configPath(), text);
+    const error = inputErrorOf(() =>
+      runSuppress({ ...flags, rule: 'user-shared-credentials', resource: admin, ...change }, dir(), TODAY),
+    );
+    expect(error.message).toBe(
+      `.iamspect.yml: suppressions[1] already suppresses user-shared-credentials for ${admin} (until 2026-12-31)`,
+    );
+    expect(error.hint).toContain('edit that entry in the file');
+    expect(readFileSync(configPath(), 'utf8')).toBe(text);
+  });
+
+  test('the same rule for another resource is a second entry', () => {
     runSuppress(flags, dir(), TODAY);
-    runSuppress({ ...flags, expires: '2027-06-30' }, dir(), TODAY);
+    runSuppress({ ...flags, resource: 'arn:aws:iam::123456789012:user/other' }, dir(), TODAY);
     expect(loadConfig(undefined, dir()).config.suppressions).toHaveLength(2);
   });
 

@@ -7,6 +7,7 @@ import {
   OTHER_ACCOUNT,
   PLAIN_CONTEXT,
   auditedSnapshot,
+  authorizationDetailsGap,
   buildReport,
   rootKeyRule,
   templateRule,
@@ -65,9 +66,7 @@ describe('html output', () => {
     );
     const html = renderHtml(buildReport({ accounts: [{ snapshot }] }), PLAIN_CONTEXT);
     expect(html).toContain(`<h1>Account ${ACCOUNT} <span class="alias">prod-main</span></h1>`);
-    expect(html).toContain(
-      '<dt>Credential report</dt><dd>2026-06-15 08:30 UTC, 3.5 h before collection</dd>',
-    );
+    expect(html).toContain('<dt>Credential report</dt><dd>2026-06-15 08:30 UTC, 4 h before collection</dd>');
     expect(html).toContain('<title>iamspect report · Account 123456789012 (prod-main)</title>');
   });
 
@@ -80,7 +79,24 @@ describe('html output', () => {
     expect(panel).toBeGreaterThan(verdict);
     expect(cards).toBeGreaterThan(panel);
     expect(html).toContain('⚠ Incomplete: 1 rule check did not run');
-    expect(html).toContain('authorizationDetails access denied to iam:GetAccountAuthorizationDetails');
+    expect(html).toContain('authorizationDetails: access denied to iam:GetAccountAuthorizationDetails');
+    expect(html).toContain(
+      'Grant iamspect the permission iam:GetAccountAuthorizationDetails (see docs/permissions.md)',
+    );
+  });
+
+  test('a section that was not collected is explained as such, not as a missing permission', () => {
+    const html = renderHtml(authorizationDetailsGap('skipped'), PLAIN_CONTEXT);
+    expect(html).toContain('authorizationDetails was not collected: skipped in test.');
+    expect(html).not.toContain('permission');
+  });
+
+  test('when the gaps make the verdict, "Incomplete: …" is said once, by the verdict', () => {
+    const html = renderHtml(authorizationDetailsGap('error'), PLAIN_CONTEXT);
+    expect(html.match(/Incomplete: 1 rule check did not run/g)).toHaveLength(1);
+    expect(html).toContain('<h2>⚠ Not everything was checked</h2>');
+    expect(html).toContain('Collecting authorizationDetails failed');
+    expect(html).not.toContain('permission');
   });
 
   test('no warning panel when everything was evaluated', () => {

@@ -104,7 +104,7 @@ describe('junit output', () => {
     expect(notEvaluated.name).toBe(`${ACCOUNT}: not evaluated`);
     expect(notEvaluated.error).toEqual({
       type: 'not-evaluated',
-      message: 'authorizationDetails access denied to iam:GetAccountAuthorizationDetails: denied in test',
+      message: 'authorizationDetails: access denied to iam:GetAccountAuthorizationDetails: denied in test',
     });
   });
 

@@ -6,6 +6,7 @@ import {
   OTHER_ACCOUNT,
   PLAIN_CONTEXT,
   auditedSnapshot,
+  authorizationDetailsGap,
   buildReport,
   templateRule,
 } from './report-fixture.js';
@@ -40,8 +41,9 @@ describe('markdown output', () => {
     const output = renderMarkdown(buildReport(), PLAIN_CONTEXT);
     expect(output).toContain('> [!WARNING]');
     expect(output).toMatch(
-      /\| `test-policy` \| 123456789012 \| authorizationDetails access denied to iam:GetAccountAuthorizationDetails/,
+      /\| `test-policy` \| 123456789012 \| authorizationDetails: access denied to iam:GetAccountAuthorizationDetails/,
     );
+    expect(output).toContain('Grant iamspect the permission iam:GetAccountAuthorizationDetails');
     expect(output.indexOf('test-policy')).toBeLessThan(output.indexOf('### Findings'));
   });
 
@@ -57,6 +59,15 @@ describe('markdown output', () => {
       '> **Incomplete: 1 rule check did not run and 1 account could not be audited.**',
     );
     expect(output).toContain('| (all rules) | 210987654321 | account could not be audited: AccessDenied |');
+  });
+
+  test('a section that was not collected is explained as such, and the verdict is not repeated', () => {
+    const output = renderMarkdown(authorizationDetailsGap('skipped'), PLAIN_CONTEXT);
+    expect(output).toContain(
+      '> **Not everything was checked.** These checks neither passed nor failed. authorizationDetails was not collected: skipped in test.',
+    );
+    expect(output.match(/Incomplete: 1 rule check did not run/g)).toHaveLength(1);
+    expect(output).not.toContain('permission');
   });
 
   test('groups findings by severity, worst first, critical and high open', () => {

@@ -123,3 +123,14 @@ export function buildReport(options: FixtureOptions = {}): Report {
     suppressions: options.suppressions ?? [],
   });
 }
+
+/** A report whose only gap is test-policy, not evaluated because authorizationDetails was `status`. */
+export function authorizationDetailsGap(status: 'denied' | 'error' | 'skipped'): Report {
+  const snapshot = withFailedSection(
+    emptySnapshot(),
+    'authorizationDetails',
+    status,
+    'iam:GetAccountAuthorizationDetails',
+  );
+  return buildReport({ rules: [policyRule], accounts: [{ snapshot }] });
+}

@@ -83,7 +83,7 @@ describe('table output', () => {
   test('lists rules not evaluated with the section and the refused action', () => {
     const output = render(buildReport());
     expect(output).toContain(
-      'Not evaluated (1 rule):\n  - authorizationDetails access denied to iam:GetAccountAuthorizationDetails: denied in test\n    rules: test-policy',
+      'Not evaluated (1 rule):\n  - authorizationDetails: access denied to iam:GetAccountAuthorizationDetails: denied in test\n    rules: test-policy',
     );
   });
 
@@ -206,7 +206,7 @@ describe('table output', () => {
       });
     const output = render(applyBaseline(withUsers('alice', 'carol'), withUsers('alice', 'bob')));
     expect(output).toContain(
-      '2 findings (1 new): 2 high (1 fail the gate: --fail-on high); 1 fixed since the baseline.',
+      '2 findings (1 new): 2 high (1 fails the gate: --fail-on high); 1 fixed since the baseline.',
     );
     const lines = output.split('\n');
     const carol = lines.findIndex((l) => l.includes('user/carol'));

@@ -17,11 +17,13 @@ export function isMoreThanDaysAgo(iso: string, now: Date, days: number): boolean
 }
 
 /**
- * Whole days elapsed, for messages: the count a person reads as "N days ago" (rounded down, and 0
- * for a timestamp later than now, which clock skew between IAM and the collector can produce).
+ * Calendar days (UTC) from the day of `iso` to the day of now, as a person reads "N days ago" next
+ * to a date: 2026-10-31 seen on 2026-11-01 is one day ago even if only 20 hours passed. 0 for a
+ * timestamp later than now, which clock skew between IAM and the collector can produce.
  */
-function wholeDaysSince(iso: string, now: Date): number {
-  return Math.max(0, Math.floor(msSince(iso, now) / MS_PER_DAY));
+function calendarDaysSince(iso: string, now: Date): number {
+  const startOfDay = (ms: number) => Math.floor(ms / MS_PER_DAY);
+  return Math.max(0, startOfDay(now.getTime()) - startOfDay(Date.parse(iso)));
 }
 
 /**
@@ -38,7 +40,9 @@ export function dayOf(iso: string): string {
   return new Date(iso).toISOString().slice(0, 10);
 }
 
-/** "2026-06-10 (5 days ago)", for messages. */
+/** "2026-06-10 (5 days ago)", "2026-06-14 (yesterday)" or "2026-06-15 (today)", for messages. */
 export function dayAndAge(iso: string, now: Date): string {
-  return `${dayOf(iso)} (${countOf(wholeDaysSince(iso, now), 'day')} ago)`;
+  const days = calendarDaysSince(iso, now);
+  const age = days === 0 ? 'today' : days === 1 ? 'yesterday' : `${countOf(days, 'day')} ago`;
+  return `${dayOf(iso)} (${age})`;
 }

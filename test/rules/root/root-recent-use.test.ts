@@ -74,7 +74,7 @@ describe('root-recent-use', () => {
       }),
       options: {},
       message:
-        'Root user was used within the last 90 days: password on 2026-06-14 (1 day ago), ' +
+        'Root user was used within the last 90 days: password on 2026-06-14 (yesterday), ' +
         'access key 1 on 2026-06-13 (2 days ago) and access key 2 on 2026-06-11 (4 days ago).',
     },
   ])('$name', ({ root, options, message }) => {

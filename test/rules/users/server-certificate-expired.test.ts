@@ -17,7 +17,7 @@ describe('server-certificate-expired', () => {
     {
       name: 'expired 1 second ago',
       expiration: daysAndSecondsAgo(0, 1),
-      message: 'Server certificate www expired on 2026-06-15 (0 days ago).',
+      message: 'Server certificate www expired on 2026-06-15 (today).',
     },
     {
       name: 'expired 165 days ago',

@@ -134,7 +134,7 @@ describe('user-shared-credentials', () => {
       ]);
       expect(finding!.message).toBe(
         'ci-pipeline looks shared: both active access keys used within 30 days ' +
-          '(key 1 on 2026-06-14 (1 day ago), key 2 on 2026-06-12 (3 days ago)).',
+          '(key 1 on 2026-06-14 (yesterday), key 2 on 2026-06-12 (3 days ago)).',
       );
     });
   });
