@@ -25,7 +25,9 @@ for (const name of selected) {
     failed++;
     continue;
   }
-  const result = spawnSync(process.execPath, [script], { stdio: 'inherit' });
+  // As in the CLI: the SDK's notice about its 2027 releases needing Node 22 is noise here.
+  const env = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+  const result = spawnSync(process.execPath, [script], { stdio: 'inherit', env });
   if (result.status !== 0) failed++;
 }
 console.log(
