@@ -174,8 +174,9 @@ function findingsTable(findings: ReportFinding[], account: AccountReport, view: 
 }
 
 /**
- * Severity keeps its natural width; the resource gets at most a third of the rest (it wraps at
- * `-`, `/` and `.`), and the finding takes what remains, so the table fits `width`.
+ * Severity keeps its natural width; the resource gets at most 45 % of the rest, enough to keep most
+ * role and user names whole (longer ones wrap at `-`, `/` and `.`), and the finding takes what
+ * remains, so the table fits `width`.
  */
 function columnWidths(columns: string[][], width: number): number[] {
   const natural = columns.map((cells, index) =>
@@ -183,7 +184,7 @@ function columnWidths(columns: string[][], width: number): number[] {
   );
   const [severity, resource, finding] = natural as [number, number, number];
   const rest = width - TABLE_CHROME - severity;
-  const resourceWidth = Math.min(resource, Math.floor(rest / 3));
+  const resourceWidth = Math.min(resource, Math.floor(rest * 0.45));
   return [severity, resourceWidth, Math.min(finding, rest - resourceWidth)];
 }
 

@@ -35,7 +35,7 @@ describe('html output', () => {
     const report = buildReport();
     const data = embedded(renderHtml(report, PLAIN_CONTEXT));
     expect(data.report).toEqual(report);
-    expect(data.resourceLabels).toEqual(['root', 'user/alice', 'user/bob', 'root']);
+    expect(data.resourceLabels).toEqual(['account', 'user/alice', 'user/bob', 'account']);
   });
 
   test('a template finding is labelled with its file and line', () => {

@@ -11,7 +11,7 @@ describe('shortResourceName', () => {
       'aws',
       'role/service-role/Deployer',
     ],
-    ['the account root', `arn:aws:iam::${ACCOUNT}:root`, 'aws', 'root'],
+    ['the account root', `arn:aws:iam::${ACCOUNT}:root`, 'aws', 'account'],
     ['a GovCloud user', `arn:aws-us-gov:iam::${ACCOUNT}:user/alice`, 'aws-us-gov', 'user/alice'],
     [
       'another account',

@@ -55,7 +55,7 @@ describe('table output', () => {
   test('shows one row per finding: severity, short resource, then the whole rule id above the message', () => {
     const output = render(buildReport());
     expect(output).toMatch(
-      /│ critical │ root\s+│ test-root-key\s+│\n│\s+│\s+│ Root user has an active access key\./,
+      /│ critical │ account\s+│ test-root-key\s+│\n│\s+│\s+│ Root user has an active access key\./,
     );
     expect(output).toMatch(/│ high\s+│ user\/alice │ test-user-mfa\s+│\n│\s+│\s+│ User alice has no MFA/);
   });
