@@ -73,8 +73,12 @@ export function renderTable(report: Report, context: RenderContext): string {
 }
 
 function renderAccount(report: Report, account: AccountReport, view: View): string {
+  // A template scan has no real account (its alias says how many templates): the placeholder
+  // account id would only confuse.
   const heading = view.paint(
-    `Account ${account.accountId}${account.accountAlias ? ` (${printable(account.accountAlias)})` : ''}`,
+    account.source?.kind === 'template'
+      ? printable(account.accountAlias ?? 'CloudFormation templates')
+      : `Account ${account.accountId}${account.accountAlias ? ` (${printable(account.accountAlias)})` : ''}`,
     'bold',
   );
   if (account.status !== 'audited') {
@@ -118,7 +122,7 @@ function renderAccount(report: Report, account: AccountReport, view: View): stri
 
 function describeCollection(account: AccountReport): string {
   if (!account.collectedAt) return 'Audited.';
-  const collected = `Collected ${formatUtc(account.collectedAt)}`;
+  const collected = `${account.source?.kind === 'template' ? 'Scanned' : 'Collected'} ${formatUtc(account.collectedAt)}`;
   if (!account.credentialReportGeneratedAt) return `${collected}.`;
   const age = Date.parse(account.collectedAt) - Date.parse(account.credentialReportGeneratedAt);
   // IAM serves a cached credential report for up to 4 hours: say how old the data really is.

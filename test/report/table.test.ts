@@ -245,3 +245,17 @@ describe('large and template reports', () => {
     expect(output).toMatch(/│ role\/Deployer\s+│[^\n]*\n│\s+│ templates\/stack\.yaml:12\s+│/);
   });
 });
+
+test('a template scan is headed by what was scanned, not by its placeholder account', () => {
+  const snapshot = {
+    ...auditedSnapshot(),
+    source: { kind: 'template' as const },
+    accountAlias: '2 CloudFormation templates',
+  };
+  const output = render(buildReport({ rules: [templateRule], accounts: [{ snapshot }] }));
+  expect(output.split('\n').slice(0, 2)).toEqual([
+    '2 CloudFormation templates',
+    expect.stringMatching(/^Scanned /),
+  ]);
+  expect(output).not.toContain(`Account ${ACCOUNT}`);
+});
