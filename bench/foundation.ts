@@ -6,10 +6,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evaluate, resolveRules } from '../src/engine.js';
-import { renderReport } from '../src/report/render.js';
+import { writeReport } from '../src/report/render.js';
 import { RULES } from '../src/rules/index.js';
 import type { CredentialReportRow, Snapshot } from '../src/snapshot/schema.js';
 import { readSnapshotFile, serializeSnapshot } from '../src/snapshot/read-snapshot.js';
+import { writeFileAtomic } from '../src/util/atomic-write.js';
 import { fileURLToPath } from 'node:url';
 import { ACCOUNT, COLLECTED_AT, generatedSnapshot, iso } from './generated-account.js';
 import { isMain, peakRssMb, printMeasurements, timed } from './measure.js';
@@ -191,7 +192,10 @@ async function measure(file: string): Promise<boolean> {
         cwd: process.cwd(),
       };
       for (const format of ['table', 'json', 'sarif'] as const) {
-        writeFileSync(join(dir, `report.${format}`), renderReport(format, evaluation.result, context));
+        // As `--output FORMAT=FILE` writes them: atomically, JSON and SARIF streamed.
+        writeFileAtomic(join(dir, `report.${format}`), (write) =>
+          writeReport(format, evaluation.result, context, write),
+        );
       }
     });
     return {

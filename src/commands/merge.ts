@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { DEFAULT_CONFIG_FILE } from '../config.js';
 import { exitCodeFor } from '../engine.js';
-import { renderJson } from '../report/json.js';
+import { writeJson } from '../report/json.js';
 import type { ReportPart } from '../report/merge.js';
 import { mergeReports } from '../report/merge.js';
 import { readReportFile } from '../report/read-report.js';
@@ -31,7 +31,7 @@ export function readReportParts(files: readonly string[]): ReportPart[] {
 
 export function runMerge(files: readonly string[], flags: MergeFlags): number {
   const merged = mergeReports(readReportParts(files));
-  writeFileAtomic(flags.output, renderJson(merged));
+  writeFileAtomic(flags.output, (write) => writeJson(merged, write));
   const stdout = process.stdout;
   process.stdout.write(
     renderReport(flags.format, merged, {

@@ -14,7 +14,7 @@ import { applyBaseline } from '../report/baseline.js';
 import type { Report } from '../report/model.js';
 import { readReportFile } from '../report/read-report.js';
 import type { OutputFormat, RenderContext } from '../report/render.js';
-import { OUTPUT_FORMATS, isOutputFormat, renderReport } from '../report/render.js';
+import { OUTPUT_FORMATS, isOutputFormat, renderReport, writeReport } from '../report/render.js';
 import { RULES } from '../rules/index.js';
 import type { AnyRule, Severity } from '../rules/types.js';
 import { SEVERITIES } from '../rules/types.js';
@@ -193,7 +193,7 @@ function relativeTo(cwd: string, file: string): string {
 export function emitReport(report: Report, flags: ReportFlags, prepared: PreparedRun): number {
   const context = renderContext(flags, prepared, process.stdout);
   for (const { format, file } of prepared.outputs) {
-    writeFileAtomic(file, renderReport(format, report, { ...context, color: false }));
+    writeFileAtomic(file, (write) => writeReport(format, report, { ...context, color: false }, write));
   }
   process.stdout.write(renderReport(flags.format, report, context));
   // The table shows warnings itself; machine formats keep stdout clean, so warnings go to stderr.

@@ -4,11 +4,11 @@
 import { InputError } from '../errors.js';
 import { renderCsv } from './csv.js';
 import { renderHtml } from './html.js';
-import { renderJson } from './json.js';
+import { renderJson, writeJson } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
 import type { Report } from './model.js';
-import { renderSarif } from './sarif.js';
+import { renderSarif, writeSarif } from './sarif.js';
 import { renderTable } from './table.js';
 
 export interface RenderContext {
@@ -55,4 +55,19 @@ export function parseOutputFormat(value: string, flag: string): OutputFormat {
 
 export function renderReport(format: OutputFormat, report: Report, context: RenderContext): string {
   return renderers[format](report, context);
+}
+
+/**
+ * Writes a report piece by piece (to a file as it goes). JSON and SARIF, the formats that grow to
+ * tens of megabytes in a large account, are streamed; the others are written whole.
+ */
+export function writeReport(
+  format: OutputFormat,
+  report: Report,
+  context: RenderContext,
+  write: (chunk: string) => void,
+): void {
+  if (format === 'json') writeJson(report, write);
+  else if (format === 'sarif') writeSarif(report, context, write);
+  else write(renderReport(format, report, context));
 }

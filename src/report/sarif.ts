@@ -68,6 +68,17 @@ const NOTIFICATIONS = {
 const NOTIFICATION_KINDS = Object.keys(NOTIFICATIONS) as Array<keyof typeof NOTIFICATIONS>;
 
 export function renderSarif(report: Report, context: RenderContext): string {
+  const chunks: string[] = [];
+  writeSarif(report, context, (chunk) => chunks.push(chunk));
+  return chunks.join('');
+}
+
+/**
+ * Writes the SARIF log piece by piece: each result is built and serialised on its own, so a large
+ * account's results never exist all at once (as objects they take several times their JSON).
+ * Compact, not indented: SARIF is read by tools, and indentation would make the log half whitespace.
+ */
+export function writeSarif(report: Report, context: RenderContext, write: (chunk: string) => void): void {
   const rules = new RuleTable(report);
   const partitions = new Map(report.accounts.map((a) => [a.accountId, a.partition]));
   const toResult = (finding: ReportFinding, baselineState?: Result.baselineState): Result =>
@@ -98,19 +109,29 @@ export function renderSarif(report: Report, context: RenderContext): string {
         },
         invocations: [invocationFor(report, rules)],
         columnKind: 'utf16CodeUnits',
-        results: [
-          ...report.findings.map((finding) =>
-            toResult(finding, finding.baselineState && BASELINE_STATE[finding.baselineState]),
-          ),
-          // Findings of the baseline that are gone: SARIF viewers show them as fixed.
-          ...(report.fixed ?? []).map((finding) => toResult(finding, 'absent')),
-        ],
+        results: [],
       },
     ],
   };
-  // Compact: SARIF is read by tools, and indentation would make a large account's log half whitespace.
-  return `${JSON.stringify(log)}\n`;
+  // `"results":[]` can only be the run's own key: inside strings JSON escapes the quotes.
+  const [before, after, ...extra] = JSON.stringify(log).split(EMPTY_RESULTS);
+  if (after === undefined || extra.length > 0)
+    throw new Error('SARIF log: results slot not found exactly once');
+  write(`${before}"results":[`);
+  let first = true;
+  const emit = (result: Result) => {
+    write(`${first ? '' : ','}${JSON.stringify(result)}`);
+    first = false;
+  };
+  for (const finding of report.findings) {
+    emit(toResult(finding, finding.baselineState && BASELINE_STATE[finding.baselineState]));
+  }
+  // Findings of the baseline that are gone: SARIF viewers show them as fixed.
+  for (const finding of report.fixed ?? []) emit(toResult(finding, 'absent'));
+  write(`]${after}\n`);
 }
+
+const EMPTY_RESULTS = '"results":[]';
 
 const BASELINE_STATE = { new: 'new', existing: 'unchanged' } as const satisfies Record<
   NonNullable<ReportFinding['baselineState']>,

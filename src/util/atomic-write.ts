@@ -12,6 +12,7 @@ import {
   rmSync,
   statSync,
   writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
@@ -27,8 +28,11 @@ const REASONS: Record<string, string> = {
   ENOSPC: 'no space left on the device',
 };
 
+/** Content, or a function that produces it piece by piece (a large report never held whole). */
+export type FileContent = string | Uint8Array | ((write: (chunk: string) => void) => void);
+
 /** Replaces `path` with `content` atomically. Throws InputError naming the path when it cannot. */
-export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+export function writeFileAtomic(path: string, content: FileContent): void {
   const target = resolveTarget(path);
   const existingMode = fileMode(target);
   const temp = join(
@@ -40,7 +44,9 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
     fd = openSync(temp, 'wx');
     // Keep the permissions of the report being replaced: a user who made it 0600 meant it.
     if (existingMode !== undefined) fchmodSync(fd, existingMode);
-    writeFileSync(fd, content);
+    const open = fd;
+    if (typeof content === 'function') content((chunk) => writeSync(open, chunk));
+    else writeFileSync(fd, content);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
@@ -49,7 +55,9 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
     if (fd !== undefined) closeSync(fd);
     rmSync(temp, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = (code && REASONS[code]) ?? code ?? (error as Error).message;
+    // Not a file-system error (a renderer failed half-way): the output path is not to blame.
+    if (!code) throw error;
+    const reason = REASONS[code] ?? code;
     throw new InputError(
       `${path}: cannot write the file: ${reason}`,
       'Check the output path and its directory.',

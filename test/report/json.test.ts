@@ -1,4 +1,6 @@
-import { renderJson } from '../../src/report/json.js';
+import { applyBaseline } from '../../src/report/baseline.js';
+import { renderJson, writeJson } from '../../src/report/json.js';
+import type { Report } from '../../src/report/model.js';
 import { ACCOUNT } from '../builders/snapshot.js';
 import { buildReport } from './report-fixture.js';
 
@@ -58,5 +60,35 @@ describe('json output', () => {
 
   test('two runs over the same snapshot give byte-identical output', () => {
     expect(renderJson(buildReport())).toBe(renderJson(buildReport()));
+  });
+});
+
+describe('writeJson, the streaming writer used for --output files', () => {
+  function streamed(report: Report): { text: string; pieces: number } {
+    const chunks: string[] = [];
+    writeJson(report, (chunk) => chunks.push(chunk));
+    return { text: chunks.join(''), pieces: chunks.length };
+  }
+
+  test.each<[string, () => Report]>([
+    [
+      'a report with findings, not-evaluated rules and suppressions',
+      () => buildReport({ suppressions: [suppressBob] }),
+    ],
+    [
+      'a report with a baseline (fixed findings, new and existing marks)',
+      () => {
+        const base = buildReport();
+        const now = buildReport();
+        now.findings = now.findings.slice(1);
+        return applyBaseline(now, base);
+      },
+    ],
+    ['a report with empty arrays', () => ({ ...buildReport(), findings: [], warnings: [], ruleErrors: [] })],
+  ])('writes exactly what renderJson returns: %s', (_name, make) => {
+    const report = make();
+    const { text, pieces } = streamed(report);
+    expect(text).toBe(renderJson(report));
+    expect(pieces).toBeGreaterThan(report.findings.length);
   });
 });

@@ -40,6 +40,30 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir())).toEqual(['report.sarif']);
   });
 
+  test('writes content produced piece by piece, in order', () => {
+    const target = join(dir(), 'report.json');
+    writeFileAtomic(target, (write) => {
+      for (const piece of ['{', '"a":', '1', '}\n']) write(piece);
+    });
+    expect(readFileSync(target, 'utf8')).toBe('{"a":1}\n');
+    expect(readdirSync(dir())).toEqual(['report.json']);
+  });
+
+  test('a producer that throws leaves the target untouched and no temporary file', () => {
+    const target = join(dir(), 'report.json');
+    writeFileSync(target, 'previous report');
+    const error = thrownBy(() =>
+      writeFileAtomic(target, (write) => {
+        write('half of a ');
+        throw new Error('renderer crashed');
+      }),
+    );
+    expect(error).toEqual(new Error('renderer crashed'));
+    expect(error).not.toBeInstanceOf(InputError);
+    expect(readFileSync(target, 'utf8')).toBe('previous report');
+    expect(readdirSync(dir())).toEqual(['report.json']);
+  });
+
   test('writes bytes as given', () => {
     const target = join(dir(), 'report.bin');
     writeFileAtomic(target, new Uint8Array([0, 255, 10]));
