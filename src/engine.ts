@@ -136,6 +136,8 @@ export interface AccountInput {
   partition?: string;
   status?: 'failed' | 'skipped';
   reason?: string;
+  /** What the account's data would have come from (a template file that could not be parsed). */
+  source?: { kind: string; path?: string };
 }
 
 export interface EvaluateOptions {
@@ -215,6 +217,7 @@ export function evaluate(accounts: AccountInput[], rules: ResolvedRule[], option
         partition: account.partition ?? 'aws',
         status: account.status ?? 'failed',
         reason: account.reason ?? 'not collected',
+        ...(account.source ? { source: account.source } : {}),
         sections: {},
       });
       continue;

@@ -86,6 +86,7 @@ function templateAccounts(
     partition: TEMPLATE_PARTITION,
     status: 'failed',
     reason: describeFailure(failure),
+    source: { kind: 'template', path: failure.file },
     sections: {},
   }));
   return [audited, ...failed];

@@ -60,9 +60,8 @@ export function renderTable(report: Report, context: RenderContext): string {
     blocks.push(renderAccount(report, report.accounts[0]!, view));
   } else {
     for (const account of report.accounts) blocks.push(renderAccount(report, account, view));
-    blocks.push(
-      `${view.paint('All accounts', 'bold')}: ${summaryLine(report.summary, report, view, 'rule check')}`,
-    );
+    const label = isTemplateScan(report) ? 'All templates' : 'All accounts';
+    blocks.push(`${view.paint(label, 'bold')}: ${summaryLine(report.summary, report, view, 'rule check')}`);
   }
   if (report.warnings.length > 0) {
     blocks.push(
@@ -75,14 +74,16 @@ export function renderTable(report: Report, context: RenderContext): string {
 function renderAccount(report: Report, account: AccountReport, view: View): string {
   // A template scan has no real account (its alias says how many templates): the placeholder
   // account id would only confuse.
+  const template = account.source?.kind === 'template';
   const heading = view.paint(
-    account.source?.kind === 'template'
-      ? printable(account.accountAlias ?? 'CloudFormation templates')
+    template
+      ? printable(account.accountAlias ?? 'CloudFormation template')
       : `Account ${account.accountId}${account.accountAlias ? ` (${printable(account.accountAlias)})` : ''}`,
     'bold',
   );
   if (account.status !== 'audited') {
-    const what = account.status === 'failed' ? 'could not be audited' : 'skipped';
+    const what =
+      account.status === 'skipped' ? 'skipped' : template ? 'could not be scanned' : 'could not be audited';
     return `${heading} ${view.paint(what, 'red')}: ${printable(account.reason ?? 'no reason recorded')}`;
   }
   const mine = <T extends { accountId: string }>(items: readonly T[]) =>
@@ -194,7 +195,10 @@ function columnWidths(columns: string[][], width: number): number[] {
 
 function summaryLine(summary: Summary, report: Report, view: View, notEvaluatedNoun: string): string {
   const parts: string[] = [];
-  if (report.accounts.length > 1) {
+  if (report.accounts.length > 1 && isTemplateScan(report)) {
+    // A template scan has one entry for everything it read and one per file it could not parse.
+    parts.push(`${plural(summary.accounts.failed, 'file')} could not be scanned`);
+  } else if (report.accounts.length > 1) {
     const { audited, failed, skipped } = summary.accounts;
     parts.push(
       [
@@ -209,7 +213,7 @@ function summaryLine(summary: Summary, report: Report, view: View, notEvaluatedN
   const newCount = report.findings.filter((f) => !f.suppressed && f.baselineState === 'new').length;
   let findings =
     summary.findings === 0
-      ? 'No findings'
+      ? `${parts.length > 0 ? 'no' : 'No'} findings`
       : `${plural(summary.findings, 'finding')}${view.baseline ? ` (${newCount} new)` : ''}: ${SEVERITIES.filter(
           (s) => summary.bySeverity[s] > 0,
         )
@@ -226,6 +230,12 @@ function summaryLine(summary: Summary, report: Report, view: View, notEvaluatedN
   }
   if (summary.ruleErrors > 0) parts.push(view.paint(plural(summary.ruleErrors, 'rule error'), 'red'));
   return `${parts.join('; ')}.`;
+}
+
+function isTemplateScan(report: Report): boolean {
+  return (
+    report.accounts.length > 0 && report.accounts.every((account) => account.source?.kind === 'template')
+  );
 }
 
 /** Rules that could not run, grouped by reason: one denied section usually blocks several rules. */

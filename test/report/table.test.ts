@@ -259,3 +259,23 @@ test('a template scan is headed by what was scanned, not by its placeholder acco
   ]);
   expect(output).not.toContain(`Account ${ACCOUNT}`);
 });
+
+test('a template that could not be parsed is named as a file, not as an account', () => {
+  const snapshot = {
+    ...auditedSnapshot(),
+    source: { kind: 'template' as const },
+    accountAlias: '1 CloudFormation template',
+  };
+  const broken = {
+    accountId: ACCOUNT,
+    status: 'failed' as const,
+    reason: 'stacks/broken.yaml:5:1: not valid YAML or JSON',
+    source: { kind: 'template' as const, path: 'stacks/broken.yaml' },
+  };
+  const output = render(buildReport({ rules: [templateRule], accounts: [{ snapshot }, broken] }));
+  expect(output).toContain(
+    'CloudFormation template could not be scanned: stacks/broken.yaml:5:1: not valid YAML or JSON',
+  );
+  expect(output).toMatch(/All templates: 1 file could not be scanned; 1 finding: 1 medium/);
+  expect(output).not.toContain('account');
+});
