@@ -196,3 +196,18 @@ test('iamspect rules lists every rule in each format', async () => {
   expect(json.map((r) => r.id)).toContain('password-policy-min-length');
   expect((await runCli(['rules', '--format', 'markdown'])).stdout).toContain('## root-mfa');
 });
+
+test('a --sarif-anchor that does not exist is a warning, not an error', async () => {
+  const result = await runCli([
+    'audit',
+    '--demo',
+    '--format',
+    'sarif',
+    '--sarif-anchor',
+    join(dir, 'no-such-file.tf'),
+  ]);
+  expect(result.code).toBe(0);
+  expect(result.stderr).toMatch(/warning: --sarif-anchor .*no-such-file\.tf does not exist/);
+  const present = await runCli(['audit', '--demo', '--format', 'sarif', '--sarif-anchor', rootKeySnapshot]);
+  expect(present.stderr).not.toContain('--sarif-anchor');
+});

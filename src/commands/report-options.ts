@@ -4,6 +4,7 @@
 // exit code.
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { LoadedConfig } from '../config.js';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config.js';
@@ -196,6 +197,18 @@ export function emitReport(report: Report, flags: ReportFlags, prepared: Prepare
     writeFileAtomic(file, (write) => writeReport(format, report, { ...context, color: false }, write));
   }
   process.stdout.write(renderReport(flags.format, report, context));
+  const writesSarif =
+    flags.format === 'sarif' || prepared.outputs.some((output) => output.format === 'sarif');
+  if (
+    writesSarif &&
+    flags.sarifAnchor !== undefined &&
+    !existsSync(resolve(context.cwd, flags.sarifAnchor))
+  ) {
+    // Code scanning places results without a source line on this file; a missing one hides them.
+    process.stderr.write(
+      `iamspect: warning: --sarif-anchor ${flags.sarifAnchor} does not exist; SARIF viewers cannot show results on it.\n`,
+    );
+  }
   // The table shows warnings itself; machine formats keep stdout clean, so warnings go to stderr.
   if (flags.format !== 'table') {
     for (const warning of report.warnings) process.stderr.write(`iamspect: warning: ${warning}\n`);

@@ -318,7 +318,7 @@ export function readAwsCliDir(dir: string, overrides: AwsCliDirOverrides = {}): 
       : new Date(Math.max(...modifiedTimes.map((time) => time.getTime()))).toISOString(),
     partition,
     accountId,
-    accountAlias: overrides.accountAlias ?? null,
+    accountAlias: overrides.accountAlias ?? readAccountAlias(dir, new Set(listing)),
     source: { kind: 'aws-cli', path: dir },
     sections,
   };
@@ -378,6 +378,21 @@ function listDirectory(dir: string): string[] {
     }
     throw new InputError(`${dir}: cannot read the directory (${(error as Error).message})`);
   }
+}
+
+const ACCOUNT_ALIASES = 'list-account-aliases.json';
+
+/** The alias from `aws iam list-account-aliases` when it was saved; only for people reading reports. */
+function readAccountAlias(dir: string, present: ReadonlySet<string>): string | null {
+  if (!present.has(ACCOUNT_ALIASES)) return null;
+  const file = readCliFile(dir, ACCOUNT_ALIASES);
+  const output = validateInput(
+    z.object({ AccountAliases: z.array(z.string()) }),
+    parseCliJson(file),
+    file.path,
+    'Save it with: aws iam list-account-aliases > list-account-aliases.json',
+  );
+  return output.AccountAliases[0] ?? null;
 }
 
 function readCliFile(dir: string, name: string): CliFile {

@@ -101,7 +101,8 @@ export function writeSnapshotDirectory(
   return index;
 }
 
-const HOW_TO_GET_ONE = 'Write one with: iamspect collect --org -o DIR';
+const HOW_TO_GET_ONE =
+  'Write one with: iamspect collect --org -o DIR. For a directory of saved AWS CLI outputs, use --aws-cli-dir DIR.';
 
 /** Reads a directory written by writeSnapshotDirectory. Every problem is an InputError naming the file. */
 export function readSnapshotDirectory(dir: string): AccountInput[] {

@@ -88,6 +88,22 @@ describe('readAwsCliDir', () => {
     expect(report?.rows.map((row) => row.user)).toEqual(['<root_account>', 'alice']);
   });
 
+  it('takes the account alias from list-account-aliases.json when it was saved, and none otherwise', () => {
+    const withAlias = tempDirWith({
+      'credential-report.csv': csv,
+      'list-account-aliases.json': JSON.stringify({ AccountAliases: ['northwind-prod'] }),
+    });
+    expect(readAwsCliDir(withAlias).accountAlias).toBe('northwind-prod');
+    expect(readAwsCliDir(tempDirWith({ 'credential-report.csv': csv })).accountAlias).toBeNull();
+    const broken = tempDirWith({
+      'credential-report.csv': csv,
+      'list-account-aliases.json': '{"Aliases": 1}',
+    });
+    expect(inputErrorOf(() => readAwsCliDir(broken)).message).toMatch(
+      /list-account-aliases\.json: AccountAliases/,
+    );
+  });
+
   it('reads a password policy', () => {
     const dir = tempDirWith({
       'credential-report.csv': csv,
