@@ -17,9 +17,16 @@ export interface SeverityChange {
   from: Severity;
 }
 
+interface DiffSide {
+  generatedAt: string;
+  /** When the newest of its accounts' data was collected: what the report describes. */
+  collectedAt: string;
+  accounts: string[];
+}
+
 export interface ReportDiff {
-  old: { generatedAt: string; accounts: string[] };
-  new: { generatedAt: string; accounts: string[] };
+  old: DiffSide;
+  new: DiffSide;
   /** In the newer report only (suppressed ones included, marked). */
   added: ReportFinding[];
   /** In the older report only, and re-checked by the newer run. */
@@ -35,8 +42,14 @@ export interface ReportDiff {
   uncheckedBefore: Set<string>;
 }
 
-function audited(report: Report): string[] {
-  return report.accounts.filter((a) => a.status === 'audited').map((a) => a.accountId);
+function side(report: Report): DiffSide {
+  const audited = report.accounts.filter((a) => a.status === 'audited');
+  const collected = audited.flatMap((a) => (a.collectedAt ? [a.collectedAt] : [])).sort();
+  return {
+    generatedAt: report.generatedAt,
+    collectedAt: collected[collected.length - 1] ?? report.generatedAt,
+    accounts: audited.map((a) => a.accountId),
+  };
 }
 
 export function diffReports(older: Report, newer: Report): ReportDiff {
@@ -46,8 +59,8 @@ export function diffReports(older: Report, newer: Report): ReportDiff {
   const checkedByOlder = recheckedIn(older);
 
   const diff: ReportDiff = {
-    old: { generatedAt: older.generatedAt, accounts: audited(older) },
-    new: { generatedAt: newer.generatedAt, accounts: audited(newer) },
+    old: side(older),
+    new: side(newer),
     added: [],
     fixed: [],
     severityChanged: [],
@@ -169,7 +182,8 @@ function headline(diff: ReportDiff, failOn: Severity | 'none'): string {
 }
 
 function comparedLine(diff: ReportDiff): string {
-  return `Compared the report of ${formatUtc(diff.old.generatedAt)} with the report of ${formatUtc(diff.new.generatedAt)}.`;
+  // Collection times, not report times: two reports rendered today from old snapshots are old data.
+  return `Compared data collected ${formatUtc(diff.old.collectedAt)} with data collected ${formatUtc(diff.new.collectedAt)}.`;
 }
 
 function renderDiffTable(diff: ReportDiff, failOn: Severity | 'none'): string {

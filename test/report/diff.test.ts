@@ -144,6 +144,15 @@ describe('renderDiff', () => {
   const newer = edit(buildReport({ suppressions: [] }), without(alice));
   const diff = diffReports(older, newer);
 
+  test('says when the compared data was collected, not when the reports were rendered', () => {
+    const stale = { ...older, generatedAt: '2026-11-20T10:00:00.000Z' };
+    stale.accounts = stale.accounts.map((a) => ({ ...a, collectedAt: '2026-06-01T08:00:00.000Z' }));
+    const output = renderDiff(diffReports(stale, newer), 'table', 'high');
+    expect(output).toContain(
+      `Compared data collected 2026-06-01 08:00 UTC with data collected ${newer.accounts[0]!.collectedAt!.slice(0, 16).replace('T', ' ')} UTC.`,
+    );
+  });
+
   test('table: a headline with the counts, then one line per change', () => {
     const output = renderDiff(diff, 'table', 'high');
     expect(output).toContain('1 new (1 at or above high), 1 fixed, 0 severity changed');
