@@ -304,9 +304,21 @@ ${extra}`;
     expect(profileOf('!Ref Hidden', '', extra).passwordResetRequired).toBe(expected);
   });
 
-  test('a LoginProfile behind an If with a false condition does not exist', () => {
+  test.each([
+    ['false: the login profile does not exist', 'prod', []],
+    [
+      'true: the login profile is read, literal and all',
+      'dev',
+      [
+        expect.objectContaining({
+          passwordSource: 'literal',
+          passwordLocation: expect.objectContaining({ line: 9 }),
+        }),
+      ],
+    ],
+  ])('a LoginProfile behind an If whose condition is %s', (_name, env, expected) => {
     const text = `Parameters:
-  Env: {Type: String, Default: prod}
+  Env: {Type: String, Default: ${env}}
 Conditions:
   IsDev: !Equals [!Ref Env, dev]
 Resources:
@@ -315,26 +327,7 @@ Resources:
     Properties:
       LoginProfile: !If [IsDev, {Password: "${SECRET}"}, !Ref AWS::NoValue]
 `;
-    expect(factsOf(snapshotFromTemplate(text)).loginProfiles).toEqual([]);
-  });
-
-  test('a LoginProfile behind an If with a true condition is read, literal and all', () => {
-    const text = `Parameters:
-  Env: {Type: String, Default: dev}
-Conditions:
-  IsDev: !Equals [!Ref Env, dev]
-Resources:
-  Admin:
-    Type: AWS::IAM::User
-    Properties:
-      LoginProfile: !If [IsDev, {Password: "${SECRET}"}, !Ref AWS::NoValue]
-`;
-    expect(factsOf(snapshotFromTemplate(text)).loginProfiles).toEqual([
-      expect.objectContaining({
-        passwordSource: 'literal',
-        passwordLocation: expect.objectContaining({ line: 9 }),
-      }),
-    ]);
+    expect(factsOf(snapshotFromTemplate(text)).loginProfiles).toEqual(expected);
   });
 
   test('a condition on a secret parameter is decided by its Default, and the Default stays out of the snapshot', () => {
