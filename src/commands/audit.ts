@@ -8,6 +8,7 @@ import type { LiveFlags } from '../collect/index.js';
 import { collectOrganization } from '../collect/org.js';
 import type { OrgFlags } from '../collect/org-options.js';
 import { addOrgOptions, orgOptionsFrom } from '../collect/org-options.js';
+import { formatUtc } from '../report/facts.js';
 import { readAwsCliDir } from '../snapshot/aws-cli.js';
 import { loadDemoSnapshot } from '../snapshot/demo.js';
 import { readSnapshotFile } from '../snapshot/read-snapshot.js';
@@ -37,7 +38,14 @@ async function readAccounts(flags: AuditFlags): Promise<AccountInput[]> {
       ? readSnapshotDirectory(flags.snapshot)
       : [{ snapshot: readSnapshotFile(flags.snapshot) }];
   }
-  if (flags.awsCliDir !== undefined) return [{ snapshot: readAwsCliDir(flags.awsCliDir) }];
+  if (flags.awsCliDir !== undefined) {
+    const snapshot = readAwsCliDir(flags.awsCliDir);
+    // Saved outputs hold no collection time: say which time the rules take as "now".
+    process.stderr.write(
+      `iamspect: note: audit time ${formatUtc(snapshot.collectedAt)}: ${snapshot.source.collectedAtFrom}\n`,
+    );
+    return [{ snapshot }];
+  }
   if (flags.demo) return [{ snapshot: loadDemoSnapshot() }];
   const progress = terminalProgress(process.stderr, flags.quiet);
   const org = orgOptionsFrom(flags);

@@ -39,7 +39,8 @@ export interface AccountReport {
   status: AccountStatus;
   reason?: string;
   collectedAt?: string;
-  source?: { kind: string; path?: string };
+  /** collectedAtFrom: where collectedAt came from, when the source holds no collection time (AWS CLI outputs). */
+  source?: { kind: string; path?: string; collectedAtFrom?: string };
   /** When IAM generated the credential report the findings rest on. */
   credentialReportGeneratedAt?: string | null;
   sections: Partial<Record<SectionName, SectionReport>>;

@@ -41,7 +41,9 @@ const accountSchema = z.object({
   status: z.enum(['audited', 'failed', 'skipped']),
   reason: z.string().optional(),
   collectedAt: z.string().optional(),
-  source: z.object({ kind: z.string(), path: z.string().optional() }).optional(),
+  source: z
+    .object({ kind: z.string(), path: z.string().optional(), collectedAtFrom: z.string().optional() })
+    .optional(),
   credentialReportGeneratedAt: z.string().nullable().optional(),
   sections: z.partialRecord(
     sectionName,

@@ -22,8 +22,9 @@
 //   aws configservice describe-delivery-channel-status --region R > describe-delivery-channel-status.R.json
 //   aws accessanalyzer list-analyzers --region R > list-analyzers.R.json
 //
-// A missing file leaves its section `skipped` (rules needing it are "not evaluated", never passed).
-// SCPs take several calls per policy and are not read from CLI outputs.
+// A missing file leaves its section `skipped`, and a partial one (without a key the API always
+// returns, or one page of several) makes it `error`: either way rules needing it are "not
+// evaluated", never passed. SCPs take several calls per policy and are not read from CLI outputs.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -48,17 +49,28 @@ import {
   normalizeServerCertificates,
   normalizeVirtualMfaDevices,
 } from './iam-outputs.js';
+import type { OutputShape } from './input-validation.js';
 import {
   TIMESTAMP_EXAMPLE,
   awsTimestampSchema,
+  incompleteOutput,
   isoFromAwsTimestamp,
   validateInput,
 } from './input-validation.js';
 import type { Section, SectionName, Sections, Snapshot } from './schema.js';
 import { SNAPSHOT_SCHEMA_VERSION } from './schema.js';
+import type { TimeInside } from './times-inside.js';
+import {
+  authorizationDetailsTimes,
+  configRegionTimes,
+  credentialReportTimes,
+  newestTime,
+  serverCertificateTimes,
+  virtualMfaDeviceTimes,
+} from './times-inside.js';
 
 export interface AwsCliDirOverrides {
-  /** ISO timestamp; default: the newest modification time of the files read. */
+  /** ISO timestamp; default: the newest time inside the files (else their newest modification time). */
   collectedAt?: string;
   /** Default: the account in the files' ARNs. */
   accountId?: string;
@@ -67,9 +79,16 @@ export interface AwsCliDirOverrides {
   partition?: string;
 }
 
+/** One output file iamspect reads, and what a complete one holds. */
+interface CliOutput {
+  name: string;
+  /** What the API always returns; absent for a file that is not JSON (the CSV credential report). */
+  shape?: OutputShape;
+}
+
 /** One file read from the directory. */
 interface CliFile {
-  name: string;
+  output: CliOutput;
   path: string;
   text: string;
   modified: Date;
@@ -78,13 +97,15 @@ interface CliFile {
 /** How one snapshot section is read from the directory. */
 interface SectionSource<N extends SectionName> {
   section: N;
-  /** Accepted file names, any one of which supplies the section. */
-  files: readonly string[];
+  /** Accepted outputs, any one of which supplies the section. */
+  files: readonly CliOutput[];
   /** The command(s) that write the file, for the "missing" message. */
   howToSave: string;
   /** The API action behind it. */
   action: string;
   read(file: CliFile): SectionPayload<N>;
+  /** The times the data holds about its past, from which the audit time is taken. */
+  timesInside?(data: SectionPayload<N>): TimeInside[];
 }
 
 /** A section's data as collected; for passwordPolicy null means "no policy". */
@@ -104,24 +125,35 @@ const credentialReportOutput = z.object({
   GeneratedTime: awsTimestampSchema.optional(),
 });
 
+// The `required` keys: those each API returns in every successful answer, empty when there is
+// nothing to list. The API models mark most of them optional, but the services write every list
+// element even when it is empty (the API reference's sample responses, the AWS CLI's examples),
+// and the AWS CLI keeps any key that one of the pages it merges holds. A key that is missing
+// therefore means a trimmed or garbled file, never "none". `more` names the key of a page that
+// says more pages follow (the AWS CLI writes such a page with --no-paginate, and NextToken with
+// --max-items).
 const SOURCES: AnySectionSource[] = [
   {
     section: 'credentialReport',
-    files: [CREDENTIAL_REPORT_JSON, CREDENTIAL_REPORT_CSV],
+    files: [
+      { name: CREDENTIAL_REPORT_JSON, shape: { required: { Content: 'string' } } },
+      { name: CREDENTIAL_REPORT_CSV },
+    ],
     howToSave: `aws iam generate-credential-report, then: aws iam get-credential-report > ${CREDENTIAL_REPORT_JSON}`,
     action: 'iam:GetCredentialReport',
     read: readCredentialReport,
+    timesInside: credentialReportTimes,
   },
   {
     section: 'accountSummary',
-    files: ['get-account-summary.json'],
+    files: [{ name: 'get-account-summary.json', shape: { required: { SummaryMap: 'object' } } }],
     howToSave: 'aws iam get-account-summary > get-account-summary.json',
     action: 'iam:GetAccountSummary',
     read: (file) => normalizeAccountSummary(parseCliJson(file), file.path),
   },
   {
     section: 'passwordPolicy',
-    files: ['get-account-password-policy.json'],
+    files: [{ name: 'get-account-password-policy.json', shape: { required: { PasswordPolicy: 'object' } } }],
     howToSave: 'aws iam get-account-password-policy > get-account-password-policy.json',
     action: 'iam:GetAccountPasswordPolicy',
     // With no policy the CLI prints nothing (the NoSuchEntity error goes to stderr), so an empty
@@ -130,28 +162,58 @@ const SOURCES: AnySectionSource[] = [
   },
   {
     section: 'authorizationDetails',
-    files: [AUTHORIZATION_DETAILS],
+    files: [
+      {
+        name: AUTHORIZATION_DETAILS,
+        shape: {
+          required: {
+            UserDetailList: 'list',
+            GroupDetailList: 'list',
+            RoleDetailList: 'list',
+            Policies: 'list',
+            // GetAccountAuthorizationDetails returns every version of a managed policy with its
+            // document (ListPolicyVersions is the call that leaves documents out).
+            'Policies[].PolicyVersionList': 'list',
+            'Policies[].PolicyVersionList[].Document': 'policy document',
+          },
+          more: 'Marker',
+        },
+      },
+    ],
     howToSave: `aws iam get-account-authorization-details > ${AUTHORIZATION_DETAILS}`,
     action: 'iam:GetAccountAuthorizationDetails',
     read: (file) => normalizeAuthorizationDetails(pagesOf(parseCliJson(file)), file.path),
+    timesInside: authorizationDetailsTimes,
   },
   {
     section: 'virtualMfaDevices',
-    files: ['list-virtual-mfa-devices.json'],
+    files: [
+      {
+        name: 'list-virtual-mfa-devices.json',
+        shape: { required: { VirtualMFADevices: 'list' }, more: 'Marker' },
+      },
+    ],
     howToSave: 'aws iam list-virtual-mfa-devices > list-virtual-mfa-devices.json',
     action: 'iam:ListVirtualMFADevices',
     read: (file) => normalizeVirtualMfaDevices(pagesOf(parseCliJson(file)), file.path),
+    timesInside: virtualMfaDeviceTimes,
   },
   {
     section: 'serverCertificates',
-    files: ['list-server-certificates.json'],
+    files: [
+      {
+        name: 'list-server-certificates.json',
+        shape: { required: { ServerCertificateMetadataList: 'list' }, more: 'Marker' },
+      },
+    ],
     howToSave: 'aws iam list-server-certificates > list-server-certificates.json',
     action: 'iam:ListServerCertificates',
     read: (file) => normalizeServerCertificates(pagesOf(parseCliJson(file)), file.path),
+    timesInside: serverCertificateTimes,
   },
   {
     section: 'organization',
-    files: ['describe-organization.json'],
+    files: [{ name: 'describe-organization.json', shape: { required: { Organization: 'object' } } }],
     howToSave: 'aws organizations describe-organization > describe-organization.json',
     action: 'organizations:DescribeOrganization',
     // A standalone account makes the CLI print nothing (AWSOrganizationsNotInUseException goes to stderr).
@@ -159,7 +221,10 @@ const SOURCES: AnySectionSource[] = [
   },
   {
     section: 'organizationFeatures',
-    files: ['list-organizations-features.json'],
+    // OrganizationId is there whenever the call succeeds (it fails outside an organization).
+    // EnabledFeatures is not required: read as "none enabled", which makes the root rules judge
+    // every member account rather than excuse it.
+    files: [{ name: 'list-organizations-features.json', shape: { required: { OrganizationId: 'string' } } }],
     howToSave:
       'aws iam list-organizations-features > list-organizations-features.json (in the management account)',
     action: 'iam:ListOrganizationsFeatures',
@@ -167,17 +232,23 @@ const SOURCES: AnySectionSource[] = [
   },
   {
     section: 'regions',
-    files: [LIST_REGIONS, 'describe-regions.json'],
+    files: [
+      { name: LIST_REGIONS, shape: { required: { Regions: 'list' }, more: 'NextToken' } },
+      // Not paginated; --all-regions includes the regions not enabled.
+      { name: 'describe-regions.json', shape: { required: { Regions: 'list' } } },
+    ],
     howToSave: `aws account list-regions > ${LIST_REGIONS}`,
     action: 'account:ListRegions',
     read: (file) =>
-      file.name === LIST_REGIONS
+      file.output.name === LIST_REGIONS
         ? normalizeAccountRegions(pagesOf(parseCliJson(file)), file.path)
         : normalizeEc2Regions(parseCliJson(file), file.path),
   },
   {
     section: 'alternateContacts',
-    files: ['get-alternate-contact-security.json'],
+    files: [
+      { name: 'get-alternate-contact-security.json', shape: { required: { AlternateContact: 'object' } } },
+    ],
     howToSave:
       'aws account get-alternate-contact --alternate-contact-type SECURITY > get-alternate-contact-security.json',
     action: 'account:GetAlternateContact',
@@ -187,7 +258,10 @@ const SOURCES: AnySectionSource[] = [
   },
   {
     section: 'billingAlarms',
-    files: ['describe-alarms.json'],
+    // CompositeAlarms is not required: --alarm-types MetricAlarm asks for metric alarms only.
+    files: [
+      { name: 'describe-alarms.json', shape: { required: { MetricAlarms: 'list' }, more: 'NextToken' } },
+    ],
     howToSave:
       'aws cloudwatch describe-alarms --region us-east-1 --alarm-types MetricAlarm > describe-alarms.json',
     action: 'cloudwatch:DescribeAlarms',
@@ -198,22 +272,38 @@ const SOURCES: AnySectionSource[] = [
 /** How a regional section is read: one file per command and enabled region, `<command>.<region>.json`. */
 interface RegionalSource<N extends 'configRecorders' | 'accessAnalyzers'> {
   section: N;
-  /** File name stems, one per command: `describe-configuration-recorders` -> `describe-configuration-recorders.eu-west-1.json`. */
-  commands: readonly string[];
+  /** One per command, named by its file-name stem: `describe-configuration-recorders` -> `describe-configuration-recorders.eu-west-1.json`. */
+  commands: readonly CliOutput[];
   howToSave: string;
   action: string;
   read(region: string, files: CliFile[]): SectionPayload<N>[number];
+  timesInside?(data: SectionPayload<N>[number]): TimeInside[];
 }
 
 type AnyRegionalSource = RegionalSource<'configRecorders'> | RegionalSource<'accessAnalyzers'>;
 
+/** The file of `command` in `region`. */
+function regionalFile(command: string, region: string): string {
+  return `${command}.${region}.json`;
+}
+
+// None of the Config calls is paginated; each returns its list, empty when nothing is set up.
 const REGIONAL_SOURCES: AnyRegionalSource[] = [
   {
     section: 'configRecorders',
     commands: [
-      'describe-configuration-recorders',
-      'describe-configuration-recorder-status',
-      'describe-delivery-channel-status',
+      {
+        name: 'describe-configuration-recorders',
+        shape: { required: { ConfigurationRecorders: 'list' } },
+      },
+      {
+        name: 'describe-configuration-recorder-status',
+        shape: { required: { ConfigurationRecordersStatus: 'list' } },
+      },
+      {
+        name: 'describe-delivery-channel-status',
+        shape: { required: { DeliveryChannelsStatus: 'list' } },
+      },
     ],
     howToSave:
       'in each enabled region R: aws configservice describe-configuration-recorders --region R > describe-configuration-recorders.R.json, ' +
@@ -225,10 +315,11 @@ const REGIONAL_SOURCES: AnyRegionalSource[] = [
         statuses: { output: parseCliJson(statuses!), source: statuses!.path },
         deliveryChannels: { output: parseCliJson(channels!), source: channels!.path },
       }),
+    timesInside: (data) => configRegionTimes(data, (command) => regionalFile(command, data.region)),
   } satisfies RegionalSource<'configRecorders'>,
   {
     section: 'accessAnalyzers',
-    commands: ['list-analyzers'],
+    commands: [{ name: 'list-analyzers', shape: { required: { analyzers: 'list' }, more: 'nextToken' } }],
     howToSave:
       'in each enabled region R: aws accessanalyzer list-analyzers --region R > list-analyzers.R.json',
     action: 'access-analyzer:ListAnalyzers',
@@ -237,7 +328,15 @@ const REGIONAL_SOURCES: AnyRegionalSource[] = [
   } satisfies RegionalSource<'accessAnalyzers'>,
 ];
 
-const ALL_FILES = SOURCES.flatMap((source) => source.files);
+const ALL_FILES = SOURCES.flatMap((source) => source.files.map((file) => file.name));
+
+/** What the reader learnt on its way through the directory, besides the sections. */
+interface ReadProgress {
+  /** Every file read, for the fallback audit time. */
+  files: CliFile[];
+  /** Every time inside them, labelled with its file. */
+  times: TimeInside[];
+}
 
 /** Reads a directory of AWS CLI outputs into a snapshot. Every problem is an InputError naming the file. */
 export function readAwsCliDir(dir: string, overrides: AwsCliDirOverrides = {}): Snapshot {
@@ -259,45 +358,41 @@ export function readAwsCliDir(dir: string, overrides: AwsCliDirOverrides = {}): 
   // Each entry is written from its own SectionSource, whose read() is typed for that section, so
   // the record is a valid Sections by construction (TypeScript cannot follow that through a loop).
   const sectionRecord: Partial<Record<SectionName, unknown>> = {};
-  const modifiedTimes: Date[] = [];
+  const progress: ReadProgress = { files: [], times: [] };
+  const filesBySection: Partial<Record<SectionName, CliFile>> = {};
   for (const source of SOURCES) {
-    const name = source.files.find((file) => present.has(file));
-    if (name === undefined) {
+    const output = source.files.find((file) => present.has(file.name));
+    if (output === undefined) {
       sectionRecord[source.section] = {
         status: 'skipped',
         error: {
           code: 'FileMissing',
-          message: `${source.files.join(' or ')} not found in ${dir} (save it with: ${source.howToSave})`,
+          message: `${source.files.map((file) => file.name).join(' or ')} not found in ${dir} (save it with: ${source.howToSave})`,
           action: source.action,
         },
       };
       continue;
     }
-    const file = readCliFile(dir, name);
-    modifiedTimes.push(file.modified);
-    sectionRecord[source.section] = {
-      status: 'ok',
-      data: source.read(file),
-      // With a collectedAt override (the demo) file times are meaningless: they are install times.
-      ...(overrides.collectedAt === undefined && { collectedAt: file.modified.toISOString() }),
-    };
+    const file = readCliFile(dir, output);
+    progress.files.push(file);
+    filesBySection[source.section] = file;
+    sectionRecord[source.section] = readSection(source, file, progress);
   }
   for (const source of REGIONAL_SOURCES) {
-    const { section, modified } = readRegionalSection(
+    sectionRecord[source.section] = readRegionalSection(
       dir,
       source,
       sectionRecord.regions as Sections['regions'],
       new Set(listing),
+      progress,
     );
-    modifiedTimes.push(...modified);
-    const newest =
-      modified.length > 0 ? new Date(Math.max(...modified.map((time) => time.getTime()))) : undefined;
-    sectionRecord[source.section] =
-      newest && overrides.collectedAt === undefined
-        ? { ...section, collectedAt: newest.toISOString() }
-        : section;
   }
   const sections = sectionRecord as Sections;
+  const { credentialReport: reportFile, authorizationDetails: detailsFile } = filesBySection;
+  if (reportFile && detailsFile) {
+    const mismatch = usersMissingFromDetails(sections, reportFile, detailsFile);
+    if (mismatch) sections.authorizationDetails = mismatch;
+  }
 
   const derived = accountFromArns(collectArns(sections), dir);
   const accountId = overrides.accountId ?? derived?.accountId;
@@ -308,59 +403,162 @@ export function readAwsCliDir(dir: string, overrides: AwsCliDirOverrides = {}): 
       `Add ${AUTHORIZATION_DETAILS} or the credential report (${CREDENTIAL_REPORT_JSON}); their ARNs name the account and partition.`,
     );
   }
+  const audited: { collectedAt: string; collectedAtFrom?: string } =
+    overrides.collectedAt === undefined
+      ? auditTime(progress)
+      : { collectedAt: collectedAtOverride(overrides.collectedAt) };
   return {
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     tool: { name: TOOL.name, version: TOOL.version },
-    // Saved CLI outputs carry no collection time of their own: the newest file's modification
-    // time is when the last of them was saved, the best stand-in for "when this data was true".
-    collectedAt: overrides.collectedAt
-      ? collectedAtOverride(overrides.collectedAt)
-      : new Date(Math.max(...modifiedTimes.map((time) => time.getTime()))).toISOString(),
+    collectedAt: audited.collectedAt,
     partition,
     accountId,
     accountAlias: overrides.accountAlias ?? readAccountAlias(dir, new Set(listing)),
-    source: { kind: 'aws-cli', path: dir },
+    source: {
+      kind: 'aws-cli',
+      path: dir,
+      ...(audited.collectedAtFrom !== undefined && { collectedAtFrom: audited.collectedAtFrom }),
+    },
     sections,
   };
 }
 
+/** One section from its file: an error section when the file is partial, else its data. */
+function readSection<N extends SectionName>(
+  source: SectionSource<N>,
+  file: CliFile,
+  progress: ReadProgress,
+): object {
+  const partial = partialOutput(file, source.howToSave);
+  if (partial !== undefined) return errorSection('PartialOutput', partial, source.action);
+  const data = source.read(file);
+  if (source.timesInside) {
+    progress.times.push(
+      ...source.timesInside(data).map(({ what, time }) => ({ what: `${what} in ${file.output.name}`, time })),
+    );
+  }
+  return { status: 'ok', data };
+}
+
+/**
+ * Why `file` holds only part of its API's answer, naming the file and how to save it whole, or
+ * undefined when it is complete. An empty file is never partial: it is either a saved "none" or
+ * not JSON, which its reader reports.
+ */
+function partialOutput(file: CliFile, howToSave: string): string | undefined {
+  const { shape } = file.output;
+  if (shape === undefined || file.text.trim() === '') return undefined;
+  const problem = incompleteOutput(parseCliJson(file), shape, file.path);
+  if (problem === undefined) return undefined;
+  const everyPage =
+    shape.more === undefined
+      ? ''
+      : ', without --max-items or --no-paginate, so that the AWS CLI saves every page';
+  return `${problem}; save it again with: ${howToSave}${everyPage}`;
+}
+
+function errorSection(code: string, message: string, action: string): object {
+  return { status: 'error', error: { code, message, action } };
+}
+
 /**
  * A regional section from its per-region files: one set per enabled region of the regions section.
- * A region without its files leaves the whole section skipped, naming what is missing: a region
- * nobody looked at must not pass.
+ * A region without its files leaves the whole section skipped, naming what is missing, and a
+ * partial file makes it an error: a region nobody looked at must not pass.
  */
-function readRegionalSection(
+function readRegionalSection<N extends 'configRecorders' | 'accessAnalyzers'>(
   dir: string,
-  source: AnyRegionalSource,
+  source: RegionalSource<N>,
   regions: Sections['regions'],
   listing: ReadonlySet<string>,
-): { section: object; modified: Date[] } {
+  progress: ReadProgress,
+): object {
   const skipped = (message: string) => ({
-    section: { status: 'skipped', error: { code: 'FileMissing', message, action: source.action } },
-    modified: [],
+    status: 'skipped',
+    error: { code: 'FileMissing', message, action: source.action },
   });
   if (regions?.status !== 'ok' || !regions.data) {
     return skipped(
-      `${source.section} needs the account's regions: save ${LIST_REGIONS} first (aws account list-regions > ${LIST_REGIONS})`,
+      regions?.status === 'error'
+        ? `${source.section} needs the account's regions, and they could not be read: ${regions.error?.message}`
+        : `${source.section} needs the account's regions: save ${LIST_REGIONS} first (aws account list-regions > ${LIST_REGIONS})`,
     );
   }
   const enabled = regions.data.filter((region) => region.enabled).map((region) => region.name);
-  const expected = enabled.flatMap((region) => source.commands.map((command) => `${command}.${region}.json`));
+  const expected = enabled.flatMap((region) =>
+    source.commands.map((command) => regionalFile(command.name, region)),
+  );
   const missing = expected.filter((name) => !listing.has(name));
   if (missing.length > 0) {
-    const shown =
-      missing.length > 3
-        ? `${missing.slice(0, 3).join(', ')} and ${missing.length - 3} more`
-        : missing.join(', ');
-    return skipped(`${shown} not found in ${dir} (save them with: ${source.howToSave})`);
+    return skipped(`${firstFew(missing)} not found in ${dir} (save them with: ${source.howToSave})`);
   }
-  const modified: Date[] = [];
-  const data = enabled.map((region) => {
-    const files = source.commands.map((command) => readCliFile(dir, `${command}.${region}.json`));
-    modified.push(...files.map((file) => file.modified));
-    return source.read(region, files);
-  });
-  return { section: { status: 'ok', data }, modified };
+  const perRegion = enabled.map((region) => ({
+    region,
+    files: source.commands.map((command) =>
+      readCliFile(dir, { ...command, name: regionalFile(command.name, region) }),
+    ),
+  }));
+  const files = perRegion.flatMap((entry) => entry.files);
+  progress.files.push(...files);
+  for (const file of files) {
+    const partial = partialOutput(file, source.howToSave);
+    if (partial !== undefined) return errorSection('PartialOutput', partial, source.action);
+  }
+  const data = perRegion.map(({ region, files: regionFiles }) => source.read(region, regionFiles));
+  const { timesInside } = source;
+  if (timesInside) progress.times.push(...data.flatMap((entry) => timesInside(entry)));
+  return { status: 'ok', data };
+}
+
+/** Up to three names, then how many more: `a, b, c and 4 more`. */
+function firstFew(names: readonly string[]): string {
+  return names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
+}
+
+/**
+ * The authorization details as an error when the credential report lists users they do not:
+ * one of the two files is older than the other, or partial, and rules reading the details would
+ * pass those users unseen. (Users the report lacks are normal: IAM serves a report up to 4 hours old.)
+ */
+function usersMissingFromDetails(
+  sections: Sections,
+  reportFile: CliFile,
+  detailsFile: CliFile,
+): Sections['authorizationDetails'] | undefined {
+  const report = sections.credentialReport;
+  const details = sections.authorizationDetails;
+  if (report?.status !== 'ok' || details?.status !== 'ok' || !report.data || !details.data) return undefined;
+  const listed = new Set(details.data.users.map((user) => user.arn));
+  const missing = report.data.rows
+    .filter((row) => !row.isRoot && !listed.has(row.arn))
+    .map((row) => row.user);
+  if (missing.length === 0) return undefined;
+  return {
+    status: 'error',
+    error: {
+      code: 'OutputsDisagree',
+      message:
+        `${reportFile.path} lists ${missing.length === 1 ? '1 user' : `${missing.length} users`} that ` +
+        `${detailsFile.path} does not (${firstFew(missing)}): one of the two files is stale or partial; ` +
+        'save both again, one right after the other',
+      action: 'iam:GetAccountAuthorizationDetails',
+    },
+  };
+}
+
+/**
+ * When the data was true: the newest time inside the files, or, when no file holds one, the
+ * newest file's modification time (which a copy or a fresh clone resets to "now"), and which it is.
+ */
+function auditTime(progress: ReadProgress): { collectedAt: string; collectedAtFrom: string } {
+  const newest = newestTime(progress.times);
+  if (newest) {
+    return { collectedAt: newest.time, collectedAtFrom: `${newest.what} (the newest time inside the files)` };
+  }
+  return {
+    collectedAt: new Date(Math.max(...progress.files.map((file) => file.modified.getTime()))).toISOString(),
+    collectedAtFrom: 'the newest modification time of the files (no file holds a time of its own)',
+  };
 }
 
 function listDirectory(dir: string): string[] {
@@ -385,7 +583,7 @@ const ACCOUNT_ALIASES = 'list-account-aliases.json';
 /** The alias from `aws iam list-account-aliases` when it was saved; only for people reading reports. */
 function readAccountAlias(dir: string, present: ReadonlySet<string>): string | null {
   if (!present.has(ACCOUNT_ALIASES)) return null;
-  const file = readCliFile(dir, ACCOUNT_ALIASES);
+  const file = readCliFile(dir, { name: ACCOUNT_ALIASES });
   const output = validateInput(
     z.object({ AccountAliases: z.array(z.string()) }),
     parseCliJson(file),
@@ -395,14 +593,18 @@ function readAccountAlias(dir: string, present: ReadonlySet<string>): string | n
   return output.AccountAliases[0] ?? null;
 }
 
-function readCliFile(dir: string, name: string): CliFile {
-  const path = join(dir, name);
+function readCliFile(dir: string, output: CliOutput): CliFile {
+  const path = join(dir, output.name);
   const text = readInputFile(path, 'AWS CLI output');
-  return { name, path, text, modified: statSync(path).mtime };
+  return { output, path, text, modified: statSync(path).mtime };
 }
 
+/** Each file is parsed once: the completeness check and the reader both need it, and GAAD runs to megabytes. */
+const parsedFiles = new WeakMap<CliFile, unknown>();
+
 function parseCliJson(file: CliFile): unknown {
-  return parseJsonText(file.text, file.path, 'AWS CLI output');
+  if (!parsedFiles.has(file)) parsedFiles.set(file, parseJsonText(file.text, file.path, 'AWS CLI output'));
+  return parsedFiles.get(file);
 }
 
 /** The CLI merges pages into one output; pages saved one by one can be given as a JSON array. */
@@ -411,7 +613,7 @@ function pagesOf(json: unknown): unknown[] {
 }
 
 function readCredentialReport(file: CliFile): SectionPayload<'credentialReport'> {
-  if (file.name === CREDENTIAL_REPORT_CSV) return parseCredentialReport(file.text, null, file.path);
+  if (file.output.name === CREDENTIAL_REPORT_CSV) return parseCredentialReport(file.text, null, file.path);
   const output = validateInput(credentialReportOutput, parseCliJson(file), file.path);
   if (output.ReportFormat !== undefined && output.ReportFormat !== 'text/csv') {
     throw new InputError(

@@ -81,3 +81,95 @@ export function validatePages<S extends z.ZodType>(
     validateInput(schema, page, pages.length > 1 ? `${source} page ${index + 1}` : source),
   );
 }
+
+/** A JSON value's kind as the tables of required keys name it; a policy document is JSON text or an object. */
+export type JsonKind = 'list' | 'object' | 'string' | 'policy document';
+
+/**
+ * What a complete output of one API always holds, for telling a whole answer from a partial one
+ * (a hand-trimmed file, or one page of several). Checked before the output is normalised, because
+ * the normalisers read a missing list as "none".
+ */
+export interface OutputShape {
+  /**
+   * Paths the API always returns, with their kind. `[]` steps into every element of a list:
+   * `Policies[].PolicyVersionList` must be in each policy. A nested path is checked only where its
+   * parent has the right kind; list the parent too.
+   */
+  required: Readonly<Record<string, JsonKind>>;
+  /**
+   * The key a page carries when more pages follow (`Marker` for IAM, `NextToken` or `nextToken`
+   * elsewhere); absent for an operation that is not paginated. The AWS CLI merges pages itself, and
+   * its own resume token after `--max-items` is always `NextToken`.
+   */
+  more?: 'Marker' | 'NextToken' | 'nextToken';
+}
+
+/**
+ * Why `output` is not a complete answer of `shape`, as a line naming `source`, or undefined when it
+ * is. A paginated output may be the pages themselves, in order, as a JSON array; only its last page
+ * may say more follow.
+ */
+export function incompleteOutput(output: unknown, shape: OutputShape, source: string): string | undefined {
+  const paged = shape.more !== undefined && Array.isArray(output);
+  const pages = paged ? (output as unknown[]) : [output];
+  if (pages.length === 0) return `${source}: holds no pages (an empty list)`;
+  for (const [index, page] of pages.entries()) {
+    const problem = incompletePage(page, shape, index === pages.length - 1);
+    if (problem !== undefined) return `${paged ? `${source} page ${index + 1}` : source}: ${problem}`;
+  }
+  return undefined;
+}
+
+function incompletePage(page: unknown, shape: OutputShape, last: boolean): string | undefined {
+  if (kindOf(page) !== 'object') return `holds ${describeKind(page)} where an object belongs`;
+  for (const [path, kind] of Object.entries(shape.required)) {
+    const problem = missingAt(page, path.split('.'), kind, '');
+    if (problem !== undefined) return `${problem} (the API always returns it)`;
+  }
+  if (!last || shape.more === undefined) return undefined;
+  const fields = page as Record<string, unknown>;
+  const tokens = [...new Set([shape.more, 'NextToken'])].filter((key) => fields[key] != null);
+  const signs = fields.IsTruncated === true ? ['IsTruncated', ...tokens] : tokens;
+  return signs.length > 0 ? `more pages follow (${signs.join(', ')}), so items are missing` : undefined;
+}
+
+/** The first place along `steps` (from `node`, reached by `at`) that lacks or mistypes the value. */
+function missingAt(node: unknown, steps: string[], kind: JsonKind, at: string): string | undefined {
+  const [step = '', ...rest] = steps;
+  const eachElement = step.endsWith('[]');
+  const key = eachElement ? step.slice(0, -2) : step;
+  const here = at === '' ? key : `${at}.${key}`;
+  const value = kindOf(node) === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+  if (rest.length === 0) {
+    if (value === undefined || value === null) return `no ${here}`;
+    const actual = kindOf(value);
+    const fits = kind === 'policy document' ? actual === 'string' || actual === 'object' : actual === kind;
+    return fits ? undefined : `${here} is ${describeKind(value)}, not ${withArticle(kind)}`;
+  }
+  // A parent of the wrong kind is its own requirement's problem.
+  if (eachElement) {
+    if (!Array.isArray(value)) return undefined;
+    for (const [index, element] of value.entries()) {
+      const problem = missingAt(element, rest, kind, `${here}[${index}]`);
+      if (problem !== undefined) return problem;
+    }
+    return undefined;
+  }
+  return kindOf(value) === 'object' ? missingAt(value, rest, kind, here) : undefined;
+}
+
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return 'list';
+  if (value === null) return 'null';
+  return typeof value;
+}
+
+function describeKind(value: unknown): string {
+  const kind = kindOf(value);
+  return kind === 'null' ? 'null' : withArticle(kind);
+}
+
+function withArticle(kind: string): string {
+  return `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
+}

@@ -478,7 +478,12 @@ export const snapshotSchema = z
     accountId: z.string(),
     accountAlias: z.string().nullable().optional(),
     callerArn: z.string().nullable().optional(),
-    source: z.object({ kind: z.enum(SOURCE_KINDS), path: z.string().optional() }),
+    source: z.object({
+      kind: z.enum(SOURCE_KINDS),
+      path: z.string().optional(),
+      /** Where collectedAt came from when the source holds no collection time (AWS CLI outputs). */
+      collectedAtFrom: z.string().optional(),
+    }),
     sections: sectionsSchema,
   })
   .strict();

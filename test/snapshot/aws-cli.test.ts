@@ -118,24 +118,31 @@ describe('readAwsCliDir', () => {
     });
   });
 
-  it('takes collectedAt from the newest file, and each section its own file time', () => {
+  it('takes collectedAt from the newest past time inside the files, not from their modification times', () => {
     const dir = tempDirWith({
-      'credential-report.csv': csv,
+      'credential-report.csv': reportCsv([
+        rootLine(),
+        userLine('alice', {
+          access_key_1_active: 'true',
+          access_key_1_last_rotated: '2024-01-01T10:00:00+00:00',
+          access_key_1_last_used_date: '2024-05-01T09:00:00+00:00',
+          // A time in the data's future says nothing about when it was saved.
+          password_enabled: 'true',
+          password_last_changed: '2024-02-01T10:00:00+00:00',
+          password_next_rotation: '2030-01-01T00:00:00+00:00',
+        }),
+      ]),
       'get-account-summary.json': JSON.stringify({ SummaryMap: { Users: 1 } }),
     });
-    utimesSync(
-      join(dir, 'credential-report.csv'),
-      new Date('2024-05-01T10:00:00Z'),
-      new Date('2024-05-01T10:00:00Z'),
-    );
-    utimesSync(
-      join(dir, 'get-account-summary.json'),
-      new Date('2024-05-02T11:30:00Z'),
-      new Date('2024-05-02T11:30:00Z'),
-    );
+    const copied = new Date('2026-12-01T10:00:00Z');
+    utimesSync(join(dir, 'credential-report.csv'), copied, copied);
     const snapshot = readAwsCliDir(dir);
-    expect(snapshot.collectedAt).toBe('2024-05-02T11:30:00.000Z');
-    expect(snapshot.sections.credentialReport?.collectedAt).toBe('2024-05-01T10:00:00.000Z');
+    expect(snapshot.collectedAt).toBe('2024-05-01T09:00:00.000Z');
+    expect(snapshot.source.collectedAtFrom).toBe(
+      'access_key_1_last_used_date of alice in credential-report.csv (the newest time inside the files)',
+    );
+    // One time for the whole snapshot: a file's own time is when it was copied.
+    expect(snapshot.sections.credentialReport?.collectedAt).toBeUndefined();
   });
 
   it('applies overrides for collectedAt, account, alias and partition', () => {
@@ -151,8 +158,7 @@ describe('readAwsCliDir', () => {
       accountAlias: 'prod',
       partition: 'aws-cn',
     });
-    // The files' own times no longer say when the data was true.
-    expect(snapshot.sections.credentialReport?.collectedAt).toBeUndefined();
+    expect(snapshot.source).toEqual({ kind: 'aws-cli', path: expect.any(String) });
   });
 
   it('needs an override when no file names the account', () => {
