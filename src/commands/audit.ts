@@ -99,6 +99,14 @@ export async function runAudit(flags: AuditFlags, liveOptionsGiven: readonly str
     ...(flags.demo ? { defaultFailOn: 'none' as const, showcase: true } : {}),
     // Template rules read the cloudFormation section, which only `iamspect template` produces.
     ruleFilter: (rule) => !rule.needs.includes('cloudFormation'),
+    inputs: [
+      ...(flags.snapshot !== undefined
+        ? [{ label: `--snapshot ${flags.snapshot}`, path: flags.snapshot }]
+        : []),
+      ...(flags.awsCliDir !== undefined
+        ? [{ label: `--aws-cli-dir ${flags.awsCliDir}`, path: flags.awsCliDir }]
+        : []),
+    ],
   });
   const report = buildReport(await readAccounts(flags), prepared);
   return emitReport(report, flags, prepared);

@@ -1,14 +1,12 @@
 // `iamspect collect -o FILE`: collect the account live (read-only) and write the snapshot, to be
 // audited later with `iamspect audit --snapshot FILE` (identical findings to a live audit).
 import type { Command } from 'commander';
-import { existsSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { CollectOptions, LiveFlags } from '../collect/index.js';
 import { addLiveOptions, collectSnapshot, liveOptionsFrom, terminalProgress } from '../collect/index.js';
 import { collectOrganization } from '../collect/org.js';
 import type { OrgFlags, OrgOptions } from '../collect/org-options.js';
 import { addOrgOptions, orgOptionsFrom } from '../collect/org-options.js';
-import { InputError } from '../errors.js';
 import { serializeSnapshot } from '../snapshot/read-snapshot.js';
 import type { Snapshot } from '../snapshot/schema.js';
 import {
@@ -17,20 +15,10 @@ import {
   writeSnapshotDirectory,
 } from '../snapshot/snapshot-directory.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { checkOutputTargets } from '../util/output-targets.js';
 
 interface CollectFlags extends LiveFlags, OrgFlags {
   output: string;
-}
-
-/** Checked before collecting, so minutes of collection are not lost to a typo in the path. */
-function checkOutputDirectory(output: string): void {
-  const directory = dirname(resolve(output));
-  if (!existsSync(directory) || !statSync(directory).isDirectory()) {
-    throw new InputError(
-      `--output ${output}: directory ${directory} does not exist`,
-      'Create it first, or write elsewhere.',
-    );
-  }
 }
 
 /** "account 123456789012 (acme): 5 sections ok; authorizationDetails denied (iam:GetAccountAuthorizationDetails)" */
@@ -51,7 +39,8 @@ export async function runCollect(flags: CollectFlags): Promise<void> {
   const options = liveOptionsFrom(flags);
   const org = orgOptionsFrom(flags);
   if (org) return collectOrganizationInto(flags, options, org);
-  checkOutputDirectory(flags.output);
+  // Checked before collecting, so minutes of collection are not lost to a typo in the path.
+  checkOutputTargets([{ label: `--output ${flags.output}`, path: flags.output }]);
   const snapshot = await collectSnapshot(options, terminalProgress(process.stderr, flags.quiet));
   writeFileAtomic(flags.output, serializeSnapshot(snapshot));
   if (!flags.quiet) process.stderr.write(`Wrote ${flags.output}: ${describeSnapshot(snapshot)}\n`);

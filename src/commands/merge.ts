@@ -12,6 +12,8 @@ import { readReportFile } from '../report/read-report.js';
 import type { OutputFormat } from '../report/render.js';
 import { OUTPUT_FORMATS, renderReport } from '../report/render.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { checkOutputTargets } from '../util/output-targets.js';
+import { printReport } from '../util/stdout.js';
 
 export interface MergeFlags {
   output: string;
@@ -30,10 +32,14 @@ export function readReportParts(files: readonly string[]): ReportPart[] {
 }
 
 export function runMerge(files: readonly string[], flags: MergeFlags): number {
+  checkOutputTargets(
+    [{ label: `--output ${flags.output}`, path: flags.output }],
+    files.map((file) => ({ label: `the input ${file}`, path: file })),
+  );
   const merged = mergeReports(readReportParts(files));
   writeFileAtomic(flags.output, (write) => writeJson(merged, write));
   const stdout = process.stdout;
-  process.stdout.write(
+  printReport(
     renderReport(flags.format, merged, {
       color: Boolean(stdout.isTTY) && !process.env.NO_COLOR,
       width: stdout.isTTY ? stdout.columns : undefined,

@@ -20,7 +20,10 @@ import { RULES } from '../rules/index.js';
 import type { AnyRule, Severity } from '../rules/types.js';
 import { SEVERITIES } from '../rules/types.js';
 import { suppressionWarnings } from '../suppressions.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
+import { writeFilesAtomic } from '../util/atomic-write.js';
+import type { NamedPath } from '../util/output-targets.js';
+import { checkOutputTargets } from '../util/output-targets.js';
+import { printReport } from '../util/stdout.js';
 
 export interface ReportFlags {
   format: OutputFormat;
@@ -114,7 +117,8 @@ export interface PreparedRun {
 
 /**
  * Everything that can be wrong with the user's input, checked up front: config file, rule ids,
- * rule options, output pairs, baseline file. Called before any AWS call.
+ * rule options, output pairs and paths, baseline file. Called before any input is read and any
+ * AWS call.
  */
 export function prepareRun(
   flags: ReportFlags,
@@ -123,6 +127,8 @@ export function prepareRun(
     defaultFailOn?: Severity | 'none';
     showcase?: boolean;
     ruleFilter?: (rule: AnyRule) => boolean;
+    /** The command's input files (a snapshot, templates): no output may overwrite one. */
+    inputs?: readonly NamedPath[];
   } = {},
 ): PreparedRun {
   const loaded = loadConfig(flags.config);
@@ -153,6 +159,14 @@ export function prepareRun(
       'high',
     outputs: parseOutputs(flags.output),
   };
+  checkOutputTargets(
+    prepared.outputs.map(({ format, file }) => ({ label: `--output ${format}=${file}`, path: file })),
+    [
+      ...(options.inputs ?? []),
+      ...(flags.baseline ? [{ label: `--baseline ${flags.baseline}`, path: flags.baseline }] : []),
+      ...(loaded.path ? [{ label: `the config file ${loaded.path}`, path: loaded.path }] : []),
+    ],
+  );
   if (flags.baseline) prepared.baseline = readReportFile(flags.baseline);
   return prepared;
 }
@@ -190,13 +204,19 @@ function relativeTo(cwd: string, file: string): string {
   return absolute.startsWith(`${cwd}/`) ? absolute.slice(cwd.length + 1) : absolute;
 }
 
-/** Writes every --output file, prints --format on stdout, and returns the exit code. */
+/**
+ * Writes every --output file (all of them, or none replaced), prints --format on stdout, and
+ * returns the exit code. A report that cannot be written whole throws (exit 2).
+ */
 export function emitReport(report: Report, flags: ReportFlags, prepared: PreparedRun): number {
   const context = renderContext(flags, prepared, process.stdout);
-  for (const { format, file } of prepared.outputs) {
-    writeFileAtomic(file, (write) => writeReport(format, report, { ...context, color: false }, write));
-  }
-  process.stdout.write(renderReport(flags.format, report, context));
+  writeFilesAtomic(
+    prepared.outputs.map(({ format, file }) => ({
+      path: file,
+      content: (write) => writeReport(format, report, { ...context, color: false }, write),
+    })),
+  );
+  printReport(renderReport(flags.format, report, context));
   const writesSarif =
     flags.format === 'sarif' || prepared.outputs.some((output) => output.format === 'sarif');
   if (

@@ -190,7 +190,10 @@ function nothingScanned(paths: readonly string[], run: TemplateRun): InputError 
 
 export function runTemplate(paths: string[], flags: TemplateFlags, scanOptions: ScanOptions = {}): number {
   // Config, rule ids, outputs and baseline are checked before any file is read.
-  const prepared = prepareRun(flags, { ruleFilter: runsOnTemplates });
+  const prepared = prepareRun(flags, {
+    ruleFilter: runsOnTemplates,
+    inputs: paths.filter((path) => path !== '-').map((path) => ({ label: `the input ${path}`, path })),
+  });
   const options: ScanOptions = { ...scanOptions };
   if (flags.stdinFilename !== undefined) options.stdinName = flags.stdinFilename;
   const run = templateReport(scanTemplates(paths, options), prepared);

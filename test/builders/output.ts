@@ -10,8 +10,16 @@ export interface CapturedOutput {
   restore(): void;
 }
 
+export interface CaptureOptions {
+  /**
+   * Stdout redirected to this open file, as `> file` does: a report printed on stdout goes to the
+   * file's descriptor (see src/util/stdout.ts), and only the rest is captured.
+   */
+  stdoutFd?: number;
+}
+
 /** Starts capturing process.stdout and process.stderr (nothing reaches the terminal until restore()). */
-export function captureOutput(): CapturedOutput {
+export function captureOutput(options: CaptureOptions = {}): CapturedOutput {
   let stdout = '';
   let stderr = '';
   const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
@@ -22,6 +30,9 @@ export function captureOutput(): CapturedOutput {
     stderr += String(chunk);
     return true;
   });
+  // A stdout redirected to a regular file is written through its descriptor, bypassing write():
+  // while captured, stdout has none (unless the test gives one), so everything lands in `stdout`.
+  const fd = jest.replaceProperty(process.stdout as { fd?: number }, 'fd', options.stdoutFd);
   return {
     get stdout() {
       return stdout;
@@ -32,6 +43,7 @@ export function captureOutput(): CapturedOutput {
     restore() {
       out.mockRestore();
       err.mockRestore();
+      fd.restore();
     },
   };
 }
