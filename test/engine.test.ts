@@ -6,6 +6,7 @@ import { InputError } from '../src/errors.js';
 import type { AnyRule, Finding } from '../src/rules/types.js';
 import { defineRule } from '../src/rules/types.js';
 import { RULES } from '../src/rules/index.js';
+import { normalizeAuthorizationDetails } from '../src/snapshot/authorization-details.js';
 import {
   activeKey,
   emptySnapshot,
@@ -15,6 +16,7 @@ import {
   withAuthorizationDetails,
   withCredentialReport,
   withFailedSection,
+  withSection,
 } from './builders/snapshot.js';
 
 const TODAY = new Date('2026-06-15T12:00:00Z');
@@ -167,6 +169,52 @@ describe('rules that could not judge some resources', () => {
     const report = run([{ snapshot: ok }], [crashing]);
     expect(report.notEvaluated).toEqual([]);
     expect(report.ruleErrors).toHaveLength(1);
+  });
+});
+
+describe('a policy document that cannot be decoded', () => {
+  // As GetAccountAuthorizationDetails would return it had some tool URL-encoded it once more.
+  const twice = encodeURIComponent(
+    encodeURIComponent(
+      JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: '*', Resource: '*' }] }),
+    ),
+  );
+  const details = normalizeAuthorizationDetails(
+    [
+      {
+        UserDetailList: [
+          {
+            UserName: 'alice',
+            UserId: 'AIDAEXAMPLEUSER00001',
+            Arn: alice,
+            UserPolicyList: [{ PolicyName: 'limits', PolicyDocument: twice }],
+            AttachedManagedPolicies: [
+              { PolicyName: 'AdministratorAccess', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' },
+            ],
+          },
+        ],
+      },
+    ],
+    'test',
+  );
+  const snapshot = withSection(emptySnapshot(), 'authorizationDetails', details);
+  const selected = ['policy-invalid', 'principal-full-admin', 'principal-privilege-escalation'];
+
+  test('the principal rules do not judge its holder, policy-invalid reports it, and the run is incomplete', () => {
+    const report = evaluate([{ snapshot }], resolveRules(RULES, {}, { only: selected }), {
+      today: TODAY,
+      failOn: 'critical',
+    });
+    expect(report.notEvaluated.map((n) => [n.ruleId, n.resource])).toEqual([
+      ['principal-full-admin', alice],
+      ['principal-privilege-escalation', alice],
+    ]);
+    expect(report.notEvaluated[0]!.reason).toMatch(
+      /^Inline policy limits of user alice could not be decoded \(policy document is not valid JSON .*\): what it grants or denies is unknown$/,
+    );
+    expect(report.findings.map((f) => [f.ruleId, f.resource])).toEqual([['policy-invalid', alice]]);
+    expect(exitCodeFor(report, false)).toBe(3);
+    expect(exitCodeFor(report, true)).toBe(0);
   });
 });
 
