@@ -17,6 +17,7 @@ import type {
 import { REPORT_SCHEMA_VERSION } from './report/model.js';
 import type { AnyRule, Finding, Severity } from './rules/types.js';
 import { SEVERITIES, SEVERITY_RANK } from './rules/types.js';
+import { futureDateWarnings } from './rules/shared/future-dates.js';
 import type { SectionName, Snapshot } from './snapshot/schema.js';
 import { SECTION_NAMES } from './snapshot/schema.js';
 import { TOOL } from './version.js';
@@ -190,6 +191,30 @@ export function describeMissing(sections: NotEvaluated['sections']): string {
     .join('; ');
 }
 
+/**
+ * What one run of a rule could not judge: one entry per resource, its distinct reasons joined, in
+ * the order the rule reported them (a user with two suspect keys is one gap, not two).
+ */
+class UnjudgedResources {
+  private readonly reasons = new Map<string, string[]>();
+
+  readonly add = (resource: string, reason: string): void => {
+    const known = this.reasons.get(resource);
+    if (!known) this.reasons.set(resource, [reason]);
+    else if (!known.includes(reason)) known.push(reason);
+  };
+
+  entries(ruleId: string, accountId: string): NotEvaluated[] {
+    return [...this.reasons].map(([resource, reasons]) => ({
+      ruleId,
+      accountId,
+      resource,
+      reason: reasons.join('; '),
+      sections: [],
+    }));
+  }
+}
+
 function toReportRule(resolved: ResolvedRule): ReportRule {
   const { rule } = resolved;
   return {
@@ -234,6 +259,7 @@ export function evaluate(accounts: AccountInput[], rules: ResolvedRule[], option
         credentialSection?.status === 'ok' ? (credentialSection.data?.generatedTime ?? null) : null,
       sections: sectionReports(snapshot),
     });
+    warnings.push(...futureDateWarnings(snapshot));
 
     const now = new Date(snapshot.collectedAt);
     for (const resolved of rules) {
@@ -249,10 +275,12 @@ export function evaluate(accounts: AccountInput[], rules: ResolvedRule[], option
         });
         continue;
       }
+      const unjudged = new UnjudgedResources();
       let produced: Finding[];
       try {
-        produced = rule.check({ snapshot, options: resolved.options, now });
+        produced = rule.check({ snapshot, options: resolved.options, now, notEvaluated: unjudged.add });
       } catch (error) {
+        // The rule error already makes the whole rule incomplete in this account.
         ruleErrors.push({
           ruleId: rule.id,
           accountId: snapshot.accountId,
@@ -260,6 +288,7 @@ export function evaluate(accounts: AccountInput[], rules: ResolvedRule[], option
         });
         continue;
       }
+      notEvaluated.push(...unjudged.entries(rule.id, snapshot.accountId));
       for (const finding of produced) {
         // A severity set in config wins; otherwise a finding may lower or raise its rule's default.
         const severity =

@@ -5,7 +5,19 @@ import type { AccountInput } from '../src/engine.js';
 import { InputError } from '../src/errors.js';
 import type { AnyRule, Finding } from '../src/rules/types.js';
 import { defineRule } from '../src/rules/types.js';
-import { emptySnapshot, withCredentialReport, withFailedSection, userRow } from './builders/snapshot.js';
+import { RULES } from '../src/rules/index.js';
+import { normalizeAuthorizationDetails } from '../src/snapshot/authorization-details.js';
+import {
+  activeKey,
+  emptySnapshot,
+  role,
+  user,
+  userRow,
+  withAuthorizationDetails,
+  withCredentialReport,
+  withFailedSection,
+  withSection,
+} from './builders/snapshot.js';
 
 const TODAY = new Date('2026-06-15T12:00:00Z');
 
@@ -95,6 +107,170 @@ test('a rule that throws is a rule error, reported and never a pass', () => {
   expect(report.ruleErrors).toEqual([{ ruleId: 'crashes', accountId: '123456789012', message: 'boom' }]);
   expect(report.findings).toHaveLength(2);
   expect(exitCodeFor(report, false)).toBe(1);
+});
+
+describe('rules that could not judge some resources', () => {
+  function unsure(gaps: Array<[resource: string, reason: string]>, findings: Finding[] = []): AnyRule {
+    return testRule('unsure', () => findings, {
+      check: ({ notEvaluated }) => {
+        for (const [resource, reason] of gaps) notEvaluated(resource, reason);
+        return findings;
+      },
+    });
+  }
+
+  test('each resource is a not-evaluated entry naming it, and the run is incomplete', () => {
+    const report = run([{ snapshot: ok }], [unsure([[alice, 'policy p of alice could not be decoded']])]);
+    expect(report.notEvaluated).toEqual([
+      {
+        ruleId: 'unsure',
+        accountId: '123456789012',
+        resource: alice,
+        reason: 'policy p of alice could not be decoded',
+        sections: [],
+      },
+    ]);
+    expect(report.summary.notEvaluated).toBe(1);
+    expect(exitCodeFor(report, false)).toBe(3);
+    expect(exitCodeFor(report, true)).toBe(0);
+  });
+
+  test('one entry per resource: its distinct reasons are joined in the order given', () => {
+    const report = run(
+      [{ snapshot: ok }],
+      [
+        unsure([
+          [alice, 'key 1 date is wrong'],
+          [bob, 'key 1 date is wrong'],
+          [alice, 'key 2 date is wrong'],
+          [alice, 'key 1 date is wrong'],
+        ]),
+      ],
+    );
+    expect(report.notEvaluated.map((n) => [n.resource, n.reason])).toEqual([
+      [alice, 'key 1 date is wrong; key 2 date is wrong'],
+      [bob, 'key 1 date is wrong'],
+    ]);
+  });
+
+  test('a failing finding on another resource still fails the gate (exit 1)', () => {
+    const report = run([{ snapshot: ok }], [unsure([[alice, 'unknown']], [{ resource: bob, message: 'm' }])]);
+    expect(report.findings).toHaveLength(1);
+    expect(exitCodeFor(report, false)).toBe(1);
+  });
+
+  test('a rule that throws after reporting a gap is one rule error, not also a gap', () => {
+    const crashing = testRule('unsure-crash', () => [], {
+      check: ({ notEvaluated }) => {
+        notEvaluated(alice, 'unknown');
+        throw new Error('boom');
+      },
+    });
+    const report = run([{ snapshot: ok }], [crashing]);
+    expect(report.notEvaluated).toEqual([]);
+    expect(report.ruleErrors).toHaveLength(1);
+  });
+});
+
+describe('a policy document that cannot be decoded', () => {
+  // As GetAccountAuthorizationDetails would return it had some tool URL-encoded it once more.
+  const twice = encodeURIComponent(
+    encodeURIComponent(
+      JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: '*', Resource: '*' }] }),
+    ),
+  );
+  const details = normalizeAuthorizationDetails(
+    [
+      {
+        UserDetailList: [
+          {
+            UserName: 'alice',
+            UserId: 'AIDAEXAMPLEUSER00001',
+            Arn: alice,
+            UserPolicyList: [{ PolicyName: 'limits', PolicyDocument: twice }],
+            AttachedManagedPolicies: [
+              { PolicyName: 'AdministratorAccess', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' },
+            ],
+          },
+        ],
+      },
+    ],
+    'test',
+  );
+  const snapshot = withSection(emptySnapshot(), 'authorizationDetails', details);
+  const selected = ['policy-invalid', 'principal-full-admin', 'principal-privilege-escalation'];
+
+  test('the principal rules do not judge its holder, policy-invalid reports it, and the run is incomplete', () => {
+    const report = evaluate([{ snapshot }], resolveRules(RULES, {}, { only: selected }), {
+      today: TODAY,
+      failOn: 'critical',
+    });
+    expect(report.notEvaluated.map((n) => [n.ruleId, n.resource])).toEqual([
+      ['principal-full-admin', alice],
+      ['principal-privilege-escalation', alice],
+    ]);
+    expect(report.notEvaluated[0]!.reason).toMatch(
+      /^Inline policy limits of user alice could not be decoded \(policy document is not valid JSON .*\): what it grants or denies is unknown$/,
+    );
+    expect(report.findings.map((f) => [f.ruleId, f.resource])).toEqual([['policy-invalid', alice]]);
+    expect(exitCodeFor(report, false)).toBe(3);
+    expect(exitCodeFor(report, true)).toBe(0);
+  });
+});
+
+describe('dates after the collection time', () => {
+  // Every source (snapshot file, AWS CLI outputs, live collection) ends in this snapshot model, and
+  // the rules and the engine judge only the model, so one check covers them all.
+  const nextYear = '2027-06-15T12:00:00.000Z';
+  const rotatedNextYear = withCredentialReport(emptySnapshot(), [
+    userRow('alice', {
+      accessKeys: [
+        { ...activeKey(10, 1), lastRotated: nextYear },
+        { ...activeKey(10, 1), lastUsedDate: nextYear },
+      ],
+    }),
+  ]);
+  const rules = () =>
+    resolveRules(RULES, {}, { only: ['user-access-key-rotation', 'user-unused-access-key'] });
+
+  test('the rules reading the date do not judge the user; one warning per user and field; exit 3', () => {
+    const report = evaluate([{ snapshot: rotatedNextYear }], rules(), { today: TODAY });
+    expect(report.notEvaluated.map((n) => [n.ruleId, n.resource])).toEqual([
+      ['user-access-key-rotation', alice],
+      ['user-unused-access-key', alice],
+    ]);
+    expect(report.findings).toEqual([]);
+    expect(report.warnings).toEqual([
+      'Credential report: access_key_1_last_rotated of alice is 2027-06-15 12:00 UTC, after the collection time 2026-06-15 12:00 UTC: the clock or the file is wrong.',
+      'Credential report: access_key_2_last_used_date of alice is 2027-06-15 12:00 UTC, after the collection time 2026-06-15 12:00 UTC: the clock or the file is wrong.',
+    ]);
+    expect(exitCodeFor(report, false)).toBe(3);
+    expect(exitCodeFor(report, true)).toBe(0);
+  });
+
+  test('roles and users of the authorization details are checked too', () => {
+    const snapshot = withAuthorizationDetails(emptySnapshot(), {
+      users: [user('carol', { createDate: nextYear })],
+      roles: [role('app', { lastUsed: { date: nextYear, region: 'eu-west-1' } })],
+    });
+    const report = evaluate([{ snapshot }], resolveRules(RULES, {}, { only: ['role-unused'] }), {
+      today: TODAY,
+    });
+    expect(report.notEvaluated.map((n) => [n.ruleId, n.resource])).toEqual([
+      ['role-unused', 'arn:aws:iam::123456789012:role/app'],
+    ]);
+    expect(report.warnings).toEqual([
+      'Authorization details: CreateDate of user carol is 2027-06-15 12:00 UTC, after the collection time 2026-06-15 12:00 UTC: the clock or the file is wrong.',
+      'Authorization details: RoleLastUsed.LastUsedDate of role app is 2027-06-15 12:00 UTC, after the collection time 2026-06-15 12:00 UTC: the clock or the file is wrong.',
+    ]);
+  });
+
+  test('password_next_rotation is meant to lie ahead: no warning', () => {
+    const snapshot = withCredentialReport(emptySnapshot(), [
+      userRow('alice', { passwordEnabled: true, passwordNextRotation: nextYear }),
+    ]);
+    expect(evaluate([{ snapshot }], rules(), { today: TODAY }).warnings).toEqual([]);
+  });
 });
 
 describe('exit codes', () => {

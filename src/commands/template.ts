@@ -125,7 +125,10 @@ export function templateReport(
   const suppressions = prepared.loaded.config.suppressions ?? [];
   const options = { today, failOn: prepared.failOn, suppressions };
   const findings: ReportFinding[] = [];
+  // A rule not evaluated as a whole is so alike in every template: listed once. A resource it could
+  // not judge belongs to one template, which its reason names.
   const notEvaluated = new Map<string, NotEvaluated>();
+  const unjudged: NotEvaluated[] = [];
   const ruleErrors: RuleError[] = [];
   const failures: TemplateFailure[] = [];
   const notTemplates: string[] = [];
@@ -141,7 +144,10 @@ export function templateReport(
     first ??= snapshot;
     const part = evaluate([{ snapshot }], prepared.rules, options);
     findings.push(...locatedFindings(snapshot, part.findings));
-    for (const item of part.notEvaluated) notEvaluated.set(item.ruleId, item);
+    for (const item of part.notEvaluated) {
+      if (item.resource === undefined) notEvaluated.set(item.ruleId, item);
+      else unjudged.push({ ...item, reason: `${snapshot.source.path}: ${item.reason}` });
+    }
     for (const error of part.ruleErrors) {
       ruleErrors.push({ ...error, message: `${snapshot.source.path}: ${error.message}` });
     }
@@ -152,7 +158,7 @@ export function templateReport(
     ...frame,
     accounts: templateAccounts(first, templates, failures),
     findings: findings.sort(compareFindings),
-    notEvaluated: [...notEvaluated.values()],
+    notEvaluated: [...notEvaluated.values(), ...unjudged],
     ruleErrors,
     warnings: [...frame.warnings],
   };

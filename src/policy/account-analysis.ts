@@ -398,27 +398,25 @@ export class AccountAnalysis implements EscalationEnvironment {
       entries.push({
         kind: 'managed',
         resource: policy.arn,
-        label: `Policy ${policy.name}`,
+        label: policyLabel(compiled.origin),
         compiled,
         permissions: alone(compiled),
       });
     }
-    const owners: Array<{ kind: PrincipalKind; owner: UserDetail | GroupDetail | RoleDetail }> = [
-      ...this.details.users.map((owner) => ({ kind: 'user' as const, owner })),
-      ...this.details.groups.map((owner) => ({ kind: 'group' as const, owner })),
+    const owners: Array<UserDetail | GroupDetail | RoleDetail> = [
+      ...this.details.users,
+      ...this.details.groups,
       // A service-linked role's policies belong to AWS: nobody in the account can change them.
-      ...this.details.roles
-        .filter((role) => !isServiceLinkedRole(role))
-        .map((owner) => ({ kind: 'role' as const, owner })),
+      ...this.details.roles.filter((role) => !isServiceLinkedRole(role)),
     ];
-    for (const { kind, owner } of owners) {
+    for (const owner of owners) {
       for (const inline of owner.inlinePolicies) {
         const compiled = this.inlinePolicy(owner, inline);
         entries.push({
           kind: 'inline',
           resource: owner.arn,
           discriminator: inline.name,
-          label: `Inline policy ${inline.name} of ${kind} ${owner.name}`,
+          label: policyLabel(compiled.origin),
           compiled,
           permissions: alone(compiled),
         });
@@ -426,6 +424,22 @@ export class AccountAnalysis implements EscalationEnvironment {
     }
     return entries;
   }
+}
+
+/** "Policy deploy-all", "Inline policy s3-access of role app": how messages name a policy. */
+function policyLabel(origin: PolicyOrigin): string {
+  if (origin.kind !== 'inline') return `Policy ${origin.name}`;
+  // arn:aws:iam::123456789012:role/path/app -> role
+  const ownerKind = origin.owner.split(':')[5]?.split('/')[0];
+  return `Inline policy ${origin.name} of ${ownerKind} ${origin.ownerName}`;
+}
+
+/**
+ * "Inline policy limits of user alice could not be decoded (policy document is not valid JSON ...)"
+ * for a document nothing could be read from (its empty Statement says nothing); null otherwise.
+ */
+export function undecodableDocument(label: string, document: PolicyDocument | null): string | null {
+  return document?.decodeError ? `${label} could not be decoded (${document.decodeError})` : null;
 }
 
 function inlineKey(owner: { arn: string }, inline: InlinePolicy): string {
@@ -480,6 +494,11 @@ export class PrincipalAnalysis {
   readonly boundary: CompiledPolicy | null;
   /** Things that could not be taken into account (missing groups, unknown boundary or SCPs). */
   readonly notes: readonly string[];
+  /**
+   * Its policies (own, through groups, boundary) whose document could not be decoded, described.
+   * What they grant or deny is unknown, so its permissions cannot be judged from the others.
+   */
+  readonly undecodablePolicies: readonly string[];
   readonly facts: RequestFacts;
 
   constructor(
@@ -500,6 +519,11 @@ export class PrincipalAnalysis {
       notes.push(`permissions boundary ${this.boundaryArn} is not in the snapshot`);
     for (const scp of account.unknownScps) notes.push(`SCP ${scp} has no document in the snapshot`);
     this.notes = notes;
+    this.undecodablePolicies = [
+      ...this.policies.map(({ policy }) => undecodableDocument(policyLabel(policy.origin), policy.document)),
+      this.boundary &&
+        undecodableDocument(`Permissions boundary ${this.boundary.origin.name}`, this.boundary.document),
+    ].filter((description): description is string => Boolean(description));
     this.facts = {
       now: account.env.now,
       accountId: account.env.accountId,

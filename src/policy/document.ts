@@ -118,6 +118,21 @@ function normalizeStatement(raw: unknown, index: number, problems: string[]): St
   return statement;
 }
 
+/**
+ * Like normalizePolicyDocument, but a document nothing can be read from (URL-encoded twice, not
+ * JSON after decoding) becomes an empty one whose `decodeError` says why, so one bad document never
+ * loses the rest of the account. Its empty Statement does not mean "grants nothing": what the
+ * policy grants or denies is unknown, and analysis must not judge it.
+ */
+export function readPolicyDocument(input: unknown): PolicyDocument {
+  try {
+    return normalizePolicyDocument(input);
+  } catch (error) {
+    if (!(error instanceof PolicyDocumentError)) throw error;
+    return { Statement: [], problems: [error.message], decodeError: error.message };
+  }
+}
+
 /** Accepts a URL-encoded or JSON string, or a decoded object. Throws PolicyDocumentError only when nothing is usable. */
 export function normalizePolicyDocument(input: unknown): PolicyDocument {
   const value = typeof input === 'string' ? parsePolicyText(input) : input;

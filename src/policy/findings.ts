@@ -4,8 +4,9 @@
 import { z } from 'zod';
 import { globMatches } from '../engine.js';
 import { joinWithAnd } from '../rules/shared/words.js';
-import type { Finding } from '../rules/types.js';
-import type { RoleDetail, Snapshot } from '../snapshot/schema.js';
+import { documentReadable, trustReadable } from '../rules/shared/undecodable-policies.js';
+import type { Finding, RuleContext } from '../rules/types.js';
+import type { RoleDetail } from '../snapshot/schema.js';
 import type {
   AccountAnalysis,
   PolicyDocumentEntry,
@@ -74,13 +75,18 @@ export function statementLabel(statement: StatementPosition): string {
   return `statement ${statementId(statement)}`;
 }
 
-/** Roles a trust rule judges (service-linked roles are AWS's), with their trust statements. */
+/**
+ * Roles a trust rule judges (service-linked roles are AWS's), with their trust statements. A role
+ * whose trust policy could not be decoded is reported not evaluated instead.
+ */
 export function trustedRoles(
   analysis: AccountAnalysis,
+  notEvaluated: RuleContext<unknown>['notEvaluated'],
 ): Array<{ role: RoleDetail; principal: PrincipalAnalysis; statements: readonly TrustStatement[] }> {
   return analysis.roles.flatMap((principal) => {
     if (isExempt(principal)) return [];
     const role = principal.detail as RoleDetail;
+    if (!trustReadable(role, notEvaluated)) return [];
     return [{ role, principal, statements: analysis.trustOf(role) }];
   });
 }
@@ -136,15 +142,18 @@ export interface EverywhereGrant {
  * Policy documents that allow some of `wanted` on every resource (a Deny on every resource in the
  * same document removes them). Documents that are full admin are left out: policy-full-admin
  * already reports them, and listing every narrower problem of `*` would bury that one finding.
+ * Documents that could not be decoded are reported not evaluated.
  */
 export function documentsAllowingEverywhere(
   analysis: AccountAnalysis,
   wanted: ActionSet,
+  notEvaluated: RuleContext<unknown>['notEvaluated'],
   options: { unconditionalOnly?: boolean } = {},
 ): EverywhereGrant[] {
   const catalog = analysis.env.catalog;
   const out: EverywhereGrant[] = [];
   for (const entry of analysis.policyDocuments()) {
+    if (!documentReadable(entry, notEvaluated)) continue;
     const { always, maybe, conditionallyDenied } = entry.permissions.allowedEverywhere();
     const granted = options.unconditionalOnly ? always : maybe;
     if (!granted.intersects(wanted) || entry.permissions.fullAdmin()) continue;
@@ -172,13 +181,19 @@ export function documentsAllowingEverywhere(
  * actions (`phrase` words them) and the statements that allow them.
  */
 export function allowedEverywhereFindings(
-  snapshot: Snapshot,
+  { snapshot, notEvaluated }: Pick<RuleContext<unknown>, 'snapshot' | 'notEvaluated'>,
   wanted: (catalog: ActionCatalog) => ActionSet,
   phrase: (actions: readonly string[], count: number) => string,
   options: { unconditionalOnly?: boolean } = {},
 ): Finding[] {
   const analysis = analyzeAccount(snapshot);
-  return documentsAllowingEverywhere(analysis, wanted(analysis.env.catalog), options).map((found) => {
+  const documents = documentsAllowingEverywhere(
+    analysis,
+    wanted(analysis.env.catalog),
+    notEvaluated,
+    options,
+  );
+  return documents.map((found) => {
     const keys = [...new Set(found.grants.flatMap((grant) => grant.conditionKeys))];
     return documentFinding(
       found.entry,

@@ -62,7 +62,11 @@ export function incompleteChecks(report: Report): Gap[] {
         accountId: a.accountId,
         why: `account could not be audited: ${a.reason ?? 'no reason recorded'}`,
       })),
-    ...report.notEvaluated.map((n) => ({ ruleId: n.ruleId, accountId: n.accountId, why: n.reason })),
+    ...report.notEvaluated.map((n) => ({
+      ruleId: n.ruleId,
+      accountId: n.accountId,
+      why: n.resource === undefined ? n.reason : `${n.resource}: ${n.reason}`,
+    })),
     ...report.ruleErrors.map((e) => ({
       ruleId: e.ruleId,
       accountId: e.accountId,
@@ -128,6 +132,12 @@ export function incompleteAdvice(report: Report): string[] {
   const absent = distinct(withStatus('absent').map((section) => section.name));
   if (absent.length > 0) {
     advice.push(`The snapshot has no ${absent.join(', ')}: collect it again with this iamspect version.`);
+  }
+  if (report.notEvaluated.some((gap) => gap.resource !== undefined)) {
+    advice.push(
+      'Some users, roles or policies could not be judged from their data (each is named below with the reason): ' +
+        'correct the data, or collect again once the cause is fixed.',
+    );
   }
   if (report.accounts.some((account) => account.status === 'failed')) {
     advice.push('Fix what stopped the audit of each failed account (the reason is below), then run again.');

@@ -76,7 +76,7 @@ function casesForRule(report: Report, ruleId: string, rechecked: RecheckTest): T
     cases.push(...findings.map(findingCase));
     for (const gap of report.notEvaluated.filter((n) => n.ruleId === ruleId && n.accountId === accountId)) {
       cases.push({
-        name: `${accountId}: not evaluated`,
+        name: `${accountId}${gap.resource === undefined ? '' : ` ${gap.resource}`}: not evaluated`,
         outcome: { kind: 'error', type: 'not-evaluated', message: gap.reason },
       });
     }

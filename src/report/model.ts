@@ -49,8 +49,14 @@ export interface AccountReport {
 export interface NotEvaluated {
   ruleId: string;
   accountId: string;
-  /** One line: which section was missing and why, naming the refused action when known. */
+  /**
+   * Set when the rule ran but could not judge this one resource (ARN), e.g. a principal with a
+   * policy that cannot be decoded. Absent when the whole rule could not run in the account.
+   */
+  resource?: string;
+  /** One line: which section was missing and why (naming the refused action when known), or what about the resource's data could not be judged. */
   reason: string;
+  /** The sections that were not ok; empty for an entry about one resource. */
   sections: Array<{ name: SectionName; status: SectionStatus | 'absent'; error?: SectionError }>;
 }
 

@@ -81,6 +81,7 @@ export const reportSchema: z.ZodType<Report> = z.object({
     z.object({
       ruleId: z.string(),
       accountId: z.string(),
+      resource: z.string().optional(),
       reason: z.string(),
       sections: z.array(
         z.object({

@@ -335,12 +335,22 @@ function invocationFor(report: Report, rules: RuleTable): Invocation {
       ),
     ),
     ...report.notEvaluated.map((n) =>
-      notify(
-        'notEvaluated',
-        'warning',
-        `Rule ${n.ruleId} was not evaluated on account ${n.accountId}: ${n.reason}`,
-        aboutRule(n.ruleId, n.accountId),
-      ),
+      n.resource === undefined
+        ? notify(
+            'notEvaluated',
+            'warning',
+            `Rule ${n.ruleId} was not evaluated on account ${n.accountId}: ${n.reason}`,
+            aboutRule(n.ruleId, n.accountId),
+          )
+        : notify(
+            'notEvaluated',
+            'warning',
+            `Rule ${n.ruleId} was not evaluated for ${n.resource} in account ${n.accountId}: ${n.reason}`,
+            {
+              ...aboutRule(n.ruleId, n.accountId),
+              locations: [{ logicalLocations: [{ fullyQualifiedName: n.resource, kind: 'resource' }] }],
+            },
+          ),
     ),
     ...report.warnings.map((text) => notify('warning', 'warning', text)),
   ];

@@ -54,7 +54,7 @@ export function renderTable(report: Report, context: RenderContext): string {
   };
   const blocks: string[] = [];
   if (report.accounts.length === 0) {
-    blocks.push('No accounts were audited.', summaryLine(report.summary, report, view, 'rule'));
+    blocks.push('No accounts were audited.', summaryLine(report.summary, report, view, gapNoun(report)));
   } else if (report.accounts.length === 1) {
     // One account: its summary is the report's summary, so it is said once.
     blocks.push(renderAccount(report, report.accounts[0]!, view));
@@ -107,7 +107,7 @@ function renderAccount(report: Report, account: AccountReport, view: View): stri
         'use --format csv, json or html, or --output, for all of them.',
     );
   }
-  parts.push(summaryLine(summarize(accountReport), accountReport, view, 'rule'));
+  parts.push(summaryLine(summarize(accountReport), accountReport, view, gapNoun(accountReport)));
   const notEvaluated = describeNotEvaluated(accountReport, view);
   if (notEvaluated) parts.push(notEvaluated);
   if (accountReport.ruleErrors.length > 0) {
@@ -238,15 +238,27 @@ function isTemplateScan(report: Report): boolean {
   );
 }
 
-/** Rules that could not run, grouped by reason: one denied section usually blocks several rules. */
+/**
+ * What one not-evaluated entry counts as: a whole rule in an account, unless some entry is about
+ * one resource only (one rule can then leave several users unjudged).
+ */
+function gapNoun(report: Report): string {
+  return report.notEvaluated.some((gap) => gap.resource !== undefined) ? 'rule check' : 'rule';
+}
+
+/**
+ * Rules that could not run, grouped by reason: one denied section usually blocks several rules.
+ * An entry about one resource leads with it, since its reason holds for that resource only.
+ */
 function describeNotEvaluated(report: Report, view: View): string | undefined {
   if (report.notEvaluated.length === 0) return undefined;
   const rulesByReason = new Map<string, string[]>();
-  for (const { reason, ruleId } of report.notEvaluated) {
-    rulesByReason.set(reason, [...(rulesByReason.get(reason) ?? []), ruleId]);
+  for (const { reason, ruleId, resource } of report.notEvaluated) {
+    const key = resource === undefined ? reason : `${resource}: ${reason}`;
+    rulesByReason.set(key, [...(rulesByReason.get(key) ?? []), ruleId]);
   }
   return listing(
-    view.paint(`Not evaluated (${plural(report.notEvaluated.length, 'rule')}):`, 'yellow'),
+    view.paint(`Not evaluated (${plural(report.notEvaluated.length, gapNoun(report))}):`, 'yellow'),
     [...rulesByReason].map(([reason, ruleIds]) => `${printable(reason)}\n    rules: ${ruleIds.join(', ')}`),
   );
 }

@@ -49,6 +49,13 @@ export interface RuleContext<Options> {
   options: Options;
   /** The snapshot's collectedAt: rules never read the clock. */
   now: Date;
+  /**
+   * Says the rule could not judge one resource (a principal with a policy that cannot be decoded, a
+   * user whose dates lie after the collection time) and why. It lands in the report's not-evaluated
+   * list and makes the run incomplete: a resource the rule could not judge is never a pass, and a
+   * guess from the data that is left is never a finding.
+   */
+  notEvaluated: (resource: string, reason: string) => void;
 }
 
 export interface Rule<Schema extends z.ZodType = z.ZodType> {

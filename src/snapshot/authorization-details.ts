@@ -3,7 +3,7 @@
 // and the AWS CLI reader (JSON: ISO strings, documents already decoded by botocore), so it takes
 // plain values and accepts both forms of every field that differs.
 import { z } from 'zod';
-import { normalizePolicyDocument } from '../policy/document.js';
+import { readPolicyDocument } from '../policy/document.js';
 import { InputError } from '../errors.js';
 import type {
   AttachedPolicy,
@@ -11,7 +11,6 @@ import type {
   GroupDetail,
   InlinePolicy,
   ManagedPolicy,
-  PolicyDocument,
   RoleDetail,
   UserDetail,
 } from './schema.js';
@@ -137,19 +136,10 @@ function isTruncated(page: PageInput): boolean {
   return page.IsTruncated === true || page.NextToken !== undefined;
 }
 
-/** Never throws: a document nothing can be made of becomes an empty one that records why. */
-function documentOrProblem(input: unknown): PolicyDocument {
-  try {
-    return normalizePolicyDocument(input);
-  } catch (error) {
-    return { Statement: [], problems: [(error as Error).message] };
-  }
-}
-
 function inlinePolicies(list: z.output<typeof inlinePoliciesInput>): InlinePolicy[] {
   return (list ?? []).map((policy) => ({
     name: policy.PolicyName,
-    document: documentOrProblem(policy.PolicyDocument),
+    document: readPolicyDocument(policy.PolicyDocument),
   }));
 }
 
@@ -195,7 +185,7 @@ function normalizeRole(role: z.output<typeof roleInput>): RoleDetail {
     path: role.Path ?? '/',
     createDate: role.CreateDate ?? null,
     trustPolicy:
-      role.AssumeRolePolicyDocument === undefined ? null : documentOrProblem(role.AssumeRolePolicyDocument),
+      role.AssumeRolePolicyDocument === undefined ? null : readPolicyDocument(role.AssumeRolePolicyDocument),
     inlinePolicies: inlinePolicies(role.RolePolicyList),
     attachedPolicies: attachedPolicies(role.AttachedManagedPolicies),
     permissionsBoundaryArn: role.PermissionsBoundary?.PermissionsBoundaryArn ?? null,
@@ -228,7 +218,7 @@ function normalizeManagedPolicy(policy: z.output<typeof policyInput>): ManagedPo
       versionId: version.VersionId,
       isDefault: version.IsDefaultVersion ?? version.VersionId === defaultVersionId,
       createDate: version.CreateDate ?? null,
-      document: version.Document === undefined ? null : documentOrProblem(version.Document),
+      document: version.Document === undefined ? null : readPolicyDocument(version.Document),
     })),
   };
 }

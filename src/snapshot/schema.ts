@@ -60,6 +60,11 @@ export const policyDocumentSchema = z
     Statement: z.array(statementSchema),
     /** Problems found while normalising (a statement that is not an object, a non-string action...). */
     problems: z.array(z.string()).optional(),
+    /**
+     * Why the document could not be decoded at all (URL-encoded twice, not JSON). Its Statement is
+     * then empty only because nothing could be read: what the policy grants is unknown.
+     */
+    decodeError: z.string().optional(),
   })
   .passthrough();
 export type PolicyDocument = z.infer<typeof policyDocumentSchema>;

@@ -9,7 +9,7 @@
 //   value is dropped (the Deny then applies unconditionally).
 // Unknown resources and condition values of an Allow are kept as their `<...>` text: a resource
 // that is not literally `*` and a condition that exists are what the rules look at, and both stay true.
-import { PolicyDocumentError, normalizePolicyDocument } from '../policy/document.js';
+import { readPolicyDocument } from '../policy/document.js';
 import type { PolicyDocument } from '../snapshot/schema.js';
 import type { Resolved } from './intrinsics.js';
 import { isFullyKnown, isSymbolic, toPlain } from './intrinsics.js';
@@ -102,13 +102,8 @@ function certainStatement(statement: Resolved): Resolved | undefined {
  */
 export function templatePolicyDocument(value: Resolved | undefined): PolicyDocument | null {
   if (value === undefined || value === null || isSymbolic(value)) return null;
-  try {
-    return normalizePolicyDocument(typeof value === 'string' ? value : toPlain(certainDocument(value)));
-  } catch (error) {
-    // Not a JSON object at all: an empty document that carries the problem, for policy-invalid.
-    if (error instanceof PolicyDocumentError) return { Statement: [], problems: [error.message] };
-    throw error;
-  }
+  // Not a JSON object at all: an empty document that carries the problem, for policy-invalid.
+  return readPolicyDocument(typeof value === 'string' ? value : toPlain(certainDocument(value)));
 }
 
 function certainDocument(value: Resolved): Resolved {

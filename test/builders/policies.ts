@@ -7,6 +7,7 @@ import type {
   Snapshot,
   Statement,
 } from '../../src/snapshot/schema.js';
+import { readPolicyDocument } from '../../src/policy/document.js';
 import { ACCOUNT, doc, emptySnapshot, withAuthorizationDetails } from './snapshot.js';
 
 export const ADMINISTRATOR_ACCESS: AttachedPolicy = {
@@ -43,4 +44,12 @@ export function trustPolicy(
 /** A snapshot holding only authorization details. */
 export function accountWith(details: Parameters<typeof withAuthorizationDetails>[1]): Snapshot {
   return withAuthorizationDetails(emptySnapshot(), details);
+}
+
+/**
+ * A document as the snapshot keeps one that was URL-encoded twice (a tool encoding IAM's already
+ * encoded text): it cannot be decoded, so its statements are unknown.
+ */
+export function doublyEncoded(...statements: Statement[]): PolicyDocument {
+  return readPolicyDocument(encodeURIComponent(encodeURIComponent(JSON.stringify(doc(...statements)))));
 }

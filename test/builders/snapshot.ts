@@ -263,3 +263,13 @@ export function serverCertificate(name: string, expiration: string | null): Serv
 export function daysAndSecondsAgo(days: number, seconds: number): string {
   return new Date(Date.parse(NOW) - days * 86_400_000 - seconds * 1000).toISOString();
 }
+
+/** ISO date `seconds` seconds after NOW, the collection time (for dates a wrong clock put in the future). */
+export function secondsAfterNow(seconds: number): string {
+  return new Date(Date.parse(NOW) + seconds * 1000).toISOString();
+}
+
+/** The reason a rule gives for not judging a date after the collection time (NOW). */
+export function futureDateReason(label: string, minute: string): string {
+  return `${label} is ${minute} UTC, after the collection time 2026-06-15 12:00 UTC: the clock or the file is wrong`;
+}

@@ -71,6 +71,14 @@ async function jsonReport(args: string[]): Promise<{ code: number; report: Repor
   return { code: run.code, report: JSON.parse(run.stdout) as Report };
 }
 
+/** A run of principal-full-admin alone. */
+const fullAdminOnly: PreparedRun = {
+  loaded: { config: {} },
+  rules: resolveRules([principalFullAdmin], {}),
+  failOn: 'high',
+  outputs: [],
+};
+
 describe('acceptance: the seed templates', () => {
   test('iam-admin-user.yaml: the literal password at its line, and full admin for admin through its group', async () => {
     const { code, report } = await jsonReport([`${SEED}/iam-admin-user.yaml`]);
@@ -96,13 +104,7 @@ describe('acceptance: the seed templates', () => {
   });
 
   test('iam-admin-user.yaml: principal-full-admin finds admin through its group, located at the user', () => {
-    const prepared: PreparedRun = {
-      loaded: { config: {} },
-      rules: resolveRules([principalFullAdmin], {}),
-      failOn: 'high',
-      outputs: [],
-    };
-    const { report } = templateReport(scanTemplates([`${SEED}/iam-admin-user.yaml`]), prepared);
+    const { report } = templateReport(scanTemplates([`${SEED}/iam-admin-user.yaml`]), fullAdminOnly);
     expect(report.findings).toContainEqual(
       expect.objectContaining({
         ruleId: 'principal-full-admin',
@@ -110,6 +112,25 @@ describe('acceptance: the seed templates', () => {
         message: expect.stringContaining('through AdministratorAccess (via group administrators)'),
         location: { file: `${SEED}/iam-admin-user.yaml`, line: 16, column: 3 },
       }),
+    );
+  });
+
+  test('a user whose policy cannot be read is not evaluated, per template: two files, two gaps', () => {
+    const unreadable = [
+      'Resources:',
+      '  Admin:',
+      '    Type: AWS::IAM::User',
+      '    Properties:',
+      '      UserName: admin',
+      '      Policies:',
+      '        - PolicyName: limits',
+      "          PolicyDocument: '%257B%2522Version%2522'",
+      '',
+    ].join('\n');
+    const files = [file('a/stack.yaml', unreadable), file('b/stack.yaml', unreadable)];
+    const { report } = templateReport(scanTemplates(files), fullAdminOnly);
+    expect(report.notEvaluated.map((gap) => [gap.resource, gap.reason.split(': ')[0]])).toEqual(
+      files.map((path) => ['arn:aws:iam::000000000000:user/admin', path]),
     );
   });
 

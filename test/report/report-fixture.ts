@@ -6,7 +6,7 @@ import type { AccountInput } from '../../src/engine.js';
 import { evaluate, resolveRules } from '../../src/engine.js';
 import type { Report } from '../../src/report/model.js';
 import type { RenderContext } from '../../src/report/render.js';
-import type { AnyRule, Finding, Severity } from '../../src/rules/types.js';
+import type { AnyRule, Finding, RuleContext, Severity } from '../../src/rules/types.js';
 import { defineRule } from '../../src/rules/types.js';
 import { accountArn, sectionData } from '../../src/snapshot/access.js';
 import type { SectionName, Snapshot } from '../../src/snapshot/schema.js';
@@ -35,7 +35,7 @@ export function testRule(
   id: string,
   severity: Severity,
   needs: SectionName[],
-  check: (snapshot: Snapshot) => Finding[],
+  check: (snapshot: Snapshot, notEvaluated: RuleContext<unknown>['notEvaluated']) => Finding[],
 ): AnyRule {
   return defineRule({
     id,
@@ -49,7 +49,7 @@ export function testRule(
       references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html'],
     },
     frameworks: { 'cis-aws-5.0': ['1.11'], 'aws-security-hub': ['IAM.22'] },
-    check: ({ snapshot }) => check(snapshot),
+    check: ({ snapshot, notEvaluated }) => check(snapshot, notEvaluated),
   });
 }
 
@@ -89,6 +89,21 @@ export const templateRule = testRule('test-template', 'medium', [], (snapshot) =
     location: { file: 'templates/stack.yaml', line: 12, column: 5 },
   },
 ]);
+
+/** The reason partialRule gives for alice. */
+export const ALICE_GAP =
+  'access_key_1_last_rotated of alice is 2027-06-15 12:00 UTC, after the collection time';
+
+/** high: judges every user but alice, whose data it cannot judge. */
+export const partialRule = testRule(
+  'test-partial',
+  'high',
+  ['credentialReport'],
+  (snapshot, notEvaluated) => {
+    for (const row of rows(snapshot)) if (row.user === 'alice') notEvaluated(row.arn, ALICE_GAP);
+    return [];
+  },
+);
 
 export const throwingRule = testRule('test-throws', 'high', [], () => {
   throw new Error('boom: unexpected data');

@@ -123,10 +123,11 @@ describe('uncertain parts of a policy are settled on the side that grants less',
     ]);
   });
 
-  test('a document that is not an object carries the problem for policy-invalid', () => {
+  test('a document that is not an object carries the problem for policy-invalid, and is marked unreadable', () => {
     expect(templatePolicyDocument('not json')).toEqual({
       Statement: [],
       problems: [expect.stringContaining('not valid JSON')],
+      decodeError: expect.stringContaining('not valid JSON'),
     });
   });
 });

@@ -26,9 +26,9 @@ export const policyAssumeRoleWildcard = defineRule({
     ],
   },
   frameworks: {},
-  check: ({ snapshot }) =>
+  check: (context) =>
     allowedEverywhereFindings(
-      snapshot,
+      context,
       (catalog) => catalog.setOf(['sts:AssumeRole']),
       () => 'sts:AssumeRole on every resource (any role whose trust policy admits the principal)',
     ),

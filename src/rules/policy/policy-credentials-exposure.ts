@@ -62,9 +62,9 @@ export const policyCredentialsExposure = defineRule({
     ],
   },
   frameworks: {},
-  check: ({ snapshot }) =>
+  check: (context) =>
     allowedEverywhereFindings(
-      snapshot,
+      context,
       (catalog) => catalog.setOf(CREDENTIAL_ACTIONS),
       (actions, count) =>
         `${countOf(count, 'credential-returning action')} on every resource: ${listWithMore(actions, 5, count)}`,

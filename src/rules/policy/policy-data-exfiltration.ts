@@ -39,9 +39,9 @@ export const policyDataExfiltration = defineRule({
     ],
   },
   frameworks: { 'aws-security-hub': ['KMS.1', 'KMS.2'] },
-  check: ({ snapshot }) =>
+  check: (context) =>
     allowedEverywhereFindings(
-      snapshot,
+      context,
       (catalog) => catalog.setOf(DATA_ACTIONS),
       (actions, count) => `${listWithMore(actions, 5, count)} on every resource`,
     ),

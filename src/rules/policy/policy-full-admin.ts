@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { analyzeAccount } from '../../policy/account-analysis.js';
 import { conditionalSuffix, documentFinding, statementEvidence } from '../../policy/findings.js';
+import { documentReadable } from '../shared/undecodable-policies.js';
 import { cis, defineRule } from '../types.js';
 
 export const policyFullAdmin = defineRule({
@@ -34,9 +35,10 @@ export const policyFullAdmin = defineRule({
     ],
   },
   frameworks: { ...cis('1.16', '1.16', '1.15', '2.15', '2.14'), 'aws-security-hub': ['IAM.1'] },
-  check: ({ snapshot }) => {
+  check: ({ snapshot, notEvaluated }) => {
     const analysis = analyzeAccount(snapshot);
     return analysis.policyDocuments().flatMap((entry) => {
+      if (!documentReadable(entry, notEvaluated)) return [];
       const admin = entry.permissions.fullAdmin();
       if (!admin) return [];
       const catalogued = analysis.env.catalog.catalogued;

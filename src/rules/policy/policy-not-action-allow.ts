@@ -3,6 +3,7 @@ import { analyzeAccount } from '../../policy/account-analysis.js';
 import type { CompiledStatement } from '../../policy/compiled-policy.js';
 import { documentFinding, statementId } from '../../policy/findings.js';
 import { countOf, joinWithAnd } from '../shared/words.js';
+import { documentReadable } from '../shared/undecodable-policies.js';
 import { defineRule } from '../types.js';
 
 function negatedElements(statement: CompiledStatement): string[] {
@@ -34,10 +35,11 @@ export const policyNotActionAllow = defineRule({
     ],
   },
   frameworks: {},
-  check: ({ snapshot }) =>
+  check: ({ snapshot, notEvaluated }) =>
     analyzeAccount(snapshot)
       .policyDocuments()
       .flatMap((entry) => {
+        if (!documentReadable(entry, notEvaluated)) return [];
         const statements = entry.compiled.statements.filter(
           (statement) => statement.effect === 'Allow' && (statement.notAction || statement.notResource),
         );

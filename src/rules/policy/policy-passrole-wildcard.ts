@@ -27,9 +27,9 @@ export const policyPassroleWildcard = defineRule({
     ],
   },
   frameworks: {},
-  check: ({ snapshot }) =>
+  check: (context) =>
     allowedEverywhereFindings(
-      snapshot,
+      context,
       (catalog) => catalog.setOf(['iam:PassRole']),
       () =>
         'iam:PassRole on every resource (any role, administrator roles included, can be handed to a service)',

@@ -29,9 +29,9 @@ export const policyResourceExposure = defineRule({
     ],
   },
   frameworks: {},
-  check: ({ snapshot }) =>
+  check: (context) =>
     allowedEverywhereFindings(
-      snapshot,
+      context,
       (catalog) => catalog.permissionsManagement,
       (actions, count) =>
         `${countOf(count, 'permissions-management action')} on every resource: ${listWithMore(actions, 5, count)}`,

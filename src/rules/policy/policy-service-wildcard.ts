@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { analyzeAccount } from '../../policy/account-analysis.js';
 import { documentFinding, statementId } from '../../policy/findings.js';
 import { joinWithAnd } from '../shared/words.js';
+import { documentReadable } from '../shared/undecodable-policies.js';
 import { defineRule } from '../types.js';
 
 /** Services where `service:*` hands over identity, keys, the organization or the audit trail. */
@@ -36,10 +37,11 @@ export const policyServiceWildcard = defineRule({
     ],
   },
   frameworks: { 'aws-security-hub': ['IAM.21'] },
-  check: ({ snapshot }) => {
+  check: ({ snapshot, notEvaluated }) => {
     const analysis = analyzeAccount(snapshot);
     const catalog = analysis.env.catalog;
     return analysis.policyDocuments().flatMap((entry) => {
+      if (!documentReadable(entry, notEvaluated)) return [];
       if (entry.permissions.fullAdmin()) return [];
       const services = new Set<string>();
       const statements: Array<string | number> = [];

@@ -29,9 +29,9 @@ export const policyWriteWildcardResource = defineRule({
     ],
   },
   frameworks: {},
-  check: ({ snapshot }) =>
+  check: (context) =>
     allowedEverywhereFindings(
-      snapshot,
+      context,
       (catalog) => catalog.writeOrPermissions.clone().subtract(catalog.wildcardOnly),
       (actions, count) =>
         `${countOf(count, 'write action')} on every resource: ${listWithMore(actions, 5, count)}`,

@@ -7,6 +7,7 @@ import {
   fullAdminSources,
   isExempt,
 } from '../../policy/findings.js';
+import { policiesReadable } from '../shared/undecodable-policies.js';
 import { cis, defineRule } from '../types.js';
 
 export const principalFullAdmin = defineRule({
@@ -40,9 +41,10 @@ export const principalFullAdmin = defineRule({
     ],
   },
   frameworks: cis('1.16', '1.16', '1.15', '2.15', '2.14'),
-  check: ({ snapshot, options }) =>
+  check: ({ snapshot, options, notEvaluated }) =>
     analyzeAccount(snapshot).principals.flatMap((principal) => {
       if (isExempt(principal, options.allowPrincipals)) return [];
+      if (!policiesReadable(principal, notEvaluated)) return [];
       const admin = principal.fullAdmin;
       if (!admin) return [];
       return [

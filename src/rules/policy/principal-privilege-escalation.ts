@@ -5,6 +5,7 @@ import type { Grant } from '../../policy/effective.js';
 import type { MethodMatch } from '../../policy/escalation.js';
 import { allowPrincipalsOption, describePrincipal, isExempt, listWithMore } from '../../policy/findings.js';
 import { countOf } from '../shared/words.js';
+import { policiesReadable } from '../shared/undecodable-policies.js';
 import { defineRule } from '../types.js';
 
 /**
@@ -93,9 +94,10 @@ export const principalPrivilegeEscalation = defineRule({
     ],
   },
   frameworks: {},
-  check: ({ snapshot, options }) =>
+  check: ({ snapshot, options, notEvaluated }) =>
     analyzeAccount(snapshot).principals.flatMap((principal) => {
       if (isExempt(principal, options.allowPrincipals)) return [];
+      if (!policiesReadable(principal, notEvaluated)) return [];
       const matches = principal.escalations;
       if (matches.length === 0) return [];
       const high = matches.filter((match) => match.severity === 'high');

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { analyzeAccount } from '../../policy/account-analysis.js';
 import { conditionalSuffix, fullAdminSources } from '../../policy/findings.js';
 import { sectionData } from '../../snapshot/access.js';
+import { policiesReadable } from '../shared/undecodable-policies.js';
 import { defineRule } from '../types.js';
 
 export const userAdminWithoutMfa = defineRule({
@@ -29,11 +30,12 @@ export const userAdminWithoutMfa = defineRule({
     ],
   },
   frameworks: {},
-  check: ({ snapshot }) => {
+  check: ({ snapshot, notEvaluated }) => {
     const rows = new Map(sectionData(snapshot, 'credentialReport').rows.map((row) => [row.arn, row]));
     return analyzeAccount(snapshot).users.flatMap((user) => {
       const row = rows.get(user.arn);
       if (!row || row.mfaActive) return [];
+      if (!policiesReadable(user, notEvaluated)) return [];
       const admin = user.fullAdmin;
       if (!admin) return [];
       return [

@@ -4,6 +4,7 @@
 // "never", "not tracked" or "not applicable", never a date.
 import type { AccessKeyColumns, CredentialReport, CredentialReportRow } from '../../snapshot/schema.js';
 import { dayOf, daysRoundedUp } from './days.js';
+import { accessKeyColumn } from './future-dates.js';
 import { countOf } from './words.js';
 
 export type CredentialSlot = 1 | 2;
@@ -17,6 +18,8 @@ export interface ActiveAccessKey {
 export interface UnusedSince {
   date: string;
   basis: 'last used' | 'password set' | 'user created' | 'key created';
+  /** The credential-report column the date comes from, for messages about a suspect date. */
+  column: string;
 }
 
 /** Rows of IAM users: the root row is judged by the root rules only. */
@@ -58,9 +61,11 @@ export function describeKey(slot: CredentialSlot, row: CredentialReportRow): str
  * Where an access key's idle time starts: its last use, or for a key never used (or last used
  * before tracking began on 2015-04-22) its creation, `access_key_N_last_rotated`.
  */
-export function keyUnusedSince(key: AccessKeyColumns): UnusedSince | null {
-  if (key.lastUsedDate) return { date: key.lastUsedDate, basis: 'last used' };
-  if (key.lastRotated) return { date: key.lastRotated, basis: 'key created' };
+export function keyUnusedSince({ slot, key }: ActiveAccessKey): UnusedSince | null {
+  if (key.lastUsedDate)
+    return { date: key.lastUsedDate, basis: 'last used', column: accessKeyColumn(slot, 'last_used_date') };
+  if (key.lastRotated)
+    return { date: key.lastRotated, basis: 'key created', column: accessKeyColumn(slot, 'last_rotated') };
   return null;
 }
 
@@ -69,9 +74,12 @@ export function keyUnusedSince(key: AccessKeyColumns): UnusedSince | null {
  * last used before tracking began on 2014-10-20) the day it was set, else the user's creation.
  */
 export function passwordUnusedSince(row: CredentialReportRow): UnusedSince | null {
-  if (row.passwordLastUsed) return { date: row.passwordLastUsed, basis: 'last used' };
-  if (row.passwordLastChanged) return { date: row.passwordLastChanged, basis: 'password set' };
-  if (row.userCreationTime) return { date: row.userCreationTime, basis: 'user created' };
+  if (row.passwordLastUsed)
+    return { date: row.passwordLastUsed, basis: 'last used', column: 'password_last_used' };
+  if (row.passwordLastChanged)
+    return { date: row.passwordLastChanged, basis: 'password set', column: 'password_last_changed' };
+  if (row.userCreationTime)
+    return { date: row.userCreationTime, basis: 'user created', column: 'user_creation_time' };
   return null;
 }
 

@@ -3,6 +3,7 @@ import { analyzeAccount } from '../../policy/account-analysis.js';
 import { fullAdminSources, listWithMore, trustedRoles } from '../../policy/findings.js';
 import { COMPUTE_SERVICE_PRINCIPALS } from '../../policy/trust.js';
 import { joinWithAnd } from '../shared/words.js';
+import { policiesReadable } from '../shared/undecodable-policies.js';
 import { defineRule } from '../types.js';
 
 const COMPUTE = new Set(COMPUTE_SERVICE_PRINCIPALS);
@@ -34,12 +35,13 @@ export const roleComputeAdmin = defineRule({
     ],
   },
   frameworks: {},
-  check: ({ snapshot }) =>
-    trustedRoles(analyzeAccount(snapshot)).flatMap(({ role, principal, statements }) => {
+  check: ({ snapshot, notEvaluated }) =>
+    trustedRoles(analyzeAccount(snapshot), notEvaluated).flatMap(({ role, principal, statements }) => {
       const services = [
         ...new Set(statements.flatMap((s) => s.services).filter((s) => COMPUTE.has(s))),
       ].sort();
       if (services.length === 0) return [];
+      if (!policiesReadable(principal, notEvaluated)) return [];
       const admin = principal.fullAdmin;
       const escalations = admin ? [] : principal.escalations;
       if (!admin && escalations.length === 0) return [];

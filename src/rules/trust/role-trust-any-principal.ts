@@ -44,9 +44,9 @@ export const roleTrustAnyPrincipal = defineRule({
     ],
   },
   frameworks: {},
-  check: ({ snapshot }) => {
+  check: ({ snapshot, notEvaluated }) => {
     const analysis = analyzeAccount(snapshot);
-    return trustedRoles(analysis).flatMap(({ role, statements }) => {
+    return trustedRoles(analysis, notEvaluated).flatMap(({ role, statements }) => {
       const open = statements.filter(
         (s) => s.anyPrincipal && ![...constrainedKeys(s.condition)].some((key) => RESTRICTING.has(key)),
       );

@@ -56,11 +56,11 @@ export const roleTrustCrossAccount = defineRule({
     ],
   },
   frameworks: {},
-  check: ({ snapshot, options }) => {
+  check: ({ snapshot, options, notEvaluated }) => {
     const organization = sectionData(snapshot, 'organization');
     const trusted = new Set([snapshot.accountId, ...options.trustedAccounts]);
     if (organization) trusted.add(organization.managementAccountId);
-    return trustedRoles(analyzeAccount(snapshot)).flatMap(({ role, statements }) => {
+    return trustedRoles(analyzeAccount(snapshot), notEvaluated).flatMap(({ role, statements }) => {
       const accounts = new Set<string>();
       const reported: Array<string | number> = [];
       for (const statement of statements) {

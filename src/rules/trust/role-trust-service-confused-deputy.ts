@@ -40,8 +40,8 @@ export const roleTrustServiceConfusedDeputy = defineRule({
     ],
   },
   frameworks: {},
-  check: ({ snapshot }) =>
-    trustedRoles(analyzeAccount(snapshot)).flatMap(({ role, statements }) => {
+  check: ({ snapshot, notEvaluated }) =>
+    trustedRoles(analyzeAccount(snapshot), notEvaluated).flatMap(({ role, statements }) => {
       const open = statements.filter((statement) => {
         const keys = constrainedKeys(statement.condition);
         return deputies(statement.services).length > 0 && !SOURCE_KEYS.some((key) => keys.has(key));

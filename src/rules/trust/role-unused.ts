@@ -3,6 +3,7 @@ import { analyzeAccount } from '../../policy/account-analysis.js';
 import { isExempt } from '../../policy/findings.js';
 import type { RoleDetail } from '../../snapshot/schema.js';
 import { dayOf, daysRoundedUp, isMoreThanDaysAgo } from '../shared/days.js';
+import { countableDate, roleField } from '../shared/future-dates.js';
 import { positiveCountOption } from '../shared/options.js';
 import { countOf } from '../shared/words.js';
 import { defineRule } from '../types.js';
@@ -38,13 +39,17 @@ export const roleUnused = defineRule({
     ],
   },
   frameworks: {},
-  check: ({ snapshot, options, now }) =>
-    analyzeAccount(snapshot).roles.flatMap((principal) => {
+  check: (context) => {
+    const { snapshot, options, now } = context;
+    return analyzeAccount(snapshot).roles.flatMap((principal) => {
       if (isExempt(principal)) return [];
       const role = principal.detail as RoleDetail;
       const lastUsed = role.lastUsed?.date ?? null;
       const since = lastUsed ?? role.createDate;
-      if (!since || !isMoreThanDaysAgo(since, now, options.maxUnusedDays)) return [];
+      if (!since) return [];
+      const field = roleField(role, lastUsed ? 'RoleLastUsed.LastUsedDate' : 'CreateDate');
+      if (!countableDate(since, field, context)) return [];
+      if (!isMoreThanDaysAgo(since, now, options.maxUnusedDays)) return [];
       const when = lastUsed
         ? `last used ${dayOf(lastUsed)}`
         : `never used since its creation on ${dayOf(since)}`;
@@ -60,5 +65,6 @@ export const roleUnused = defineRule({
           },
         },
       ];
-    }),
+    });
+  },
 });

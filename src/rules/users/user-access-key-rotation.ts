@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { sectionData } from '../../snapshot/access.js';
 import { activeAccessKeys, describeKey, iamUserRows, keyDiscriminator } from '../shared/credential-report.js';
 import { dayOf, daysRoundedUp, isMoreThanDaysAgo } from '../shared/days.js';
+import { accessKeyColumn, countableDate, credentialField } from '../shared/future-dates.js';
 import { positiveCountOption } from '../shared/options.js';
 import { cis, defineRule } from '../types.js';
 
@@ -34,10 +35,14 @@ export const userAccessKeyRotation = defineRule({
     ],
   },
   frameworks: { ...cis('1.14', '1.14', '1.13', '2.13', '2.12'), 'aws-security-hub': ['IAM.3'] },
-  check: ({ snapshot, options, now }) =>
-    iamUserRows(sectionData(snapshot, 'credentialReport')).flatMap((row) =>
+  check: (context) => {
+    const { snapshot, options, now } = context;
+    return iamUserRows(sectionData(snapshot, 'credentialReport')).flatMap((row) =>
       activeAccessKeys(row).flatMap(({ slot, key }) => {
-        if (!key.lastRotated || !isMoreThanDaysAgo(key.lastRotated, now, options.maxAgeDays)) return [];
+        if (!key.lastRotated) return [];
+        const field = credentialField(row, accessKeyColumn(slot, 'last_rotated'));
+        if (!countableDate(key.lastRotated, field, context)) return [];
+        if (!isMoreThanDaysAgo(key.lastRotated, now, options.maxAgeDays)) return [];
         const ageDays = daysRoundedUp(key.lastRotated, now);
         return [
           {
@@ -48,5 +53,6 @@ export const userAccessKeyRotation = defineRule({
           },
         ];
       }),
-    ),
+    );
+  },
 });

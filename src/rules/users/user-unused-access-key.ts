@@ -10,6 +10,7 @@ import {
   unusedEvidence,
 } from '../shared/credential-report.js';
 import { isMoreThanDaysAgo } from '../shared/days.js';
+import { countableDate, credentialField } from '../shared/future-dates.js';
 import { positiveCountOption } from '../shared/options.js';
 import { cis, defineRule } from '../types.js';
 
@@ -44,11 +45,14 @@ export const userUnusedAccessKey = defineRule({
     ],
   },
   frameworks: { ...cis('1.12', '1.12', '1.11', '2.11', '2.11'), 'aws-security-hub': ['IAM.22', 'IAM.8'] },
-  check: ({ snapshot, options, now }) =>
-    iamUserRows(sectionData(snapshot, 'credentialReport')).flatMap((row) =>
-      activeAccessKeys(row).flatMap(({ slot, key }) => {
-        const since = keyUnusedSince(key);
-        if (!since || !isMoreThanDaysAgo(since.date, now, options.maxUnusedDays)) return [];
+  check: (context) => {
+    const { snapshot, options, now } = context;
+    return iamUserRows(sectionData(snapshot, 'credentialReport')).flatMap((row) =>
+      activeAccessKeys(row).flatMap((active) => {
+        const { slot } = active;
+        const since = keyUnusedSince(active);
+        if (!since || !countableDate(since.date, credentialField(row, since.column), context)) return [];
+        if (!isMoreThanDaysAgo(since.date, now, options.maxUnusedDays)) return [];
         return [
           {
             resource: row.arn,
@@ -58,5 +62,6 @@ export const userUnusedAccessKey = defineRule({
           },
         ];
       }),
-    ),
+    );
+  },
 });

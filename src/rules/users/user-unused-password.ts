@@ -8,6 +8,7 @@ import {
   unusedEvidence,
 } from '../shared/credential-report.js';
 import { isMoreThanDaysAgo } from '../shared/days.js';
+import { countableDate, credentialField } from '../shared/future-dates.js';
 import { positiveCountOption } from '../shared/options.js';
 import { cis, defineRule } from '../types.js';
 
@@ -41,11 +42,13 @@ export const userUnusedPassword = defineRule({
     ],
   },
   frameworks: { ...cis('1.12', '1.12', '1.11', '2.11', '2.11'), 'aws-security-hub': ['IAM.22', 'IAM.8'] },
-  check: ({ snapshot, options, now }) =>
-    iamUserRows(sectionData(snapshot, 'credentialReport')).flatMap((row) => {
+  check: (context) => {
+    const { snapshot, options, now } = context;
+    return iamUserRows(sectionData(snapshot, 'credentialReport')).flatMap((row) => {
       if (!hasConsolePassword(row)) return [];
       const since = passwordUnusedSince(row);
-      if (!since || !isMoreThanDaysAgo(since.date, now, options.maxUnusedDays)) return [];
+      if (!since || !countableDate(since.date, credentialField(row, since.column), context)) return [];
+      if (!isMoreThanDaysAgo(since.date, now, options.maxUnusedDays)) return [];
       const message = `${describeUnused(`Console password of ${row.user}`, since, now)} (allowed: ${options.maxUnusedDays}).`;
       return [
         {
@@ -54,5 +57,6 @@ export const userUnusedPassword = defineRule({
           evidence: unusedEvidence(since, now, options.maxUnusedDays),
         },
       ];
-    }),
+    });
+  },
 });

@@ -1,8 +1,14 @@
 import { roleUnused } from '../../../src/rules/trust/role-unused.js';
 import type { RoleDetail } from '../../../src/snapshot/schema.js';
 import { accountWith, iamResource } from '../../builders/policies.js';
-import { runRule } from '../../builders/rules.js';
-import { daysAgo, daysAndSecondsAgo, role } from '../../builders/snapshot.js';
+import { judge, runRule } from '../../builders/rules.js';
+import {
+  daysAgo,
+  daysAndSecondsAgo,
+  futureDateReason,
+  role,
+  secondsAfterNow,
+} from '../../builders/snapshot.js';
 
 const used = (date: string) => ({ date, region: 'eu-west-1' });
 
@@ -54,5 +60,31 @@ describe('role-unused', () => {
       createDate: daysAgo(900),
     });
     expect(runRule(roleUnused, accountWith({ roles: [linked] }))).toEqual([]);
+  });
+});
+
+describe('role-unused with a date after the collection time', () => {
+  test.each<{ name: string; role: Partial<RoleDetail>; reason: string | null }>([
+    {
+      name: 'last used 15 minutes late: clock drift, judged as used now',
+      role: { lastUsed: used(secondsAfterNow(15 * 60)) },
+      reason: null,
+    },
+    {
+      name: 'last used 15 minutes and 1 second late: not evaluated, never "used today"',
+      role: { lastUsed: used(secondsAfterNow(15 * 60 + 1)) },
+      reason: futureDateReason('RoleLastUsed.LastUsedDate of role app', '2026-06-15 12:15'),
+    },
+    {
+      name: 'never used, created a year late',
+      role: { lastUsed: null, createDate: secondsAfterNow(365 * 86_400) },
+      reason: futureDateReason('CreateDate of role app', '2027-06-15 12:00'),
+    },
+  ])('$name', ({ role: overrides, reason }) => {
+    const result = judge(roleUnused, accountWith({ roles: [role('app', overrides)] }));
+    expect(result.findings).toEqual([]);
+    expect(result.notEvaluated).toEqual(
+      reason === null ? [] : [{ resource: iamResource('role/app'), reason }],
+    );
   });
 });

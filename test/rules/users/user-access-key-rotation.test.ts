@@ -1,13 +1,15 @@
 import { userAccessKeyRotation } from '../../../src/rules/users/user-access-key-rotation.js';
 import type { AccessKeyColumns } from '../../../src/snapshot/schema.js';
-import { runRule } from '../../builders/rules.js';
+import { judge, runRule } from '../../builders/rules.js';
 import {
   ACCOUNT,
   activeKey,
   credentialReportSnapshot,
   daysAgo,
   daysAndSecondsAgo,
+  futureDateReason,
   noKey,
+  secondsAfterNow,
   userRow,
 } from '../../builders/snapshot.js';
 
@@ -59,5 +61,33 @@ describe('user-access-key-rotation', () => {
     );
     expect(findings.map((f) => [f.discriminator, f.message])).toEqual(expected);
     for (const finding of findings) expect(finding.resource).toBe(`arn:aws:iam::${ACCOUNT}:user/alice`);
+  });
+});
+
+describe('user-access-key-rotation with a creation date after the collection time', () => {
+  const alice = `arn:aws:iam::${ACCOUNT}:user/alice`;
+  test.each<{ name: string; keys: [AccessKeyColumns, AccessKeyColumns]; notEvaluated: string[] }>([
+    {
+      name: '15 minutes late: clock drift, judged as a new key',
+      keys: [createdAt(secondsAfterNow(15 * 60)), noKey()],
+      notEvaluated: [],
+    },
+    {
+      name: '15 minutes and 1 second late: not evaluated, never "created today"',
+      keys: [createdAt(secondsAfterNow(15 * 60 + 1)), noKey()],
+      notEvaluated: [futureDateReason('access_key_1_last_rotated of alice', '2026-06-15 12:15')],
+    },
+    {
+      name: 'a year late in slot 2, slot 1 judged as usual',
+      keys: [createdAt(daysAgo(10)), createdAt(secondsAfterNow(365 * 86_400))],
+      notEvaluated: [futureDateReason('access_key_2_last_rotated of alice', '2027-06-15 12:00')],
+    },
+  ])('$name', ({ keys, notEvaluated }) => {
+    const result = judge(
+      userAccessKeyRotation,
+      credentialReportSnapshot([userRow('alice', { accessKeys: keys })]),
+    );
+    expect(result.findings).toEqual([]);
+    expect(result.notEvaluated).toEqual(notEvaluated.map((reason) => ({ resource: alice, reason })));
   });
 });

@@ -1,13 +1,15 @@
 import { userUnusedAccessKey } from '../../../src/rules/users/user-unused-access-key.js';
 import type { AccessKeyColumns } from '../../../src/snapshot/schema.js';
-import { runRule } from '../../builders/rules.js';
+import { judge, runRule } from '../../builders/rules.js';
 import {
   ACCOUNT,
   activeKey,
   credentialReportSnapshot,
   daysAgo,
   daysAndSecondsAgo,
+  futureDateReason,
   noKey,
+  secondsAfterNow,
   userRow,
 } from '../../builders/snapshot.js';
 
@@ -103,5 +105,32 @@ describe('user-unused-access-key', () => {
       since: daysAgo(60),
       maxUnusedDays: 45,
     });
+  });
+});
+
+describe('user-unused-access-key with a date after the collection time', () => {
+  test.each<{ name: string; keys: [AccessKeyColumns, AccessKeyColumns]; reason: string | null }>([
+    {
+      name: 'key 1 used 15 minutes late: clock drift, judged as used now',
+      keys: [usedAt(secondsAfterNow(15 * 60)), noKey()],
+      reason: null,
+    },
+    {
+      name: 'key 1 used 15 minutes and 1 second late: not evaluated, never "used today"',
+      keys: [usedAt(secondsAfterNow(15 * 60 + 1)), noKey()],
+      reason: futureDateReason('access_key_1_last_used_date of alice', '2026-06-15 12:15'),
+    },
+    {
+      name: 'key 2 never used, created a day late',
+      keys: [noKey(), createdAt(secondsAfterNow(86_400))],
+      reason: futureDateReason('access_key_2_last_rotated of alice', '2026-06-16 12:00'),
+    },
+  ])('$name', ({ keys, reason }) => {
+    const snapshot = credentialReportSnapshot([userRow('alice', { accessKeys: keys })]);
+    const result = judge(userUnusedAccessKey, snapshot);
+    expect(result.findings).toEqual([]);
+    expect(result.notEvaluated).toEqual(
+      reason === null ? [] : [{ resource: `arn:aws:iam::${ACCOUNT}:user/alice`, reason }],
+    );
   });
 });

@@ -1,12 +1,14 @@
 import { userUnusedPassword } from '../../../src/rules/users/user-unused-password.js';
 import type { CredentialReportRow } from '../../../src/snapshot/schema.js';
-import { runRule } from '../../builders/rules.js';
+import { judge, runRule } from '../../builders/rules.js';
 import {
   ACCOUNT,
   credentialReportSnapshot,
   daysAgo,
   daysAndSecondsAgo,
+  futureDateReason,
   rootRow,
+  secondsAfterNow,
   userRow,
 } from '../../builders/snapshot.js';
 
@@ -94,5 +96,31 @@ describe('user-unused-password', () => {
       rootRow({ passwordEnabled: true, passwordLastUsed: daysAgo(900) }),
     ]);
     expect(runRule(userUnusedPassword, snapshot)).toEqual([]);
+  });
+});
+
+describe('user-unused-password with a date after the collection time', () => {
+  test.each<{ name: string; row: CredentialReportRow; reason: string | null }>([
+    {
+      name: 'last used 15 minutes late: clock drift, judged as used now',
+      row: consoleUser({ passwordLastUsed: secondsAfterNow(15 * 60) }),
+      reason: null,
+    },
+    {
+      name: 'last used 15 minutes and 1 second late: not evaluated, never "used today"',
+      row: consoleUser({ passwordLastUsed: secondsAfterNow(15 * 60 + 1) }),
+      reason: futureDateReason('password_last_used of alice', '2026-06-15 12:15'),
+    },
+    {
+      name: 'never used, set a month late',
+      row: consoleUser({ passwordLastChanged: secondsAfterNow(30 * 86_400) }),
+      reason: futureDateReason('password_last_changed of alice', '2026-07-15 12:00'),
+    },
+  ])('$name', ({ row, reason }) => {
+    const result = judge(userUnusedPassword, credentialReportSnapshot([row]));
+    expect(result.findings).toEqual([]);
+    expect(result.notEvaluated).toEqual(
+      reason === null ? [] : [{ resource: `arn:aws:iam::${ACCOUNT}:user/alice`, reason }],
+    );
   });
 });
