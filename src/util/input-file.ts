@@ -3,7 +3,7 @@
 // the file at the right place instead of reading a stack trace.
 import { readFileSync, statSync } from 'node:fs';
 import { InputError } from '../errors.js';
-import { MAX_INPUT_FILE_BYTES, MAX_NESTING_DEPTH } from './input-limits.js';
+import { MAX_INPUT_FILE_BYTES, TOO_DEEP } from './input-limits.js';
 import { findJsonStructureProblem } from './json-structure.js';
 
 /**
@@ -79,7 +79,7 @@ export function parseJsonText(text: string, file: string, what: string, hint?: s
     const wrong =
       problem.kind === 'duplicate-key'
         ? `has the key ${JSON.stringify(problem.key)} twice in one object (JSON readers silently keep only the last)`
-        : `is nested more than ${MAX_NESTING_DEPTH} levels deep, the most iamspect reads`;
+        : `is ${TOO_DEEP}`;
     throw new InputError(`${file}: line ${line}, column ${column}: ${what} ${wrong}`, hint);
   }
   return value;

@@ -16,3 +16,6 @@ export const MAX_NESTING_DEPTH = 512;
  * decoding UTF-8 never gives more characters than bytes, so a file within it always decodes.
  */
 export const MAX_INPUT_FILE_BYTES = constants.MAX_STRING_LENGTH;
+
+/** How an input nested past MAX_NESTING_DEPTH is described, after the file's name and position. */
+export const TOO_DEEP = `nested more than ${MAX_NESTING_DEPTH} levels deep, the most iamspect reads`;
