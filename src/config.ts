@@ -2,12 +2,21 @@
 // Validated strictly before anything else happens, so a typo never silently weakens a gate.
 import { readFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseDocument } from 'yaml';
+import { LineCounter, isScalar, parseDocument, visit } from 'yaml';
 import { z } from 'zod';
 import { InputError } from './errors.js';
 import { SEVERITIES } from './rules/types.js';
+import { describeYamlError, yamlPosition } from './util/yaml-errors.js';
 
 export const DEFAULT_CONFIG_FILE = '.iamspect.yml';
+
+/**
+ * The yaml library's maxAliasCount for the config: it weighs each use of an alias (`*name`) by
+ * the aliases inside the value it repeats. A config repeats a value a few times; a file past this
+ * is an alias bomb ("billion laughs"), which would otherwise expand exponentially. 100 is the
+ * library's own default, named here so the message can say it.
+ */
+export const CONFIG_MAX_ALIAS_COUNT = 100;
 
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 const expiryDate = z
@@ -101,14 +110,52 @@ export function describeZodError(error: z.ZodError, within: ReadonlyArray<Proper
   return `${formatIssuePath(path)}: ${issue.message}`;
 }
 
-export function parseConfig(text: string, file: string): Config {
-  const doc = parseDocument(text, { prettyErrors: true });
-  if (doc.errors.length > 0) {
-    const err = doc.errors[0]!;
-    const line = err.linePos?.[0]?.line;
-    throw new InputError(`${file}${line ? `:${line}` : ''}: not valid YAML (${err.message.split('\n')[0]})`);
+/**
+ * Keys that name JavaScript object internals. Read into a plain object, `__proto__` would set its
+ * prototype (the yaml library defends against that) and none of them is ever a setting, so a file
+ * holding one is refused instead of read in some way that depends on the reader.
+ */
+const OBJECT_INTERNAL_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The YAML of a config file: one document, plain values, no object-internal keys. */
+function readConfigYaml(text: string, file: string): unknown {
+  const lines = new LineCounter();
+  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number) => `${file}:${yamlPosition(lines, offset).line}`;
+  const [error] = document.errors;
+  if (error) {
+    const reason = describeYamlError(error, document, lines, 'a config file');
+    throw new InputError(`${at(error.pos[0])}: not valid YAML: ${reason}`);
   }
-  const raw: unknown = doc.toJS() ?? {};
+  // Warnings are strict errors here: the one that matters, an unknown tag (`!Ref`), would
+  // otherwise be dropped and its value read as if the tag were not there.
+  const [warning] = document.warnings;
+  if (warning) {
+    const reason = describeYamlError(warning, document, lines, 'a config file');
+    throw new InputError(`${at(warning.pos[0])}: ${reason}; a config file holds plain values, without tags`);
+  }
+  visit(document, {
+    Pair(_key, pair) {
+      if (isScalar(pair.key) && OBJECT_INTERNAL_KEYS.has(String(pair.key.value))) {
+        throw new InputError(
+          `${at(pair.key.range?.[0] ?? 0)}: key "${String(pair.key.value)}" is not allowed (it names JavaScript object internals, not a setting)`,
+        );
+      }
+    },
+  });
+  try {
+    return document.toJS({ maxAliasCount: CONFIG_MAX_ALIAS_COUNT });
+  } catch (error) {
+    // The library's "Excessive alias count indicates a resource exhaustion attack".
+    if (!(error instanceof ReferenceError)) throw error;
+    throw new InputError(
+      `${file}: its YAML aliases (*name) expand past the limit of ${CONFIG_MAX_ALIAS_COUNT}; write the values out instead`,
+    );
+  }
+}
+
+export function parseConfig(text: string, file: string): Config {
+  const raw: unknown = readConfigYaml(text, file) ?? {};
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
     throw new InputError(

@@ -1,8 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig, parseConfig } from '../src/config.js';
+import { CONFIG_MAX_ALIAS_COUNT, loadConfig, parseConfig } from '../src/config.js';
 import { InputError } from '../src/errors.js';
+import { inputErrorOf } from './builders/errors.js';
+import { runCli } from './cli-harness.js';
 
 describe('config file', () => {
   test('a full config parses', () => {
@@ -87,5 +89,74 @@ describe('suppression entries that could never match are rejected up front', () 
     expect(() =>
       parseConfig('suppressions:\n  - { rule: root-mfa, resource: "*" }\n', '.iamspect.yml'),
     ).toThrow(/suppressions\[0\]\.reason: a reason is required/);
+  });
+});
+
+describe('YAML the config file must not hold', () => {
+  const file = '.iamspect.yml';
+  const messageFor = (text: string) => inputErrorOf(() => parseConfig(text, file)).message;
+
+  test.each([
+    ['__proto__', 'rules:\n  __proto__:\n    enabled: false\n', 2],
+    ['constructor', 'rules:\n  root-mfa:\n    options:\n      constructor: 1\n', 4],
+    ['prototype', 'suppressions:\n  - {rule: root-mfa, resource: "*", reason: x, prototype: y}\n', 2],
+  ])('a %s key, anywhere: it would reach JavaScript object internals, not a setting', (key, text, line) => {
+    expect(messageFor(text)).toBe(
+      `${file}:${line}: key "${key}" is not allowed (it names JavaScript object internals, not a setting)`,
+    );
+  });
+
+  test('a tag (!Ref copied from a template): the value would be read as if the tag were not there', () => {
+    expect(messageFor('# gate\nfailOn: !Ref high\n')).toBe(
+      `${file}:2: unknown tag !Ref; a config file holds plain values, without tags`,
+    );
+  });
+
+  test('an alias bomb is refused naming the file and the limit, not an internal error', () => {
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...Array.from({ length: 8 }, (_, level) => {
+        const [name, previous] = [String.fromCharCode(98 + level), String.fromCharCode(97 + level)];
+        return `${name}: &${name} [${Array(9).fill(`*${previous}`).join(', ')}]`;
+      }),
+    ].join('\n');
+    expect(messageFor(bomb)).toBe(
+      `${file}: its YAML aliases (*name) expand past the limit of ${CONFIG_MAX_ALIAS_COUNT}; write the values out instead`,
+    );
+  });
+
+  test.each([
+    [
+      'two documents',
+      'failOn: high\n---\nfailOn: low\n',
+      `${file}:2: not valid YAML: a config file holds one YAML document, but a second one starts at line 2; remove the --- separator`,
+    ],
+    [
+      'a key given twice',
+      'failOn: high\nrules: {}\nfailOn: low\n',
+      `${file}:3: not valid YAML: key "failOn" appears twice in one map (map keys must be unique; which value counts would be unclear)`,
+    ],
+    [
+      'items of one map at different columns',
+      'rules:\n    root-mfa: {}\n  user-mfa: {}\n',
+      `${file}:3: not valid YAML: wrong indentation: the items of one map or list must start in the same column`,
+    ],
+  ])('%s: said in our words, not the YAML library’s', (_case, text, message) => {
+    expect(messageFor(text)).toBe(message);
+  });
+
+  test('through the CLI, an alias bomb is exit 2 naming the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iamspect-config-'));
+    const path = join(dir, 'bomb.yml');
+    const nine = (alias: string) => Array(9).fill(alias).join(', ');
+    writeFileSync(
+      path,
+      `a: &a [${nine('x')}]\nb: &b [${nine('*a')}]\nc: &c [${nine('*b')}]\nd: [${nine('*c')}]\n`,
+    );
+    const result = await runCli(['audit', '--demo', '--config', path]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      `${path}: its YAML aliases (*name) expand past the limit of ${CONFIG_MAX_ALIAS_COUNT}`,
+    );
   });
 });

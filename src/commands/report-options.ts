@@ -205,6 +205,24 @@ function relativeTo(cwd: string, file: string): string {
 }
 
 /**
+ * Code scanning places results without a source line on the anchor file; when it does not exist
+ * they show on a missing file. Undefined when the anchor exists or no result uses it.
+ */
+function missingAnchorWarning(
+  report: Report,
+  flags: ReportFlags,
+  context: RenderContext,
+): string | undefined {
+  const anchored = [...report.findings, ...(report.fixed ?? [])].some((finding) => !finding.location);
+  if (!anchored || existsSync(resolve(context.cwd, context.sarifAnchor))) return undefined;
+  const consequence = 'GitHub code scanning will show them on a missing file';
+  if (flags.sarifAnchor !== undefined) {
+    return `--sarif-anchor ${flags.sarifAnchor} does not exist: SARIF results are anchored to it, and ${consequence}`;
+  }
+  return `SARIF results are anchored to ${context.sarifAnchor}, which does not exist: ${consequence}; pass --sarif-anchor FILE`;
+}
+
+/**
  * Writes every --output file (all of them, or none replaced), prints --format on stdout, and
  * returns the exit code. A report that cannot be written whole throws (exit 2).
  */
@@ -219,15 +237,9 @@ export function emitReport(report: Report, flags: ReportFlags, prepared: Prepare
   printReport(renderReport(flags.format, report, context));
   const writesSarif =
     flags.format === 'sarif' || prepared.outputs.some((output) => output.format === 'sarif');
-  if (
-    writesSarif &&
-    flags.sarifAnchor !== undefined &&
-    !existsSync(resolve(context.cwd, flags.sarifAnchor))
-  ) {
-    // Code scanning places results without a source line on this file; a missing one hides them.
-    process.stderr.write(
-      `iamspect: warning: --sarif-anchor ${flags.sarifAnchor} does not exist; SARIF viewers cannot show results on it.\n`,
-    );
+  if (writesSarif) {
+    const warning = missingAnchorWarning(report, flags, context);
+    if (warning) process.stderr.write(`iamspect: warning: ${warning}\n`);
   }
   // The table shows warnings itself; machine formats keep stdout clean, so warnings go to stderr.
   if (flags.format !== 'table') {

@@ -1,6 +1,8 @@
 // A strict JSON parser that keeps the line and column of every key and value, for JSON templates.
 // The YAML parser reads JSON too, but an order of magnitude slower, and a directory of JSON
 // templates (what CDK and most generators write) is the common case in CI.
+import { MAX_NESTING_DEPTH, TOO_DEEP } from '../util/input-limits.js';
+import { duplicateKeyReason } from '../util/yaml-errors.js';
 import { TemplateSyntaxError } from './parse-error.js';
 import type { MapEntry, Position, TemplateNode } from './tree.js';
 
@@ -15,6 +17,8 @@ function hasControlCharacter(text: string): boolean {
 
 class JsonReader {
   private offset = 0;
+  /** Objects and arrays open around the current position. */
+  private depth = 0;
   private readonly lineStarts: number[] = [0];
 
   constructor(private readonly text: string) {
@@ -59,8 +63,14 @@ class JsonReader {
     this.skipWhitespace();
     const position = this.position();
     const char = this.text[this.offset];
-    if (char === '{') return this.object(position);
-    if (char === '[') return this.array(position);
+    if (char === '{' || char === '[') {
+      // Checked here, before recursing: a deeper file would overflow the stack.
+      if (this.depth === MAX_NESTING_DEPTH) this.fail(TOO_DEEP);
+      this.depth++;
+      const node = char === '{' ? this.object(position) : this.array(position);
+      this.depth--;
+      return node;
+    }
     if (char === '"') return { kind: 'scalar', value: this.string(), position };
     for (const [word, value] of [
       ['true', true],
@@ -94,7 +104,7 @@ class JsonReader {
       const keyOffset = this.offset;
       if (this.text[this.offset] !== '"') this.fail('expected a key in double quotes');
       const key = this.string();
-      if (entries.has(key)) this.fail(`key "${key}" appears twice (map keys must be unique)`, keyOffset);
+      if (entries.has(key)) this.fail(duplicateKeyReason(key), keyOffset);
       this.expect(':');
       entries.set(key, { key, keyPosition: this.position(keyOffset), value: this.value() });
       this.skipWhitespace();

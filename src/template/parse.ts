@@ -1,8 +1,10 @@
 // Parses a template's text (YAML or JSON) into a positioned tree, keeping line and column for every
 // node. CloudFormation's short forms (`!Ref X`, `!GetAtt A.B`, `!Sub ...`) become their long forms
 // (`{ Ref: X }`, `{ "Fn::GetAtt": [A, B] }`, `{ "Fn::Sub": ... }`) here, once.
-import type { Alias, CollectionTag, Document, ScalarTag, Node as YamlNode } from 'yaml';
+import type { Alias, CollectionTag, Document, ScalarTag, YAMLMap, YAMLSeq, Node as YamlNode } from 'yaml';
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { MAX_NESTING_DEPTH, TOO_DEEP } from '../util/input-limits.js';
+import { describeYamlError, yamlPosition } from '../util/yaml-errors.js';
 import { parseJsonTemplate } from './json.js';
 import { TemplateSyntaxError } from './parse-error.js';
 import type { MapEntry, Position, ScalarValue, TemplateNode } from './tree.js';
@@ -57,6 +59,8 @@ function longFormKey(tagName: string): string {
 
 class TreeBuilder {
   private aliasExpansions = 0;
+  /** Maps and lists open around the node being built. */
+  private depth = 0;
   /** Anchored nodes being expanded: an alias back into one of them would never end. */
   private readonly expanding = new Set<YamlNode>();
 
@@ -67,9 +71,7 @@ class TreeBuilder {
   ) {}
 
   position(offset: number): Position {
-    const { line, col } = this.lines.linePos(offset);
-    // linePos reports line 0 before the first newline of a one-line text.
-    return { line: Math.max(line, 1), column: col };
+    return yamlPosition(this.lines, offset);
   }
 
   build(node: unknown): TemplateNode {
@@ -86,26 +88,42 @@ class TreeBuilder {
   }
 
   private buildUntagged(node: YamlNode | null | undefined, position: Position): TemplateNode {
-    if (isMap(node)) {
-      const entries = new Map<string, MapEntry>();
-      for (const pair of node.items) {
-        if (!isScalar(pair.key)) {
-          const at = (pair.key as YamlNode | null)?.range?.[0] ?? node.range?.[0] ?? 0;
-          throw new TemplateSyntaxError(
-            'a map key must be a plain value, not a list or map',
-            this.position(at),
-          );
-        }
-        const key = String(pair.key.value);
-        entries.set(key, {
-          key,
-          keyPosition: this.position(pair.key.range?.[0] ?? 0),
-          value: this.build(pair.value),
-        });
-      }
-      return { kind: 'map', entries, position };
+    if (!isMap(node) && !isSeq(node)) return this.buildScalar(node, position);
+    // Checked before recursing: the tree, and every walk over it later, would overflow the stack.
+    if (this.depth === MAX_NESTING_DEPTH) throw new TemplateSyntaxError(TOO_DEEP, position);
+    this.depth++;
+    try {
+      return isMap(node) ? this.buildMap(node, position) : this.buildList(node, position);
+    } finally {
+      this.depth--;
     }
-    if (isSeq(node)) return { kind: 'list', items: node.items.map((item) => this.build(item)), position };
+  }
+
+  private buildMap(node: YAMLMap, position: Position): TemplateNode {
+    const entries = new Map<string, MapEntry>();
+    for (const pair of node.items) {
+      if (!isScalar(pair.key)) {
+        const at = (pair.key as YamlNode | null)?.range?.[0] ?? node.range?.[0] ?? 0;
+        throw new TemplateSyntaxError(
+          'a map key must be a plain value, not a list or map',
+          this.position(at),
+        );
+      }
+      const key = String(pair.key.value);
+      entries.set(key, {
+        key,
+        keyPosition: this.position(pair.key.range?.[0] ?? 0),
+        value: this.build(pair.value),
+      });
+    }
+    return { kind: 'map', entries, position };
+  }
+
+  private buildList(node: YAMLSeq, position: Position): TemplateNode {
+    return { kind: 'list', items: node.items.map((item) => this.build(item)), position };
+  }
+
+  private buildScalar(node: YamlNode | null | undefined, position: Position): TemplateNode {
     if (isScalar(node)) return { kind: 'scalar', value: scalarValue(node.value), position };
     // An empty value (`Key:` with nothing after it) or an empty document.
     return { kind: 'scalar', value: null, position };
@@ -186,9 +204,8 @@ function parseYaml(text: string): TemplateNode {
   const builder = new TreeBuilder(text, document, lines);
   const [first] = document.errors;
   if (first) {
-    // Without prettyErrors the message is one sentence; keep only its first line all the same, as
-    // anything after it would be an excerpt of the source.
-    throw new TemplateSyntaxError(first.message.split('\n')[0]!, builder.position(first.pos[0]));
+    const reason = describeYamlError(first, document, lines, 'a template');
+    throw new TemplateSyntaxError(reason, builder.position(first.pos[0]));
   }
   return builder.build(document.contents);
 }

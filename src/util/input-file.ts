@@ -1,25 +1,49 @@
-// Reading the files users hand to iamspect (snapshots, AWS CLI outputs): every failure becomes an
-// InputError naming the file, and for JSON the line and column, so the user can open the file
-// at the right place instead of reading a stack trace.
-import { readFileSync } from 'node:fs';
+// Reading the files users hand to iamspect (snapshots, AWS CLI outputs, reports): every failure
+// becomes an InputError naming the file, and for JSON the line and column, so the user can open
+// the file at the right place instead of reading a stack trace.
+import { readFileSync, statSync } from 'node:fs';
 import { InputError } from '../errors.js';
+import { MAX_INPUT_FILE_BYTES, TOO_DEEP } from './input-limits.js';
+import { findJsonStructureProblem } from './json-structure.js';
 
 /**
  * Reads a text file. `what` names the kind of file in messages ("snapshot file"). Handles the
  * encodings these files really arrive in: UTF-8 with or without a BOM, and UTF-16 with a BOM,
  * which is what Windows PowerShell 5 writes for `aws iam ... > file.json`.
  */
-export function readInputFile(path: string, what: string, hint?: string): string {
+export function readInputFile(
+  path: string,
+  what: string,
+  hint?: string,
+  maxBytes = MAX_INPUT_FILE_BYTES,
+): string {
   let bytes: Buffer;
   try {
+    // Checked before reading: the read itself would succeed, and decoding would then fail inside
+    // the runtime with an error that names neither the file nor the limit.
+    const { size } = statSync(path);
+    if (size > maxBytes) {
+      throw new InputError(
+        `${path}: ${what} is ${formatBytes(size)}, more than the ${formatBytes(maxBytes)} iamspect can read as one file`,
+        hint,
+      );
+    }
     bytes = readFileSync(path);
   } catch (error) {
+    if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new InputError(`${path}: ${what} not found`, hint);
     if (code === 'EISDIR') throw new InputError(`${path}: is a directory, not a ${what}`, hint);
     throw new InputError(`${path}: cannot read ${what} (${(error as Error).message})`, hint);
   }
   return decodeText(bytes);
+}
+
+function formatBytes(bytes: number): string {
+  const megabytes = 1024 * 1024;
+  return bytes >= megabytes
+    ? `${Math.floor(bytes / megabytes).toLocaleString('en-US')} MB`
+    : `${bytes.toLocaleString('en-US')} bytes`;
 }
 
 function decodeText(bytes: Buffer): string {
@@ -31,12 +55,16 @@ function decodeText(bytes: Buffer): string {
   return bytes.toString('utf8', hasBom ? 3 : 0);
 }
 
-/** Parses JSON text; a syntax error becomes `file: line L, column C: what is not valid JSON (reason)`. */
+/**
+ * Parses JSON text; a syntax error becomes `file: line L, column C: what is not valid JSON (reason)`.
+ * A key given twice in one object and nesting deeper than MAX_NESTING_DEPTH are errors too.
+ */
 export function parseJsonText(text: string, file: string, what: string, hint?: string): unknown {
   // A regex test, not trim(): trim would copy a large file's whole text.
   if (!/\S/.test(text)) throw new InputError(`${file}: ${what} is empty`, hint);
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
     const { line, column, truncated } = locateJsonError(text);
     const problem = truncated ? 'ends in the middle of the JSON (truncated?)' : 'is not valid JSON';
@@ -45,6 +73,16 @@ export function parseJsonText(text: string, file: string, what: string, hint?: s
       hint,
     );
   }
+  const problem = findJsonStructureProblem(text, value);
+  if (problem) {
+    const { line, column } = lineAndColumn(text, problem.offset);
+    const wrong =
+      problem.kind === 'duplicate-key'
+        ? `has the key ${JSON.stringify(problem.key)} twice in one object (JSON readers silently keep only the last)`
+        : `is ${TOO_DEEP}`;
+    throw new InputError(`${file}: line ${line}, column ${column}: ${what} ${wrong}`, hint);
+  }
+  return value;
 }
 
 /** V8's message without the position and the echoed input, which can be megabytes long. */

@@ -39,6 +39,14 @@ describe('readReportFile', () => {
     expect(message).toMatch(/^\S*bad\.json\b\D*3\D+11: report file is not valid JSON/);
   });
 
+  test('a key given twice (a bad merge of two reports) names the file, line and key', () => {
+    const text = renderJson(buildReport()).replace('{', '{\n  "failOn": "none",');
+    const path = file('merged.json', text);
+    expect(inputErrorOf(() => readReportFile(path)).message).toMatch(
+      /^\S*merged\.json: line \d+, column 3: report file has the key "failOn" twice in one object/,
+    );
+  });
+
   test('a truncated file says so', () => {
     const text = renderJson(buildReport());
     const path = file('cut.json', text.slice(0, text.length / 2));

@@ -250,6 +250,24 @@ describe('readAwsCliDir', () => {
     expect(inputErrorOf(() => readAwsCliDir(dir)).message).toContain(`${join(dir, name)}${message}`);
   });
 
+  it('a key given twice in an output is refused with the file, line and key (the first user would vanish)', () => {
+    const dir = tempDirWith({
+      'credential-report.csv': csv,
+      'get-account-summary.json': '{\n  "SummaryMap": {\n    "Users": 3,\n    "Users": 4\n  }\n}\n',
+    });
+    expect(inputErrorOf(() => readAwsCliDir(dir)).message).toBe(
+      `${join(dir, 'get-account-summary.json')}: line 4, column 5: AWS CLI output has the key "Users" twice in one object (JSON readers silently keep only the last)`,
+    );
+  });
+
+  it('an output nested 5,000 levels deep is refused naming the file and the limit', () => {
+    const deep = `{"SummaryMap": {"Users": 1, "Deep": ${'['.repeat(5000)}${']'.repeat(5000)}}}`;
+    const dir = tempDirWith({ 'credential-report.csv': csv, 'get-account-summary.json': deep });
+    expect(inputErrorOf(() => readAwsCliDir(dir)).message).toContain(
+      `${join(dir, 'get-account-summary.json')}: line 1, column 547: AWS CLI output is nested more than 512 levels deep`,
+    );
+  });
+
   it('reads a file PowerShell 5 saved as UTF-16 with a byte order mark', () => {
     const dir = tempDirWith({});
     const summary = JSON.stringify({ SummaryMap: { Users: 3 } });

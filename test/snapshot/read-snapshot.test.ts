@@ -104,6 +104,25 @@ describe('parseSnapshot errors', () => {
   });
 });
 
+describe('what JSON.parse would accept silently', () => {
+  it('a key given twice (a hand edit or a bad merge) names the file, line and key: the first value would be lost', () => {
+    const lines = serializeSnapshot(snapshot).split('\n');
+    const at = lines.findIndex((line) => line.includes('"accountId"'));
+    lines.splice(at + 1, 0, lines[at]!.replace(/"[^"]*",?$/, '"999999999999",'));
+    const message = inputErrorOf(() => parseSnapshot(lines.join('\n'), FILE)).message;
+    expect(message).toBe(
+      `${FILE}: line ${at + 2}, column 3: snapshot file has the key "accountId" twice in one object (JSON readers silently keep only the last)`,
+    );
+  });
+
+  it('nesting 5,000 levels deep is refused naming the file and the limit, not a stack overflow', () => {
+    const text = serializeSnapshot(snapshot).replace('{', `{"deep": ${'['.repeat(5000)}${']'.repeat(5000)},`);
+    expect(inputErrorOf(() => parseSnapshot(text, FILE)).message).toMatch(
+      /^snap\.json: line 1, column \d+: snapshot file is nested more than 512 levels deep, the most iamspect reads$/,
+    );
+  });
+});
+
 describe('readSnapshotFile', () => {
   let dir: string;
   beforeAll(() => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { TemplateSyntaxError, parseTemplateText } from '../../src/template/parse.js';
 import type { TemplateNode } from '../../src/template/tree.js';
 import { entry, field } from '../../src/template/tree.js';
+import { MAX_NESTING_DEPTH } from '../../src/util/input-limits.js';
 
 /** The tree without positions, to compare shapes. */
 function plain(node: TemplateNode | undefined): unknown {
@@ -146,6 +147,42 @@ describe('syntax errors name the line and column and never quote the source', ()
     expect(error.message).not.toContain('hunter2');
     expect(error.message).not.toContain('\n');
   });
+
+  test.each<[string, string, { line: number; column: number }, string]>([
+    [
+      'a second document',
+      'Resources: {}\n---\nOther: 1\n',
+      { line: 2, column: 1 },
+      'a template holds one YAML document, but a second one starts at line 2; remove the --- separator',
+    ],
+    [
+      'items of one map at different columns',
+      'Resources:\n    A: 1\n  B: 2\n',
+      { line: 3, column: 1 },
+      'wrong indentation: the items of one map or list must start in the same column',
+    ],
+  ])('the YAML library speaks in our words: %s', (_name, text, position, message) => {
+    const error = syntaxError(text);
+    expect(error.position).toEqual(position);
+    expect(error.message).toBe(message);
+  });
+
+  test.each([
+    ['JSON', (depth: number) => `{"A": ${'['.repeat(depth - 1)}${']'.repeat(depth - 1)}}`],
+    ['YAML flow', (depth: number) => `A: ${'['.repeat(depth - 1)}${']'.repeat(depth - 1)}\n`],
+    [
+      'YAML block',
+      (depth: number) => Array.from({ length: depth }, (_, level) => `${' '.repeat(level)}k:`).join('\n'),
+    ],
+  ])(
+    `%s nested ${MAX_NESTING_DEPTH} levels reads; one level more is refused with the limit`,
+    (_format, nested) => {
+      expect(() => parseTemplateText(nested(MAX_NESTING_DEPTH))).not.toThrow();
+      expect(syntaxError(nested(MAX_NESTING_DEPTH + 1)).message).toBe(
+        `nested more than ${MAX_NESTING_DEPTH} levels deep, the most iamspect reads`,
+      );
+    },
+  );
 
   test('an alias loop is an error, not a hang', () => {
     expect(syntaxError('A: &a [*a]\n').message).toMatch(/alias/);

@@ -87,11 +87,12 @@ describe('scanning', () => {
         file: 'b-broken.yaml',
         line: 4,
         column: 3,
-        message: 'not valid YAML or JSON: Map keys must be unique',
+        message:
+          'not valid YAML or JSON: key "Admin" appears twice in one map (map keys must be unique; which value counts would be unclear)',
       },
     ]);
     expect(describeFailure(scanned.failures[0]!)).toBe(
-      'b-broken.yaml:4:3: not valid YAML or JSON: Map keys must be unique',
+      'b-broken.yaml:4:3: not valid YAML or JSON: key "Admin" appears twice in one map (map keys must be unique; which value counts would be unclear)',
     );
   });
 

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { InputError } from '../../src/errors.js';
+import { MAX_INPUT_FILE_BYTES, MAX_NESTING_DEPTH } from '../../src/util/input-limits.js';
 import { locateJsonError, parseJsonText, readInputFile } from '../../src/util/input-file.js';
+import { constants } from 'node:buffer';
 
 describe('locateJsonError', () => {
   it.each([
@@ -69,6 +71,101 @@ describe('parseJsonText', () => {
   });
 });
 
+describe('parseJsonText refuses what JSON.parse would silently accept', () => {
+  it.each([
+    ['in the top-level object', '{\n  "a": 1,\n  "a": 2\n}', 3, 3, 'a'],
+    ['in a nested object', '{"Users": [\n  {"UserName": "alice",\n   "UserName": "bob"}]}', 3, 4, 'UserName'],
+    ['written with an escape', '{"ab": 1,\n "\\u0061b": 2}', 2, 2, 'ab'],
+  ])(
+    'a key given twice %s: the file, line, column and key, since the first value would be dropped',
+    (_where, text, line, column, key) => {
+      expect(() => parseJsonText(text, 'snap.json', 'snapshot file')).toThrow(
+        new InputError(
+          `snap.json: line ${line}, column ${column}: snapshot file has the key "${key}" twice in one object (JSON readers silently keep only the last)`,
+        ),
+      );
+    },
+  );
+
+  it('accepts the same key in different objects, and a key equal to a value', () => {
+    const text = '{"a": {"a": "a"}, "b": [{"a": 1}, {"a": 2}], "c": {"b": {}, "d": "b"}}';
+    expect(parseJsonText(text, 'snap.json', 'snapshot file')).toEqual(JSON.parse(text));
+  });
+
+  it('accepts strings full of JSON syntax: escaped quotes, braces and backslashes', () => {
+    const text = JSON.stringify({ a: 'x\\', b: '"{[,:', c: { x: '}\\"', a: 1 } });
+    expect(parseJsonText(text, 'snap.json', 'snapshot file')).toEqual(JSON.parse(text));
+  });
+
+  it('finds a duplicate exactly when some object repeats a key', () => {
+    fc.assert(
+      // Whitespace before the colon is legal JSON, and strings may hold `":`.
+      fc.property(jsonTree, fc.constantFrom(': ', ' : ', '\n:'), (tree, colon) => {
+        const text = serialize(tree, colon);
+        if (repeatsAKey(tree))
+          expect(() => parseJsonText(text, 'f.json', 'file')).toThrow(/twice in one object/);
+        else expect(parseJsonText(text, 'f.json', 'file')).toEqual(JSON.parse(text));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it(`refuses nesting deeper than ${MAX_NESTING_DEPTH} levels, at the first level too many, and reads ${MAX_NESTING_DEPTH}`, () => {
+    const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
+    expect(parseJsonText(nested(MAX_NESTING_DEPTH), 'snap.json', 'snapshot file')).toBeInstanceOf(Array);
+    expect(() => parseJsonText(`{"a":\n${nested(5000)}}`, 'snap.json', 'snapshot file')).toThrow(
+      new InputError(
+        `snap.json: line 2, column ${MAX_NESTING_DEPTH}: snapshot file is nested more than ${MAX_NESTING_DEPTH} levels deep, the most iamspect reads`,
+      ),
+    );
+  });
+});
+
+/** A JSON value whose objects are lists of entries, so it can hold what a JavaScript object cannot: a repeated key. */
+type JsonTree =
+  | { kind: 'object'; entries: Array<[string, JsonTree]> }
+  | { kind: 'array'; items: JsonTree[] }
+  | { kind: 'leaf'; value: string | number | boolean | null };
+
+// Few, short keys (quotes, backslashes and braces among them) so repeats are common and tricky.
+const { tree: jsonTree } = fc.letrec<{ tree: JsonTree }>((tie) => ({
+  tree: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.record({
+      kind: fc.constant('leaf' as const),
+      value: fc.oneof(
+        fc.string({ unit: fc.constantFrom('a', '"', '\\', '{', ',', ':') }),
+        fc.integer(),
+        fc.boolean(),
+        fc.constant(null),
+      ),
+    }),
+    fc.record({
+      kind: fc.constant('object' as const),
+      entries: fc.array(fc.tuple(fc.constantFrom('a', 'b', 'a"', 'a\\', '{', ':', 'é'), tie('tree')), {
+        maxLength: 4,
+      }),
+    }),
+    fc.record({ kind: fc.constant('array' as const), items: fc.array(tie('tree'), { maxLength: 4 }) }),
+  ),
+}));
+
+function serialize(tree: JsonTree, colon: string): string {
+  if (tree.kind === 'leaf') return JSON.stringify(tree.value);
+  if (tree.kind === 'array') return `[${tree.items.map((item) => serialize(item, colon)).join(', ')}]`;
+  const entries = tree.entries.map(
+    ([key, value]) => `${JSON.stringify(key)}${colon}${serialize(value, colon)}`,
+  );
+  return `{\n${entries.join(',\n')}}`;
+}
+
+function repeatsAKey(tree: JsonTree): boolean {
+  if (tree.kind === 'leaf') return false;
+  if (tree.kind === 'array') return tree.items.some(repeatsAKey);
+  const keys = tree.entries.map(([key]) => key);
+  return new Set(keys).size < keys.length || tree.entries.some(([, value]) => repeatsAKey(value));
+}
+
 describe('readInputFile', () => {
   let dir: string;
   beforeAll(() => {
@@ -98,5 +195,21 @@ describe('readInputFile', () => {
       new InputError(`${join(dir, 'nope.json')}: snapshot file not found`),
     );
     expect(() => readInputFile(dir, 'snapshot file')).toThrow(`${dir}: is a directory, not a snapshot file`);
+  });
+
+  it('refuses a file larger than one string can hold before reading it, naming the file and the limit', () => {
+    const path = join(dir, 'big.json');
+    writeFileSync(path, `{"a": "${'x'.repeat(2000)}"}`);
+    expect(() => readInputFile(path, 'snapshot file', 'Split it.', 1024)).toThrow(
+      new InputError(
+        `${path}: snapshot file is 2,009 bytes, more than the 1,024 bytes iamspect can read as one file`,
+        'Split it.',
+      ),
+    );
+    expect(readInputFile(path, 'snapshot file', 'Split it.', 2009)).toHaveLength(2009);
+  });
+
+  it("the real limit is Node's longest string, so reading never fails inside the runtime", () => {
+    expect(MAX_INPUT_FILE_BYTES).toBe(constants.MAX_STRING_LENGTH);
   });
 });
