@@ -93,3 +93,34 @@ test('ids and aliases are unique across all rules', () => {
   const duplicates = names.filter((name, index) => names.indexOf(name) !== index);
   expect(duplicates).toEqual([]);
 });
+
+describe('supersededBy (one problem, one finding)', () => {
+  const byId = new Map(RULES.map((rule) => [rule.id, rule]));
+  const superseding = RULES.filter((rule) => rule.supersededBy !== undefined);
+
+  test.each(superseding.map((rule) => [rule.id, rule] as const))(
+    '%s is superseded by existing rules other than itself',
+    (id, rule) => {
+      expect(rule.supersededBy!.length).toBeGreaterThan(0);
+      for (const other of rule.supersededBy!) {
+        expect(byId.has(other)).toBe(true);
+        expect(other).not.toBe(id);
+      }
+    },
+  );
+
+  // The engine follows supersededBy one step only, so a rule lists every rule above it: if the
+  // middle rule did not run, the top one must still cover the bottom one. That also rules out cycles.
+  test.each(superseding.map((rule) => [rule.id, rule] as const))(
+    '%s lists every rule that supersedes the rules superseding it, and is not among them',
+    (id, rule) => {
+      const listed = new Set(rule.supersededBy);
+      for (const other of rule.supersededBy!) {
+        for (const above of byId.get(other)?.supersededBy ?? []) {
+          expect(above).not.toBe(id);
+          expect(listed.has(above)).toBe(true);
+        }
+      }
+    },
+  );
+});
