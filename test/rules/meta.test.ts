@@ -6,7 +6,7 @@ import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES } from '../../src/rules/index.js';
 import type { AnyRule } from '../../src/rules/types.js';
-import { SEVERITIES } from '../../src/rules/types.js';
+import { SEVERITIES, SEVERITY_RANK } from '../../src/rules/types.js';
 import { packageRoot } from '../../src/util/package-root.js';
 
 const ROOT = packageRoot();
@@ -105,6 +105,17 @@ describe('supersededBy (one problem, one finding)', () => {
       for (const other of rule.supersededBy!) {
         expect(byId.has(other)).toBe(true);
         expect(other).not.toBe(id);
+      }
+    },
+  );
+
+  // The finding that stays must not be milder than the one it replaces, or a gate at the dropped
+  // finding's severity would pass.
+  test.each(superseding.map((rule) => [rule.id, rule] as const))(
+    '%s is superseded only by rules at least as severe',
+    (_id, rule) => {
+      for (const other of rule.supersededBy!) {
+        expect(SEVERITY_RANK[byId.get(other)!.severity]).toBeGreaterThanOrEqual(SEVERITY_RANK[rule.severity]);
       }
     },
   );

@@ -7,11 +7,12 @@ import type { Report } from '../../src/report/model.js';
 import { RULES } from '../../src/rules/index.js';
 import type { Snapshot } from '../../src/snapshot/schema.js';
 import { runCli } from '../cli-harness.js';
-import { ADMINISTRATOR_ACCESS } from '../builders/policies.js';
+import { ADMINISTRATOR_ACCESS, accountWith, iamResource, inlinePolicy } from '../builders/policies.js';
 import {
   activeKey,
   emptySnapshot,
   noKey,
+  role,
   user,
   userRow,
   withAuthorizationDetails,
@@ -100,6 +101,39 @@ describe('one missing MFA, one finding', () => {
       'ci -> user-without-mfa',
     ]);
   });
+});
+
+describe('other rules that report one problem twice', () => {
+  const everythingButNothing = inlinePolicy('everything', {
+    Effect: 'Allow',
+    NotAction: ['iam:NoSuchAction'],
+    Resource: ['*'],
+  });
+  // Each case: a snapshot on which both rules would report `resource`; the specific one must win.
+  test.each<{ general: string; specific: string; snapshot: Snapshot; resource: string }>([
+    {
+      general: 'principal-full-admin',
+      specific: 'role-compute-admin',
+      snapshot: accountWith({ roles: [role('app', { attachedPolicies: [ADMINISTRATOR_ACCESS] })] }),
+      resource: iamResource('role/app'),
+    },
+    {
+      general: 'policy-not-action-allow',
+      specific: 'policy-full-admin',
+      snapshot: accountWith({ users: [user('eve', { inlinePolicies: [everythingButNothing] })] }),
+      resource: iamResource('user/eve'),
+    },
+  ])(
+    '$general gives way to $specific, and comes back when it is disabled',
+    ({ general, specific, snapshot, resource }) => {
+      const byRule = (report: Report) =>
+        report.findings
+          .filter((finding) => finding.resource === resource && [general, specific].includes(finding.ruleId))
+          .map((finding) => finding.ruleId);
+      expect(byRule(audit(snapshot))).toEqual([specific]);
+      expect(byRule(audit(snapshot, { rules: { [specific]: { enabled: false } } }))).toEqual([general]);
+    },
+  );
 });
 
 describe('the rules catalogue says which rule a finding gives way to', () => {
