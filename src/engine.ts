@@ -15,7 +15,7 @@ import type {
   Summary,
 } from './report/model.js';
 import { REPORT_SCHEMA_VERSION } from './report/model.js';
-import type { AnyRule, Finding, Severity } from './rules/types.js';
+import type { AnyRule, Finding, Frameworks, Severity } from './rules/types.js';
 import { SEVERITIES, SEVERITY_RANK } from './rules/types.js';
 import { futureDateWarnings } from './rules/shared/future-dates.js';
 import type { SectionName, Snapshot } from './snapshot/schema.js';
@@ -311,6 +311,8 @@ export function evaluate(accounts: AccountInput[], rules: ResolvedRule[], option
     }
   }
 
+  const reported = dropSupersededFindings(findings, rules);
+
   const aliasToId = new Map<string, string>();
   for (const { rule } of rules) {
     aliasToId.set(rule.id, rule.id);
@@ -324,7 +326,7 @@ export function evaluate(accounts: AccountInput[], rules: ResolvedRule[], option
     );
     return false;
   });
-  for (const finding of findings) {
+  for (const finding of reported) {
     const match = active.find(
       (s) =>
         (aliasToId.get(s.rule) ?? s.rule) === finding.ruleId && globMatches(s.resource, finding.resource),
@@ -335,7 +337,7 @@ export function evaluate(accounts: AccountInput[], rules: ResolvedRule[], option
     }
   }
 
-  findings.sort(compareFindings);
+  reported.sort(compareFindings);
   const report: Report = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: TOOL,
@@ -343,7 +345,7 @@ export function evaluate(accounts: AccountInput[], rules: ResolvedRule[], option
     failOn: options.failOn ?? 'high',
     accounts: accountReports,
     rules: rules.map(toReportRule),
-    findings,
+    findings: reported,
     notEvaluated,
     ruleErrors,
     warnings,
@@ -351,6 +353,54 @@ export function evaluate(accounts: AccountInput[], rules: ResolvedRule[], option
   };
   report.summary = summarize(report);
   return report;
+}
+
+/** What a finding is about: the same account, resource and discriminator is the same thing. */
+function subjectKey(accountId: string, finding: Pick<ReportFinding, 'resource' | 'discriminator'>): string {
+  return JSON.stringify([accountId, finding.resource, finding.discriminator ?? '']);
+}
+
+/**
+ * One problem, one finding: drops a finding when a rule its rule is `supersededBy` found the same
+ * thing in the same account. Only findings that were produced count, so when the specific rule was
+ * disabled, not selected, not evaluated or failed, the general finding stays and the problem is
+ * still reported. This runs before suppressions on purpose: a suppressed specific finding still
+ * covers the problem (the user looked at it and decided), so the general finding does not come
+ * back to ask the same question again. The finding that stays takes on the framework controls of
+ * the ones it replaced, so a compliance view keeps every control that failed.
+ */
+function dropSupersededFindings(findings: ReportFinding[], rules: readonly ResolvedRule[]): ReportFinding[] {
+  const supersededBy = new Map(rules.map(({ rule }) => [rule.id, rule.supersededBy ?? []]));
+  const byRuleAndSubject = new Map<string, ReportFinding>();
+  for (const finding of findings) {
+    byRuleAndSubject.set(JSON.stringify([finding.ruleId, subjectKey(finding.accountId, finding)]), finding);
+  }
+  const coverersOf = (finding: ReportFinding): ReportFinding[] =>
+    (supersededBy.get(finding.ruleId) ?? []).flatMap((id) => {
+      const covering = byRuleAndSubject.get(JSON.stringify([id, subjectKey(finding.accountId, finding)]));
+      return covering ? [covering] : [];
+    });
+  // The findings that stay and answer for a dropped one (through a dropped middle rule if need be).
+  const keptCoverersOf = (finding: ReportFinding): ReportFinding[] =>
+    coverersOf(finding).flatMap((covering) =>
+      coverersOf(covering).length > 0 ? keptCoverersOf(covering) : [covering],
+    );
+
+  const kept: ReportFinding[] = [];
+  for (const finding of findings) {
+    const keepers = keptCoverersOf(finding);
+    if (keepers.length === 0) kept.push(finding);
+    for (const keeper of keepers) keeper.frameworks = mergeFrameworks(keeper.frameworks, finding.frameworks);
+  }
+  return kept;
+}
+
+function mergeFrameworks(into: Frameworks, from: Frameworks): Frameworks {
+  const merged: Frameworks = { ...into };
+  for (const [framework, ids] of Object.entries(from)) {
+    merged[framework] = [...new Set([...(merged[framework] ?? []), ...ids])];
+  }
+  return merged;
 }
 
 export function compareFindings(a: ReportFinding, b: ReportFinding): number {

@@ -177,7 +177,7 @@ test('the demo table tells the story the README promises', async () => {
     'root-access-keys',
     'root-recent-use',
     'root-hardware-mfa',
-    'user-console-without-mfa',
+    'user-admin-without-mfa',
     'user-access-key-rotation',
     'user-multiple-active-keys',
     'password-policy-min-length',

@@ -471,3 +471,131 @@ test.each([
 ])('glob %s ~ %s = %s', (pattern, value, expected) => {
   expect(globMatches(pattern, value)).toBe(expected);
 });
+
+describe('one problem, one finding: a rule superseded by a more specific one', () => {
+  // "broad" reports every user without a control; "specific" reports alice, for whom the missing
+  // control matters most. Both would report alice: only the specific finding should remain.
+  const specific = testRule('specific', () => [{ resource: alice, message: 'alice, specifically' }], {
+    frameworks: { 'aws-security-hub': ['X.2'] },
+  });
+  const broad = testRule(
+    'broad',
+    () => [
+      { resource: alice, message: 'alice, broadly' },
+      { resource: bob, message: 'bob, broadly' },
+    ],
+    { supersededBy: ['specific'], frameworks: { 'cis-aws-5.0': ['1.9'], 'aws-security-hub': ['X.1'] } },
+  );
+  const reported = (report: ReturnType<typeof run>) =>
+    report.findings.map((finding) => `${finding.ruleId} ${finding.resource.split('/').pop()}`).sort();
+
+  test('the general finding on the same resource is dropped; other resources keep theirs', () => {
+    expect(reported(run([{ snapshot: ok }], [broad, specific]))).toEqual(['broad bob', 'specific alice']);
+  });
+
+  test('the kept finding carries the framework controls of the one it replaced', () => {
+    const report = run([{ snapshot: ok }], [broad, specific]);
+    expect(report.findings.find((f) => f.ruleId === 'specific')?.frameworks).toEqual({
+      'aws-security-hub': ['X.2', 'X.1'],
+      'cis-aws-5.0': ['1.9'],
+    });
+  });
+
+  test('a rule that supersedes through another passes the controls on to the finding that stays', () => {
+    const middle = testRule('middle', () => [{ resource: alice, message: 'alice, middling' }], {
+      supersededBy: ['specific'],
+      frameworks: { 'cis-aws-5.0': ['1.10'] },
+    });
+    const broadest = testRule('broadest', () => [{ resource: alice, message: 'alice, broadly' }], {
+      supersededBy: ['middle', 'specific'],
+      frameworks: { 'cis-aws-5.0': ['1.9'] },
+    });
+    const report = run([{ snapshot: ok }], [broadest, middle, specific]);
+    expect(reported(report)).toEqual(['specific alice']);
+    expect(report.findings[0]!.frameworks).toEqual({
+      'aws-security-hub': ['X.2'],
+      'cis-aws-5.0': ['1.9', '1.10'],
+    });
+  });
+
+  test('a different discriminator is a different thing (two inline policies of one user)', () => {
+    const inlineSpecific = testRule('specific', () => [
+      { resource: alice, discriminator: 'admin-policy', message: 'admin policy' },
+    ]);
+    const inlineBroad = testRule(
+      'broad',
+      () => [
+        { resource: alice, discriminator: 'admin-policy', message: 'admin policy, broadly' },
+        { resource: alice, discriminator: 'other-policy', message: 'other policy, broadly' },
+      ],
+      { supersededBy: ['specific'] },
+    );
+    const report = run([{ snapshot: ok }], [inlineBroad, inlineSpecific]);
+    expect(report.findings.map((f) => `${f.ruleId} ${f.discriminator}`).sort()).toEqual([
+      'broad other-policy',
+      'specific admin-policy',
+    ]);
+  });
+
+  test('the same resource in another account is a different thing', () => {
+    const otherAccount = { ...ok, accountId: '210987654321' };
+    const specificInFirstAccount = testRule('specific', () => [], {
+      check: ({ snapshot }) =>
+        snapshot.accountId === ok.accountId ? [{ resource: alice, message: 'alice, specifically' }] : [],
+    });
+    const report = run([{ snapshot: ok }, { snapshot: otherAccount }], [broad, specificInFirstAccount]);
+    expect(
+      report.findings.map((f) => `${f.ruleId} ${f.accountId} ${f.resource.split('/').pop()}`).sort(),
+    ).toEqual([
+      'broad 123456789012 bob',
+      'broad 210987654321 alice',
+      'broad 210987654321 bob',
+      'specific 123456789012 alice',
+    ]);
+  });
+
+  test('the general finding stays when the specific rule is disabled in config', () => {
+    const report = run([{ snapshot: ok }], [broad, specific], { rules: { specific: { enabled: false } } });
+    expect(reported(report)).toEqual(['broad alice', 'broad bob']);
+  });
+
+  test('the general finding stays when the specific rule is not selected', () => {
+    const report = evaluate([{ snapshot: ok }], resolveRules([broad, specific], {}, { only: ['broad'] }), {
+      today: TODAY,
+    });
+    expect(reported(report)).toEqual(['broad alice', 'broad bob']);
+  });
+
+  test('the general finding stays when the specific rule could not be evaluated', () => {
+    const needsSummary = testRule('specific', () => [{ resource: alice, message: 'alice' }], {
+      needs: ['credentialReport', 'accountSummary'],
+    });
+    const snapshot = withFailedSection(ok, 'accountSummary', 'denied', 'iam:GetAccountSummary');
+    const report = run([{ snapshot }], [broad, needsSummary]);
+    expect(report.notEvaluated.map((n) => n.ruleId)).toEqual(['specific']);
+    expect(reported(report)).toEqual(['broad alice', 'broad bob']);
+  });
+
+  test('the general finding stays when the specific rule failed with an error', () => {
+    const throwing = testRule('specific', () => {
+      throw new Error('boom');
+    });
+    const report = run([{ snapshot: ok }], [broad, throwing]);
+    expect(reported(report)).toEqual(['broad alice', 'broad bob']);
+  });
+
+  test('a suppressed specific finding still covers the problem: the general one does not come back', () => {
+    const report = run([{ snapshot: ok }], [broad, specific], {
+      suppressions: [{ rule: 'specific', resource: alice, reason: 'break-glass user, MFA in the safe' }],
+    });
+    expect(reported(report)).toEqual(['broad bob', 'specific alice']);
+    expect(report.findings.find((f) => f.ruleId === 'specific')?.suppressed).toBeDefined();
+  });
+
+  test('a severity override of either rule does not change what is dropped', () => {
+    const report = run([{ snapshot: ok }], [broad, specific], {
+      rules: { broad: { severity: 'critical' }, specific: { severity: 'info' } },
+    });
+    expect(reported(report)).toEqual(['broad bob', 'specific alice']);
+  });
+});

@@ -2,6 +2,7 @@
 // are both rendered from the rules themselves, so the docs cannot drift from the code.
 import { table } from 'table';
 import { z } from 'zod';
+import { joinWithOr } from './shared/words.js';
 import type { AnyRule } from './types.js';
 
 export interface RuleOption {
@@ -52,6 +53,7 @@ export function rulesAsJson(rules: readonly AnyRule[]): string {
     options: ruleOptions(rule),
     frameworks: rule.frameworks,
     aliases: rule.aliases ?? [],
+    supersededBy: rule.supersededBy ?? [],
     docs: rule.docs,
   }));
   return `${JSON.stringify(data, null, 2)}\n`;
@@ -103,6 +105,10 @@ export function rulesAsMarkdown(rules: readonly AnyRule[]): string {
     if (frameworks) lines.push(`- Frameworks: ${frameworks}`);
     if (rule.aliases?.length)
       lines.push(`- Also selected by: ${rule.aliases.map((a) => `\`${a}\``).join(', ')}`);
+    if (rule.supersededBy?.length) {
+      const specific = joinWithOr(rule.supersededBy.map((id) => `\`${id}\``));
+      lines.push(`- Not repeated when ${specific} reports the same resource`);
+    }
     const options = ruleOptions(rule);
     if (options.length > 0) {
       lines.push('', '| option | type | default | meaning |', '|---|---|---|---|');

@@ -72,6 +72,14 @@ export interface Rule<Schema extends z.ZodType = z.ZodType> {
   /** Older ids that still select this rule in config, suppressions and --rules. */
   aliases?: readonly string[];
   /**
+   * More specific rules that report the same problem on the same thing: when one of them, run on
+   * the same account, finds the same resource (and discriminator), the engine drops this rule's
+   * finding there. `user-without-mfa` names `user-console-without-mfa` and `user-admin-without-mfa`:
+   * an administrator without MFA is one problem, not three. List every rule that covers this one
+   * (supersession is not followed transitively).
+   */
+  supersededBy?: readonly string[];
+  /**
    * 'account' for a rule that judges the account as a whole ("nobody has AWSSupportAccess"): a
    * CloudFormation template holds only part of an account, so `iamspect template` does not run it.
    * Unset for rules that judge each principal, policy or credential on its own.

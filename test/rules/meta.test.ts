@@ -6,7 +6,7 @@ import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES } from '../../src/rules/index.js';
 import type { AnyRule } from '../../src/rules/types.js';
-import { SEVERITIES } from '../../src/rules/types.js';
+import { SEVERITIES, SEVERITY_RANK } from '../../src/rules/types.js';
 import { packageRoot } from '../../src/util/package-root.js';
 
 const ROOT = packageRoot();
@@ -92,4 +92,46 @@ test('ids and aliases are unique across all rules', () => {
   const names = RULES.flatMap((rule) => [rule.id, ...(rule.aliases ?? [])]);
   const duplicates = names.filter((name, index) => names.indexOf(name) !== index);
   expect(duplicates).toEqual([]);
+});
+
+describe('supersededBy (one problem, one finding)', () => {
+  const byId = new Map(RULES.map((rule) => [rule.id, rule]));
+  const superseding = RULES.filter((rule) => rule.supersededBy !== undefined);
+
+  test.each(superseding.map((rule) => [rule.id, rule] as const))(
+    '%s is superseded by existing rules other than itself',
+    (id, rule) => {
+      expect(rule.supersededBy!.length).toBeGreaterThan(0);
+      for (const other of rule.supersededBy!) {
+        expect(byId.has(other)).toBe(true);
+        expect(other).not.toBe(id);
+      }
+    },
+  );
+
+  // The finding that stays must not be milder than the one it replaces, or a gate at the dropped
+  // finding's severity would pass.
+  test.each(superseding.map((rule) => [rule.id, rule] as const))(
+    '%s is superseded only by rules at least as severe',
+    (_id, rule) => {
+      for (const other of rule.supersededBy!) {
+        expect(SEVERITY_RANK[byId.get(other)!.severity]).toBeGreaterThanOrEqual(SEVERITY_RANK[rule.severity]);
+      }
+    },
+  );
+
+  // The engine follows supersededBy one step only, so a rule lists every rule above it: if the
+  // middle rule did not run, the top one must still cover the bottom one. That also rules out cycles.
+  test.each(superseding.map((rule) => [rule.id, rule] as const))(
+    '%s lists every rule that supersedes the rules superseding it, and is not among them',
+    (id, rule) => {
+      const listed = new Set(rule.supersededBy);
+      for (const other of rule.supersededBy!) {
+        for (const above of byId.get(other)?.supersededBy ?? []) {
+          expect(above).not.toBe(id);
+          expect(listed.has(above)).toBe(true);
+        }
+      }
+    },
+  );
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { accountArn, sectionData } from '../../snapshot/access.js';
 import type { PasswordPolicy } from '../../snapshot/schema.js';
 import { NO_POLICY, PASSWORD_POLICY_REFERENCES } from '../shared/password-policy.js';
+import { joinWithOr } from '../shared/words.js';
 import { defineRule } from '../types.js';
 
 const CHARACTER_CLASSES = {
@@ -33,7 +34,8 @@ export const passwordPolicyComplexity = defineRule({
       'v1.x and Security Hub (IAM.11 to IAM.14) check. Length matters more than classes (see ' +
       "`password-policy-min-length`), hence the low severity. IAM's default policy, used when the account " +
       'has none, asks for three of the four classes but none in particular, so each class counts as not ' +
-      'required. One finding per missing class, so that each can be suppressed on its own.',
+      'required. One finding per account, listing every missing class: they are one setting of one ' +
+      'policy. To accept a class as not needed, leave it out of `require`.',
     remediation:
       '`aws iam update-account-password-policy --require-uppercase-characters --require-lowercase-characters ' +
       '--require-numbers --require-symbols` (the command replaces the whole policy, so pass the other ' +
@@ -44,19 +46,23 @@ export const passwordPolicyComplexity = defineRule({
   check: ({ snapshot, options }) => {
     const policy = sectionData(snapshot, 'passwordPolicy');
     // A field missing from a collected policy is false: the SDK leaves out booleans IAM did not send.
-    const missing = [...new Set(options.require)].filter(
-      (cls) => policy?.[CHARACTER_CLASSES[cls].field] !== true,
+    // Listed in one fixed order, whatever the order of `require`, so the message does not change with it.
+    const missing = ALL_CLASSES.filter(
+      (cls) => options.require.includes(cls) && policy?.[CHARACTER_CLASSES[cls].field] !== true,
     );
+    if (missing.length === 0) return [];
     const lead = policy ? 'Password policy' : `${NO_POLICY}, which`;
-    return missing.map((cls) => ({
-      resource: accountArn(snapshot),
-      discriminator: cls,
-      message: `${lead} does not require ${CHARACTER_CLASSES[cls].wording}.`,
-      evidence: {
-        characterClass: cls,
-        policyField: CHARACTER_CLASSES[cls].field,
-        customPolicy: policy !== null,
+    const wordings = missing.map((cls) => CHARACTER_CLASSES[cls].wording);
+    return [
+      {
+        resource: accountArn(snapshot),
+        message: `${lead} does not require ${joinWithOr(wordings)}.`,
+        evidence: {
+          missingClasses: missing,
+          policyFields: missing.map((cls) => CHARACTER_CLASSES[cls].field),
+          customPolicy: policy !== null,
+        },
       },
-    }));
+    ];
   },
 });

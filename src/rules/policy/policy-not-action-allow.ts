@@ -15,6 +15,7 @@ export const policyNotActionAllow = defineRule({
   title: 'Allow statements name what they allow, without NotAction or NotResource',
   severity: 'medium',
   needs: ['authorizationDetails'],
+  supersededBy: ['policy-full-admin'],
   options: z.object({}).strict(),
   docs: {
     rationale:
@@ -24,7 +25,7 @@ export const policyNotActionAllow = defineRule({
       'statements are almost always broader than their author meant; `NotAction` belongs in Deny ' +
       'statements.\n\n' +
       'One finding per customer managed policy (default version) or inline policy with at least one such ' +
-      'Allow statement, listing them.',
+      'Allow statement, listing them. Full-admin documents are reported by policy-full-admin instead.',
     remediation:
       'Rewrite the statement as an Allow of the actions (and resources) needed. To allow "everything but ' +
       'X", pair a narrower Allow with an explicit `"Effect": "Deny"` of X, which also protects against ' +

@@ -15,6 +15,7 @@ export const principalFullAdmin = defineRule({
   title: 'Only deliberate principals hold full administrator access',
   severity: 'high',
   needs: ['authorizationDetails'],
+  supersededBy: ['role-compute-admin'],
   options: z.object({ allowPrincipals: allowPrincipalsOption }).strict(),
   docs: {
     rationale:
@@ -28,6 +29,7 @@ export const principalFullAdmin = defineRule({
       'a condition (MFA, source IP...) is still reported and marked conditional. AWS managed policies ' +
       'referenced without their document are recognised by ARN (AdministratorAccess, PowerUserAccess, ' +
       'IAMFullAccess); any other missing policy is listed in the evidence, never guessed.\n\n' +
+      'A role that compute services can assume is reported by role-compute-admin instead. ' +
       'Service-linked roles are never reported (AWS owns them). List break-glass users or SSO ' +
       'administrator roles in `allowPrincipals` to accept them explicitly.',
     remediation:

@@ -9,12 +9,14 @@ export const userConsoleWithoutMfa = defineRule({
   title: 'IAM users who can sign in to the console have MFA',
   severity: 'high',
   needs: ['credentialReport'],
+  supersededBy: ['user-admin-without-mfa'],
   options: z.object({}).strict(),
   docs: {
     rationale:
       'A console password alone falls to phishing, reuse from another breached site, or guessing. MFA ' +
       'makes a stolen password useless on its own. A user counts as a console user when the credential ' +
-      'report says `password_enabled=true`, and as having MFA when `mfa_active=true` (any device type).',
+      'report says `password_enabled=true`, and as having MFA when `mfa_active=true` (any device type). ' +
+      'An administrator is reported by `user-admin-without-mfa` instead.',
     remediation:
       'Have the user assign an MFA device (a FIDO security key or passkey resists phishing best), and ' +
       'enforce it with a policy that denies everything but MFA self-service while ' +

@@ -38,18 +38,32 @@ const DEFAULT_GENERIC_NAMES = [
   'user',
 ];
 
+/** Generic words that say outright that an identity is shared, number or not. */
+const DEFAULT_SHARING_WORDS = ['common', 'generic', 'shared', 'team'];
+
+interface NameWords {
+  genericNames: ReadonlySet<string>;
+  sharingWords: ReadonlySet<string>;
+}
+
 /**
  * A name is generic when, ignoring case, it is a listed name as a whole, or every word in it is
  * one. Words are the runs of letters (digits and `- _ . + = ,` separate them) before any `@`, so an
- * e-mail style name is judged by its local part. `Admin`, `shared-ops`, `OPS_TEAM`, `admin2` and
+ * e-mail style name is judged by its local part. `Admin`, `shared-ops`, `OPS_TEAM` and
  * `admin@example.com` are generic; `alice.admin` and `deploy-alice` are not, because a person's
- * name in the user name makes someone accountable for it.
+ * name in the user name makes someone accountable for it. A number makes the name one of a series
+ * (`user-00042`, `dev-7`, `test01`, `admin2`): numbering is how accounts handed out one per person
+ * or system are told apart, so it is no sign of sharing, and such a name is generic only when one of
+ * its words says it is shared (`shared-2`, `team1`).
  */
-function isGenericName(name: string, genericNames: ReadonlySet<string>): boolean {
+function isGenericName(name: string, { genericNames, sharingWords }: NameWords): boolean {
   const lower = name.toLowerCase();
   if (genericNames.has(lower)) return true;
-  const words = lower.split('@')[0]!.match(/[a-z]+/g) ?? [];
-  return words.length > 0 && words.every((word) => genericNames.has(word));
+  const localPart = lower.split('@')[0]!;
+  const words = localPart.match(/[a-z]+/g) ?? [];
+  if (words.length === 0 || !words.every((word) => genericNames.has(word))) return false;
+  const numbered = /[0-9]/.test(localPart);
+  return !numbered || words.some((word) => sharingWords.has(word));
 }
 
 type Signal =
@@ -77,6 +91,12 @@ export const userSharedCredentials = defineRule({
         .describe(
           'Names (or words of names) that say "nobody in particular"; compared ignoring case. Replaces the default list.',
         ),
+      sharingWords: z
+        .array(z.string().min(1))
+        .default(DEFAULT_SHARING_WORDS)
+        .describe(
+          'Words of genericNames that say an identity is shared: a name with a number (user-00042, team1) is generic only with one of them. Replaces the default list.',
+        ),
       recentDays: positiveCountOption(
         30,
         'Two active keys both used at most this many days before the snapshot suggest two consumers.',
@@ -90,8 +110,11 @@ export const userSharedCredentials = defineRule({
       'known to everyone who ever shared it. Two signals point at sharing:\n\n' +
       '- **generic-name**: a user with a console password and a generic name. The name is generic when, ' +
       'ignoring case, it is in `genericNames` as a whole, or every word of it is (words are the runs of ' +
-      'letters before any `@`). `admin`, `Admin`, `shared-ops`, `ops_team`, `admin2` and ' +
-      '`admin@example.com` match; `alice.admin` and `deploy-alice` do not, since they name a person.\n' +
+      'letters before any `@`). `admin`, `Admin`, `shared-ops`, `ops_team` and `admin@example.com` ' +
+      'match; `alice.admin` and `deploy-alice` do not, since they name a person. A name with a number ' +
+      '(`user-00042`, `dev-7`, `test01`, `admin2`) is one of a series, which is how identities handed ' +
+      'out one each are told apart: it matches only when one of its words is in `sharingWords` ' +
+      '(`shared-2`, `team1`).\n' +
       '- **two-recently-used-keys**: both access keys active and both used within `recentDays` (exactly ' +
       '`recentDays` days ago still counts). During a rotation this is brief; lasting, it means two ' +
       'consumers hold one identity.\n\n' +
@@ -108,11 +131,15 @@ export const userSharedCredentials = defineRule({
   },
   frameworks: {},
   check: ({ snapshot, options, now }) => {
-    const genericNames = new Set(options.genericNames.map((name) => name.toLowerCase()));
+    const lowerCased = (names: readonly string[]) => new Set(names.map((name) => name.toLowerCase()));
+    const nameWords: NameWords = {
+      genericNames: lowerCased(options.genericNames),
+      sharingWords: lowerCased(options.sharingWords),
+    };
     return iamUserRows(sectionData(snapshot, 'credentialReport')).flatMap((row) => {
       const signals: Signal[] = [];
       const reasons: string[] = [];
-      if (hasConsolePassword(row) && isGenericName(row.user, genericNames)) {
+      if (hasConsolePassword(row) && isGenericName(row.user, nameWords)) {
         signals.push({ signal: 'generic-name', name: row.user });
         reasons.push('a console user with a generic name');
       }

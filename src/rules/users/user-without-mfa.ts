@@ -9,11 +9,13 @@ export const userWithoutMfa = defineRule({
   title: 'Every IAM user has MFA',
   severity: 'low',
   needs: ['credentialReport'],
+  supersededBy: ['user-console-without-mfa', 'user-admin-without-mfa'],
   options: z.object({}).strict(),
   docs: {
     rationale:
       'This is the broad version of `user-console-without-mfa`: every IAM user without an MFA device, ' +
-      'including users that only have access keys. A key-only user cannot use MFA to sign in, but with a ' +
+      'including users that only have access keys. A user that rule or `user-admin-without-mfa` reports ' +
+      'is not reported again here. A key-only user cannot use MFA to sign in, but with a ' +
       'device it can be held to policies that require `aws:MultiFactorAuthPresent` (through ' +
       'GetSessionToken with an MFA code), so that a leaked key alone achieves little. Users without any credential ' +
       'are reported too: anyone who can give them a password or key later inherits the gap.',

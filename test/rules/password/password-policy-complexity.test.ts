@@ -37,6 +37,12 @@ describe('password-policy-complexity', () => {
       options: { require: ['uppercase', 'numbers'] },
       missing: ['numbers'],
     },
+    {
+      name: 'missing classes are listed in one order, whatever the order of the option',
+      policy: null,
+      options: { require: ['symbols', 'uppercase', 'symbols'] },
+      missing: ['uppercase', 'symbols'],
+    },
     { name: 'an empty requirement list checks nothing', policy: null, options: { require: [] }, missing: [] },
   ])('$name', ({ policy, options, missing }) => {
     const findings = runRule(
@@ -44,30 +50,38 @@ describe('password-policy-complexity', () => {
       withSection(emptySnapshot(), 'passwordPolicy', policy),
       options,
     );
-    expect(findings.map((f) => f.discriminator)).toEqual(missing);
-    for (const finding of findings) expect(finding.resource).toBe(`arn:aws:iam::${ACCOUNT}:root`);
+    // One finding per policy, whatever the number of missing classes: one policy setting to fix.
+    expect(findings.map((f) => f.evidence?.['missingClasses'])).toEqual(missing.length > 0 ? [missing] : []);
+    for (const finding of findings) {
+      expect(finding.resource).toBe(`arn:aws:iam::${ACCOUNT}:root`);
+      expect(finding.discriminator).toBeUndefined();
+    }
   });
 
-  test.each([
+  test.each<[PasswordPolicy | null, string[], string]>([
     [
       { RequireUppercaseCharacters: false },
-      'uppercase',
+      ['uppercase'],
       'Password policy does not require an uppercase letter (A-Z).',
     ],
-    [{}, 'lowercase', 'Password policy does not require a lowercase letter (a-z).'],
-    [{}, 'numbers', 'Password policy does not require a number (0-9).'],
+    [{}, ['lowercase'], 'Password policy does not require a lowercase letter (a-z).'],
+    [{ RequireSymbols: true }, ['numbers', 'symbols'], 'Password policy does not require a number (0-9).'],
+    [
+      {},
+      ['uppercase', 'lowercase', 'numbers'],
+      'Password policy does not require an uppercase letter (A-Z), a lowercase letter (a-z) or a number (0-9).',
+    ],
     [
       null,
-      'symbols',
-      "The account has no password policy, so IAM's default applies, which does not require a symbol.",
+      ['uppercase', 'lowercase', 'numbers', 'symbols'],
+      "The account has no password policy, so IAM's default applies, which does not require an uppercase " +
+        'letter (A-Z), a lowercase letter (a-z), a number (0-9) or a symbol.',
     ],
-  ])('message for %p missing %s', (policy, characterClass, message) => {
+  ])('message for %p requiring %p', (policy, require, message) => {
     const findings = runRule(
       passwordPolicyComplexity,
       withSection(emptySnapshot(), 'passwordPolicy', policy),
-      {
-        require: [characterClass],
-      },
+      { require },
     );
     expect(findings.map((f) => f.message)).toEqual([message]);
   });

@@ -27,7 +27,6 @@ describe('user-shared-credentials', () => {
       { name: 'ADMINISTRATOR', generic: true },
       { name: 'shared-ops', generic: true },
       { name: 'OPS_TEAM', generic: true },
-      { name: 'admin2', generic: true },
       { name: 'test.user', generic: true },
       { name: 'admin@example.com', generic: true },
       { name: 'alice.admin', generic: false },
@@ -35,6 +34,20 @@ describe('user-shared-credentials', () => {
       { name: 'alice', generic: false },
       { name: 'administrators-team-alice', generic: false },
       { name: '1234', generic: false },
+      { name: 'user', generic: true },
+      // A number tells the members of a series apart: one identity each, not a shared one.
+      { name: 'user-00042', generic: false },
+      { name: 'dev-7', generic: false },
+      { name: 'test01', generic: false },
+      { name: 'admin2', generic: false },
+      { name: 'ops2024', generic: false },
+      { name: 'tmp1@example.com', generic: false },
+      // ...unless a word of it says outright that it is shared.
+      { name: 'shared-2', generic: true },
+      { name: 'team1', generic: true },
+      { name: 'OPS_TEAM_3', generic: true },
+      { name: 'common-dev-01', generic: true },
+      { name: 'shared-alice-2', generic: false },
     ])('$name generic: $generic', ({ name, generic }) => {
       const findings = run([userRow(name, { passwordEnabled: true })]);
       expect(findings.map((f) => [f.resource, f.message, f.evidence])).toEqual(
@@ -52,6 +65,23 @@ describe('user-shared-credentials', () => {
 
     test('a generic name without a console password is a workload, not a shared login', () => {
       expect(run([userRow('deploy')])).toEqual([]);
+    });
+
+    test('a synthetic account of numbered console users has no generic name', () => {
+      const rows = Array.from({ length: 50 }, (_, i) =>
+        userRow(`user-${String(i).padStart(5, '0')}`, { passwordEnabled: true }),
+      );
+      expect(run(rows)).toEqual([]);
+    });
+
+    test('configured sharing words decide which numbered names stay generic', () => {
+      const rows = [
+        userRow('ops-1', { passwordEnabled: true }),
+        userRow('shared-1', { passwordEnabled: true }),
+      ];
+      expect(run(rows, { sharingWords: ['ops'] }).map((f) => f.resource)).toEqual([
+        `arn:aws:iam::${ACCOUNT}:user/ops-1`,
+      ]);
     });
 
     test('a configured list replaces the default and matches whole names with separators', () => {
