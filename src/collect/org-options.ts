@@ -70,18 +70,29 @@ const ROLE_NAME = /^(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
 const SHARD = /^(\d+)\/(\d+)$/;
 const MAX_CONCURRENCY = 64;
 
-/** `--shard 2/4` -> { index: 2, count: 4 }. Throws InputError unless 1 <= K <= N. */
-export function parseShard(text: string): Shard {
+/** "2/4" -> { index: 2, count: 4 }; undefined unless it is K/N with 1 <= K <= N. */
+export function shardFromText(text: string): Shard | undefined {
   const match = SHARD.exec(text.trim());
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
-  if (!match || count < 1 || index < 1 || index > count) {
+  return match && count >= 1 && index >= 1 && index <= count ? { index, count } : undefined;
+}
+
+/** { index: 2, count: 4 } -> "2/4", as --shard takes it. */
+export function formatShard(shard: Shard): string {
+  return `${shard.index}/${shard.count}`;
+}
+
+/** `--shard 2/4` -> { index: 2, count: 4 }. Throws InputError unless 1 <= K <= N. */
+export function parseShard(text: string): Shard {
+  const shard = shardFromText(text);
+  if (!shard) {
     throw new InputError(
       `--shard: "${text}" is not a shard K/N with 1 <= K <= N`,
       'For example --shard 1/4 ... --shard 4/4 for four jobs that together cover every account.',
     );
   }
-  return { index, count };
+  return shard;
 }
 
 function accountIds(flag: string, ids: string[] | undefined): string[] | undefined {

@@ -2,7 +2,8 @@
 // and report. Input problems are found before any AWS call; the exit code is the CI contract.
 import type { Command } from 'commander';
 import type { AccountInput } from '../engine.js';
-import { InputError } from '../errors.js';
+import { NEVER_A_PASS, whyNothingAudited } from '../engine.js';
+import { InputError, RunError } from '../errors.js';
 import { addLiveOptions, collectSnapshot, liveOptionsFrom, terminalProgress } from '../collect/index.js';
 import type { LiveFlags } from '../collect/index.js';
 import { collectOrganization } from '../collect/org.js';
@@ -93,6 +94,13 @@ export async function runAudit(flags: AuditFlags, liveOptionsGiven: readonly str
     ruleFilter: (rule) => !rule.needs.includes('cloudFormation'),
   });
   const report = buildReport(await readAccounts(flags), prepared);
+  const nothingAudited = whyNothingAudited(report.accounts);
+  if (nothingAudited) {
+    throw new RunError(
+      `${flags.snapshot ?? '--org'}: nothing audited: ${nothingAudited}`,
+      `${NEVER_A_PASS}: fix what the reasons say, then run again.`,
+    );
+  }
   return emitReport(report, flags, prepared);
 }
 

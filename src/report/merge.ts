@@ -3,7 +3,7 @@
 // errors of every part in one report, ordered as one run would order them, with the summary
 // recomputed. Parts must come from the same report format and the same --fail-on, and no account
 // may be in two parts; anything else is an InputError naming both files.
-import { compareFindings, summarize } from '../engine.js';
+import { compareFindings, NEVER_A_PASS, summarize, whyNothingAudited } from '../engine.js';
 import { InputError } from '../errors.js';
 import type { Report, ReportRule } from './model.js';
 
@@ -79,5 +79,12 @@ export function mergeReports(parts: readonly ReportPart[]): Report {
     summary: reports[0]!.summary,
   };
   merged.summary = summarize(merged);
+  const nothingAudited = whyNothingAudited(merged.accounts, 'the reports');
+  if (nothingAudited) {
+    throw new InputError(
+      `merge: nothing audited: ${nothingAudited}`,
+      `${NEVER_A_PASS}: merge the reports of runs that audited accounts.`,
+    );
+  }
   return merged;
 }

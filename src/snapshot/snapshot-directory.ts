@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { AccountInput } from '../engine.js';
+import { NEVER_A_PASS } from '../engine.js';
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { parseJsonText, readInputFile } from '../util/input-file.js';
@@ -118,6 +119,12 @@ export function readSnapshotDirectory(dir: string): AccountInput[] {
     indexPath,
     HOW_TO_GET_ONE,
   );
+  if (index.accounts.length === 0) {
+    throw new InputError(
+      `${indexPath}: lists no account: nothing to audit`,
+      `${NEVER_A_PASS}: collect the organization again with: iamspect collect --org -o DIR.`,
+    );
+  }
   return index.accounts.map((entry) => {
     if (entry.status !== 'collected') {
       return {

@@ -94,6 +94,19 @@ describe('iamspect merge', () => {
     expect(readReportFile(output).summary.accounts).toEqual({ audited: 1, failed: 1, skipped: 0 });
   });
 
+  test('reports that together audited no account are refused: nothing audited is never a pass', async () => {
+    const a = write('a.json', reportOf('111111111111', 'failed'));
+    const b = write('b.json', reportOf('222222222222', 'failed'));
+    const output = join(directory(), 'merged.json');
+    await expect(merge([a, b, '-o', output, '--allow-incomplete'])).rejects.toEqual(
+      new InputError(
+        'merge: nothing audited: every account of the reports failed or was skipped (111111111111 failed: cannot assume role; 222222222222 failed: cannot assume role)',
+        'Nothing audited is never a pass: merge the reports of runs that audited accounts.',
+      ),
+    );
+    expect(() => readFileSync(output)).toThrow();
+  });
+
   test('an account in two reports is refused, naming both files', async () => {
     const a = write('a.json', reportOf('111111111111', 'clean'));
     const b = write('b.json', reportOf('111111111111', 'exposed'));
