@@ -403,7 +403,10 @@ export const EXIT = { clean: 0, findings: 1, cannotRun: 2, incomplete: 3 } as co
 export function exitCodeFor(report: Report, allowIncomplete: boolean): number {
   if (report.summary.failing > 0) return EXIT.findings;
   const incomplete =
-    report.summary.notEvaluated > 0 || report.summary.ruleErrors > 0 || report.summary.accounts.failed > 0;
+    report.summary.notEvaluated > 0 ||
+    report.summary.ruleErrors > 0 ||
+    report.summary.accounts.failed > 0 ||
+    report.run?.partial !== undefined;
   if (incomplete && !allowIncomplete) return EXIT.incomplete;
   return EXIT.clean;
 }

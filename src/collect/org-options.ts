@@ -2,12 +2,11 @@
 // `collect`. Validated before any AWS call, with errors that name the flag.
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
+import type { Shard } from '../report/model.js';
 
-/** Shard `index` of `count` (1-based): the accounts at positions index-1, index-1+count, ... of the sorted list. */
-export interface Shard {
-  index: number;
-  count: number;
-}
+// A shard (the accounts at positions K-1, K-1+N, ... of the sorted list) is defined with the
+// report model, because a shard's report records it for `merge`.
+export type { Shard };
 
 export interface OrgOptions {
   /** The role assumed in each member account (the same name everywhere). */
@@ -76,11 +75,6 @@ export function shardFromText(text: string): Shard | undefined {
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
   return match && count >= 1 && index >= 1 && index <= count ? { index, count } : undefined;
-}
-
-/** { index: 2, count: 4 } -> "2/4", as --shard takes it. */
-export function formatShard(shard: Shard): string {
-  return `${shard.index}/${shard.count}`;
 }
 
 /** `--shard 2/4` -> { index: 2, count: 4 }. Throws InputError unless 1 <= K <= N. */

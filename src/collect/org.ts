@@ -34,7 +34,7 @@ import type { CollectOptions } from './options.js';
 import { describeOrganization } from './organization.js';
 import { listOrganizationsFeatures } from './organization-features.js';
 import type { OrgOptions, Shard } from './org-options.js';
-import { formatShard } from './org-options.js';
+import { shardName } from '../report/facts.js';
 import type { Progress } from './progress.js';
 import { SILENT_PROGRESS } from './progress.js';
 import type { ParentCache } from './service-control-policies.js';
@@ -107,13 +107,13 @@ export function selectAccounts(
   const selected = shard ? sorted.filter((_, position) => inShard(position, shard)) : sorted;
   if (shard && selected.length === 0) {
     throw new InputError(
-      `--shard ${formatShard(shard)} holds no account: organization ${organizationId} has ${sorted.length} accounts to audit, fewer than ${shard.count} shards`,
+      `--shard ${shardName(shard)} holds no account: organization ${organizationId} has ${sorted.length} accounts to audit, fewer than ${shard.count} shards`,
       `${NEVER_A_PASS}: use at most ${sorted.length} shards (--shard K/${sorted.length}).`,
     );
   }
   if (!selected.some((account) => account.state === 'ACTIVE')) {
     const states = selected.map((account) => `${account.id} ${account.state}`);
-    const where = shard ? `--shard ${formatShard(shard)} of organization` : 'organization';
+    const where = shard ? `--shard ${shardName(shard)} of organization` : 'organization';
     throw new RunError(
       `--org: none of the ${selected.length} accounts to audit in ${where} ${organizationId} is ACTIVE (${someOf(states)})`,
       `${NEVER_A_PASS}: only ACTIVE accounts can be audited; select others with --accounts or --exclude-accounts.`,

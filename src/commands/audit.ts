@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import type { AccountInput } from '../engine.js';
 import { NEVER_A_PASS, whyNothingAudited } from '../engine.js';
 import { InputError, RunError } from '../errors.js';
+import type { Shard } from '../report/model.js';
 import { addLiveOptions, collectSnapshot, liveOptionsFrom, terminalProgress } from '../collect/index.js';
 import type { LiveFlags } from '../collect/index.js';
 import { collectOrganization } from '../collect/org.js';
@@ -30,20 +31,29 @@ function offlineSources(flags: AuditFlags): string[] {
   ].filter(Boolean);
 }
 
+/** The accounts to evaluate, and the shard of an organization's run they are, when they are one. */
+interface AuditInput {
+  accounts: AccountInput[];
+  shard?: Shard;
+}
+
 /** The accounts to evaluate, from the one source the flags name (live when none). */
-async function readAccounts(flags: AuditFlags): Promise<AccountInput[]> {
+async function readAccounts(flags: AuditFlags): Promise<AuditInput> {
   if (flags.snapshot !== undefined) {
     // A directory is what `collect --org -o DIR` writes: every account of the run.
     return isDirectory(flags.snapshot)
       ? readSnapshotDirectory(flags.snapshot)
-      : [{ snapshot: readSnapshotFile(flags.snapshot) }];
+      : { accounts: [{ snapshot: readSnapshotFile(flags.snapshot) }] };
   }
-  if (flags.awsCliDir !== undefined) return [{ snapshot: readAwsCliDir(flags.awsCliDir) }];
-  if (flags.demo) return [{ snapshot: loadDemoSnapshot() }];
+  if (flags.awsCliDir !== undefined) return { accounts: [{ snapshot: readAwsCliDir(flags.awsCliDir) }] };
+  if (flags.demo) return { accounts: [{ snapshot: loadDemoSnapshot() }] };
   const progress = terminalProgress(process.stderr, flags.quiet);
   const org = orgOptionsFrom(flags);
-  if (org) return (await collectOrganization(liveOptionsFrom(flags), org, { progress })).accounts;
-  return [{ snapshot: await collectSnapshot(liveOptionsFrom(flags), progress) }];
+  if (org) {
+    const { accounts } = await collectOrganization(liveOptionsFrom(flags), org, { progress });
+    return org.shard ? { accounts, shard: org.shard } : { accounts };
+  }
+  return { accounts: [{ snapshot: await collectSnapshot(liveOptionsFrom(flags), progress) }] };
 }
 
 /** Options that only shape a live collection; given with an offline source they would be ignored. */
@@ -93,7 +103,10 @@ export async function runAudit(flags: AuditFlags, liveOptionsGiven: readonly str
     // Template rules read the cloudFormation section, which only `iamspect template` produces.
     ruleFilter: (rule) => !rule.needs.includes('cloudFormation'),
   });
-  const report = buildReport(await readAccounts(flags), prepared);
+  const { accounts, shard } = await readAccounts(flags);
+  const report = buildReport(accounts, prepared);
+  // A shard says so, so that `merge` can tell when one is missing.
+  if (shard) report.run = { shard };
   const nothingAudited = whyNothingAudited(report.accounts);
   if (nothingAudited) {
     throw new RunError(

@@ -10,6 +10,7 @@ import type { OrgFlags, OrgOptions } from '../collect/org-options.js';
 import { addOrgOptions, orgOptionsFrom } from '../collect/org-options.js';
 import { whyNothingAudited } from '../engine.js';
 import { InputError, RunError } from '../errors.js';
+import { shardName } from '../report/facts.js';
 import { serializeSnapshot } from '../snapshot/read-snapshot.js';
 import type { Snapshot } from '../snapshot/schema.js';
 import {
@@ -81,7 +82,7 @@ async function collectOrganizationInto(
       'Nothing was written: fix what the reasons say, then run again.',
     );
   }
-  const shard = org.shard ? `${org.shard.index}/${org.shard.count}` : null;
+  const shard = org.shard ? shardName(org.shard) : null;
   const index = writeSnapshotDirectory(flags.output, {
     organizationId: run.organization.id,
     shard,

@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { AccountInput } from '../engine.js';
 import { NEVER_A_PASS } from '../engine.js';
+import { shardFromText } from '../collect/org-options.js';
 import { InputError } from '../errors.js';
+import type { Shard } from '../report/model.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { parseJsonText, readInputFile } from '../util/input-file.js';
 import { TOOL } from '../version.js';
@@ -105,8 +107,14 @@ export function writeSnapshotDirectory(
 const HOW_TO_GET_ONE =
   'Write one with: iamspect collect --org -o DIR. For a directory of saved AWS CLI outputs, use --aws-cli-dir DIR.';
 
+/** What a directory holds: every account of the run, and the shard of the run when it was one. */
+export interface SnapshotDirectory {
+  accounts: AccountInput[];
+  shard?: Shard;
+}
+
 /** Reads a directory written by writeSnapshotDirectory. Every problem is an InputError naming the file. */
-export function readSnapshotDirectory(dir: string): AccountInput[] {
+export function readSnapshotDirectory(dir: string): SnapshotDirectory {
   const indexPath = join(dir, INDEX_FILE);
   const index = validateInput(
     indexSchema,
@@ -125,7 +133,7 @@ export function readSnapshotDirectory(dir: string): AccountInput[] {
       `${NEVER_A_PASS}: collect the organization again with: iamspect collect --org -o DIR.`,
     );
   }
-  return index.accounts.map((entry) => {
+  const accounts = index.accounts.map((entry): AccountInput => {
     if (entry.status !== 'collected') {
       return {
         accountId: entry.accountId,
@@ -144,4 +152,13 @@ export function readSnapshotDirectory(dir: string): AccountInput[] {
     }
     return { snapshot };
   });
+  if (index.shard === null) return { accounts };
+  const shard = shardFromText(index.shard);
+  if (!shard) {
+    throw new InputError(
+      `${indexPath}: shard "${index.shard}" is not a shard K/N with 1 <= K <= N`,
+      'The file may have been edited by hand: collect the organization again with: iamspect collect --org -o DIR.',
+    );
+  }
+  return { accounts, shard };
 }

@@ -79,6 +79,15 @@ describe('iamspect audit --org', () => {
     ).toEqual([memberId(1)]);
   });
 
+  test('a shard records itself in the report, so merge can tell a missing one', async () => {
+    const { stdout } = await runCli(['audit', '--org', '--shard', '2/2', '--format', 'json', '--quiet']);
+    const report = JSON.parse(stdout) as Report;
+    expect(report.run).toEqual({ shard: { index: 2, count: 2 } });
+    expect(report.accounts.map((account) => account.accountId)).toEqual([memberId(0), memberId(2)]);
+    const whole = JSON.parse((await runCli(['audit', '--org', '--format', 'json', '--quiet'])).stdout);
+    expect(whole).not.toHaveProperty('run');
+  });
+
   test('--org with a snapshot is refused before any AWS call', async () => {
     const { code, stderr } = await runCli(['audit', '--org', '--snapshot', directory]);
     expect(code).toBe(2);
@@ -130,6 +139,13 @@ describe('iamspect collect --org -o DIR', () => {
       '100000000000',
       memberId(1),
     ]);
+  });
+
+  test('auditing the directory of a shard gives a report of that shard', async () => {
+    const output = join(directory, 'shard-1');
+    await runCli(['collect', '--org', '--shard', '1/2', '-o', output, '--quiet']);
+    const { stdout } = await runCli(['audit', '--snapshot', output, '--format', 'json']);
+    expect((JSON.parse(stdout) as Report).run).toEqual({ shard: { index: 1, count: 2 } });
   });
 
   test('an existing file as the directory is refused before any AWS call', async () => {

@@ -116,7 +116,9 @@ describe('merging shard reports', () => {
     const files: string[] = [];
     for (let index = 1; index <= 3; index++) {
       const file = join(directory, `shard-${index}.json`);
-      writeFileSync(file, renderJson(await run({ index, count: 3 })));
+      // Each part records its shard, as `audit --org --shard K/N` does.
+      const shard = { index, count: 3 };
+      writeFileSync(file, renderJson({ ...(await run(shard)), run: { shard } }));
       files.push(file);
     }
     const merged = mergeReports(readReportParts(files));
