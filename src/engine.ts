@@ -346,11 +346,15 @@ function emptySummary(): Summary {
   };
 }
 
+/** Unsuppressed and at or above failOn, whatever baseline the report was made with. */
+export function isAtOrAboveFailOn(finding: ReportFinding, failOn: Severity | 'none'): boolean {
+  if (failOn === 'none' || finding.suppressed) return false;
+  return SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[failOn];
+}
+
 /** Does this finding fail the gate? Unsuppressed, at or above failOn, and new when a baseline was used. */
 export function isFailing(finding: ReportFinding, failOn: Severity | 'none'): boolean {
-  if (failOn === 'none' || finding.suppressed) return false;
-  if (finding.baselineState === 'existing') return false;
-  return SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[failOn];
+  return finding.baselineState !== 'existing' && isAtOrAboveFailOn(finding, failOn);
 }
 
 /** Recomputes the summary (after a baseline is applied, after a merge...). */
