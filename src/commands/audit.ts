@@ -14,7 +14,7 @@ import { readAwsCliDir } from '../snapshot/aws-cli.js';
 import { loadDemoSnapshot } from '../snapshot/demo.js';
 import { readSnapshotFile } from '../snapshot/read-snapshot.js';
 import { isDirectory, readSnapshotDirectory } from '../snapshot/snapshot-directory.js';
-import type { ReportFlags } from './report-options.js';
+import type { ReportFlags, RuleScope } from './report-options.js';
 import { addReportOptions, buildReport, emitReport, prepareRun } from './report-options.js';
 
 interface AuditFlags extends ReportFlags, LiveFlags, OrgFlags {
@@ -55,6 +55,13 @@ async function readAccounts(flags: AuditFlags): Promise<AuditInput> {
   }
   return { accounts: [{ snapshot: await collectSnapshot(liveOptionsFrom(flags), progress) }] };
 }
+
+/** Template rules read the cloudFormation section, which only `iamspect template` produces. */
+const AUDIT_SCOPE: RuleScope = {
+  runs: (rule) => !rule.needs.includes('cloudFormation'),
+  whyNot: () => 'a template rule, run by `iamspect template`',
+  otherCommand: 'template',
+};
 
 /** Options that only shape a live collection; given with an offline source they would be ignored. */
 const LIVE_ONLY_OPTIONS = [
@@ -100,8 +107,7 @@ export async function runAudit(flags: AuditFlags, liveOptionsGiven: readonly str
   const prepared = prepareRun(flags, {
     // The demo is a showcase, not a gate: it never fails on findings unless asked to.
     ...(flags.demo ? { defaultFailOn: 'none' as const, showcase: true } : {}),
-    // Template rules read the cloudFormation section, which only `iamspect template` produces.
-    ruleFilter: (rule) => !rule.needs.includes('cloudFormation'),
+    scope: AUDIT_SCOPE,
   });
   const { accounts, shard } = await readAccounts(flags);
   const report = buildReport(accounts, prepared);

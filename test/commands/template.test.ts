@@ -99,6 +99,7 @@ describe('acceptance: the seed templates', () => {
     const prepared: PreparedRun = {
       loaded: { config: {} },
       rules: resolveRules([principalFullAdmin], {}),
+      notRun: [],
       failOn: 'high',
       outputs: [],
     };
