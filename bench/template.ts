@@ -179,7 +179,7 @@ export async function main(): Promise<boolean> {
     else writeFileSync(`${name}.json`, JSON.stringify(asJson(parseTemplateText(yaml)), null, 2));
   }
   const rules = resolveRules(RULES.filter(runsOnTemplates), {});
-  const prepared: PreparedRun = { loaded: { config: {} }, rules, failOn: 'high', outputs: [] };
+  const prepared: PreparedRun = { loaded: { config: {} }, rules, notRun: [], failOn: 'high', outputs: [] };
   const today = new Date('2026-11-01T09:00:00Z');
 
   const whole = await timed(async () => {

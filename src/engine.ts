@@ -425,11 +425,15 @@ function emptySummary(): Summary {
   };
 }
 
+/** Unsuppressed and at or above failOn, whatever baseline the report was made with. */
+export function isAtOrAboveFailOn(finding: ReportFinding, failOn: Severity | 'none'): boolean {
+  if (failOn === 'none' || finding.suppressed) return false;
+  return SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[failOn];
+}
+
 /** Does this finding fail the gate? Unsuppressed, at or above failOn, and new when a baseline was used. */
 export function isFailing(finding: ReportFinding, failOn: Severity | 'none'): boolean {
-  if (failOn === 'none' || finding.suppressed) return false;
-  if (finding.baselineState === 'existing') return false;
-  return SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[failOn];
+  return finding.baselineState !== 'existing' && isAtOrAboveFailOn(finding, failOn);
 }
 
 /** Recomputes the summary (after a baseline is applied, after a merge...). */
@@ -450,13 +454,42 @@ export function summarize(report: Report): Summary {
   return summary;
 }
 
+/** How every hint of a run stopped for auditing nothing begins. */
+export const NEVER_A_PASS = 'Nothing audited is never a pass';
+
+/** "a; b; c; and 2 more": an error line names a few of the items, never hundreds. */
+export function someOf(items: readonly string[], shown = 3): string {
+  const more = items.length > shown ? `; and ${items.length - shown} more` : '';
+  return `${items.slice(0, shown).join('; ')}${more}`;
+}
+
+/**
+ * Why no account of `run` was audited ("every account of the run failed or was skipped (…)"),
+ * or undefined when one was. A report of no account has no findings and would pass the gate, so
+ * the commands stop with this instead (exit 2): nothing audited is never a pass.
+ */
+export function whyNothingAudited(
+  accounts: ReadonlyArray<Pick<AccountReport, 'accountId' | 'status' | 'reason'>>,
+  run = 'the run',
+): string | undefined {
+  if (accounts.some((account) => account.status === 'audited')) return undefined;
+  if (accounts.length === 0) return `${run} lists no account`;
+  const reasons = accounts.map(
+    (account) => `${account.accountId} ${account.status}: ${account.reason ?? 'no reason recorded'}`,
+  );
+  return `every account of ${run} failed or was skipped (${someOf(reasons)})`;
+}
+
 export const EXIT = { clean: 0, findings: 1, cannotRun: 2, incomplete: 3 } as const;
 
 /** The CI contract: findings beat incompleteness; incompleteness is never a silent pass. */
 export function exitCodeFor(report: Report, allowIncomplete: boolean): number {
   if (report.summary.failing > 0) return EXIT.findings;
   const incomplete =
-    report.summary.notEvaluated > 0 || report.summary.ruleErrors > 0 || report.summary.accounts.failed > 0;
+    report.summary.notEvaluated > 0 ||
+    report.summary.ruleErrors > 0 ||
+    report.summary.accounts.failed > 0 ||
+    report.run?.partial !== undefined;
   if (incomplete && !allowIncomplete) return EXIT.incomplete;
   return EXIT.clean;
 }

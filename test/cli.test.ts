@@ -211,3 +211,44 @@ test('a --sarif-anchor that does not exist is a warning, not an error', async ()
   const present = await runCli(['audit', '--demo', '--format', 'sarif', '--sarif-anchor', rootKeySnapshot]);
   expect(present.stderr).not.toContain('--sarif-anchor');
 });
+
+// A rule of the other command is named as such, not as a selection that "selects none".
+describe('--rules naming only rules that the other command runs', () => {
+  test.each([
+    [
+      ['audit', '--demo', '--rules', 'template-literal-password'],
+      'iamspect: error: no rules to run: --rules template-literal-password: a template rule, run by `iamspect template`',
+      'Run it with `iamspect template`, or choose rules this command runs (`iamspect rules` lists them).',
+    ],
+    [
+      [
+        'template',
+        'fixtures/templates/seed/ec2-sample.yaml',
+        '--rules',
+        'root-mfa,password-policy-min-length',
+      ],
+      'iamspect: error: no rules to run: --rules root-mfa: not run on templates, it needs credentialReport, accountSummary, which a template does not have; ' +
+        '--rules password-policy-min-length: not run on templates, it needs passwordPolicy, which a template does not have',
+      'Run them with `iamspect audit`, or choose rules this command runs (`iamspect rules` lists them).',
+    ],
+  ])('%j', async (args, line, hint) => {
+    const result = await runCli(args);
+    expect([result.code, result.stdout]).toEqual([2, '']);
+    expect(result.stderr.split('\n')).toEqual([line, `  ${hint}`, '']);
+  });
+
+  test('named with rules it does run: the others run, and a warning names the skipped one', async () => {
+    const result = await runCli([
+      'audit',
+      '--demo',
+      '--rules',
+      'template-literal-password,root-mfa',
+      '--format',
+      'json',
+    ]);
+    expect(result.stderr).toContain(
+      'iamspect: warning: --rules template-literal-password: a template rule, run by `iamspect template`.',
+    );
+    expect(JSON.parse(result.stdout).rules.map((rule: { id: string }) => rule.id)).toEqual(['root-mfa']);
+  });
+});

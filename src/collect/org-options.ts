@@ -2,12 +2,11 @@
 // `collect`. Validated before any AWS call, with errors that name the flag.
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
+import type { Shard } from '../report/model.js';
 
-/** Shard `index` of `count` (1-based): the accounts at positions index-1, index-1+count, ... of the sorted list. */
-export interface Shard {
-  index: number;
-  count: number;
-}
+// A shard (the accounts at positions K-1, K-1+N, ... of the sorted list) is defined with the
+// report model, because a shard's report records it for `merge`.
+export type { Shard };
 
 export interface OrgOptions {
   /** The role assumed in each member account (the same name everywhere). */
@@ -70,18 +69,24 @@ const ROLE_NAME = /^(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
 const SHARD = /^(\d+)\/(\d+)$/;
 const MAX_CONCURRENCY = 64;
 
-/** `--shard 2/4` -> { index: 2, count: 4 }. Throws InputError unless 1 <= K <= N. */
-export function parseShard(text: string): Shard {
+/** "2/4" -> { index: 2, count: 4 }; undefined unless it is K/N with 1 <= K <= N. */
+export function shardFromText(text: string): Shard | undefined {
   const match = SHARD.exec(text.trim());
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
-  if (!match || count < 1 || index < 1 || index > count) {
+  return match && count >= 1 && index >= 1 && index <= count ? { index, count } : undefined;
+}
+
+/** `--shard 2/4` -> { index: 2, count: 4 }. Throws InputError unless 1 <= K <= N. */
+export function parseShard(text: string): Shard {
+  const shard = shardFromText(text);
+  if (!shard) {
     throw new InputError(
       `--shard: "${text}" is not a shard K/N with 1 <= K <= N`,
       'For example --shard 1/4 ... --shard 4/4 for four jobs that together cover every account.',
     );
   }
-  return { index, count };
+  return shard;
 }
 
 function accountIds(flag: string, ids: string[] | undefined): string[] | undefined {

@@ -19,6 +19,7 @@ import type { Account } from '@aws-sdk/client-organizations';
 import { ListAccountsCommand } from '@aws-sdk/client-organizations';
 import pLimit from 'p-limit';
 import type { AccountInput } from '../engine.js';
+import { NEVER_A_PASS, someOf } from '../engine.js';
 import { InputError, RunError } from '../errors.js';
 import type { Organization, Section } from '../snapshot/schema.js';
 import type { Clients } from './clients.js';
@@ -33,6 +34,7 @@ import type { CollectOptions } from './options.js';
 import { describeOrganization } from './organization.js';
 import { listOrganizationsFeatures } from './organization-features.js';
 import type { OrgOptions, Shard } from './org-options.js';
+import { shardName } from '../report/facts.js';
 import type { Progress } from './progress.js';
 import { SILENT_PROGRESS } from './progress.js';
 import type { ParentCache } from './service-control-policies.js';
@@ -100,8 +102,42 @@ export function selectAccounts(
   const sorted = listed
     .filter((account) => (!only || only.has(account.id)) && !excluded.has(account.id))
     .sort((a, b) => a.id.localeCompare(b.id));
+  if (sorted.length === 0) throw noAccountSelected(options, organizationId, listed.length);
   const shard = options.shard;
-  return shard ? sorted.filter((_, position) => inShard(position, shard)) : sorted;
+  const selected = shard ? sorted.filter((_, position) => inShard(position, shard)) : sorted;
+  if (shard && selected.length === 0) {
+    throw new InputError(
+      `--shard ${shardName(shard)} holds no account: organization ${organizationId} has ${sorted.length} accounts to audit, fewer than ${shard.count} shards`,
+      `${NEVER_A_PASS}: use at most ${sorted.length} shards (--shard K/${sorted.length}).`,
+    );
+  }
+  if (!selected.some((account) => account.state === 'ACTIVE')) {
+    const states = selected.map((account) => `${account.id} ${account.state}`);
+    const where = shard ? `--shard ${shardName(shard)} of organization` : 'organization';
+    throw new RunError(
+      `--org: none of the ${selected.length} accounts to audit in ${where} ${organizationId} is ACTIVE (${someOf(states)})`,
+      `${NEVER_A_PASS}: only ACTIVE accounts can be audited; select others with --accounts or --exclude-accounts.`,
+    );
+  }
+  return selected;
+}
+
+function noAccountSelected(
+  options: Pick<OrgOptions, 'accounts' | 'excludeAccounts'>,
+  organizationId: string,
+  listed: number,
+): InputError {
+  const flags = [options.accounts && '--accounts', options.excludeAccounts && '--exclude-accounts'].filter(
+    (flag): flag is string => Boolean(flag),
+  );
+  const what =
+    flags.length === 0
+      ? `organization ${organizationId} lists no account`
+      : `${flags.join(' and ')} ${flags.length === 1 ? 'leaves' : 'leave'} no account of organization ${organizationId} to audit (it has ${listed})`;
+  return new InputError(
+    `--org: ${what}`,
+    `${NEVER_A_PASS}: select at least one account of the organization.`,
+  );
 }
 
 /**

@@ -2,7 +2,9 @@
 // and report. Input problems are found before any AWS call; the exit code is the CI contract.
 import type { Command } from 'commander';
 import type { AccountInput } from '../engine.js';
-import { InputError } from '../errors.js';
+import { NEVER_A_PASS, whyNothingAudited } from '../engine.js';
+import { InputError, RunError } from '../errors.js';
+import type { Shard } from '../report/model.js';
 import { addLiveOptions, collectSnapshot, liveOptionsFrom, terminalProgress } from '../collect/index.js';
 import type { LiveFlags } from '../collect/index.js';
 import { collectOrganization } from '../collect/org.js';
@@ -13,7 +15,7 @@ import { readAwsCliDir } from '../snapshot/aws-cli.js';
 import { loadDemoSnapshot } from '../snapshot/demo.js';
 import { readSnapshotFile } from '../snapshot/read-snapshot.js';
 import { isDirectory, readSnapshotDirectory } from '../snapshot/snapshot-directory.js';
-import type { ReportFlags } from './report-options.js';
+import type { ReportFlags, RuleScope } from './report-options.js';
 import { addReportOptions, buildReport, emitReport, prepareRun } from './report-options.js';
 
 interface AuditFlags extends ReportFlags, LiveFlags, OrgFlags {
@@ -30,13 +32,19 @@ function offlineSources(flags: AuditFlags): string[] {
   ].filter(Boolean);
 }
 
+/** The accounts to evaluate, and the shard of an organization's run they are, when they are one. */
+interface AuditInput {
+  accounts: AccountInput[];
+  shard?: Shard;
+}
+
 /** The accounts to evaluate, from the one source the flags name (live when none). */
-async function readAccounts(flags: AuditFlags): Promise<AccountInput[]> {
+async function readAccounts(flags: AuditFlags): Promise<AuditInput> {
   if (flags.snapshot !== undefined) {
     // A directory is what `collect --org -o DIR` writes: every account of the run.
     return isDirectory(flags.snapshot)
       ? readSnapshotDirectory(flags.snapshot)
-      : [{ snapshot: readSnapshotFile(flags.snapshot) }];
+      : { accounts: [{ snapshot: readSnapshotFile(flags.snapshot) }] };
   }
   if (flags.awsCliDir !== undefined) {
     const snapshot = readAwsCliDir(flags.awsCliDir);
@@ -44,14 +52,24 @@ async function readAccounts(flags: AuditFlags): Promise<AccountInput[]> {
     process.stderr.write(
       `iamspect: note: audit time ${formatUtc(snapshot.collectedAt)}: ${snapshot.source.collectedAtFrom}\n`,
     );
-    return [{ snapshot }];
+    return { accounts: [{ snapshot }] };
   }
-  if (flags.demo) return [{ snapshot: loadDemoSnapshot() }];
+  if (flags.demo) return { accounts: [{ snapshot: loadDemoSnapshot() }] };
   const progress = terminalProgress(process.stderr, flags.quiet);
   const org = orgOptionsFrom(flags);
-  if (org) return (await collectOrganization(liveOptionsFrom(flags), org, { progress })).accounts;
-  return [{ snapshot: await collectSnapshot(liveOptionsFrom(flags), progress) }];
+  if (org) {
+    const { accounts } = await collectOrganization(liveOptionsFrom(flags), org, { progress });
+    return org.shard ? { accounts, shard: org.shard } : { accounts };
+  }
+  return { accounts: [{ snapshot: await collectSnapshot(liveOptionsFrom(flags), progress) }] };
 }
+
+/** Template rules read the cloudFormation section, which only `iamspect template` produces. */
+const AUDIT_SCOPE: RuleScope = {
+  runs: (rule) => !rule.needs.includes('cloudFormation'),
+  whyNot: () => 'a template rule, run by `iamspect template`',
+  otherCommand: 'template',
+};
 
 /** Options that only shape a live collection; given with an offline source they would be ignored. */
 const LIVE_ONLY_OPTIONS = [
@@ -97,8 +115,7 @@ export async function runAudit(flags: AuditFlags, liveOptionsGiven: readonly str
   const prepared = prepareRun(flags, {
     // The demo is a showcase, not a gate: it never fails on findings unless asked to.
     ...(flags.demo ? { defaultFailOn: 'none' as const, showcase: true } : {}),
-    // Template rules read the cloudFormation section, which only `iamspect template` produces.
-    ruleFilter: (rule) => !rule.needs.includes('cloudFormation'),
+    scope: AUDIT_SCOPE,
     inputs: [
       ...(flags.snapshot !== undefined
         ? [{ label: `--snapshot ${flags.snapshot}`, path: flags.snapshot }]
@@ -108,7 +125,17 @@ export async function runAudit(flags: AuditFlags, liveOptionsGiven: readonly str
         : []),
     ],
   });
-  const report = buildReport(await readAccounts(flags), prepared);
+  const { accounts, shard } = await readAccounts(flags);
+  const report = buildReport(accounts, prepared);
+  // A shard says so, so that `merge` can tell when one is missing.
+  if (shard) report.run = { shard };
+  const nothingAudited = whyNothingAudited(report.accounts);
+  if (nothingAudited) {
+    throw new RunError(
+      `${flags.snapshot ?? '--org'}: nothing audited: ${nothingAudited}`,
+      `${NEVER_A_PASS}: fix what the reasons say, then run again.`,
+    );
+  }
   return emitReport(report, flags, prepared);
 }
 

@@ -7,6 +7,9 @@ import { addLiveOptions, collectSnapshot, liveOptionsFrom, terminalProgress } fr
 import { collectOrganization } from '../collect/org.js';
 import type { OrgFlags, OrgOptions } from '../collect/org-options.js';
 import { addOrgOptions, orgOptionsFrom } from '../collect/org-options.js';
+import { whyNothingAudited } from '../engine.js';
+import { RunError } from '../errors.js';
+import { shardName } from '../report/facts.js';
 import { serializeSnapshot } from '../snapshot/read-snapshot.js';
 import type { Snapshot } from '../snapshot/schema.js';
 import {
@@ -55,7 +58,21 @@ async function collectOrganizationInto(
   checkSnapshotDirectory(flags.output);
   const progress = terminalProgress(process.stderr, flags.quiet);
   const run = await collectOrganization(options, org, { progress });
-  const shard = org.shard ? `${org.shard.index}/${org.shard.count}` : null;
+  const nothingCollected = whyNothingAudited(
+    run.accounts.map((account) => ({
+      accountId: account.snapshot?.accountId ?? account.accountId ?? 'unknown',
+      status: account.snapshot ? 'audited' : (account.status ?? 'failed'),
+      reason: account.reason,
+    })),
+  );
+  if (nothingCollected) {
+    // A directory of no snapshot would audit as nothing; the reasons are worth more here.
+    throw new RunError(
+      `--org: nothing collected: ${nothingCollected}`,
+      'Nothing was written: fix what the reasons say, then run again.',
+    );
+  }
+  const shard = org.shard ? shardName(org.shard) : null;
   const index = writeSnapshotDirectory(flags.output, {
     organizationId: run.organization.id,
     shard,

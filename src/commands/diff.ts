@@ -1,11 +1,12 @@
 // `iamspect diff OLD.json NEW.json`: what changed between two reports, for scheduled audits that
-// alert on change. Exit 1 when a new unsuppressed finding is at or above --fail-on, 0 otherwise,
-// 2 (an InputError, mapped by the CLI) when either file cannot be used.
+// alert on change. Exit 1 when a new unsuppressed finding is at or above --fail-on, or an existing
+// one reached it (newly failing: severity raised, suppression ended), 0 otherwise, 2 (an
+// InputError, mapped by the CLI) when either file cannot be used.
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { EXIT } from '../engine.js';
 import type { DiffFormat } from '../report/diff.js';
-import { DIFF_FORMATS, diffReports, failingAdded, renderDiff } from '../report/diff.js';
+import { DIFF_FORMATS, diffReports, failingCount, renderDiff } from '../report/diff.js';
 import { readReportFile } from '../report/read-report.js';
 import type { Severity } from '../rules/types.js';
 import { SEVERITIES } from '../rules/types.js';
@@ -26,7 +27,7 @@ export function runDiff(
   const newer = readReportFile(newPath);
   const diff = diffReports(older, newer);
   write(renderDiff(diff, flags.format, flags.failOn));
-  return failingAdded(diff, flags.failOn).length > 0 ? EXIT.findings : EXIT.clean;
+  return failingCount(diff, flags.failOn) > 0 ? EXIT.findings : EXIT.clean;
 }
 
 export function registerDiff(program: Command): void {
@@ -37,7 +38,7 @@ export function registerDiff(program: Command): void {
       [
         'Compare two JSON reports of scheduled audits. Findings are matched by fingerprint (rule, account, resource), never by message. A finding counts as fixed only if the newer run checked it again.',
         '',
-        'Exit codes: 0 no new finding at or above --fail-on, 1 there is one, 2 a file cannot be used.',
+        'Exit codes: 0 no new finding at or above --fail-on, 1 there is one or an existing finding newly reached it (severity raised, suppression ended), 2 a file cannot be used.',
       ].join('\n'),
     )
     .argument('<old>', 'the earlier JSON report')
@@ -46,7 +47,10 @@ export function registerDiff(program: Command): void {
       new Option('-f, --format <format>', 'output format').choices([...DIFF_FORMATS]).default('table'),
     )
     .addOption(
-      new Option('--fail-on <severity>', 'lowest severity of a new finding that exits 1 (none: never)')
+      new Option(
+        '--fail-on <severity>',
+        'lowest severity of a new or newly failing finding that exits 1 (none: never)',
+      )
         .choices([...SEVERITIES, 'none'])
         .default('high'),
     )

@@ -7,7 +7,7 @@ import { DEFAULT_CONFIG_FILE } from '../config.js';
 import { exitCodeFor } from '../engine.js';
 import { writeJson } from '../report/json.js';
 import type { ReportPart } from '../report/merge.js';
-import { mergeReports } from '../report/merge.js';
+import { mergeReports, partialWarning } from '../report/merge.js';
 import { readReportFile } from '../report/read-report.js';
 import type { OutputFormat } from '../report/render.js';
 import { OUTPUT_FORMATS, renderReport } from '../report/render.js';
@@ -19,6 +19,7 @@ export interface MergeFlags {
   output: string;
   format: OutputFormat;
   allowIncomplete?: boolean;
+  allowPartial?: boolean;
   sarifAnchor?: string;
 }
 
@@ -36,7 +37,7 @@ export function runMerge(files: readonly string[], flags: MergeFlags): number {
     [{ label: `--output ${flags.output}`, path: flags.output }],
     files.map((file) => ({ label: `the input ${file}`, path: file })),
   );
-  const merged = mergeReports(readReportParts(files));
+  const merged = mergeReports(readReportParts(files), { allowPartial: Boolean(flags.allowPartial) });
   writeFileAtomic(flags.output, (write) => writeJson(merged, write));
   const stdout = process.stdout;
   printReport(
@@ -48,6 +49,10 @@ export function runMerge(files: readonly string[], flags: MergeFlags): number {
       cwd: process.cwd(),
     }),
   );
+  // Said on stderr whatever the format: a merge that lacks shards must not look whole in a CI log.
+  if (merged.run?.partial) {
+    process.stderr.write(`iamspect: warning: ${partialWarning(merged.run.partial)}\n`);
+  }
   return exitCodeFor(merged, Boolean(flags.allowIncomplete));
 }
 
@@ -57,9 +62,9 @@ export function registerMerge(program: Command): void {
     .summary('combine the JSON reports of a sharded audit into one')
     .description(
       [
-        'Combine JSON reports of one audit run in parts (iamspect audit --org --shard K/N, one job per shard) into one report: every account once, findings ordered and the summary recomputed as one run would. Refuses reports of different format versions or --fail-on, and an account present in two reports.',
+        'Combine JSON reports of one audit run in parts (iamspect audit --org --shard K/N, one job per shard) into one report: every account once, findings ordered and the summary recomputed as one run would. Refuses reports of different format versions or --fail-on, an account present in two reports, and shard reports that are not every shard of one split once (--allow-partial merges a set that lacks shards, marked incomplete).',
         '',
-        "Exit codes as for audit: 0 clean, 1 findings at or above the reports' --fail-on, 2 a file cannot be used, 3 incomplete (an account failed or rules were not evaluated; --allow-incomplete turns it into 0).",
+        "Exit codes as for audit: 0 clean, 1 findings at or above the reports' --fail-on, 2 a file cannot be used, 3 incomplete (an account failed, rules were not evaluated or shards are missing; --allow-incomplete turns it into 0).",
       ].join('\n'),
     )
     .argument('<reports...>', 'JSON reports (written with --output json=FILE)')
@@ -70,6 +75,10 @@ export function registerMerge(program: Command): void {
         .default('table'),
     )
     .option('--allow-incomplete', 'exit 0 instead of 3 when some accounts or rules could not be checked')
+    .option(
+      '--allow-partial',
+      'merge shard reports even when some shards are missing (the report names them and counts as incomplete)',
+    )
     .option('--sarif-anchor <file>', `file SARIF results point at (default: ${DEFAULT_CONFIG_FILE})`)
     .addHelpText(
       'after',

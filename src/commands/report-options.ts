@@ -16,7 +16,7 @@ import type { Report } from '../report/model.js';
 import { readReportFile } from '../report/read-report.js';
 import type { OutputFormat, RenderContext } from '../report/render.js';
 import { OUTPUT_FORMATS, isOutputFormat, renderReport, writeReport } from '../report/render.js';
-import { RULES } from '../rules/index.js';
+import { findRule, RULES } from '../rules/index.js';
 import type { AnyRule, Severity } from '../rules/types.js';
 import { SEVERITIES } from '../rules/types.js';
 import { suppressionWarnings } from '../suppressions.js';
@@ -107,9 +107,20 @@ export function parseOutputs(outputs: string[]): Array<{ format: OutputFormat; f
   });
 }
 
+/** Which rules of the registry a command runs, and how it says why it does not run another. */
+export interface RuleScope {
+  runs: (rule: AnyRule) => boolean;
+  /** Why this command does not run `rule`: "a template rule, run by `iamspect template`". */
+  whyNot: (rule: AnyRule) => string;
+  /** The command that runs the others, for the hint. */
+  otherCommand: string;
+}
+
 export interface PreparedRun {
   loaded: LoadedConfig;
   rules: ResolvedRule[];
+  /** One warning per --rules id this command does not run (the others run). */
+  notRun: string[];
   failOn: Severity | 'none';
   outputs: Array<{ format: OutputFormat; file: string }>;
   baseline?: Report;
@@ -126,7 +137,7 @@ export function prepareRun(
     /** Fail-on when no --fail-on flag is given; `showcase` makes it win over the config file too (the demo). */
     defaultFailOn?: Severity | 'none';
     showcase?: boolean;
-    ruleFilter?: (rule: AnyRule) => boolean;
+    scope?: RuleScope;
     /** The command's input files (a snapshot, templates): no output may overwrite one. */
     inputs?: readonly NamedPath[];
   } = {},
@@ -139,8 +150,16 @@ export function prepareRun(
   // Ids and options are checked against the whole registry, so a command that runs only some
   // rules (template) still rejects a misspelt id instead of ignoring it.
   const all = resolveRules(RULES, loaded.config, selection, configFile);
-  const filter = options.ruleFilter;
-  const rules = filter ? all.filter((resolved) => filter(resolved.rule)) : all;
+  const scope = options.scope;
+  const rules = scope ? all.filter((resolved) => scope.runs(resolved.rule)) : all;
+  const notRun = scope ? rulesNotRun(flags.rules ?? [], scope) : [];
+  if (rules.length === 0 && scope && notRun.length > 0) {
+    // Every id named belongs to the other command: say so rather than "selects none".
+    throw new InputError(
+      `no rules to run: ${notRun.join('; ')}`,
+      `Run ${notRun.length === 1 ? 'it' : 'them'} with \`iamspect ${scope.otherCommand}\`, or choose rules this command runs (\`iamspect rules\` lists them).`,
+    );
+  }
   if (rules.length === 0) {
     // An empty selection would report "no findings" and pass: a gate must never pass on nothing.
     throw new InputError(
@@ -151,6 +170,7 @@ export function prepareRun(
   const prepared: PreparedRun = {
     loaded,
     rules,
+    notRun,
     failOn:
       flags.failOn ??
       (options.showcase ? options.defaultFailOn : undefined) ??
@@ -171,9 +191,23 @@ export function prepareRun(
   return prepared;
 }
 
+/** "--rules ID: why" for each id of `ids` that `scope` does not run. */
+function rulesNotRun(ids: readonly string[], scope: RuleScope): string[] {
+  return ids.flatMap((id) => {
+    const rule = findRule(id);
+    return rule && !scope.runs(rule) ? [`--rules ${id}: ${scope.whyNot(rule)}`] : [];
+  });
+}
+
+/** The report's warnings for --rules ids this command does not run. */
+export function notRunWarnings(prepared: PreparedRun): string[] {
+  return prepared.notRun.map((line) => `${line}.`);
+}
+
 export function buildReport(accounts: AccountInput[], prepared: PreparedRun, today = new Date()): Report {
   const suppressions = prepared.loaded.config.suppressions ?? [];
   let report = evaluate(accounts, prepared.rules, { today, failOn: prepared.failOn, suppressions });
+  report.warnings.push(...notRunWarnings(prepared));
   report.warnings.push(...suppressionWarnings(report, suppressions, today));
   if (prepared.baseline) report = applyBaseline(report, prepared.baseline);
   report.summary = summarize(report);

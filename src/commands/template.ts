@@ -6,7 +6,6 @@ import { compareFindings, evaluate, fingerprint, summarize } from '../engine.js'
 import { InputError } from '../errors.js';
 import { applyBaseline } from '../report/baseline.js';
 import type { AccountReport, NotEvaluated, Report, ReportFinding, RuleError } from '../report/model.js';
-import { findRule } from '../rules/index.js';
 import type { AnyRule } from '../rules/types.js';
 import { sectionData } from '../snapshot/access.js';
 import type { SectionName, Snapshot } from '../snapshot/schema.js';
@@ -17,8 +16,8 @@ import { findingLocation } from '../template/locate.js';
 import type { ScanOptions, ScannedFile, TemplateFailure } from '../template/scan.js';
 import { describeFailure, scanTemplates } from '../template/scan.js';
 import { TEMPLATE_SECTIONS } from '../template/to-snapshot.js';
-import type { PreparedRun, ReportFlags } from './report-options.js';
-import { addReportOptions, emitReport, prepareRun } from './report-options.js';
+import type { PreparedRun, ReportFlags, RuleScope } from './report-options.js';
+import { addReportOptions, emitReport, notRunWarnings, prepareRun } from './report-options.js';
 
 interface TemplateFlags extends ReportFlags {
   stdinFilename?: string;
@@ -35,19 +34,19 @@ export function runsOnTemplates(rule: AnyRule): boolean {
   return rule.scope !== 'account' && rule.needs.every((name) => TEMPLATE_SECTION_SET.has(name));
 }
 
-/** --rules ids that name rules a template cannot feed: said once instead of silently running nothing. */
-function unrunnableRequests(flags: ReportFlags): string[] {
-  return (flags.rules ?? []).flatMap((id) => {
-    const rule = findRule(id);
-    if (!rule || runsOnTemplates(rule)) return [];
+/** Rules a template cannot feed, named with the reason when --rules asks for them. */
+const TEMPLATE_SCOPE: RuleScope = {
+  runs: runsOnTemplates,
+  whyNot: (rule) => {
     const missing = rule.needs.filter((name) => !TEMPLATE_SECTION_SET.has(name));
     const why =
       missing.length > 0
         ? `it needs ${missing.join(', ')}, which a template does not have`
         : 'it judges a whole account, and a template holds only part of one';
-    return [`--rules ${id}: not run on templates, ${why}.`];
-  });
-}
+    return `not run on templates, ${why}`;
+  },
+  otherCommand: 'audit',
+};
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
@@ -197,14 +196,14 @@ function nothingScanned(paths: readonly string[], run: TemplateRun): InputError 
 export function runTemplate(paths: string[], flags: TemplateFlags, scanOptions: ScanOptions = {}): number {
   // Config, rule ids, outputs and baseline are checked before any file is read.
   const prepared = prepareRun(flags, {
-    ruleFilter: runsOnTemplates,
+    scope: TEMPLATE_SCOPE,
     inputs: paths.filter((path) => path !== '-').map((path) => ({ label: `the input ${path}`, path })),
   });
   const options: ScanOptions = { ...scanOptions };
   if (flags.stdinFilename !== undefined) options.stdinName = flags.stdinFilename;
   const run = templateReport(scanTemplates(paths, options), prepared);
   if (run.templates === 0) throw nothingScanned(paths, run);
-  run.report.warnings.push(...unrunnableRequests(flags));
+  run.report.warnings.push(...notRunWarnings(prepared));
   return emitReport(run.report, flags, prepared);
 }
 

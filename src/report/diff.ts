@@ -1,7 +1,9 @@
 // `iamspect diff OLD.json NEW.json`: what changed between two scheduled audits. Findings are
 // matched by fingerprint (never by message), exactly as --baseline does, and a finding only
-// counts as fixed when the newer run re-checked it (see baseline.ts).
-import { isFailing } from '../engine.js';
+// counts as fixed when the newer run re-checked it (see baseline.ts). The gate is failed by a new
+// finding at or above --fail-on and by an existing one that reached it (severity raised,
+// suppression ended): both are newly failing.
+import { isAtOrAboveFailOn, isFailing } from '../engine.js';
 import type { Severity } from '../rules/types.js';
 import { SEVERITY_RANK } from '../rules/types.js';
 import { asFixed, recheckedIn } from './baseline.js';
@@ -10,6 +12,12 @@ import { BudgetedMarkdown, mdCode, mdHeader, mdRow, mdText } from './markdown.js
 import type { Report, ReportFinding } from './model.js';
 
 export const DIFF_SCHEMA_VERSION = 1;
+
+/** A finding of both reports: as the newer one has it, and as it `was`. */
+export interface KeptFinding {
+  finding: ReportFinding;
+  was: ReportFinding;
+}
 
 export interface SeverityChange {
   /** The finding as the newer report has it. */
@@ -40,6 +48,8 @@ export interface ReportDiff {
   notRechecked: ReportFinding[];
   /** Findings of `added` whose rule did not run in the older report for their account. */
   uncheckedBefore: Set<string>;
+  /** In both reports: whether each fails the gate depends on --fail-on (see newlyFailing). */
+  kept: KeptFinding[];
 }
 
 function side(report: Report): DiffSide {
@@ -68,6 +78,7 @@ export function diffReports(older: Report, newer: Report): ReportDiff {
     suppressionExpired: [],
     notRechecked: [],
     uncheckedBefore: new Set(),
+    kept: [],
   };
   for (const finding of newer.findings) {
     const previous = before.get(finding.fingerprint);
@@ -76,6 +87,7 @@ export function diffReports(older: Report, newer: Report): ReportDiff {
       if (!checkedByOlder(finding.ruleId, finding.accountId)) diff.uncheckedBefore.add(finding.fingerprint);
       continue;
     }
+    diff.kept.push({ finding, was: previous });
     if (previous.severity !== finding.severity)
       diff.severityChanged.push({ finding, from: previous.severity });
     if (!previous.suppressed && finding.suppressed) diff.newlySuppressed.push(finding);
@@ -89,9 +101,28 @@ export function diffReports(older: Report, newer: Report): ReportDiff {
   return diff;
 }
 
-/** New, unsuppressed findings at or above `failOn`: what makes `iamspect diff` exit 1. */
+/** New, unsuppressed findings at or above `failOn`. */
 export function failingAdded(diff: ReportDiff, failOn: Severity | 'none'): ReportFinding[] {
   return diff.added.filter((f) => isFailing(f, failOn));
+}
+
+/** Findings of both reports that reached `failOn` (severity raised, suppression ended). */
+export function newlyFailing(diff: ReportDiff, failOn: Severity | 'none'): KeptFinding[] {
+  return diff.kept.filter(
+    ({ finding, was }) => isAtOrAboveFailOn(finding, failOn) && !isAtOrAboveFailOn(was, failOn),
+  );
+}
+
+/** Findings of both reports that fell below `failOn` (severity lowered, suppressed). */
+export function noLongerFailing(diff: ReportDiff, failOn: Severity | 'none'): KeptFinding[] {
+  return diff.kept.filter(
+    ({ finding, was }) => !isAtOrAboveFailOn(finding, failOn) && isAtOrAboveFailOn(was, failOn),
+  );
+}
+
+/** What makes `iamspect diff` exit 1: new findings at or above `failOn`, and newly failing ones. */
+export function failingCount(diff: ReportDiff, failOn: Severity | 'none'): number {
+  return failingAdded(diff, failOn).length + newlyFailing(diff, failOn).length;
 }
 
 // ---------- rendering ----------
@@ -122,7 +153,21 @@ function plain(finding: ReportFinding, note = ''): Entry {
   return { finding, severity: finding.severity, note };
 }
 
-function sections(diff: ReportDiff): DiffSection[] {
+/** "high → critical" and what moved it across the gate: "severity raised", "suppression ended"… */
+function crossing({ finding, was }: KeptFinding): Entry {
+  const rank = SEVERITY_RANK[finding.severity] - SEVERITY_RANK[was.severity];
+  const note = [
+    rank > 0 ? 'severity raised' : rank < 0 ? 'severity lowered' : '',
+    was.suppressed && !finding.suppressed ? 'suppression ended' : '',
+    suppressionNote(finding),
+  ]
+    .filter(Boolean)
+    .join('; ');
+  const severity = rank === 0 ? finding.severity : `${was.severity} → ${finding.severity}`;
+  return { finding, severity, note };
+}
+
+function sections(diff: ReportDiff, failOn: Severity | 'none'): DiffSection[] {
   const all: DiffSection[] = [
     {
       title: 'New findings',
@@ -138,6 +183,16 @@ function sections(diff: ReportDiff): DiffSection[] {
             .join('; '),
         ),
       ),
+    },
+    {
+      title: `Newly failing, now at or above ${failOn}`,
+      noun: 'newly failing findings',
+      entries: newlyFailing(diff, failOn).map(crossing),
+    },
+    {
+      title: `No longer failing, now below ${failOn}`,
+      noun: 'findings no longer failing',
+      entries: noLongerFailing(diff, failOn).map(crossing),
     },
     { title: 'Fixed', noun: 'fixed findings', entries: diff.fixed.map((f) => plain(f)) },
     {
@@ -168,6 +223,10 @@ function sections(diff: ReportDiff): DiffSection[] {
   return all.filter((s) => s.entries.length > 0);
 }
 
+function countIfAny(count: number, what: string): string[] {
+  return count > 0 ? [`${count} ${what}`] : [];
+}
+
 function headline(diff: ReportDiff, failOn: Severity | 'none'): string {
   const failing = failingAdded(diff, failOn).length;
   const gate = failOn === 'none' ? 'gate off' : `${failing} at or above ${failOn}`;
@@ -178,6 +237,8 @@ function headline(diff: ReportDiff, failOn: Severity | 'none'): string {
     `${diff.newlySuppressed.length} newly suppressed`,
     `${diff.suppressionExpired.length} suppression expired`,
     ...(diff.notRechecked.length > 0 ? [`${diff.notRechecked.length} not re-checked`] : []),
+    ...countIfAny(newlyFailing(diff, failOn).length, 'newly failing'),
+    ...countIfAny(noLongerFailing(diff, failOn).length, 'no longer failing'),
   ].join(', ');
 }
 
@@ -188,7 +249,7 @@ function comparedLine(diff: ReportDiff): string {
 
 function renderDiffTable(diff: ReportDiff, failOn: Severity | 'none'): string {
   const lines = [comparedLine(diff), headline(diff, failOn)];
-  for (const section of sections(diff)) {
+  for (const section of sections(diff, failOn)) {
     const rows = section.entries.map((e) => [
       e.severity,
       e.finding.accountId,
@@ -206,15 +267,18 @@ function renderDiffTable(diff: ReportDiff, failOn: Severity | 'none'): string {
 
 function renderDiffMarkdown(diff: ReportDiff, failOn: Severity | 'none'): string {
   const out = new BudgetedMarkdown();
-  const failing = failingAdded(diff, failOn).length;
+  const added = failingAdded(diff, failOn).length;
+  const reached = newlyFailing(diff, failOn).length;
+  const failing = [
+    added > 0 ? `${plural(added, 'new finding')} at or above ${failOn}` : '',
+    reached > 0 ? `${plural(reached, 'finding')} newly at or above ${failOn}` : '',
+  ].filter(Boolean);
   const verdict =
-    failing > 0
-      ? `**❌ ${plural(failing, 'new finding')} at or above ${failOn}.**`
-      : `**✅ No new finding at or above ${failOn}.**`;
+    failing.length > 0 ? `**❌ ${failing.join(', ')}.**` : `**✅ No new finding at or above ${failOn}.**`;
   out.add(
     `## iamspect: what changed\n\n${comparedLine(diff)}\n\n${failOn === 'none' ? '' : `${verdict} `}${headline(diff, failOn)}.`,
   );
-  for (const section of sections(diff)) {
+  for (const section of sections(diff, failOn)) {
     out.rows(
       section.noun,
       `\n### ${section.title} (${section.entries.length})\n\n${mdHeader(['Severity', 'Account', 'Rule', 'Resource', 'Finding', 'Note'])}`,
@@ -234,12 +298,14 @@ function renderDiffMarkdown(diff: ReportDiff, failOn: Severity | 'none'): string
 }
 
 function renderDiffJson(diff: ReportDiff, failOn: Severity | 'none'): string {
-  const { uncheckedBefore, severityChanged, ...rest } = diff;
+  const { uncheckedBefore, severityChanged, kept: _kept, ...rest } = diff;
   const json = {
     schemaVersion: DIFF_SCHEMA_VERSION,
     failOn,
-    failing: failingAdded(diff, failOn).length,
+    failing: failingCount(diff, failOn),
     ...rest,
+    newlyFailing: newlyFailing(diff, failOn).map(({ finding }) => finding),
+    noLongerFailing: noLongerFailing(diff, failOn).map(({ finding }) => finding),
     severityChanged: severityChanged.map(({ finding, from }) => ({ from, to: finding.severity, finding })),
     uncheckedBefore: [...uncheckedBefore],
   };

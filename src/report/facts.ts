@@ -1,7 +1,7 @@
 // Plain-text facts about a report that the Markdown and HTML outputs both state the same way:
 // the gate's verdict, how old the data is, how an account is named.
 import { SEVERITIES } from '../rules/types.js';
-import type { AccountReport, NotEvaluated, Report } from './model.js';
+import type { AccountReport, NotEvaluated, PartialRun, Report, Shard } from './model.js';
 
 export type VerdictStatus = 'failed' | 'incomplete' | 'passed' | 'off';
 
@@ -75,11 +75,25 @@ export function incompleteChecks(report: Report): Gap[] {
   ];
 }
 
+/** "2/4": a shard as --shard takes it. */
+export function shardName({ index, count }: Shard): string {
+  return `${index}/${count}`;
+}
+
+/** "shard 2/3 is missing", "shards 2/4 and 4/4 are missing". */
+export function describeMissingShards({ shards, missing }: PartialRun): string {
+  const names = missing.map((index) => shardName({ index, count: shards }));
+  return missing.length === 1
+    ? `shard ${names[0]} is missing`
+    : `shards ${names.slice(0, -1).join(', ')} and ${names.at(-1)} are missing`;
+}
+
 /** "13 rule checks did not run and 1 account could not be audited" (empty when complete). */
 export function describeIncomplete(report: Report): string {
   const checks = report.notEvaluated.length + report.ruleErrors.length;
   const accounts = report.accounts.filter((a) => a.status === 'failed').length;
   return [
+    report.run?.partial ? describeMissingShards(report.run.partial) : '',
     checks > 0 ? `${plural(checks, 'rule check')} did not run` : '',
     accounts > 0 ? `${plural(accounts, 'account')} could not be audited` : '',
   ]

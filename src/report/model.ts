@@ -86,11 +86,36 @@ export interface Summary {
   accounts: { audited: number; failed: number; skipped: number };
 }
 
+/** Shard `index` of `count` (1-based) of an organization's accounts sorted by id: `--shard K/N`. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+/**
+ * How the run was split. Absent from the report of a whole run (and from a merge of all its
+ * shards); added in 0.1 without a schemaVersion bump, so reports without it still read.
+ */
+export interface ReportRun {
+  /** This report covers one shard of the run: `iamspect merge` needs every shard once. */
+  shard?: Shard;
+  /** A merge that lacks shards (`merge --allow-partial`): their accounts were not audited. */
+  partial?: PartialRun;
+}
+
+export interface PartialRun {
+  /** N of the run's --shard K/N. */
+  shards: number;
+  /** The K of each shard the merge lacks, ascending. */
+  missing: number[];
+}
+
 export interface Report {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
   tool: { name: string; version: string };
   generatedAt: string;
   failOn: Severity | 'none';
+  run?: ReportRun;
   accounts: AccountReport[];
   rules: ReportRule[];
   findings: ReportFinding[];

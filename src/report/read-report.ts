@@ -60,6 +60,10 @@ const ruleSchema = z.object({
   docs: z.object({ rationale: z.string(), remediation: z.string(), references: z.array(z.string()) }),
 });
 
+const shardSchema = z
+  .object({ index: z.number().int().min(1), count: z.number().int().min(1) })
+  .refine((shard) => shard.index <= shard.count, 'a shard K/N needs 1 <= K <= N');
+
 const countsBySeverity = z.object(
   Object.fromEntries(SEVERITIES.map((s) => [s, z.number()])) as Record<
     (typeof SEVERITIES)[number],
@@ -73,6 +77,12 @@ export const reportSchema: z.ZodType<Report> = z.object({
   tool: z.object({ name: z.string(), version: z.string() }),
   generatedAt: z.string(),
   failOn: failOnSchema,
+  run: z
+    .object({
+      shard: shardSchema.optional(),
+      partial: z.object({ shards: z.number(), missing: z.array(z.number()) }).optional(),
+    })
+    .optional(),
   accounts: z.array(accountSchema),
   rules: z.array(ruleSchema),
   findings: z.array(findingSchema),

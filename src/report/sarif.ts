@@ -356,7 +356,10 @@ function invocationFor(report: Report, rules: RuleTable): Invocation {
   ];
   return {
     executionSuccessful:
-      failedAccounts.length === 0 && report.ruleErrors.length === 0 && report.notEvaluated.length === 0,
+      failedAccounts.length === 0 &&
+      report.ruleErrors.length === 0 &&
+      report.notEvaluated.length === 0 &&
+      report.run?.partial === undefined,
     endTimeUtc: report.generatedAt,
     ...(notifications.length > 0 && { toolExecutionNotifications: notifications }),
   };

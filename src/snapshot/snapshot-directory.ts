@@ -7,7 +7,10 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { AccountInput } from '../engine.js';
+import { NEVER_A_PASS } from '../engine.js';
+import { shardFromText } from '../collect/org-options.js';
 import { InputError } from '../errors.js';
+import type { Shard } from '../report/model.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { parseJsonText, readInputFile } from '../util/input-file.js';
 import { TOOL } from '../version.js';
@@ -104,8 +107,14 @@ export function writeSnapshotDirectory(
 const HOW_TO_GET_ONE =
   'Write one with: iamspect collect --org -o DIR. For a directory of saved AWS CLI outputs, use --aws-cli-dir DIR.';
 
+/** What a directory holds: every account of the run, and the shard of the run when it was one. */
+export interface SnapshotDirectory {
+  accounts: AccountInput[];
+  shard?: Shard;
+}
+
 /** Reads a directory written by writeSnapshotDirectory. Every problem is an InputError naming the file. */
-export function readSnapshotDirectory(dir: string): AccountInput[] {
+export function readSnapshotDirectory(dir: string): SnapshotDirectory {
   const indexPath = join(dir, INDEX_FILE);
   const index = validateInput(
     indexSchema,
@@ -118,7 +127,13 @@ export function readSnapshotDirectory(dir: string): AccountInput[] {
     indexPath,
     HOW_TO_GET_ONE,
   );
-  return index.accounts.map((entry) => {
+  if (index.accounts.length === 0) {
+    throw new InputError(
+      `${indexPath}: lists no account: nothing to audit`,
+      `${NEVER_A_PASS}: collect the organization again with: iamspect collect --org -o DIR.`,
+    );
+  }
+  const accounts = index.accounts.map((entry): AccountInput => {
     if (entry.status !== 'collected') {
       return {
         accountId: entry.accountId,
@@ -137,4 +152,13 @@ export function readSnapshotDirectory(dir: string): AccountInput[] {
     }
     return { snapshot };
   });
+  if (index.shard === null) return { accounts };
+  const shard = shardFromText(index.shard);
+  if (!shard) {
+    throw new InputError(
+      `${indexPath}: shard "${index.shard}" is not a shard K/N with 1 <= K <= N`,
+      'The file may have been edited by hand: collect the organization again with: iamspect collect --org -o DIR.',
+    );
+  }
+  return { accounts, shard };
 }

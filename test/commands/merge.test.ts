@@ -45,9 +45,15 @@ function write(name: string, report: Report | object): string {
   return file;
 }
 
+/** `report` as shard `index` of `count` records itself (audit --org --shard K/N). */
+function shard(report: Report, index: number, count: number): Report {
+  return { ...report, run: { shard: { index, count } } };
+}
+
 interface Result {
   code: number;
   stdout: string;
+  stderr: string;
 }
 
 async function merge(args: string[]): Promise<Result> {
@@ -57,7 +63,7 @@ async function merge(args: string[]): Promise<Result> {
   const previous = process.exitCode;
   try {
     await program.parseAsync(['merge', ...args], { from: 'user' });
-    return { code: Number(process.exitCode ?? 0), stdout: output.stdout };
+    return { code: Number(process.exitCode ?? 0), stdout: output.stdout, stderr: output.stderr };
   } finally {
     output.restore();
     process.exitCode = previous;
@@ -92,6 +98,19 @@ describe('iamspect merge', () => {
     expect((await merge([a, b, '-o', output])).code).toBe(3);
     expect((await merge([a, b, '-o', output, '--allow-incomplete'])).code).toBe(0);
     expect(readReportFile(output).summary.accounts).toEqual({ audited: 1, failed: 1, skipped: 0 });
+  });
+
+  test('reports that together audited no account are refused: nothing audited is never a pass', async () => {
+    const a = write('a.json', reportOf('111111111111', 'failed'));
+    const b = write('b.json', reportOf('222222222222', 'failed'));
+    const output = join(directory(), 'merged.json');
+    await expect(merge([a, b, '-o', output, '--allow-incomplete'])).rejects.toEqual(
+      new InputError(
+        'merge: nothing audited: every account of the reports failed or was skipped (111111111111 failed: cannot assume role; 222222222222 failed: cannot assume role)',
+        'Nothing audited is never a pass: merge the reports of runs that audited accounts.',
+      ),
+    );
+    expect(() => readFileSync(output)).toThrow();
   });
 
   test('an account in two reports is refused, naming both files', async () => {
@@ -177,4 +196,94 @@ test('mergeReports keeps the not-evaluated rules and rule errors of each part, i
     merged.ruleErrors.map((entry) => entry.accountId),
   ]).toEqual([['222222222222'], ['111111111111']]);
   expect(merged.summary).toMatchObject({ notEvaluated: 1, ruleErrors: 1 });
+});
+
+describe('merging shards: every shard of the run, once', () => {
+  const accounts = ['111111111111', '222222222222', '333333333333', '444444444444'];
+  /** Shard `index` of `count`: account `index` of the list, clean, or exposed (failing at medium) when asked. */
+  function shardFile(index: number, count: number, outcome: 'clean' | 'exposed' = 'clean'): string {
+    return write(
+      `shard-${index}-of-${count}.json`,
+      shard(reportOf(accounts[index - 1]!, outcome, 'medium'), index, count),
+    );
+  }
+  const output = () => join(directory(), 'merged.json');
+
+  test('all shards: one report like an unsharded run, which records no shard', async () => {
+    const { code } = await merge([shardFile(1, 3), shardFile(2, 3), shardFile(3, 3), '-o', output()]);
+    expect(code).toBe(0);
+    const merged = readReportFile(output());
+    expect(merged.run).toBeUndefined();
+    expect(merged.accounts.map((account) => account.accountId)).toEqual(accounts.slice(0, 3));
+  });
+
+  test.each([
+    [
+      'a missing shard',
+      () => [shardFile(1, 3), shardFile(3, 3)],
+      () => 'shard 2/3 is missing (given: 1/3, 3/3): its accounts would not be in the report',
+      'Pass the report of every shard, or --allow-partial to merge these anyway (the report then counts as incomplete).',
+    ],
+    [
+      'missing shards',
+      () => [shardFile(3, 4), shardFile(1, 4)],
+      () => 'shards 2/4 and 4/4 are missing (given: 1/4, 3/4): their accounts would not be in the report',
+      'Pass the report of every shard, or --allow-partial to merge these anyway (the report then counts as incomplete).',
+    ],
+    [
+      'the same shard twice',
+      () => [
+        shardFile(1, 2),
+        shardFile(2, 2),
+        write('again.json', shard(reportOf('555555555555', 'clean', 'medium'), 2, 2)),
+      ],
+      () =>
+        `shard 2/2 is given twice: ${join(directory(), 'shard-2-of-2.json')} and ${join(directory(), 'again.json')}`,
+      "Pass each shard's report once.",
+    ],
+    [
+      'shards of different counts',
+      () => [shardFile(1, 2), shardFile(2, 3)],
+      () =>
+        `${join(directory(), 'shard-1-of-2.json')} is shard 1/2 and ${join(directory(), 'shard-2-of-3.json')} is shard 2/3: shards of different splits`,
+      'Merge the shards of one run, every job run with the same N in --shard K/N.',
+    ],
+    [
+      'a shard with a report that is not one',
+      () => [shardFile(1, 2), write('whole.json', reportOf('555555555555', 'clean', 'medium'))],
+      () =>
+        `${join(directory(), 'shard-1-of-2.json')} is shard 1/2 of a sharded run, but ${join(directory(), 'whole.json')} is not a shard`,
+      'Merge the shard reports of one run on their own.',
+    ],
+  ])('%s is refused (exit 2) with the reason', async (_case, files, message, hint) => {
+    await expect(merge([...files(), '-o', output()])).rejects.toEqual(new InputError(message(), hint));
+    expect(() => readFileSync(output())).toThrow();
+  });
+
+  test('--allow-partial merges what is there; the report and stderr name the missing shards, and it is incomplete', async () => {
+    const files = [shardFile(1, 4), shardFile(3, 4)];
+    const warning =
+      'Shards 2/4 and 4/4 are missing from this merge (--allow-partial): their accounts were not audited.';
+    const partial = await merge([...files, '-o', output(), '--allow-partial', '--format', 'json']);
+    expect(partial.code).toBe(3);
+    expect(partial.stderr).toBe(`iamspect: warning: ${warning}\n`);
+    const merged = readReportFile(output());
+    expect(merged.run).toEqual({ partial: { shards: 4, missing: [2, 4] } });
+    expect(merged.warnings).toContain(warning);
+    expect((await merge([...files, '-o', output(), '--allow-partial', '--allow-incomplete'])).code).toBe(0);
+    const exposed = [shardFile(1, 4, 'exposed'), shardFile(3, 4)];
+    expect((await merge([...exposed, '-o', output(), '--allow-partial'])).code).toBe(1);
+  });
+
+  test('the markdown verdict of a partial merge says it is incomplete', async () => {
+    const { stdout } = await merge([
+      shardFile(2, 2),
+      '-o',
+      output(),
+      '--allow-partial',
+      '--format',
+      'markdown',
+    ]);
+    expect(stdout).toContain('Incomplete: shard 1/2 is missing.');
+  });
 });

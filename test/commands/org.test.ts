@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Log } from 'sarif';
 import type { Report } from '../../src/report/model.js';
-import { memberId, organizationWorld } from '../fake-aws/organization.js';
+import { MANAGEMENT_ACCOUNT_ID, memberId, organizationWorld } from '../fake-aws/organization.js';
 import type { FakeSession } from '../collect/harness.js';
 import { startSession } from '../collect/harness.js';
 import { runCli } from '../cli-harness.js';
@@ -79,6 +79,15 @@ describe('iamspect audit --org', () => {
     ).toEqual([memberId(1)]);
   });
 
+  test('a shard records itself in the report, so merge can tell a missing one', async () => {
+    const { stdout } = await runCli(['audit', '--org', '--shard', '2/2', '--format', 'json', '--quiet']);
+    const report = JSON.parse(stdout) as Report;
+    expect(report.run).toEqual({ shard: { index: 2, count: 2 } });
+    expect(report.accounts.map((account) => account.accountId)).toEqual([memberId(0), memberId(2)]);
+    const whole = JSON.parse((await runCli(['audit', '--org', '--format', 'json', '--quiet'])).stdout);
+    expect(whole).not.toHaveProperty('run');
+  });
+
   test('--org with a snapshot is refused before any AWS call', async () => {
     const { code, stderr } = await runCli(['audit', '--org', '--snapshot', directory]);
     expect(code).toBe(2);
@@ -132,6 +141,13 @@ describe('iamspect collect --org -o DIR', () => {
     ]);
   });
 
+  test('auditing the directory of a shard gives a report of that shard', async () => {
+    const output = join(directory, 'shard-1');
+    await runCli(['collect', '--org', '--shard', '1/2', '-o', output, '--quiet']);
+    const { stdout } = await runCli(['audit', '--snapshot', output, '--format', 'json']);
+    expect((JSON.parse(stdout) as Report).run).toEqual({ shard: { index: 1, count: 2 } });
+  });
+
   test('an existing file as the directory is refused before any AWS call', async () => {
     const file = join(directory, 'taken');
     writeFileSync(file, 'x');
@@ -149,6 +165,137 @@ describe('iamspect collect --org -o DIR', () => {
     expect(code).toBe(2);
     expect(stderr).toContain(
       `holds account ${memberId(2)}, but ${join(output, 'index.json')} lists it as account ${memberId(0)}`,
+    );
+  });
+});
+
+/** The error line and hint of a run that must not pass, with its exit code and what reached stdout. */
+async function refused(
+  args: string[],
+): Promise<{ code: number; line: string; hint: string; stdout: string }> {
+  const { code, stdout, stderr } = await runCli(args);
+  const [line = '', hint = ''] = stderr.split('\n');
+  return { code, line, hint: hint.trim(), stdout };
+}
+
+describe('nothing audited is never a pass: exit 2 with one line saying why', () => {
+  const everyAccount = ['100000000000', memberId(0), memberId(1), memberId(2)].join(',');
+
+  // Found from the account list, before any account is collected.
+  test.each([
+    [
+      '--exclude-accounts excluding every account',
+      ['--exclude-accounts', everyAccount],
+      '--org: --exclude-accounts leaves no account of organization o-a1b2c3d4e5 to audit (it has 4)',
+      'select at least one account of the organization.',
+    ],
+    [
+      '--accounts and --exclude-accounts that cancel out',
+      ['--accounts', memberId(0), '--exclude-accounts', memberId(0)],
+      '--org: --accounts and --exclude-accounts leave no account of organization o-a1b2c3d4e5 to audit (it has 4)',
+      'select at least one account of the organization.',
+    ],
+    [
+      'a shard beyond the number of accounts (--shard 7/8 of 4 accounts)',
+      ['--shard', '7/8'],
+      '--shard 7/8 holds no account: organization o-a1b2c3d4e5 has 4 accounts to audit, fewer than 8 shards',
+      'use at most 4 shards (--shard K/4).',
+    ],
+  ])('%s', async (_case, flags, line, hint) => {
+    const run = await refused(['audit', '--org', ...flags, '--quiet']);
+    expect(run).toEqual({
+      code: 2,
+      line: `iamspect: error: ${line}`,
+      hint: `Nothing audited is never a pass: ${hint}`,
+      stdout: '',
+    });
+    expect(session.fake.requests.count('sts:AssumeRole')).toBe(0);
+  });
+
+  test('--accounts naming only accounts that are not in the organization', async () => {
+    const run = await refused(['audit', '--org', '--accounts', '111111111111', '--quiet']);
+    expect([run.code, run.line, run.stdout]).toEqual([
+      2,
+      'iamspect: error: --accounts: 111111111111 is not in organization o-a1b2c3d4e5',
+      '',
+    ]);
+  });
+
+  test('every selected account SUSPENDED', async () => {
+    await session.close();
+    const world = organizationWorld({
+      memberCount: 2,
+      states: { [memberId(0)]: 'SUSPENDED', [memberId(1)]: 'PENDING_CLOSURE' },
+    });
+    session = await startSession(world.management);
+    const run = await refused(['audit', '--org', '--exclude-accounts', MANAGEMENT_ACCOUNT_ID, '--quiet']);
+    expect(run).toEqual({
+      code: 2,
+      line: `iamspect: error: --org: none of the 2 accounts to audit in organization o-a1b2c3d4e5 is ACTIVE (${memberId(0)} SUSPENDED; ${memberId(1)} PENDING_CLOSURE)`,
+      hint: 'Nothing audited is never a pass: only ACTIVE accounts can be audited; select others with --accounts or --exclude-accounts.',
+      stdout: '',
+    });
+  });
+
+  test('every selected account failed: the reasons, not an empty report', async () => {
+    const run = await refused(['audit', '--org', '--accounts', memberId(1), '--quiet']);
+    expect(run.code).toBe(2);
+    expect(run.line).toMatch(
+      new RegExp(
+        `^iamspect: error: --org: nothing audited: every account of the run failed or was skipped \\(${memberId(1)} failed: cannot assume role arn:aws:iam::${memberId(1)}:role/OrganizationAccountAccessRole.*\\)$`,
+      ),
+    );
+    expect(run.hint).toBe('Nothing audited is never a pass: fix what the reasons say, then run again.');
+    expect(run.stdout).toBe('');
+  });
+
+  test('--allow-incomplete does not turn a run of only failed accounts into a pass', async () => {
+    const run = await refused(['audit', '--org', '--accounts', memberId(1), '--allow-incomplete', '--quiet']);
+    expect(run.code).toBe(2);
+  });
+
+  test('collect --org writes no directory of no account', async () => {
+    const output = join(directory, 'snapshots');
+    const excluded = await refused(['collect', '--org', '--exclude-accounts', everyAccount, '-o', output]);
+    expect([excluded.code, excluded.line]).toEqual([
+      2,
+      'iamspect: error: --org: --exclude-accounts leaves no account of organization o-a1b2c3d4e5 to audit (it has 4)',
+    ]);
+    const failed = await refused(['collect', '--org', '--accounts', memberId(1), '-o', output, '--quiet']);
+    expect(failed.code).toBe(2);
+    expect(failed.line).toMatch(
+      `iamspect: error: --org: nothing collected: every account of the run failed or was skipped (${memberId(1)} failed: cannot assume role`,
+    );
+    expect(failed.hint).toBe('Nothing was written: fix what the reasons say, then run again.');
+    expect(() => readdirSync(output)).toThrow();
+  });
+
+  test('a snapshot directory whose index lists no account', async () => {
+    const output = join(directory, 'snapshots');
+    await runCli(['collect', '--org', '-o', output, '--quiet']);
+    const indexPath = join(output, 'index.json');
+    const index = JSON.parse(readFileSync(indexPath, 'utf8'));
+    writeFileSync(indexPath, JSON.stringify({ ...index, accounts: [] }));
+    const run = await refused(['audit', '--snapshot', output]);
+    expect(run).toEqual({
+      code: 2,
+      line: `iamspect: error: ${indexPath}: lists no account: nothing to audit`,
+      hint: 'Nothing audited is never a pass: collect the organization again with: iamspect collect --org -o DIR.',
+      stdout: '',
+    });
+  });
+
+  test('a snapshot directory whose accounts all failed or were skipped', async () => {
+    const output = join(directory, 'snapshots');
+    await runCli(['collect', '--org', '-o', output, '--quiet']);
+    const indexPath = join(output, 'index.json');
+    const index = JSON.parse(readFileSync(indexPath, 'utf8'));
+    const failed = index.accounts.filter((account: { status: string }) => account.status === 'failed');
+    writeFileSync(indexPath, JSON.stringify({ ...index, accounts: failed }));
+    const run = await refused(['audit', '--snapshot', output, '--allow-incomplete']);
+    expect(run.code).toBe(2);
+    expect(run.line).toMatch(
+      `iamspect: error: ${output}: nothing audited: every account of the run failed or was skipped (${memberId(1)} failed: cannot assume role`,
     );
   });
 });

@@ -75,6 +75,7 @@ async function jsonReport(args: string[]): Promise<{ code: number; report: Repor
 const fullAdminOnly: PreparedRun = {
   loaded: { config: {} },
   rules: resolveRules([principalFullAdmin], {}),
+  notRun: [],
   failOn: 'high',
   outputs: [],
 };

@@ -277,6 +277,12 @@ describe('SARIF invocation', () => {
     expect(invocation.toolExecutionNotifications).toBeUndefined();
   });
 
+  test('a merge that lacks shards is unsuccessful: accounts of the run were not audited', () => {
+    const report = buildReport({ rules: [accountRule] });
+    const partial = { ...report, run: { partial: { shards: 2, missing: [2] } } };
+    expect(sarif(partial).runs[0]!.invocations![0]!.executionSuccessful).toBe(false);
+  });
+
   test('rules not evaluated, rule errors and failed accounts make the run unsuccessful, one notification each', () => {
     const log = sarif(fullReport());
     const invocation = log.runs[0]!.invocations![0]!;
