@@ -9,6 +9,7 @@ import { DIFF_FORMATS, diffReports, failingAdded, renderDiff } from '../report/d
 import { readReportFile } from '../report/read-report.js';
 import type { Severity } from '../rules/types.js';
 import { SEVERITIES } from '../rules/types.js';
+import { terminalWidth } from '../util/terminal.js';
 
 export interface DiffFlags {
   format: DiffFormat;
@@ -25,7 +26,7 @@ export function runDiff(
   const older = readReportFile(oldPath);
   const newer = readReportFile(newPath);
   const diff = diffReports(older, newer);
-  write(renderDiff(diff, flags.format, flags.failOn));
+  write(renderDiff(diff, flags.format, flags.failOn, terminalWidth(process.stdout)));
   return failingAdded(diff, flags.failOn).length > 0 ? EXIT.findings : EXIT.clean;
 }
 
@@ -54,7 +55,9 @@ export function registerDiff(program: Command): void {
       'after',
       [
         '',
-        'Example (cron): iamspect diff reports/previous.json reports/latest.json --format markdown --fail-on medium',
+        'Example (cron):',
+        '  iamspect diff reports/previous.json reports/latest.json \\',
+        '    --format markdown --fail-on medium',
       ].join('\n'),
     )
     .action((oldPath: string, newPath: string, flags: DiffFlags) => {

@@ -12,6 +12,7 @@ import { readReportFile } from '../report/read-report.js';
 import type { OutputFormat } from '../report/render.js';
 import { OUTPUT_FORMATS, renderReport } from '../report/render.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { terminalWidth } from '../util/terminal.js';
 
 export interface MergeFlags {
   output: string;
@@ -36,7 +37,7 @@ export function runMerge(files: readonly string[], flags: MergeFlags): number {
   process.stdout.write(
     renderReport(flags.format, merged, {
       color: Boolean(stdout.isTTY) && !process.env.NO_COLOR,
-      width: stdout.isTTY ? stdout.columns : undefined,
+      width: terminalWidth(stdout),
       showSuppressed: false,
       sarifAnchor: flags.sarifAnchor ?? DEFAULT_CONFIG_FILE,
       cwd: process.cwd(),
@@ -67,7 +68,8 @@ export function registerMerge(program: Command): void {
     .option('--sarif-anchor <file>', `file SARIF results point at (default: ${DEFAULT_CONFIG_FILE})`)
     .addHelpText(
       'after',
-      '\nExample:\n  iamspect merge shard-*/report.json -o report.json --format markdown >> "$GITHUB_STEP_SUMMARY"',
+      '\nExample:\n  iamspect merge shard-*/report.json -o report.json --format markdown \\\n' +
+        '    >> "$GITHUB_STEP_SUMMARY"',
     )
     .action((files: string[], flags: MergeFlags) => {
       process.exitCode = runMerge(files, flags);

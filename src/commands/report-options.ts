@@ -21,6 +21,7 @@ import type { AnyRule, Severity } from '../rules/types.js';
 import { SEVERITIES } from '../rules/types.js';
 import { suppressionWarnings } from '../suppressions.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { terminalWidth } from '../util/terminal.js';
 
 export interface ReportFlags {
   format: OutputFormat;
@@ -178,7 +179,7 @@ export function renderContext(
     (prepared.loaded.path ? relativeTo(cwd, prepared.loaded.path) : DEFAULT_CONFIG_FILE);
   return {
     color: Boolean(stream.isTTY) && !process.env.NO_COLOR,
-    width: stream.isTTY ? stream.columns : undefined,
+    width: terminalWidth(stream),
     showSuppressed: Boolean(flags.showSuppressed),
     sarifAnchor: anchor,
     cwd,
