@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Entry point. Exit codes live here and in the commands' return values only:
 // 0 clean, 1 findings at or above --fail-on, 2 could not run, 3 incomplete.
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { registerAudit } from './commands/audit.js';
@@ -14,7 +14,38 @@ import { registerSuppress } from './commands/suppress.js';
 import { registerTemplate } from './commands/template.js';
 import { EXIT } from './engine.js';
 import { InputError, RunError } from './errors.js';
+import { terminalWidth, wrapText } from './util/terminal.js';
 import { TOOL } from './version.js';
+
+/** Help is laid out for this width when the output is neither a terminal nor told COLUMNS. */
+const DEFAULT_HELP_WIDTH = 80;
+/**
+ * Narrowest column an option's description wraps in beside the option. Commander's own limit (40)
+ * left every description of `audit --help` on one long line at 80 columns, which the terminal then
+ * broke mid-word.
+ */
+const MIN_DESCRIPTION_WIDTH = 24;
+/** Where a description starts when the terminal is too narrow for it beside its option. */
+const DESCRIPTION_BELOW_INDENT = '      ';
+
+/**
+ * Commander's item layout, except on a terminal too narrow for the description beside the option:
+ * there the description goes on the lines below, wrapped to the full width.
+ */
+function formatHelpItem(
+  this: Help,
+  term: string,
+  termWidth: number,
+  description: string,
+  helper: Help,
+): string {
+  const width = this.helpWidth ?? DEFAULT_HELP_WIDTH;
+  const beside = width - termWidth - 4; // two spaces before the option, two between it and the text
+  if (!description || beside >= MIN_DESCRIPTION_WIDTH) {
+    return Help.prototype.formatItem.call(this, term, termWidth, description, helper);
+  }
+  return `  ${term}\n${wrapText(DESCRIPTION_BELOW_INDENT + description, width)}`;
+}
 
 export function buildProgram(): Command {
   const program = new Command('iamspect')
@@ -24,7 +55,13 @@ export function buildProgram(): Command {
     .version(TOOL.version)
     .option('--debug', 'print stack traces for errors')
     .showHelpAfterError('(run with --help for usage)')
-    .exitOverride();
+    .exitOverride()
+    // Set before the commands are added: each copies these settings from the program.
+    .configureOutput({
+      getOutHelpWidth: () => terminalWidth(process.stdout) ?? DEFAULT_HELP_WIDTH,
+      getErrHelpWidth: () => terminalWidth(process.stderr) ?? DEFAULT_HELP_WIDTH,
+    })
+    .configureHelp({ minWidthToWrap: MIN_DESCRIPTION_WIDTH, formatItem: formatHelpItem });
   registerAudit(program);
   registerCollect(program);
   registerTemplate(program);
@@ -33,7 +70,14 @@ export function buildProgram(): Command {
   registerDiff(program);
   registerSuppress(program);
   registerMerge(program);
-  program.addHelpText('after', '\nStart with: iamspect audit --demo\nDocs: README.md, docs/rules.md');
+  program.addHelpText(
+    'after',
+    [
+      '',
+      'Start with: iamspect audit --demo',
+      "A rule's rationale, fix and options: iamspect rules --explain RULE-ID",
+    ].join('\n'),
+  );
   return program;
 }
 
@@ -61,13 +105,16 @@ function reportError(error: unknown, debug: boolean): number {
     // Commander has already printed its message (or the help/version text).
     return error.exitCode === 0 ? EXIT.clean : EXIT.cannotRun;
   }
+  // Wrapped to a terminal's width; a log or a pipe keeps each message on one line for grep.
+  const width = terminalWidth(process.stderr);
+  const say = (text: string) => process.stderr.write(`${width ? wrapText(text, width, '  ') : text}\n`);
   if (error instanceof InputError || error instanceof RunError) {
-    process.stderr.write(`iamspect: error: ${error.message}\n`);
-    if (error.hint) process.stderr.write(`  ${error.hint}\n`);
+    say(`iamspect: error: ${error.message}`);
+    if (error.hint) say(`  ${error.hint}`);
   } else {
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`iamspect: internal error: ${message}\n`);
-    if (!debug) process.stderr.write('  Run again with --debug for the stack trace, and please report it.\n');
+    say(`iamspect: internal error: ${message}`);
+    if (!debug) say('  Run again with --debug for the stack trace, and please report it.');
   }
   if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
   return EXIT.cannotRun;

@@ -85,7 +85,7 @@ export function resolveRules(
     if (!parsed.success) {
       throw new InputError(
         `${configFile}: ${describeZodError(parsed.error, ['rules', rule.id, 'options'])}`,
-        `See docs/rules.md#${rule.id} for the options and their defaults.`,
+        `Run \`iamspect rules --explain ${rule.id}\` for the options and their defaults.`,
       );
     }
     resolved.push({ rule, severity: settings?.severity ?? rule.severity, options: parsed.data });

@@ -113,7 +113,8 @@ export function registerCollect(program: Command): void {
   command.addHelpText(
     'after',
     '\nExamples:\n  iamspect collect -o snapshot.json --profile prod\n' +
-      '  iamspect collect -o snapshot.json --role-arn arn:aws:iam::123456789012:role/SecurityAudit --external-id x7q\n' +
+      '  iamspect collect -o snapshot.json --external-id x7q \\\n' +
+      '    --role-arn arn:aws:iam::123456789012:role/SecurityAudit\n' +
       '  iamspect collect --org -o snapshots/ --role-name iamspect-audit',
   );
   command.action(async (flags: CollectFlags) => {

@@ -10,6 +10,7 @@ import { DIFF_FORMATS, diffReports, failingCount, renderDiff } from '../report/d
 import { readReportFile } from '../report/read-report.js';
 import type { Severity } from '../rules/types.js';
 import { SEVERITIES } from '../rules/types.js';
+import { terminalWidth } from '../util/terminal.js';
 
 export interface DiffFlags {
   format: DiffFormat;
@@ -26,7 +27,7 @@ export function runDiff(
   const older = readReportFile(oldPath);
   const newer = readReportFile(newPath);
   const diff = diffReports(older, newer);
-  write(renderDiff(diff, flags.format, flags.failOn));
+  write(renderDiff(diff, flags.format, flags.failOn, terminalWidth(process.stdout)));
   return failingCount(diff, flags.failOn) > 0 ? EXIT.findings : EXIT.clean;
 }
 
@@ -58,7 +59,9 @@ export function registerDiff(program: Command): void {
       'after',
       [
         '',
-        'Example (cron): iamspect diff reports/previous.json reports/latest.json --format markdown --fail-on medium',
+        'Example (cron):',
+        '  iamspect diff reports/previous.json reports/latest.json \\',
+        '    --format markdown --fail-on medium',
       ].join('\n'),
     )
     .action((oldPath: string, newPath: string, flags: DiffFlags) => {

@@ -14,6 +14,7 @@ import { OUTPUT_FORMATS, renderReport } from '../report/render.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { checkOutputTargets } from '../util/output-targets.js';
 import { printReport } from '../util/stdout.js';
+import { terminalWidth } from '../util/terminal.js';
 
 export interface MergeFlags {
   output: string;
@@ -43,7 +44,7 @@ export function runMerge(files: readonly string[], flags: MergeFlags): number {
   printReport(
     renderReport(flags.format, merged, {
       color: Boolean(stdout.isTTY) && !process.env.NO_COLOR,
-      width: stdout.isTTY ? stdout.columns : undefined,
+      width: terminalWidth(stdout),
       showSuppressed: false,
       sarifAnchor: flags.sarifAnchor ?? DEFAULT_CONFIG_FILE,
       cwd: process.cwd(),
@@ -82,7 +83,8 @@ export function registerMerge(program: Command): void {
     .option('--sarif-anchor <file>', `file SARIF results point at (default: ${DEFAULT_CONFIG_FILE})`)
     .addHelpText(
       'after',
-      '\nExample:\n  iamspect merge shard-*/report.json -o report.json --format markdown >> "$GITHUB_STEP_SUMMARY"',
+      '\nExample:\n  iamspect merge shard-*/report.json -o report.json --format markdown \\\n' +
+        '    >> "$GITHUB_STEP_SUMMARY"',
     )
     .action((files: string[], flags: MergeFlags) => {
       process.exitCode = runMerge(files, flags);

@@ -15,7 +15,8 @@ export function registerPermissions(program: Command): void {
     .addHelpText(
       'after',
       '\nExample:\n  iamspect permissions > iamspect-policy.json\n' +
-        '  aws iam create-policy --policy-name iamspect-audit --policy-document file://iamspect-policy.json',
+        '  aws iam create-policy --policy-name iamspect-audit \\\n' +
+        '    --policy-document file://iamspect-policy.json',
     )
     .action(() => {
       process.stdout.write(`${JSON.stringify(leastPrivilegePolicy(), null, 2)}\n`);

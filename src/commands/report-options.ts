@@ -24,6 +24,7 @@ import { writeFilesAtomic } from '../util/atomic-write.js';
 import type { NamedPath } from '../util/output-targets.js';
 import { checkOutputTargets } from '../util/output-targets.js';
 import { printReport } from '../util/stdout.js';
+import { terminalWidth } from '../util/terminal.js';
 
 export interface ReportFlags {
   format: OutputFormat;
@@ -226,7 +227,7 @@ export function renderContext(
     (prepared.loaded.path ? relativeTo(cwd, prepared.loaded.path) : DEFAULT_CONFIG_FILE);
   return {
     color: Boolean(stream.isTTY) && !process.env.NO_COLOR,
-    width: stream.isTTY ? stream.columns : undefined,
+    width: terminalWidth(stream),
     showSuppressed: Boolean(flags.showSuppressed),
     sarifAnchor: anchor,
     cwd,

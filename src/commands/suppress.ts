@@ -168,7 +168,8 @@ export function registerSuppress(program: Command): void {
         'Example:',
         '  iamspect suppress --rule user-unused-access-key \\',
         '    --resource arn:aws:iam::123456789012:user/backup-agent \\',
-        '    --reason "Quarterly restore test uses this key (SEC-142)" --expires 2026-12-31',
+        '    --reason "Quarterly restore test uses this key (SEC-142)" \\',
+        '    --expires 2026-12-31',
       ].join('\n'),
     )
     .action((flags: SuppressFlags) => {

@@ -10,6 +10,7 @@ import { asFixed, recheckedIn } from './baseline.js';
 import { formatUtc, plural } from './facts.js';
 import { BudgetedMarkdown, mdCode, mdHeader, mdRow, mdText } from './markdown.js';
 import type { Report, ReportFinding } from './model.js';
+import { wrapText } from '../util/terminal.js';
 
 export const DIFF_SCHEMA_VERSION = 1;
 
@@ -247,8 +248,14 @@ function comparedLine(diff: ReportDiff): string {
   return `Compared data collected ${formatUtc(diff.old.collectedAt)} with data collected ${formatUtc(diff.new.collectedAt)}.`;
 }
 
-function renderDiffTable(diff: ReportDiff, failOn: Severity | 'none'): string {
-  const lines = [comparedLine(diff), headline(diff, failOn)];
+/**
+ * One line per finding with the columns lined up; in a terminal too narrow for those lines
+ * (`width`, undefined for a pipe or a file), each finding's message goes under its other columns
+ * and every line wraps at words.
+ */
+function renderDiffTable(diff: ReportDiff, failOn: Severity | 'none', width: number | undefined): string {
+  const fit = (text: string, hangingIndent = '  ') => (width ? wrapText(text, width, hangingIndent) : text);
+  const lines = [fit(comparedLine(diff)), fit(headline(diff, failOn))];
   for (const section of sections(diff, failOn)) {
     const rows = section.entries.map((e) => [
       e.severity,
@@ -259,8 +266,15 @@ function renderDiffTable(diff: ReportDiff, failOn: Severity | 'none'): string {
     ]);
     // Pad every column but the last to its widest cell, so the message column lines up.
     const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
-    lines.push('', `${section.title} (${section.entries.length}):`);
-    for (const row of rows) lines.push(`  ${row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ')}`);
+    const aligned = rows.map((row) => `  ${row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ')}`);
+    lines.push('', fit(`${section.title} (${section.entries.length}):`));
+    if (width === undefined || aligned.every((line) => line.length <= width)) {
+      lines.push(...aligned);
+      continue;
+    }
+    for (const row of rows) {
+      lines.push(fit(`  ${row.slice(0, 4).join('  ')}`, '    '), fit(`      ${row[4]}`, ''));
+    }
   }
   return `${lines.join('\n')}\n`;
 }
@@ -312,8 +326,14 @@ function renderDiffJson(diff: ReportDiff, failOn: Severity | 'none'): string {
   return `${JSON.stringify(json, null, 2)}\n`;
 }
 
-export function renderDiff(diff: ReportDiff, format: DiffFormat, failOn: Severity | 'none'): string {
+/** `width`: the terminal's, for the table (see terminalWidth); the other formats are not wrapped. */
+export function renderDiff(
+  diff: ReportDiff,
+  format: DiffFormat,
+  failOn: Severity | 'none',
+  width?: number,
+): string {
   if (format === 'json') return renderDiffJson(diff, failOn);
   if (format === 'markdown') return renderDiffMarkdown(diff, failOn);
-  return renderDiffTable(diff, failOn);
+  return renderDiffTable(diff, failOn, width);
 }

@@ -20,7 +20,7 @@ export interface RenderContext {
   sarifAnchor: string;
   /** Directory SARIF artifact paths are made relative to (the repository checkout in CI). */
   cwd: string;
-  /** Terminal width in columns for the table; DEFAULT_TABLE_WIDTH when unknown (not a TTY). */
+  /** Terminal width in columns for the table (see terminalWidth); DEFAULT_TABLE_WIDTH when unknown. */
   width?: number;
 }
 

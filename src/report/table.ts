@@ -7,6 +7,7 @@ import type { Severity } from '../rules/types.js';
 import { SEVERITIES } from '../rules/types.js';
 import type { Painter, Style } from '../util/color.js';
 import { painter } from '../util/color.js';
+import { visibleLength, widestUnbreakable, wrapText } from '../util/terminal.js';
 import type { AccountReport, Report, ReportFinding, Summary } from './model.js';
 import type { RenderContext } from './render.js';
 import { describeDuration } from './facts.js';
@@ -24,6 +25,10 @@ const MIN_TABLE_WIDTH = 60;
 export const MAX_TABLE_ROWS = 1000;
 /** Each of the three columns costs a border and two padding spaces; the last border closes the row. */
 const TABLE_CHROME = 3 * 3 + 1;
+/** The finding column is never narrower than this (nor than its longest rule id): it holds the prose. */
+const MIN_FINDING_WIDTH = 30;
+/** Lines outside the table continue indented by this much, so a wrapped list item stays one item. */
+const HANGING_INDENT = '  ';
 
 const SEVERITY_STYLE: Record<Severity, Style[]> = {
   critical: ['bold', 'magenta'],
@@ -40,32 +45,46 @@ const HEADER = ['Severity', 'Resource', 'Finding'] as const;
 interface View {
   paint: Painter;
   width: number;
+  /** Wraps text outside the table to the terminal's width, at words (paths and ARNs at separators). */
+  fit: (text: string) => string;
   showSuppressed: boolean;
   /** The report compares against a baseline: mark new findings, count fixed ones. */
   baseline: boolean;
 }
 
 export function renderTable(report: Report, context: RenderContext): string {
+  const width = Math.max(context.width ?? DEFAULT_TABLE_WIDTH, MIN_TABLE_WIDTH);
   const view: View = {
     paint: painter(context.color),
-    width: Math.max(context.width ?? DEFAULT_TABLE_WIDTH, MIN_TABLE_WIDTH),
+    width,
+    // In a pipe or a file (no width known) each summary and list item stays one line, for grep.
+    fit: (text) => (context.width === undefined ? text : wrapText(text, width, HANGING_INDENT)),
     showSuppressed: context.showSuppressed,
     baseline: report.fixed !== undefined || report.findings.some((f) => f.baselineState !== undefined),
   };
   const blocks: string[] = [];
   if (report.accounts.length === 0) {
-    blocks.push('No accounts were audited.', summaryLine(report.summary, report, view, gapNoun(report)));
+    blocks.push(
+      'No accounts were audited.',
+      view.fit(summaryLine(report.summary, report, view, gapNoun(report))),
+    );
   } else if (report.accounts.length === 1) {
     // One account: its summary is the report's summary, so it is said once.
     blocks.push(renderAccount(report, report.accounts[0]!, view));
   } else {
     for (const account of report.accounts) blocks.push(renderAccount(report, account, view));
     const label = isTemplateScan(report) ? 'All templates' : 'All accounts';
-    blocks.push(`${view.paint(label, 'bold')}: ${summaryLine(report.summary, report, view, 'rule check')}`);
+    blocks.push(
+      view.fit(`${view.paint(label, 'bold')}: ${summaryLine(report.summary, report, view, 'rule check')}`),
+    );
   }
   if (report.warnings.length > 0) {
     blocks.push(
-      listing(view.paint(`Warnings (${report.warnings.length}):`, 'yellow'), report.warnings.map(printable)),
+      listing(
+        view,
+        view.paint(`Warnings (${report.warnings.length}):`, 'yellow'),
+        report.warnings.map(printable),
+      ),
     );
   }
   return `${blocks.join('\n\n')}\n`;
@@ -84,7 +103,9 @@ function renderAccount(report: Report, account: AccountReport, view: View): stri
   if (account.status !== 'audited') {
     const what =
       account.status === 'skipped' ? 'skipped' : template ? 'could not be scanned' : 'could not be audited';
-    return `${heading} ${view.paint(what, 'red')}: ${printable(account.reason ?? 'no reason recorded')}`;
+    return view.fit(
+      `${heading} ${view.paint(what, 'red')}: ${printable(account.reason ?? 'no reason recorded')}`,
+    );
   }
   const mine = <T extends { accountId: string }>(items: readonly T[]) =>
     items.filter((item) => item.accountId === account.accountId);
@@ -96,23 +117,26 @@ function renderAccount(report: Report, account: AccountReport, view: View): stri
     notEvaluated: mine(report.notEvaluated),
     ruleErrors: mine(report.ruleErrors),
   };
-  const parts = [heading, describeCollection(account)];
+  const parts = [view.fit(heading), view.fit(describeCollection(account))];
   const shown = accountReport.findings
     .filter((f) => view.showSuppressed || !f.suppressed)
     .sort(compareFindings);
   if (shown.length > 0) parts.push(findingsTable(shown.slice(0, MAX_TABLE_ROWS), account, view).trimEnd());
   if (shown.length > MAX_TABLE_ROWS) {
     parts.push(
-      `… and ${plural(shown.length - MAX_TABLE_ROWS, 'more finding')} not listed here (the table shows the first ${MAX_TABLE_ROWS}); ` +
-        'use --format csv, json or html, or --output, for all of them.',
+      view.fit(
+        `… and ${plural(shown.length - MAX_TABLE_ROWS, 'more finding')} not listed here (the table shows the first ${MAX_TABLE_ROWS}); ` +
+          'use --format csv, json or html, or --output, for all of them.',
+      ),
     );
   }
-  parts.push(summaryLine(summarize(accountReport), accountReport, view, gapNoun(accountReport)));
+  parts.push(view.fit(summaryLine(summarize(accountReport), accountReport, view, gapNoun(accountReport))));
   const notEvaluated = describeNotEvaluated(accountReport, view);
   if (notEvaluated) parts.push(notEvaluated);
   if (accountReport.ruleErrors.length > 0) {
     parts.push(
       listing(
+        view,
         view.paint(`Rule errors (${accountReport.ruleErrors.length}):`, 'red'),
         accountReport.ruleErrors.map((e) => `${e.ruleId}: ${printable(e.message)}`),
       ),
@@ -151,24 +175,33 @@ function findingsTable(findings: ReportFinding[], account: AccountReport, view: 
         )
       : undefined,
   }));
-  const widths = columnWidths(
-    [
-      rows.map((r) => r.finding.severity),
-      rows.map((r) => r.resource),
-      rows.flatMap((r) => (r.note ? [r.rule, r.message, r.note] : [r.rule, r.message])),
-    ],
+  const [severityWidth, resourceWidth, findingWidth] = columnWidths(
+    rows.map((r) => r.finding.severity),
+    rows.map((r) => r.resource),
+    rows.map((r) => r.rule),
+    rows.flatMap((r) => (r.note ? [r.message, r.note] : [r.message])),
     view.width,
   );
   const { paint } = view;
+  // The cells are wrapped here rather than by the table package, which does not break at an ARN's
+  // colons; every line then fits its column and the package leaves it as it is.
+  const findingLines = (text: string, ...styles: Style[]) =>
+    wrapText(text, findingWidth)
+      .split('\n')
+      .map((line) => paint(line, ...styles))
+      .join('\n');
   const data = [
     HEADER.map((title) => paint(title, 'bold')),
     ...rows.map((r) => [
       paint(r.finding.severity, ...SEVERITY_STYLE[r.finding.severity]) +
         (view.baseline && r.finding.baselineState === 'new' ? `\n${paint('new', 'bold')}` : ''),
-      r.resource,
-      `${paint(r.rule, 'bold')}\n${r.message}${r.note ? `\n${paint(r.note, 'dim')}` : ''}`,
+      wrapText(r.resource, resourceWidth),
+      [paint(r.rule, 'bold'), findingLines(r.message), r.note && findingLines(r.note, 'dim')]
+        .filter(Boolean)
+        .join('\n'),
     ]),
   ];
+  const widths = [severityWidth, resourceWidth, findingWidth];
   return table(data, {
     border: getBorderCharacters('norc'),
     columns: widths.map((width) => ({ width, wrapWord: true })),
@@ -179,18 +212,33 @@ function findingsTable(findings: ReportFinding[], account: AccountReport, view: 
 }
 
 /**
- * Severity keeps its natural width; the resource gets at most 45 % of the rest, enough to keep most
- * role and user names whole (longer ones wrap at `-`, `/` and `.`), and the finding takes what
- * remains, so the table fits `width`.
+ * Severity keeps its natural width. The resource gets at most 45 % of the rest, enough to keep most
+ * role and user names whole, or more when a part of a name (between `/`, `:`, `-`, `.`, spaces)
+ * is longer, so no part is cut; but never so much that the finding column gets narrower than its
+ * longest rule id (ids stay whole: people grep and suppress by them), its longest word, or
+ * MIN_FINDING_WIDTH.
+ * The finding takes what remains, so the table fits `width`.
  */
-function columnWidths(columns: string[][], width: number): number[] {
-  const natural = columns.map((cells, index) =>
-    Math.max(HEADER[index]!.length, ...cells.flatMap((cell) => cell.split('\n').map((line) => line.length))),
-  );
-  const [severity, resource, finding] = natural as [number, number, number];
+function columnWidths(
+  severities: string[],
+  resources: string[],
+  ruleIds: string[],
+  findingTexts: string[],
+  width: number,
+): [number, number, number] {
+  const longestLine = (texts: string[]) =>
+    Math.max(0, ...texts.flatMap((text) => text.split('\n').map(visibleLength)));
+  const longestPart = (texts: string[]) => Math.max(0, ...texts.map(widestUnbreakable));
+  const severity = Math.max(HEADER[0].length, longestLine(severities));
   const rest = width - TABLE_CHROME - severity;
-  const resourceWidth = Math.min(resource, Math.floor(rest * 0.45));
-  return [severity, resourceWidth, Math.min(finding, rest - resourceWidth)];
+  const ruleIdWidth = longestLine(ruleIds);
+  const resource = Math.min(
+    Math.max(HEADER[1].length, longestLine(resources)),
+    Math.max(Math.floor(rest * 0.45), longestPart(resources)),
+    rest - Math.max(ruleIdWidth, longestPart(findingTexts), MIN_FINDING_WIDTH),
+  );
+  const naturalFinding = Math.max(HEADER[2].length, ruleIdWidth, longestLine(findingTexts));
+  return [severity, resource, Math.min(naturalFinding, rest - resource)];
 }
 
 function summaryLine(summary: Summary, report: Report, view: View, notEvaluatedNoun: string): string {
@@ -258,6 +306,7 @@ function describeNotEvaluated(report: Report, view: View): string | undefined {
     rulesByReason.set(key, [...(rulesByReason.get(key) ?? []), ruleId]);
   }
   return listing(
+    view,
     view.paint(`Not evaluated (${plural(report.notEvaluated.length, gapNoun(report))}):`, 'yellow'),
     [...rulesByReason].map(([reason, ruleIds]) => `${printable(reason)}\n    rules: ${ruleIds.join(', ')}`),
   );
@@ -273,8 +322,8 @@ function printable(text: string): string {
   return text.replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g, ' ');
 }
 
-function listing(heading: string, items: string[]): string {
-  return [heading, ...items.map((item) => `  - ${item}`)].join('\n');
+function listing(view: View, heading: string, items: string[]): string {
+  return view.fit([heading, ...items.map((item) => `  - ${item}`)].join('\n'));
 }
 
 function plural(count: number, noun: string): string {

@@ -1,6 +1,6 @@
-// Rule metadata as documentation: `iamspect rules` (table, json, markdown) and docs/rules.md
-// are both rendered from the rules themselves, so the docs cannot drift from the code.
-import { table } from 'table';
+// Rule metadata as documentation: `iamspect rules` (json, markdown; its terminal views live in
+// src/commands/rules.ts) and docs/rules.md are both rendered from the rules themselves, so the docs
+// cannot drift from the code.
 import { z } from 'zod';
 import { joinWithOr } from './shared/words.js';
 import type { AnyRule } from './types.js';
@@ -37,7 +37,7 @@ export function ruleOptions(rule: AnyRule): RuleOption[] {
   }));
 }
 
-function frameworkList(rule: AnyRule): string {
+export function frameworkList(rule: AnyRule): string {
   return Object.entries(rule.frameworks)
     .map(([framework, ids]) => `${framework} ${ids.join(', ')}`)
     .join('; ');
@@ -57,23 +57,6 @@ export function rulesAsJson(rules: readonly AnyRule[]): string {
     docs: rule.docs,
   }));
   return `${JSON.stringify(data, null, 2)}\n`;
-}
-
-export function rulesAsTable(rules: readonly AnyRule[]): string {
-  const rows = [['id', 'severity', 'default', 'needs', 'title']];
-  for (const rule of rules) {
-    rows.push([
-      rule.id,
-      rule.severity,
-      rule.enabledByDefault ? 'on' : 'off',
-      rule.needs.join(', '),
-      rule.title,
-    ]);
-  }
-  return table(rows, {
-    columns: { 3: { width: 28, wrapWord: true }, 4: { width: 48, wrapWord: true } },
-    drawHorizontalLine: (index, size) => index === 0 || index === 1 || index === size,
-  });
 }
 
 function cell(text: string): string {
