@@ -43,7 +43,11 @@ const CASES: GoldenCase[] = [
 
 const update = process.env.UPDATE_GOLDEN === '1';
 
+const columns = process.env.COLUMNS;
+
 beforeAll(() => {
+  // Outputs for a pipe take their width from COLUMNS when it is set: goldens are the pipe's default.
+  delete process.env.COLUMNS;
   jest.useFakeTimers({
     now: FIXED_NOW,
     doNotFake: [
@@ -65,6 +69,7 @@ beforeAll(() => {
 
 afterAll(() => {
   jest.useRealTimers();
+  if (columns !== undefined) process.env.COLUMNS = columns;
 });
 
 describe('golden outputs', () => {
