@@ -19,49 +19,11 @@ import type {
   RetryStrategyV2,
 } from '@smithy/types';
 import { TOOL } from '../version.js';
+import type { ServicePrefix } from './read-operations.js';
+import { READ_ONLY_OPERATIONS } from './read-operations.js';
 
-/**
- * Every operation the collectors may call, keyed by IAM action prefix. Reads only: Get*, List*,
- * Describe*, and GenerateCredentialReport, which asks IAM to build the credential report and
- * changes no identity, policy or credential. (sts:GetCallerIdentity needs no permission, but it is
- * listed like any other call so the guard and the policy stay the same list.)
- */
-export const READ_ONLY_OPERATIONS = {
-  'access-analyzer': ['ListAnalyzers'],
-  account: ['GetAlternateContact', 'ListRegions'],
-  cloudwatch: ['DescribeAlarms'],
-  config: [
-    'DescribeConfigurationRecorderStatus',
-    'DescribeConfigurationRecorders',
-    'DescribeDeliveryChannelStatus',
-  ],
-  // Only when account:ListRegions is unavailable (denied, or a partition without the Account API).
-  ec2: ['DescribeRegions'],
-  iam: [
-    'GenerateCredentialReport',
-    'GetAccountAuthorizationDetails',
-    'GetAccountPasswordPolicy',
-    'GetAccountSummary',
-    'GetCredentialReport',
-    'ListAccountAliases',
-    'ListOrganizationsFeatures',
-    'ListServerCertificates',
-    'ListVirtualMFADevices',
-  ],
-  // ListAccounts only with --org; the others answer only in the management account or a delegated
-  // administrator (elsewhere they are refused, and the section says why).
-  organizations: [
-    'DescribeOrganization',
-    'DescribePolicy',
-    'ListAccounts',
-    'ListParents',
-    'ListPolicies',
-    'ListTargetsForPolicy',
-  ],
-  sts: ['GetCallerIdentity'],
-} as const satisfies Record<string, readonly string[]>;
-
-export type ServicePrefix = keyof typeof READ_ONLY_OPERATIONS;
+export type { ServicePrefix } from './read-operations.js';
+export { allowedActions, READ_ONLY_OPERATIONS } from './read-operations.js';
 
 const CLIENT_CLASSES = {
   'access-analyzer': AccessAnalyzerClient,
@@ -75,13 +37,6 @@ const CLIENT_CLASSES = {
 } satisfies Record<ServicePrefix, unknown>;
 
 export type ClientFor<S extends ServicePrefix> = InstanceType<(typeof CLIENT_CLASSES)[S]>;
-
-/** `iam:GetAccountSummary`, ... sorted: the actions of READ_ONLY_OPERATIONS. */
-export function allowedActions(): string[] {
-  return Object.entries(READ_ONLY_OPERATIONS)
-    .flatMap(([service, operations]) => operations.map((operation) => `${service}:${operation}`))
-    .sort();
-}
 
 /** Thrown instead of sending a request for an operation outside the allow list. */
 export class ReadOnlyViolation extends Error {

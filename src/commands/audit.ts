@@ -3,11 +3,11 @@
 import type { Command } from 'commander';
 import type { AccountInput } from '../engine.js';
 import { InputError } from '../errors.js';
-import { addLiveOptions, collectSnapshot, liveOptionsFrom, terminalProgress } from '../collect/index.js';
-import type { LiveFlags } from '../collect/index.js';
-import { collectOrganization } from '../collect/org.js';
+import type { LiveFlags } from '../collect/options.js';
+import { addLiveOptions, liveOptionsFrom } from '../collect/options.js';
 import type { OrgFlags } from '../collect/org-options.js';
 import { addOrgOptions, orgOptionsFrom } from '../collect/org-options.js';
+import { terminalProgress } from '../collect/progress.js';
 import { formatUtc } from '../report/facts.js';
 import { readAwsCliDir } from '../snapshot/aws-cli.js';
 import { loadDemoSnapshot } from '../snapshot/demo.js';
@@ -49,7 +49,13 @@ async function readAccounts(flags: AuditFlags): Promise<AccountInput[]> {
   if (flags.demo) return [{ snapshot: loadDemoSnapshot() }];
   const progress = terminalProgress(process.stderr, flags.quiet);
   const org = orgOptionsFrom(flags);
-  if (org) return (await collectOrganization(liveOptionsFrom(flags), org, { progress })).accounts;
+  // The collectors are imported only here: they load the AWS SDK, most of the CLI's start-up time,
+  // which no offline source needs.
+  if (org) {
+    const { collectOrganization } = await import('../collect/org.js');
+    return (await collectOrganization(liveOptionsFrom(flags), org, { progress })).accounts;
+  }
+  const { collectSnapshot } = await import('../collect/index.js');
   return [{ snapshot: await collectSnapshot(liveOptionsFrom(flags), progress) }];
 }
 

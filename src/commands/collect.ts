@@ -3,11 +3,11 @@
 import type { Command } from 'commander';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { CollectOptions, LiveFlags } from '../collect/index.js';
-import { addLiveOptions, collectSnapshot, liveOptionsFrom, terminalProgress } from '../collect/index.js';
-import { collectOrganization } from '../collect/org.js';
+import type { CollectOptions, LiveFlags } from '../collect/options.js';
+import { addLiveOptions, liveOptionsFrom } from '../collect/options.js';
 import type { OrgFlags, OrgOptions } from '../collect/org-options.js';
 import { addOrgOptions, orgOptionsFrom } from '../collect/org-options.js';
+import { terminalProgress } from '../collect/progress.js';
 import { InputError } from '../errors.js';
 import { serializeSnapshot } from '../snapshot/read-snapshot.js';
 import type { Snapshot } from '../snapshot/schema.js';
@@ -52,6 +52,8 @@ export async function runCollect(flags: CollectFlags): Promise<void> {
   const org = orgOptionsFrom(flags);
   if (org) return collectOrganizationInto(flags, options, org);
   checkOutputDirectory(flags.output);
+  // Imported only now, like the org collector below: they load the AWS SDK (see audit.ts).
+  const { collectSnapshot } = await import('../collect/index.js');
   const snapshot = await collectSnapshot(options, terminalProgress(process.stderr, flags.quiet));
   writeFileAtomic(flags.output, serializeSnapshot(snapshot));
   if (!flags.quiet) process.stderr.write(`Wrote ${flags.output}: ${describeSnapshot(snapshot)}\n`);
@@ -65,6 +67,7 @@ async function collectOrganizationInto(
 ): Promise<void> {
   checkSnapshotDirectory(flags.output);
   const progress = terminalProgress(process.stderr, flags.quiet);
+  const { collectOrganization } = await import('../collect/org.js');
   const run = await collectOrganization(options, org, { progress });
   const shard = org.shard ? `${org.shard.index}/${org.shard.count}` : null;
   const index = writeSnapshotDirectory(flags.output, {
