@@ -5,27 +5,14 @@
 // read IAM data (target <= 20 requests, <= 2 s), and with every rule (target <= 6 s). Each run gets
 // a fresh endpoint, so both start without a credential report.
 import { main as iamspect } from '../src/cli.js';
-import { RULES } from '../src/rules/index.js';
-import type { SectionName } from '../src/snapshot/schema.js';
+import { IAM_RULES } from '../test/collect/harness.js';
 import type { EndpointReady, RequestsByService } from './collect-selection-endpoint.js';
 import { ACCOUNT_SIZE, LATENCY_MS } from './collect-selection-endpoint.js';
 import { withFakeEndpoint } from './fake-endpoint.js';
 import type { Measurement } from './measure.js';
 import { isMain, printMeasurements, timed } from './measure.js';
 
-/** Sections read from IAM (and STS): what an IAM-only audit needs. */
-const IAM_SECTIONS: ReadonlySet<SectionName> = new Set([
-  'credentialReport',
-  'accountSummary',
-  'passwordPolicy',
-  'authorizationDetails',
-  'virtualMfaDevices',
-  'serverCertificates',
-]);
-
-const IAM_RULES = RULES.filter((rule) => rule.needs.every((section) => IAM_SECTIONS.has(section))).map(
-  (rule) => rule.id,
-);
+const IAM_RULE_IDS = IAM_RULES.map((rule) => rule.id);
 
 /** Runs the CLI with `args`, its report discarded; returns its exit code. */
 async function quietly(args: string[]): Promise<number> {
@@ -66,14 +53,14 @@ function runMeasurements(name: string, run: Run, targets: { ms: number; requests
 }
 
 export async function main(): Promise<boolean> {
-  const iamOnly = await auditOnce(['--rules', IAM_RULES.join(',')]);
+  const iamOnly = await auditOnce(['--rules', IAM_RULE_IDS.join(',')]);
   const everything = await auditOnce([]);
   return printMeasurements(
     `bench/collect-selection: ${ACCOUNT_SIZE.users.toLocaleString('en')} users, ` +
       `${ACCOUNT_SIZE.roles.toLocaleString('en')} roles, 17 regions, ${LATENCY_MS} ms per request, ` +
       'ListAnalyzers and DescribeDeliveryChannelStatus answering 500',
     [
-      ...runMeasurements(`IAM rules only (${IAM_RULES.length})`, iamOnly, { ms: 2_000, requests: 20 }),
+      ...runMeasurements(`IAM rules only (${IAM_RULE_IDS.length})`, iamOnly, { ms: 2_000, requests: 20 }),
       ...runMeasurements('every rule', everything, { ms: 6_000 }),
     ],
   );

@@ -10,13 +10,16 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { STSClient } from '@aws-sdk/client-sts';
+import { AdaptiveRetryStrategy } from '@smithy/core/retry';
 import type {
   AbsoluteLocation,
   AwsCredentialIdentityProvider,
   InitializeHandlerOptions,
   InitializeMiddleware,
   Pluggable,
+  RetryErrorInfo,
   RetryStrategyV2,
+  RetryToken,
 } from '@smithy/types';
 import { TOOL } from '../version.js';
 import type { ServicePrefix } from './read-operations.js';
@@ -104,14 +107,42 @@ export interface ClientSettings {
 const REQUEST_TIMEOUT_MS = 60_000;
 const CONNECTION_TIMEOUT_MS = 10_000;
 
+/**
+ * Attempts for a call that keeps failing with a server or network error. Throttling is retried up
+ * to --max-attempts (IAM throttles large accounts, and waiting works), but an endpoint that answers
+ * 500 to an operation it does not implement answers it every time: eight attempts with backoff
+ * each cost seconds and decided nothing. Client errors (AccessDenied, validation, unknown
+ * operation) are never retried, as the SDK's strategy already decides.
+ */
+const SERVER_ERROR_ATTEMPTS = 3;
+
+/** Wraps a retry strategy so that non-throttling errors get at most SERVER_ERROR_ATTEMPTS attempts. */
+class ServerErrorRetryCap implements RetryStrategyV2 {
+  constructor(private readonly strategy: RetryStrategyV2) {}
+
+  acquireInitialRetryToken(scope: string): Promise<RetryToken> {
+    return this.strategy.acquireInitialRetryToken(scope);
+  }
+
+  refreshRetryTokenForRetry(token: RetryToken, errorInfo: RetryErrorInfo): Promise<RetryToken> {
+    if (errorInfo.errorType !== 'THROTTLING' && token.getRetryCount() + 1 >= SERVER_ERROR_ATTEMPTS) {
+      // The SDK then throws the request's own error, with the attempts made.
+      return Promise.reject(new Error('server error retries spent'));
+    }
+    return this.strategy.refreshRetryTokenForRetry(token, errorInfo);
+  }
+
+  recordSuccess(token: RetryToken): void {
+    this.strategy.recordSuccess(token);
+  }
+}
+
 /** Retry settings for any SDK client iamspect configures, the credential providers' included. */
 export function retryConfig(settings: Pick<ClientSettings, 'maxAttempts' | 'retryStrategy'>) {
-  return {
-    maxAttempts: settings.maxAttempts,
-    // Adaptive mode also slows the client down after throttling, which IAM (throttled per
-    // account) needs in large accounts. LimitExceeded is retried as throttling by the SDK.
-    ...(settings.retryStrategy ? { retryStrategy: settings.retryStrategy } : { retryMode: 'adaptive' }),
-  };
+  // Adaptive mode also slows the client down after throttling, which IAM (throttled per account)
+  // needs in large accounts. LimitExceeded is retried as throttling by the SDK.
+  const strategy = settings.retryStrategy ?? new AdaptiveRetryStrategy(settings.maxAttempts);
+  return { maxAttempts: settings.maxAttempts, retryStrategy: new ServerErrorRetryCap(strategy) };
 }
 
 function clientConfig(settings: ClientSettings) {

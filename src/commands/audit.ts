@@ -1,13 +1,14 @@
 // `iamspect audit`: evaluate one account (live, a snapshot file, AWS CLI outputs or the demo)
 // and report. Input problems are found before any AWS call; the exit code is the CI contract.
 import type { Command } from 'commander';
-import type { AccountInput } from '../engine.js';
+import type { AccountInput, ResolvedRule } from '../engine.js';
 import { InputError } from '../errors.js';
 import type { LiveFlags } from '../collect/options.js';
 import { addLiveOptions, liveOptionsFrom } from '../collect/options.js';
 import type { OrgFlags } from '../collect/org-options.js';
 import { addOrgOptions, orgOptionsFrom } from '../collect/org-options.js';
 import { terminalProgress } from '../collect/progress.js';
+import { regionsLeftOutWarnings, sectionsToCollect } from '../collect/selection.js';
 import { formatUtc } from '../report/facts.js';
 import { readAwsCliDir } from '../snapshot/aws-cli.js';
 import { loadDemoSnapshot } from '../snapshot/demo.js';
@@ -30,8 +31,11 @@ function offlineSources(flags: AuditFlags): string[] {
   ].filter(Boolean);
 }
 
-/** The accounts to evaluate, from the one source the flags name (live when none). */
-async function readAccounts(flags: AuditFlags): Promise<AccountInput[]> {
+/**
+ * The accounts to evaluate, from the one source the flags name (live when none). A live
+ * collection reads only the sections `rules` need.
+ */
+async function readAccounts(flags: AuditFlags, rules: readonly ResolvedRule[]): Promise<AccountInput[]> {
   if (flags.snapshot !== undefined) {
     // A directory is what `collect --org -o DIR` writes: every account of the run.
     return isDirectory(flags.snapshot)
@@ -49,14 +53,15 @@ async function readAccounts(flags: AuditFlags): Promise<AccountInput[]> {
   if (flags.demo) return [{ snapshot: loadDemoSnapshot() }];
   const progress = terminalProgress(process.stderr, flags.quiet);
   const org = orgOptionsFrom(flags);
+  const options = { ...liveOptionsFrom(flags), sections: sectionsToCollect(rules.map(({ rule }) => rule)) };
   // The collectors are imported only here: they load the AWS SDK, most of the CLI's start-up time,
   // which no offline source needs.
   if (org) {
     const { collectOrganization } = await import('../collect/org.js');
-    return (await collectOrganization(liveOptionsFrom(flags), org, { progress })).accounts;
+    return (await collectOrganization(options, org, { progress })).accounts;
   }
   const { collectSnapshot } = await import('../collect/index.js');
-  return [{ snapshot: await collectSnapshot(liveOptionsFrom(flags), progress) }];
+  return [{ snapshot: await collectSnapshot(options, progress) }];
 }
 
 /** Options that only shape a live collection; given with an offline source they would be ignored. */
@@ -68,6 +73,7 @@ const LIVE_ONLY_OPTIONS = [
   'roleSessionName',
   'maxAttempts',
   'credentialReportTimeout',
+  'regions',
 ] as const;
 
 function flagName(option: string): string {
@@ -106,7 +112,9 @@ export async function runAudit(flags: AuditFlags, liveOptionsGiven: readonly str
     // Template rules read the cloudFormation section, which only `iamspect template` produces.
     ruleFilter: (rule) => !rule.needs.includes('cloudFormation'),
   });
-  const report = buildReport(await readAccounts(flags), prepared);
+  const accounts = await readAccounts(flags, prepared.rules);
+  const report = buildReport(accounts, prepared);
+  report.warnings.push(...regionsLeftOutWarnings(accounts.map((account) => account.snapshot)));
   return emitReport(report, flags, prepared);
 }
 

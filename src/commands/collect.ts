@@ -8,7 +8,11 @@ import { addLiveOptions, liveOptionsFrom } from '../collect/options.js';
 import type { OrgFlags, OrgOptions } from '../collect/org-options.js';
 import { addOrgOptions, orgOptionsFrom } from '../collect/org-options.js';
 import { terminalProgress } from '../collect/progress.js';
+import { sectionsToCollect } from '../collect/selection.js';
+import { resolveRules } from '../engine.js';
 import { InputError } from '../errors.js';
+import { RULES } from '../rules/index.js';
+import type { SectionName } from '../snapshot/schema.js';
 import { serializeSnapshot } from '../snapshot/read-snapshot.js';
 import type { Snapshot } from '../snapshot/schema.js';
 import {
@@ -17,9 +21,39 @@ import {
   writeSnapshotDirectory,
 } from '../snapshot/snapshot-directory.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { commaList } from './report-options.js';
 
 interface CollectFlags extends LiveFlags, OrgFlags {
   output: string;
+  rules?: string[];
+  excludeRules?: string[];
+}
+
+/** Rules that read an account (template rules read what only `iamspect template` produces). */
+const ACCOUNT_RULES = RULES.filter((rule) => !rule.needs.includes('cloudFormation'));
+
+/**
+ * The sections --rules and --exclude-rules need; undefined (every section) without them, so a
+ * snapshot collected once can be audited later with any rule. Off-by-default rules count: collect
+ * reads no config, and a later audit may enable them.
+ */
+function selectedSections(flags: CollectFlags): SectionName[] | undefined {
+  if (!flags.rules && !flags.excludeRules) return undefined;
+  const rules = resolveRules(
+    ACCOUNT_RULES,
+    {},
+    {
+      only: flags.rules ?? ACCOUNT_RULES.map((rule) => rule.id),
+      exclude: flags.excludeRules,
+    },
+  );
+  if (rules.length === 0) {
+    throw new InputError(
+      'no rules selected: --rules and --exclude-rules together select none',
+      'Run `iamspect rules` for the ids.',
+    );
+  }
+  return sectionsToCollect(rules.map(({ rule }) => rule));
 }
 
 /** Checked before collecting, so minutes of collection are not lost to a typo in the path. */
@@ -48,7 +82,8 @@ function describeSnapshot(snapshot: Snapshot): string {
 }
 
 export async function runCollect(flags: CollectFlags): Promise<void> {
-  const options = liveOptionsFrom(flags);
+  const sections = selectedSections(flags);
+  const options = { ...liveOptionsFrom(flags), ...(sections ? { sections } : {}) };
   const org = orgOptionsFrom(flags);
   if (org) return collectOrganizationInto(flags, options, org);
   checkOutputDirectory(flags.output);
@@ -104,7 +139,13 @@ export function registerCollect(program: Command): void {
     .requiredOption(
       '-o, --output <file>',
       'where to write the snapshot (replaced atomically; with --org, a directory)',
-    );
+    )
+    .option(
+      '--rules <ids>',
+      'collect only the sections these rules read (comma-separated ids; default: every section)',
+      commaList,
+    )
+    .option('--exclude-rules <ids>', 'leave out the sections only these rules read', commaList);
   addLiveOptions(command);
   addOrgOptions(command);
   command.addHelpText(
