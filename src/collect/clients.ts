@@ -10,58 +10,23 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { STSClient } from '@aws-sdk/client-sts';
+import { AdaptiveRetryStrategy } from '@smithy/core/retry';
 import type {
   AbsoluteLocation,
   AwsCredentialIdentityProvider,
   InitializeHandlerOptions,
   InitializeMiddleware,
   Pluggable,
+  RetryErrorInfo,
   RetryStrategyV2,
+  RetryToken,
 } from '@smithy/types';
 import { TOOL } from '../version.js';
+import type { ServicePrefix } from './read-operations.js';
+import { READ_ONLY_OPERATIONS } from './read-operations.js';
 
-/**
- * Every operation the collectors may call, keyed by IAM action prefix. Reads only: Get*, List*,
- * Describe*, and GenerateCredentialReport, which asks IAM to build the credential report and
- * changes no identity, policy or credential. (sts:GetCallerIdentity needs no permission, but it is
- * listed like any other call so the guard and the policy stay the same list.)
- */
-export const READ_ONLY_OPERATIONS = {
-  'access-analyzer': ['ListAnalyzers'],
-  account: ['GetAlternateContact', 'ListRegions'],
-  cloudwatch: ['DescribeAlarms'],
-  config: [
-    'DescribeConfigurationRecorderStatus',
-    'DescribeConfigurationRecorders',
-    'DescribeDeliveryChannelStatus',
-  ],
-  // Only when account:ListRegions is unavailable (denied, or a partition without the Account API).
-  ec2: ['DescribeRegions'],
-  iam: [
-    'GenerateCredentialReport',
-    'GetAccountAuthorizationDetails',
-    'GetAccountPasswordPolicy',
-    'GetAccountSummary',
-    'GetCredentialReport',
-    'ListAccountAliases',
-    'ListOrganizationsFeatures',
-    'ListServerCertificates',
-    'ListVirtualMFADevices',
-  ],
-  // ListAccounts only with --org; the others answer only in the management account or a delegated
-  // administrator (elsewhere they are refused, and the section says why).
-  organizations: [
-    'DescribeOrganization',
-    'DescribePolicy',
-    'ListAccounts',
-    'ListParents',
-    'ListPolicies',
-    'ListTargetsForPolicy',
-  ],
-  sts: ['GetCallerIdentity'],
-} as const satisfies Record<string, readonly string[]>;
-
-export type ServicePrefix = keyof typeof READ_ONLY_OPERATIONS;
+export type { ServicePrefix } from './read-operations.js';
+export { allowedActions, READ_ONLY_OPERATIONS } from './read-operations.js';
 
 const CLIENT_CLASSES = {
   'access-analyzer': AccessAnalyzerClient,
@@ -75,13 +40,6 @@ const CLIENT_CLASSES = {
 } satisfies Record<ServicePrefix, unknown>;
 
 export type ClientFor<S extends ServicePrefix> = InstanceType<(typeof CLIENT_CLASSES)[S]>;
-
-/** `iam:GetAccountSummary`, ... sorted: the actions of READ_ONLY_OPERATIONS. */
-export function allowedActions(): string[] {
-  return Object.entries(READ_ONLY_OPERATIONS)
-    .flatMap(([service, operations]) => operations.map((operation) => `${service}:${operation}`))
-    .sort();
-}
 
 /** Thrown instead of sending a request for an operation outside the allow list. */
 export class ReadOnlyViolation extends Error {
@@ -149,14 +107,42 @@ export interface ClientSettings {
 const REQUEST_TIMEOUT_MS = 60_000;
 const CONNECTION_TIMEOUT_MS = 10_000;
 
+/**
+ * Attempts for a call that keeps failing with a server or network error. Throttling is retried up
+ * to --max-attempts (IAM throttles large accounts, and waiting works), but an endpoint that answers
+ * 500 to an operation it does not implement answers it every time: eight attempts with backoff
+ * each cost seconds and decided nothing. Client errors (AccessDenied, validation, unknown
+ * operation) are never retried, as the SDK's strategy already decides.
+ */
+const SERVER_ERROR_ATTEMPTS = 3;
+
+/** Wraps a retry strategy so that non-throttling errors get at most SERVER_ERROR_ATTEMPTS attempts. */
+class ServerErrorRetryCap implements RetryStrategyV2 {
+  constructor(private readonly strategy: RetryStrategyV2) {}
+
+  acquireInitialRetryToken(scope: string): Promise<RetryToken> {
+    return this.strategy.acquireInitialRetryToken(scope);
+  }
+
+  refreshRetryTokenForRetry(token: RetryToken, errorInfo: RetryErrorInfo): Promise<RetryToken> {
+    if (errorInfo.errorType !== 'THROTTLING' && token.getRetryCount() + 1 >= SERVER_ERROR_ATTEMPTS) {
+      // The SDK then throws the request's own error, with the attempts made.
+      return Promise.reject(new Error('server error retries spent'));
+    }
+    return this.strategy.refreshRetryTokenForRetry(token, errorInfo);
+  }
+
+  recordSuccess(token: RetryToken): void {
+    this.strategy.recordSuccess(token);
+  }
+}
+
 /** Retry settings for any SDK client iamspect configures, the credential providers' included. */
 export function retryConfig(settings: Pick<ClientSettings, 'maxAttempts' | 'retryStrategy'>) {
-  return {
-    maxAttempts: settings.maxAttempts,
-    // Adaptive mode also slows the client down after throttling, which IAM (throttled per
-    // account) needs in large accounts. LimitExceeded is retried as throttling by the SDK.
-    ...(settings.retryStrategy ? { retryStrategy: settings.retryStrategy } : { retryMode: 'adaptive' }),
-  };
+  // Adaptive mode also slows the client down after throttling, which IAM (throttled per account)
+  // needs in large accounts. LimitExceeded is retried as throttling by the SDK.
+  const strategy = settings.retryStrategy ?? new AdaptiveRetryStrategy(settings.maxAttempts);
+  return { maxAttempts: settings.maxAttempts, retryStrategy: new ServerErrorRetryCap(strategy) };
 }
 
 function clientConfig(settings: ClientSettings) {

@@ -14,8 +14,10 @@ import { awsErrorCode } from './failures.js';
 /** Get's answers that mean "generate and wait", by wire code (SDK class names differ: see aws-formats.md 1.5). */
 const NOT_READY_CODES = new Set(['ReportNotPresent', 'ReportExpired', 'ReportInProgress']);
 
-const FIRST_POLL_DELAY_MS = 2_000;
-const POLL_DELAY_GROWTH = 1.5;
+// A small account's report is ready within a second, a large one's takes IAM tens of seconds: start
+// short and double, so the first costs little and the second few requests.
+const FIRST_POLL_DELAY_MS = 250;
+const POLL_DELAY_GROWTH = 2;
 const MAX_POLL_DELAY_MS = 10_000;
 
 export class CredentialReportTimeout extends Error {
@@ -28,7 +30,7 @@ export class CredentialReportTimeout extends Error {
   }
 }
 
-/** Delay before poll number `poll` (0-based): 2 s, 3 s, 4.5 s ... capped at 10 s. */
+/** Delay before poll number `poll` (0-based): 250 ms, 500 ms, 1 s, 2 s ... capped at 10 s. */
 export function pollDelayMs(poll: number): number {
   return Math.min(FIRST_POLL_DELAY_MS * POLL_DELAY_GROWTH ** poll, MAX_POLL_DELAY_MS);
 }

@@ -7,7 +7,7 @@
 // (listed in SECTION_COLLECTORS), and its handlers in test/fake-aws/services/.
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import pLimit from 'p-limit';
-import { RunError } from '../errors.js';
+import { InputError, RunError } from '../errors.js';
 import type { Section, SectionName, Sections, Snapshot } from '../snapshot/schema.js';
 import { SNAPSHOT_SCHEMA_VERSION } from '../snapshot/schema.js';
 import { TOOL } from '../version.js';
@@ -35,6 +35,7 @@ import { passwordPolicyCollector } from './password-policy.js';
 import type { Progress } from './progress.js';
 import { SILENT_PROGRESS } from './progress.js';
 import { listRegions, regionsCollector } from './regions.js';
+import { limitRegions, NOT_REQUESTED } from './selection.js';
 import { serverCertificatesCollector } from './server-certificates.js';
 import { serviceControlPoliciesCollector } from './service-control-policies.js';
 import { virtualMfaDevicesCollector } from './virtual-mfa-devices.js';
@@ -144,15 +145,31 @@ function runSection<N extends SectionName>(
 }
 
 /** Each lookup runs once, on first use, however many sections ask for it. */
-function sharedLookups(clients: Clients): SharedLookups {
+function sharedLookups(clients: Clients, identity: CallerIdentity, options: CollectOptions): SharedLookups {
   const once = <T>(lookup: () => Promise<T>): (() => Promise<T>) => {
     let answer: Promise<T> | undefined;
     return () => (answer ??= lookup());
   };
+  const { regions: wanted } = options;
   return {
-    regions: once(() => listRegions(clients)),
+    regions: once(async () => {
+      const regions = await listRegions(clients, identity.partition);
+      return wanted ? limitRegions(regions, wanted, identity.accountId) : regions;
+    }),
     organization: once(() => describeOrganization(clients)),
   };
+}
+
+/**
+ * --regions names a region the account has not enabled: a usage error (exit 2), raised before any
+ * section is collected. When the regions cannot be read at all, the sections that need them say so.
+ */
+async function checkRegionSelection(context: CollectContext): Promise<void> {
+  try {
+    await context.shared.regions();
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+  }
 }
 
 /** The alias, null when the account has none, undefined when it could not be read (cosmetic: never fatal). */
@@ -244,7 +261,7 @@ export async function collectAccount(
     const context: CollectContext = {
       clients,
       identity,
-      shared: sharedLookups(clients),
+      shared: sharedLookups(clients, identity, options),
       progress,
       sleep: options.sleep ?? realSleep,
       now,
@@ -252,20 +269,31 @@ export async function collectAccount(
         options.credentialReportTimeoutMs ?? COLLECT_DEFAULTS.credentialReportTimeoutMs,
     };
     const presets: Partial<Record<SectionName, unknown>> = collection.presets ?? {};
+    const requested = (section: SectionName) => options.sections?.includes(section) ?? true;
+    const collectors = SECTION_COLLECTORS.filter((collector) => requested(collector.section));
+    if (options.regions && collectors.some((collector) => collector.section === 'regions')) {
+      await checkRegionSelection(context);
+    }
     const limit = pLimit(options.concurrency ?? COLLECT_DEFAULTS.concurrency);
     const [accountAlias, results] = await Promise.all([
       limit(() => aliasIfReadable(clients, progress)),
       Promise.all(
-        SECTION_COLLECTORS.map(
+        collectors.map(
           (collector) => presets[collector.section] ?? limit(() => runSection(collector, context)),
         ),
       ),
     ]);
-    const sections: Sections = {};
-    SECTION_COLLECTORS.forEach((collector, index) => {
-      (sections as Record<SectionName, unknown>)[collector.section] = results[index];
+    const collected: Sections = {};
+    collectors.forEach((collector, index) => {
+      (collected as Record<SectionName, unknown>)[collector.section] = results[index];
     });
-    if (!Object.values(sections).some((section) => section.status === 'ok')) throw nothingCollected(sections);
+    if (!Object.values(collected).some((section) => section.status === 'ok'))
+      throw nothingCollected(collected);
+    // In snapshot order, the sections the selection did not need recorded as such.
+    const sections: Sections = {};
+    for (const { section } of SECTION_COLLECTORS) {
+      (sections as Record<SectionName, unknown>)[section] = collected[section] ?? NOT_REQUESTED;
+    }
     // Built only from the normalisers' schema-typed output; a test proves that writing it out and
     // reading it back (with full validation) gives the same snapshot.
     const snapshot: Snapshot = {

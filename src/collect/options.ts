@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import type { RetryStrategyV2 } from '@smithy/types';
 import { InputError } from '../errors.js';
+import type { SectionName } from '../snapshot/schema.js';
 
 export interface CollectOptions {
   /** Shared config/credentials profile (default: AWS_PROFILE, else `default`). */
@@ -19,6 +20,10 @@ export interface CollectOptions {
   credentialReportTimeoutMs?: number;
   /** Sections collected at once. */
   concurrency?: number;
+  /** Only these sections (what the selected rules need: selection.ts); undefined collects every one. */
+  sections?: readonly SectionName[];
+  /** --regions: the regional sections scan only these enabled regions; undefined scans every one. */
+  regions?: readonly string[];
   /** Waits between credential-report polls (tests pass one that returns at once). */
   sleep?: (ms: number) => Promise<void>;
   /** Clock in epoch milliseconds: collectedAt and the credential-report deadline (tests pin it). */
@@ -43,6 +48,8 @@ export interface LiveFlags {
   roleSessionName?: string;
   maxAttempts?: string | number;
   credentialReportTimeout?: string | number;
+  /** --regions a,b: comma-separated. */
+  regions?: string;
   quiet?: boolean;
   /** --org (see org-options.ts): --external-id then applies to the member accounts' roles too. */
   org?: boolean;
@@ -52,6 +59,10 @@ export function addLiveOptions(command: Command): Command {
   return command
     .option('--profile <name>', 'AWS profile from the shared config/credentials files (default: AWS_PROFILE)')
     .option('--region <region>', "region for AWS API calls (default: AWS_REGION or the profile's region)")
+    .option(
+      '--regions <list>',
+      'scan only these enabled regions for the regional guard rails (comma-separated; default: every enabled region)',
+    )
     .option(
       '--role-arn <arn>',
       'assume this IAM role and collect as it (read-only permissions: `iamspect permissions`)',
@@ -99,14 +110,31 @@ const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
 const REGION = /^[a-z]{2,}(-[a-z]+)+-\d+$/;
 
-/** Validated CollectOptions from the flags. Throws InputError naming the bad flag. */
-export function liveOptionsFrom(flags: LiveFlags): CollectOptions {
-  if (flags.region !== undefined && !REGION.test(flags.region)) {
+function regionName(flag: string, name: string): string {
+  if (!REGION.test(name)) {
     throw new InputError(
-      `--region: "${flags.region}" is not a region name`,
+      `${flag}: "${name}" is not a region name`,
       'Use a name such as eu-west-1, us-gov-west-1 or cn-north-1.',
     );
   }
+  return name;
+}
+
+/** --regions a,b: checked for form here; whether the account has them enabled, once it is known. */
+function regionList(list: string | undefined): string[] | undefined {
+  if (list === undefined) return undefined;
+  const names = list
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  if (names.length === 0) throw new InputError('--regions: expected at least one region name');
+  return [...new Set(names.map((name) => regionName('--regions', name)))];
+}
+
+/** Validated CollectOptions from the flags. Throws InputError naming the bad flag. */
+export function liveOptionsFrom(flags: LiveFlags): CollectOptions {
+  if (flags.region !== undefined) regionName('--region', flags.region);
+  const regions = regionList(flags.regions);
   if (flags.roleArn !== undefined && !ROLE_ARN.test(flags.roleArn)) {
     throw new InputError(
       `--role-arn: "${flags.roleArn}" is not an IAM role ARN`,
@@ -136,5 +164,6 @@ export function liveOptionsFrom(flags: LiveFlags): CollectOptions {
     roleSessionName: flags.roleSessionName,
     maxAttempts: wholeNumber('--max-attempts', flags.maxAttempts, 1, 50),
     credentialReportTimeoutMs: timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000,
+    ...(regions ? { regions } : {}),
   };
 }

@@ -1,6 +1,6 @@
 // The least-privilege IAM policy for running iamspect: exactly the operations its clients are
 // allowed to send (READ_ONLY_OPERATIONS), so the policy and the read-only guard cannot drift apart.
-import { allowedActions } from './clients.js';
+import { allowedActions } from './read-operations.js';
 
 export interface IamPolicyStatement {
   Sid: string;

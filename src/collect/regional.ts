@@ -1,6 +1,6 @@
 // Per-region collection for the regional services (Config, Access Analyzer): every region the
-// account has enabled, never one it has not (calls there fail, and opt-in regions the account
-// never enabled hold nothing), a few regions at a time.
+// account has enabled (and --regions kept), never one it has not (calls there fail, and opt-in
+// regions the account never enabled hold nothing), a few regions at a time.
 import pLimit from 'p-limit';
 import type { SectionName } from '../snapshot/schema.js';
 import type { CollectContext } from './collector.js';
@@ -11,34 +11,38 @@ const REGION_CONCURRENCY = 4;
 /**
  * Runs `collect` for each enabled region and returns the results in region order. A region that
  * fails fails the section, with the region named in the error: a guard rail that could not be read
- * in one region must not pass for the account.
+ * in one region must not pass for the account. So once one region has failed no other is started:
+ * the section's outcome is decided, and an endpoint that refuses a call usually refuses it
+ * everywhere (an emulator without the operation took 20 s to say so in 24 regions). The first
+ * region runs alone for the same reason; the others follow a few at a time.
  */
 export async function forEachEnabledRegion<T>(
   context: CollectContext,
   section: SectionName,
   collect: (region: string) => Promise<T>,
 ): Promise<T[]> {
-  const regions = (await context.shared.regions()).filter((region) => region.enabled);
-  const limit = pLimit(REGION_CONCURRENCY);
+  const regions = (await context.shared.regions()).filter((region) => region.enabled && !region.leftOut);
   let done = 0;
-  // allSettled: when one region fails the others still finish first, so no request is left in
-  // flight once the section is reported.
-  const results = await Promise.allSettled(
-    regions.map(({ name }) =>
-      limit(async () => {
-        try {
-          return await collect(name);
-        } catch (error) {
-          if (error instanceof Error) error.message = `${name}: ${error.message}`;
-          throw error;
-        } finally {
-          done += 1;
-          context.progress.update(section, `${done}/${regions.length} regions`);
-        }
-      }),
-    ),
-  );
-  const failed = results.find((result) => result.status === 'rejected');
-  if (failed) throw failed.reason;
-  return results.map((result) => (result as PromiseFulfilledResult<T>).value);
+  let failure: { reason: unknown } | undefined;
+  const inRegion = async (name: string): Promise<T | undefined> => {
+    if (failure) return undefined;
+    try {
+      return await collect(name);
+    } catch (error) {
+      if (error instanceof Error) error.message = `${name}: ${error.message}`;
+      failure ??= { reason: error };
+      return undefined;
+    } finally {
+      done += 1;
+      context.progress.update(section, `${done}/${regions.length} regions`);
+    }
+  };
+  const [first, ...rest] = regions;
+  if (first === undefined) return [];
+  const firstResult = await inRegion(first.name);
+  const limit = pLimit(REGION_CONCURRENCY);
+  // Every started region finishes before the section is reported: no request is left in flight.
+  const restResults = await Promise.all(rest.map(({ name }) => limit(() => inRegion(name))));
+  if (failure) throw failure.reason;
+  return [firstResult, ...restResults] as T[];
 }

@@ -14,7 +14,24 @@ import { allTokenPages } from './collector.js';
 /** Largest page account:ListRegions allows. */
 const REGIONS_PAGE_SIZE = 50;
 
-export async function listRegions(clients: Clients): Promise<Region[]> {
+/**
+ * The partition a region belongs to, from its name. Some endpoints (emulators, and EC2 in some
+ * places) list the regions of other partitions too; calling those from an aws account only fails.
+ */
+export function partitionOfRegion(name: string): string {
+  if (name.startsWith('cn-')) return 'aws-cn';
+  if (name.startsWith('us-gov-')) return 'aws-us-gov';
+  const isolated = /^[a-z]+-(iso[a-z]?)-/.exec(name);
+  return isolated ? `aws-${isolated[1] === 'iso' ? 'iso' : `iso-${isolated[1]!.slice(3)}`}` : 'aws';
+}
+
+/** The regions of `partition`, with the account's opt-in status for each. */
+export async function listRegions(clients: Clients, partition: string): Promise<Region[]> {
+  const regions = await listAllRegions(clients);
+  return regions.filter((region) => partitionOfRegion(region.name) === partition);
+}
+
+async function listAllRegions(clients: Clients): Promise<Region[]> {
   try {
     const pages = await allTokenPages(
       (NextToken) =>

@@ -1,15 +1,16 @@
 // `iamspect audit`: evaluate one account (live, a snapshot file, AWS CLI outputs or the demo)
 // and report. Input problems are found before any AWS call; the exit code is the CI contract.
 import type { Command } from 'commander';
-import type { AccountInput } from '../engine.js';
+import type { AccountInput, ResolvedRule } from '../engine.js';
 import { NEVER_A_PASS, whyNothingAudited } from '../engine.js';
 import { InputError, RunError } from '../errors.js';
 import type { Shard } from '../report/model.js';
-import { addLiveOptions, collectSnapshot, liveOptionsFrom, terminalProgress } from '../collect/index.js';
-import type { LiveFlags } from '../collect/index.js';
-import { collectOrganization } from '../collect/org.js';
+import type { LiveFlags } from '../collect/options.js';
+import { addLiveOptions, liveOptionsFrom } from '../collect/options.js';
 import type { OrgFlags } from '../collect/org-options.js';
 import { addOrgOptions, orgOptionsFrom } from '../collect/org-options.js';
+import { terminalProgress } from '../collect/progress.js';
+import { regionsLeftOutWarnings, sectionsToCollect } from '../collect/selection.js';
 import { formatUtc } from '../report/facts.js';
 import { readAwsCliDir } from '../snapshot/aws-cli.js';
 import { loadDemoSnapshot } from '../snapshot/demo.js';
@@ -38,8 +39,11 @@ interface AuditInput {
   shard?: Shard;
 }
 
-/** The accounts to evaluate, from the one source the flags name (live when none). */
-async function readAccounts(flags: AuditFlags): Promise<AuditInput> {
+/**
+ * The accounts to evaluate, from the one source the flags name (live when none). A live
+ * collection reads only the sections `rules` need.
+ */
+async function readAccounts(flags: AuditFlags, rules: readonly ResolvedRule[]): Promise<AuditInput> {
   if (flags.snapshot !== undefined) {
     // A directory is what `collect --org -o DIR` writes: every account of the run.
     return isDirectory(flags.snapshot)
@@ -57,11 +61,16 @@ async function readAccounts(flags: AuditFlags): Promise<AuditInput> {
   if (flags.demo) return { accounts: [{ snapshot: loadDemoSnapshot() }] };
   const progress = terminalProgress(process.stderr, flags.quiet);
   const org = orgOptionsFrom(flags);
+  const options = { ...liveOptionsFrom(flags), sections: sectionsToCollect(rules.map(({ rule }) => rule)) };
+  // The collectors are imported only here: they load the AWS SDK, most of the CLI's start-up time,
+  // which no offline source needs.
   if (org) {
-    const { accounts } = await collectOrganization(liveOptionsFrom(flags), org, { progress });
+    const { collectOrganization } = await import('../collect/org.js');
+    const { accounts } = await collectOrganization(options, org, { progress });
     return org.shard ? { accounts, shard: org.shard } : { accounts };
   }
-  return { accounts: [{ snapshot: await collectSnapshot(liveOptionsFrom(flags), progress) }] };
+  const { collectSnapshot } = await import('../collect/index.js');
+  return { accounts: [{ snapshot: await collectSnapshot(options, progress) }] };
 }
 
 /** Template rules read the cloudFormation section, which only `iamspect template` produces. */
@@ -80,6 +89,7 @@ const LIVE_ONLY_OPTIONS = [
   'roleSessionName',
   'maxAttempts',
   'credentialReportTimeout',
+  'regions',
 ] as const;
 
 function flagName(option: string): string {
@@ -125,8 +135,9 @@ export async function runAudit(flags: AuditFlags, liveOptionsGiven: readonly str
         : []),
     ],
   });
-  const { accounts, shard } = await readAccounts(flags);
+  const { accounts, shard } = await readAccounts(flags, prepared.rules);
   const report = buildReport(accounts, prepared);
+  report.warnings.push(...regionsLeftOutWarnings(accounts.map((account) => account.snapshot)));
   // A shard says so, so that `merge` can tell when one is missing.
   if (shard) report.run = { shard };
   const nothingAudited = whyNothingAudited(report.accounts);

@@ -2,14 +2,17 @@
 // audited later with `iamspect audit --snapshot FILE` (identical findings to a live audit).
 import type { Command } from 'commander';
 import { join } from 'node:path';
-import type { CollectOptions, LiveFlags } from '../collect/index.js';
-import { addLiveOptions, collectSnapshot, liveOptionsFrom, terminalProgress } from '../collect/index.js';
-import { collectOrganization } from '../collect/org.js';
+import type { CollectOptions, LiveFlags } from '../collect/options.js';
+import { addLiveOptions, liveOptionsFrom } from '../collect/options.js';
 import type { OrgFlags, OrgOptions } from '../collect/org-options.js';
 import { addOrgOptions, orgOptionsFrom } from '../collect/org-options.js';
-import { whyNothingAudited } from '../engine.js';
-import { RunError } from '../errors.js';
+import { terminalProgress } from '../collect/progress.js';
+import { sectionsToCollect } from '../collect/selection.js';
+import { resolveRules, whyNothingAudited } from '../engine.js';
+import { InputError, RunError } from '../errors.js';
 import { shardName } from '../report/facts.js';
+import { RULES } from '../rules/index.js';
+import type { SectionName } from '../snapshot/schema.js';
 import { serializeSnapshot } from '../snapshot/read-snapshot.js';
 import type { Snapshot } from '../snapshot/schema.js';
 import {
@@ -19,9 +22,39 @@ import {
 } from '../snapshot/snapshot-directory.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { checkOutputTargets } from '../util/output-targets.js';
+import { commaList } from './report-options.js';
 
 interface CollectFlags extends LiveFlags, OrgFlags {
   output: string;
+  rules?: string[];
+  excludeRules?: string[];
+}
+
+/** Rules that read an account (template rules read what only `iamspect template` produces). */
+const ACCOUNT_RULES = RULES.filter((rule) => !rule.needs.includes('cloudFormation'));
+
+/**
+ * The sections --rules and --exclude-rules need; undefined (every section) without them, so a
+ * snapshot collected once can be audited later with any rule. Off-by-default rules count: collect
+ * reads no config, and a later audit may enable them.
+ */
+function selectedSections(flags: CollectFlags): SectionName[] | undefined {
+  if (!flags.rules && !flags.excludeRules) return undefined;
+  const rules = resolveRules(
+    ACCOUNT_RULES,
+    {},
+    {
+      only: flags.rules ?? ACCOUNT_RULES.map((rule) => rule.id),
+      exclude: flags.excludeRules,
+    },
+  );
+  if (rules.length === 0) {
+    throw new InputError(
+      'no rules selected: --rules and --exclude-rules together select none',
+      'Run `iamspect rules` for the ids.',
+    );
+  }
+  return sectionsToCollect(rules.map(({ rule }) => rule));
 }
 
 /** "account 123456789012 (acme): 5 sections ok; authorizationDetails denied (iam:GetAccountAuthorizationDetails)" */
@@ -39,11 +72,14 @@ function describeSnapshot(snapshot: Snapshot): string {
 }
 
 export async function runCollect(flags: CollectFlags): Promise<void> {
-  const options = liveOptionsFrom(flags);
+  const sections = selectedSections(flags);
+  const options = { ...liveOptionsFrom(flags), ...(sections ? { sections } : {}) };
   const org = orgOptionsFrom(flags);
   if (org) return collectOrganizationInto(flags, options, org);
   // Checked before collecting, so minutes of collection are not lost to a typo in the path.
   checkOutputTargets([{ label: `--output ${flags.output}`, path: flags.output }]);
+  // Imported only now, like the org collector below: they load the AWS SDK (see audit.ts).
+  const { collectSnapshot } = await import('../collect/index.js');
   const snapshot = await collectSnapshot(options, terminalProgress(process.stderr, flags.quiet));
   writeFileAtomic(flags.output, serializeSnapshot(snapshot));
   if (!flags.quiet) process.stderr.write(`Wrote ${flags.output}: ${describeSnapshot(snapshot)}\n`);
@@ -57,6 +93,7 @@ async function collectOrganizationInto(
 ): Promise<void> {
   checkSnapshotDirectory(flags.output);
   const progress = terminalProgress(process.stderr, flags.quiet);
+  const { collectOrganization } = await import('../collect/org.js');
   const run = await collectOrganization(options, org, { progress });
   const nothingCollected = whyNothingAudited(
     run.accounts.map((account) => ({
@@ -107,7 +144,13 @@ export function registerCollect(program: Command): void {
     .requiredOption(
       '-o, --output <file>',
       'where to write the snapshot (replaced atomically; with --org, a directory)',
-    );
+    )
+    .option(
+      '--rules <ids>',
+      'collect only the sections these rules read (comma-separated ids; default: every section)',
+      commaList,
+    )
+    .option('--exclude-rules <ids>', 'leave out the sections only these rules read', commaList);
   addLiveOptions(command);
   addOrgOptions(command);
   command.addHelpText(

@@ -43,7 +43,8 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-function commaList(value: string, previous: string[] | undefined): string[] {
+/** Commander parser for a repeatable comma-separated list (--rules a,b --rules c). */
+export function commaList(value: string, previous: string[] | undefined): string[] {
   const ids = value
     .split(',')
     .map((s) => s.trim())

@@ -276,7 +276,13 @@ export const serviceControlPoliciesSchema = z.object({
 });
 export type ServiceControlPolicies = z.infer<typeof serviceControlPoliciesSchema>;
 
-export const regionSchema = z.object({ name: z.string(), optStatus: z.string(), enabled: z.boolean() });
+export const regionSchema = z.object({
+  name: z.string(),
+  optStatus: z.string(),
+  enabled: z.boolean(),
+  /** Enabled, but --regions left it out of the regional sections: rules judge the others only. */
+  leftOut: z.boolean().optional(),
+});
 export type Region = z.infer<typeof regionSchema>;
 
 export const configRegionSchema = z.object({

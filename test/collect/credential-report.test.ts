@@ -29,7 +29,7 @@ describe('credential report paths', () => {
       name: 'STARTED -> INPROGRESS -> COMPLETE, then Get',
       report: { status: 'none', generateCallsToComplete: 3 },
       calls: ['Generate', 'Generate', 'Generate', 'Get'],
-      sleeps: [2_000, 3_000],
+      sleeps: [250, 500],
     },
     {
       name: 'a fresh report already exists: COMPLETE at once',
@@ -41,19 +41,19 @@ describe('credential report paths', () => {
       name: 'ReportNotPresent on Get: generate again, wait, get',
       report: { status: 'complete', beforeGet: ['ReportNotPresent'], generateCallsToComplete: 2 },
       calls: ['Generate', 'Get', 'Generate', 'Generate', 'Get'],
-      sleeps: [2_000, 3_000],
+      sleeps: [250, 500],
     },
     {
       name: 'ReportExpired on Get: a new report is generated',
       report: { status: 'complete', beforeGet: ['ReportExpired'], generateCallsToComplete: 2 },
       calls: ['Generate', 'Get', 'Generate', 'Generate', 'Get'],
-      sleeps: [2_000, 3_000],
+      sleeps: [250, 500],
     },
     {
       name: 'ReportInProgress on Get: wait and poll again',
       report: { status: 'complete', beforeGet: ['ReportInProgress'], generateCallsToComplete: 2 },
       calls: ['Generate', 'Get', 'Generate', 'Get'],
-      sleeps: [2_000],
+      sleeps: [250],
     },
   ])('$name', async ({ report, calls, sleeps }) => {
     session = await startSession(sampleAccount({ credentialReport: report }));
@@ -87,9 +87,9 @@ describe('credential report paths', () => {
     expect(bob?.accessKeys[1]).toMatchObject({ active: false, lastRotated: null });
   });
 
-  test('poll delays grow from 2 s by half each time, up to 10 s', () => {
-    expect([0, 1, 2, 3, 4, 5, 6].map(pollDelayMs)).toEqual([
-      2_000, 3_000, 4_500, 6_750, 10_000, 10_000, 10_000,
+  test('poll delays start at 250 ms and double, up to 10 s', () => {
+    expect([0, 1, 2, 3, 4, 5, 6, 7].map(pollDelayMs)).toEqual([
+      250, 500, 1_000, 2_000, 4_000, 8_000, 10_000, 10_000,
     ]);
   });
 
@@ -103,9 +103,9 @@ describe('credential report paths', () => {
         credentialReportTimeoutMs: 10_000,
       });
 
-      // 2 + 3 + 4.5 s, then the last wait is cut to what is left of the 10 s.
-      expect(clock.sleeps).toEqual([2_000, 3_000, 4_500, 500]);
-      expect(session.fake.requests.count('iam:GenerateCredentialReport')).toBe(5);
+      // 0.25 + 0.5 + 1 + 2 + 4 s, then the last wait is cut to what is left of the 10 s.
+      expect(clock.sleeps).toEqual([250, 500, 1_000, 2_000, 4_000, 2_250]);
+      expect(session.fake.requests.count('iam:GenerateCredentialReport')).toBe(7);
       expect(session.fake.requests.count('iam:GetCredentialReport')).toBe(0);
       expect(snapshot.sections.credentialReport).toEqual({
         status: 'error',

@@ -8,7 +8,7 @@ import { collectOrganization } from '../../src/collect/org.js';
 import type { OrgOptions } from '../../src/collect/org-options.js';
 import { ORG_DEFAULTS } from '../../src/collect/org-options.js';
 import { RULES } from '../../src/rules/index.js';
-import type { Snapshot } from '../../src/snapshot/schema.js';
+import type { SectionName, Snapshot } from '../../src/snapshot/schema.js';
 import { useFakeAwsEnvironment } from '../fake-aws/environment.js';
 import { fastRetryStrategy } from '../fake-aws/fast-retry.js';
 import type { FakeAccount } from '../fake-aws/model.js';
@@ -18,6 +18,19 @@ import { startFakeAws } from '../fake-aws/server.js';
 
 /** The rules `iamspect audit` runs on an account (template rules read what only templates have). */
 export const AUDIT_RULES = RULES.filter((rule) => !rule.needs.includes('cloudFormation'));
+
+/** Sections read from IAM alone (no Organizations, Config, Access Analyzer, CloudWatch, Account or EC2). */
+export const IAM_SECTIONS: ReadonlySet<SectionName> = new Set([
+  'credentialReport',
+  'accountSummary',
+  'passwordPolicy',
+  'authorizationDetails',
+  'virtualMfaDevices',
+  'serverCertificates',
+]);
+
+/** The rules an IAM-only audit runs: those reading IAM sections only. */
+export const IAM_RULES = RULES.filter((rule) => rule.needs.every((section) => IAM_SECTIONS.has(section)));
 
 export interface VirtualClock {
   now: () => number;

@@ -17,6 +17,8 @@ interface FaultRule {
   action: ActionPattern;
   kind: FaultKind;
   remaining: number;
+  /** Calls let through before the fault starts firing. */
+  spared: number;
   /** Draws a number in [0, 1); the fault fires when it is below `fraction`. */
   random?: () => number;
   fraction: number;
@@ -39,17 +41,22 @@ export class FaultPlan {
 
   /** Every call of `action` is refused with the service's AccessDenied error. */
   deny(action: ActionPattern): this {
-    return this.add({ action, kind: 'accessDenied', remaining: Infinity, fraction: 1 });
+    return this.add({ action, kind: 'accessDenied', remaining: Infinity, spared: 0, fraction: 1 });
   }
 
   /** The first `times` calls of `action` fail with `kind`; later calls succeed. */
   failFirst(action: ActionPattern, kind: FaultKind, times: number): this {
-    return this.add({ action, kind, remaining: times, fraction: 1 });
+    return this.add({ action, kind, remaining: times, spared: 0, fraction: 1 });
+  }
+
+  /** The first `succeeding` calls of `action` succeed; every later one fails with `kind`. */
+  failAfter(action: ActionPattern, kind: FaultKind, succeeding: number): this {
+    return this.add({ action, kind, remaining: Infinity, spared: succeeding, fraction: 1 });
   }
 
   /** Each call of `action` fails with `kind` with probability `fraction`, drawn from a PRNG seeded with `seed`. */
   failFraction(action: ActionPattern, kind: FaultKind, fraction: number, seed: number): this {
-    return this.add({ action, kind, remaining: Infinity, fraction, random: seededRandom(seed) });
+    return this.add({ action, kind, remaining: Infinity, spared: 0, fraction, random: seededRandom(seed) });
   }
 
   clear(): void {
@@ -60,6 +67,10 @@ export class FaultPlan {
   next(action: string): FaultKind | undefined {
     for (const rule of this.rules) {
       if (rule.remaining <= 0 || (rule.action !== '*' && rule.action !== action)) continue;
+      if (rule.spared > 0) {
+        rule.spared -= 1;
+        continue;
+      }
       if (rule.random && rule.random() >= rule.fraction) continue;
       rule.remaining -= 1;
       return rule.kind;

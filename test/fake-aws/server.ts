@@ -53,6 +53,8 @@ export interface RecordedRequest {
   signingRegion: string;
   /** The account the caller is in (the fake's own, or an assumed role's). */
   accountId: string;
+  /** When the request arrived (epoch milliseconds). */
+  at: number;
 }
 
 export class RequestLog {
@@ -209,6 +211,7 @@ export async function startFakeAws(account: FakeAccount, options: FakeAwsOptions
         input: {},
         signingRegion: signed?.region ?? '',
         accountId: '',
+        at: Date.now(),
       });
       response.writeHead(400, { 'content-type': 'text/plain' });
       response.end(`fake AWS: no service for signing name ${signed?.service ?? '(unsigned request)'}`);
@@ -222,6 +225,7 @@ export async function startFakeAws(account: FakeAccount, options: FakeAwsOptions
       input,
       signingRegion: signed.region,
       accountId: session?.account.id ?? fake.account.id,
+      at: Date.now(),
     });
     const context: FakeRequestContext = {
       account: session?.account ?? fake.account,

@@ -24,9 +24,9 @@ export function isManagementAccountOrUnknown(snapshot: Snapshot): boolean {
   return role === 'management' || role === 'unknown';
 }
 
-/** The regions the account has enabled, in name order. */
+/** The regions the account has enabled and the regional sections scanned (not left out by --regions). */
 function enabledRegions(regions: readonly Region[]): string[] {
-  return regions.filter((region) => region.enabled).map((region) => region.name);
+  return regions.filter((region) => region.enabled && !region.leftOut).map((region) => region.name);
 }
 
 /**

@@ -1,0 +1,67 @@
+// The fake AWS endpoint for bench/collect-selection, in its own process (started with fork). It
+// reproduces what made a run against an emulator slow: a mid-sized account (2,000 users, 1,000
+// roles), 17 enabled regions, a credential report that does not exist yet (the first Generate
+// starts it, the second finds it done), and two regional calls the emulator does not serve:
+// Access Analyzer's ListAnalyzers and Config's DescribeDeliveryChannelStatus answer 500 everywhere.
+// Protocol over the IPC channel: on start it sends { url }; asked 'requests', it answers with the
+// requests it received per service (IAM action prefix).
+import { largeAccount } from '../test/fake-aws/accounts.js';
+import type { FakeRegion } from '../test/fake-aws/model.js';
+import { startFakeAws } from '../test/fake-aws/server.js';
+
+export const LATENCY_MS = 25;
+export const ACCOUNT_SIZE = { users: 2_000, roles: 1_000, policies: 500 };
+
+/** The regions a new aws account has enabled by default. */
+const DEFAULT_ENABLED_REGIONS = [
+  'ap-northeast-1',
+  'ap-northeast-2',
+  'ap-northeast-3',
+  'ap-south-1',
+  'ap-southeast-1',
+  'ap-southeast-2',
+  'ca-central-1',
+  'eu-central-1',
+  'eu-north-1',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-west-3',
+  'sa-east-1',
+  'us-east-1',
+  'us-east-2',
+  'us-west-1',
+  'us-west-2',
+];
+
+export interface EndpointReady {
+  url: string;
+}
+
+export type RequestsByService = Record<string, number>;
+
+async function serve(): Promise<void> {
+  const account = largeAccount(ACCOUNT_SIZE);
+  account.regions = DEFAULT_ENABLED_REGIONS.map((name): FakeRegion => ({
+    name,
+    optStatus: 'ENABLED_BY_DEFAULT',
+  }));
+  account.credentialReport.status = 'none';
+  account.credentialReport.generateCallsToComplete = 2;
+  const fake = await startFakeAws(account, { latencyMs: LATENCY_MS });
+  fake.faults
+    .failFirst('access-analyzer:ListAnalyzers', 'serverError', Infinity)
+    .failFirst('config:DescribeDeliveryChannelStatus', 'serverError', Infinity);
+  process.on('message', (message) => {
+    if (message !== 'requests') return;
+    const byService: RequestsByService = {};
+    for (const { action } of fake.requests.entries) {
+      const service = action.slice(0, action.indexOf(':'));
+      byService[service] = (byService[service] ?? 0) + 1;
+    }
+    process.send?.(byService);
+  });
+  process.on('disconnect', () => void fake.close());
+  process.send?.({ url: fake.url } satisfies EndpointReady);
+}
+
+if (process.send) await serve();
