@@ -12,6 +12,8 @@ import { dirname, join } from 'node:path';
 import { ActionSet, ActionUnion } from './action-set.js';
 import { globMatch, hasWildcard } from './glob.js';
 import { ESCALATION_METHODS } from './privesc-methods.js';
+import type { ActionResources, ArnFormatSource } from './resource-scope.js';
+import { ResourceScopes } from './resource-scope.js';
 
 /** How many actions spreadSample returns. */
 const SAMPLE_SIZE = 16;
@@ -22,7 +24,7 @@ export type AccessLevel = 'List' | 'Read' | 'Write' | 'Permissions management' |
 interface RawAction {
   name: string;
   accessLevel: string;
-  resourceTypes: unknown[];
+  resourceTypes: Array<{ name: string; required: boolean }>;
 }
 
 export class ActionCatalog {
@@ -43,13 +45,19 @@ export class ActionCatalog {
   readonly writeOrPermissions: ActionSet;
   /** Actions that support no resource type: `*` is the only Resource they can be granted on. */
   readonly wildcardOnly: ActionSet;
+  private readonly resourceScopes: ResourceScopes;
 
   /**
    * @param services service prefix -> its actions (lower-case action part -> details)
+   * @param arnFormats reads a service's resource types with their ARN formats (on first need)
    * @param extraActions actions known to exist but missing from the published data (undocumented
    *   APIs that escalation methods use); they join the universe but do not count toward full admin.
    */
-  constructor(services: Map<string, Record<string, RawAction>>, extraActions: readonly string[] = []) {
+  constructor(
+    services: Map<string, Record<string, RawAction>>,
+    arnFormats: ArnFormatSource,
+    extraActions: readonly string[] = [],
+  ) {
     const extrasByService = new Map<string, string[]>();
     for (const action of extraActions) {
       const [service, name] = splitAction(action);
@@ -62,6 +70,8 @@ export class ActionCatalog {
     const wildcardOnlyIndices: number[] = [];
     const permissionsIndices: number[] = [];
     const writeIndices: number[] = [];
+    // Per index; extra actions have no published resource types (null: any Resource may apply).
+    const resources: Array<ActionResources | null> = [];
     const serviceNames = [...new Set([...services.keys(), ...extrasByService.keys()])].sort();
     for (const service of serviceNames) {
       const start = this.names.length;
@@ -74,15 +84,24 @@ export class ActionCatalog {
         if (action.resourceTypes.length === 0) wildcardOnlyIndices.push(index);
         if (levels.includes('Permissions management')) permissionsIndices.push(index);
         if (levels.includes('Write') || levels.includes('Permissions management')) writeIndices.push(index);
+        resources.push({
+          service,
+          types: action.resourceTypes.map((type) => type.name.toLowerCase()),
+          requiresResource: action.resourceTypes.some((type) => type.required),
+        });
         this.push(service, action.name);
       }
-      for (const name of extrasByService.get(service) ?? []) this.push(service, name);
+      for (const name of extrasByService.get(service) ?? []) {
+        resources.push(null);
+        this.push(service, name);
+      }
       this.serviceRanges.set(service, { start, end: this.names.length });
     }
     this.catalogued = ActionSet.of(this.size, cataloguedIndices);
     this.wildcardOnly = ActionSet.of(this.size, wildcardOnlyIndices);
     this.permissionsManagement = ActionSet.of(this.size, permissionsIndices);
     this.writeOrPermissions = ActionSet.of(this.size, writeIndices);
+    this.resourceScopes = new ResourceScopes(this.size, resources, arnFormats);
   }
 
   get size(): number {
@@ -158,6 +177,20 @@ export class ActionCatalog {
     return union;
   }
 
+  /**
+   * The actions of `actions` that a statement's Resource (or NotResource) patterns can apply to in
+   * an account of `partition`: only those taking a resource type the patterns can name (see
+   * resource-scope.ts). The result may be shared: never modify it.
+   */
+  withinResources(
+    actions: ActionUnion,
+    patterns: readonly string[],
+    notResource: boolean,
+    partition: string,
+  ): ActionUnion {
+    return this.resourceScopes.restrict(actions, patterns, notResource, partition);
+  }
+
   private computeExpansion(pattern: string): ActionSet {
     if (pattern === '*') return ActionSet.full(this.size);
     const set = ActionSet.empty(this.size);
@@ -214,7 +247,12 @@ export function loadActionCatalog(extraActions: readonly string[] = []): ActionC
     >;
     services.set(service.toLowerCase(), actions);
   }
-  return new ActionCatalog(services, extraActions);
+  const arnFormats: ArnFormatSource = (service) =>
+    JSON.parse(readFileSync(join(dir, 'resourceTypes', `${service}.json`), 'utf8')) as Record<
+      string,
+      { arn: string }
+    >;
+  return new ActionCatalog(services, arnFormats, extraActions);
 }
 
 let shared: ActionCatalog | undefined;

@@ -47,6 +47,7 @@ export interface CompiledStatement {
   index: number;
   sid?: string;
   effect: 'Allow' | 'Deny';
+  /** The actions it names (NotAction complemented) that its Resource or NotResource can apply to. */
   actions: ActionUnion;
   notAction: boolean;
   /** Resource or NotResource patterns as written; null when the statement has neither. */
@@ -199,11 +200,17 @@ export class CompiledPolicy {
     const notResource = statement.Resource === undefined && statement.NotResource !== undefined;
     const hasVariable = (pattern: string) => this.variablesEnabled && pattern.includes('${');
     const everything = `arn:${this.env.partition}:*`;
+    const named = notAction ? catalog.allBut(entries) : catalog.named(entries);
     return {
       index,
       ...(statement.Sid !== undefined ? { sid: statement.Sid } : {}),
       effect: statement.Effect,
-      actions: notAction ? catalog.allBut(entries) : catalog.named(entries),
+      // Only the actions its resources can name resources of: a pattern of another service (or
+      // an ARN for an action that takes none) applies to nothing (see resource-scope.ts).
+      actions:
+        resources === null
+          ? named
+          : catalog.withinResources(named, resources, notResource, this.env.partition),
       notAction,
       resources,
       notResource,
@@ -253,6 +260,7 @@ export class CompiledPolicy {
     // Copy on write: an aggregate fed by one single-entry statement is that entry's shared set.
     const owned = new Set<keyof PolicyAggregates>();
     const add = (key: keyof PolicyAggregates, actions: ActionUnion) => {
+      if (actions.parts.length === 0) return;
       const current = aggregates[key];
       if (!current && actions.parts.length === 1) {
         aggregates[key] = actions.parts[0]!;

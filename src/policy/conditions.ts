@@ -35,7 +35,35 @@ const ALWAYS: ConditionOutcome = { verdict: 'always', unresolvedKeys: [] };
 /** Keys whose value differs between principals of one account (so verdicts must not be shared). */
 const PRINCIPAL_KEYS = new Set(['aws:principalarn', 'aws:username', 'aws:principaltype']);
 
-type KeyValue = { state: 'present'; value: string } | { state: 'absent' } | { state: 'unknown' };
+/**
+ * What the audit knows of a key's value: a value, that the key is absent, nothing, or (for
+ * aws:TokenIssueTime) a window of instants, any of which the request may bring, or no value at all.
+ */
+type KeyValue =
+  | { state: 'present'; value: string }
+  | { state: 'absent' }
+  | { state: 'unknown' }
+  | { state: 'window'; earliestMs: number; latestMs: number };
+
+/**
+ * aws:TokenIssueTime is when the temporary credentials signing the request were issued. Any token
+ * usable at audit time was issued at or before it, and not longer ago than the longest lifetime a
+ * token can have: 36 hours (GetSessionToken and GetFederationToken accept up to 129,600 seconds).
+ * Role sessions last at most 12 hours (MaxSessionDuration), but credentials EC2 hands to instance
+ * profiles are outside that setting, so the longer bound is used for every principal. Requests
+ * signed with an IAM user's long-term access key carry no token, so the key may also be absent.
+ * Hence, with d a date in the policy and now the audit time:
+ * - DateLessThan(Equals) d: never when d is before (at) now - 36 h, whether the key is present or
+ *   absent (a revoked-sessions Deny older than that no longer removes anything); otherwise the
+ *   request decides;
+ * - DateGreaterThan(Equals) d: never when d is at (after) now or later; when d is before the window
+ *   it holds for every token but fails without one, so the request decides;
+ * - DateEquals d: never when d is outside the window; DateNotEquals is decided by the request
+ *   (it holds when the key is absent);
+ * - ...IfExists forms hold when the key is absent, so they are never "never" (only "always" when
+ *   every token in the window satisfies them).
+ */
+const TOKEN_LIFETIME_MS = 36 * 60 * 60 * 1000;
 
 const ABSENT: KeyValue = { state: 'absent' };
 const UNKNOWN: KeyValue = { state: 'unknown' };
@@ -52,6 +80,12 @@ export function resolveKey(key: string, facts: RequestFacts): KeyValue {
       return present(facts.now.toISOString());
     case 'aws:epochtime':
       return present(String(Math.floor(facts.now.getTime() / 1000)));
+    case 'aws:tokenissuetime':
+      return {
+        state: 'window',
+        earliestMs: facts.now.getTime() - TOKEN_LIFETIME_MS,
+        latestMs: facts.now.getTime(),
+      };
     case 'aws:principalaccount':
       return present(facts.accountId);
     case 'aws:principalarn':
@@ -97,6 +131,7 @@ export function substituteVariables(text: string, facts: RequestFacts): Substitu
       absent = true;
       return '';
     }
+    // Unknown, or one of a window of values: only the request tells.
     unresolved = true;
     return '*';
   });
@@ -248,29 +283,77 @@ function evaluateEntry(
   if (!isKnownConditionOperator(operator)) return null;
   const { base, ifExists, qualifier } = parseOperator(operator);
   const resolved = resolveKey(key, facts);
-  if (resolved.state === 'unknown') return null;
-  if (base === 'null') {
-    const wantsAbsent = values.some((v) => v.toLowerCase() === 'true');
-    const wantsPresent = values.some((v) => v.toLowerCase() === 'false');
-    const isAbsent = resolved.state === 'absent';
-    return (wantsAbsent && isAbsent) || (wantsPresent && !isAbsent);
+  switch (resolved.state) {
+    case 'unknown':
+      return null;
+    case 'absent':
+      return whenAbsent(base, values, ifExists, qualifier);
+    case 'present':
+      return matchValues(base, values, facts, (expected) => compare(base, resolved.value, expected));
+    case 'window': {
+      const present = matchValues(base, values, facts, (expected) =>
+        compareWithin(base, resolved.earliestMs, resolved.latestMs, expected),
+      );
+      // The request may also bring no value at all (see TOKEN_LIFETIME_MS).
+      return present === whenAbsent(base, values, ifExists, qualifier) ? present : null;
+    }
   }
-  const negated = NEGATED.has(base);
-  if (resolved.state === 'absent') {
-    if (ifExists || qualifier === 'forallvalues') return true;
-    if (qualifier === 'foranyvalue') return false;
-    return negated;
-  }
-  let anyMatch = false;
+}
+
+/** The entry's outcome when the request lacks the key. */
+function whenAbsent(
+  base: string,
+  values: readonly string[],
+  ifExists: boolean,
+  qualifier: string | null,
+): boolean {
+  if (base === 'null') return values.some((v) => v.toLowerCase() === 'true');
+  if (ifExists || qualifier === 'forallvalues') return true;
+  if (qualifier === 'foranyvalue') return false;
+  return NEGATED.has(base);
+}
+
+/**
+ * The entry's outcome when the key has a value: some policy value must match it (a negated
+ * operator: none may). `matches` answers for one policy value, null when the request decides.
+ */
+function matchValues(
+  base: string,
+  values: readonly string[],
+  facts: RequestFacts,
+  matches: (expected: string) => boolean | null,
+): boolean | null {
+  if (base === 'null') return values.some((v) => v.toLowerCase() === 'false');
+  let anyMatch: boolean | null = false;
   for (const raw of values) {
     const expected = substituteVariables(raw, facts);
     if (expected === null) continue;
-    if (expected.unresolved) return null;
-    const result = compare(base, resolved.value, expected.value);
-    if (result === null) return null;
-    if (result) anyMatch = true;
+    const result = expected.unresolved ? null : matches(expected.value);
+    if (result === true) {
+      anyMatch = true;
+      break;
+    }
+    if (result === null) anyMatch = null;
   }
-  return negated ? !anyMatch : anyMatch;
+  if (anyMatch === null) return null;
+  return NEGATED.has(base) ? !anyMatch : anyMatch;
+}
+
+/** A date comparison that holds for every instant of [earliest, latest], for none, or (null) for some. */
+function compareWithin(base: string, earliestMs: number, latestMs: number, expected: string): boolean | null {
+  if (!base.startsWith('date')) return null;
+  const expectedMs = toEpochMs(expected);
+  if (expectedMs === null) return null;
+  if (base === 'dateequals' || base === 'datenotequals') {
+    // Equality: the instant the policy names is in the window or not.
+    if (expectedMs < earliestMs || expectedMs > latestMs) return false;
+    return earliestMs === latestMs ? true : null;
+  }
+  // The other relations are monotone in time: the ends of the window decide.
+  const relation = base.slice('date'.length);
+  const atEarliest = ordered(relation, earliestMs, expectedMs);
+  const atLatest = ordered(relation, latestMs, expectedMs);
+  return atEarliest === atLatest ? atEarliest : null;
 }
 
 /** Evaluates a whole Condition block against what the audit knows. */

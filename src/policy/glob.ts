@@ -96,7 +96,49 @@ export function globsIntersect(patterns: readonly string[]): boolean {
   if (relevant.length <= 1) return true;
   const literal = relevant.find((p) => !hasWildcard(p));
   if (literal !== undefined) return relevant.every((p) => globMatch(p, literal));
-  return memoised(intersectCache, relevant.join('\u0000'), () => computeIntersection(relevant));
+  return memoised(intersectCache, relevant.join('\u0000'), () =>
+    relevant.length === 2 ? globPairIntersects(relevant[0]!, relevant[1]!) : computeIntersection(relevant),
+  );
+}
+
+/**
+ * Can two patterns match a common string? Exact, and quadratic in their lengths whatever their
+ * wildcards, without remembering the answer: for callers that keep their own (a question asked once
+ * per pattern and ARN format would only crowd out the answers analysis asks again and again).
+ */
+export function globPairIntersects(a: string, b: string): boolean {
+  if (!literalEndsAgree(a, b)) return false;
+  // meet[i * width + j]: some string is matched by both a[i..] and b[j..]; filled from the ends.
+  const width = b.length + 1;
+  const meet = new Uint8Array((a.length + 1) * width);
+  meet[meet.length - 1] = 1;
+  for (let i = a.length; i >= 0; i--) {
+    const x = a[i];
+    for (let j = b.length; j >= 0; j--) {
+      const y = b[j];
+      const here = i * width + j;
+      if (x === '*') meet[here] = meet[here + width]! | (y === undefined ? 0 : meet[here + 1]!);
+      else if (y === '*') meet[here] = meet[here + 1]! | (x === undefined ? 0 : meet[here + width]!);
+      else if (x !== undefined && y !== undefined && (x === y || x === '?' || y === '?')) {
+        meet[here] = meet[here + width + 1]!;
+      }
+    }
+  }
+  return meet[0] === 1;
+}
+
+/** The cheap necessary condition: the literal text before the first wildcard, and after the last, is compatible. */
+function literalEndsAgree(a: string, b: string): boolean {
+  const compatible = (x: string, y: string) => x === y || x === '?' || y === '?';
+  for (let i = 0; i < a.length && i < b.length; i++) {
+    if (a[i] === '*' || b[i] === '*') break;
+    if (!compatible(a[i]!, b[i]!)) return false;
+  }
+  for (let i = a.length - 1, j = b.length - 1; i >= 0 && j >= 0; i--, j--) {
+    if (a[i] === '*' || b[j] === '*') break;
+    if (!compatible(a[i]!, b[j]!)) return false;
+  }
+  return true;
 }
 
 function computeIntersection(relevant: readonly string[]): boolean {

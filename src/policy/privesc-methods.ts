@@ -1,6 +1,6 @@
 // Known ways for an IAM principal to gain more permissions than it holds, compiled from public
 // research (Rhino Security Labs' list and its pacu scanner, Bishop Fox's iam-vulnerable, NCC
-// Group's PMapper, Salesforce's Cloudsplaining with Datadog's pathfinding.cloud paths). Each method
+// Group's PMapper, Salesforce's Cloudsplaining, Datadog's pathfinding.cloud paths). Each method
 // lists only the actions that are strictly required; enumeration helpers (List*, Get*) are left
 // out because a principal can learn names by other means. Ids keep the research's numbering so a
 // finding can be traced back to its write-up.
@@ -35,7 +35,10 @@ export interface EscalationMethod {
    */
   service?: string;
   precondition?: MethodPrecondition;
-  /** Where the method is described: `rhino#N`, `bishopfox`, `pmapper`, `cloudsplaining`. */
+  /**
+   * Where the method is described: `rhino#N`, `bishopfox`, `pmapper`, `cloudsplaining`,
+   * `pathfinding:<path id>` (https://pathfinding.cloud/paths/<path id>), or the URL of a write-up.
+   */
   sources: readonly string[];
 }
 
@@ -79,8 +82,14 @@ const CODEBUILD = 'codebuild.amazonaws.com';
 const SAGEMAKER = 'sagemaker.amazonaws.com';
 const ECS_TASKS = 'ecs-tasks.amazonaws.com';
 const BEDROCK_AGENTCORE = 'bedrock-agentcore.amazonaws.com';
+/** App Runner instance roles (what the running code gets) trust this one, not build.apprunner. */
+const APP_RUNNER_TASKS = 'tasks.apprunner.amazonaws.com';
+const STEP_FUNCTIONS = 'states.amazonaws.com';
 
 const rhino = (n: number) => `rhino#${n}`;
+const pathfinding = (id: string) => `pathfinding:${id}`;
+/** Reversec's write-up of ECS task role overrides on existing task definitions (RunTask, StartTask). */
+const REVERSEC_ECS = 'https://labs.reversec.com/posts/2025/08/another-ecs-privilege-escalation-path';
 
 export const ESCALATION_METHODS: readonly EscalationMethod[] = [
   // ---- rewriting or attaching policies ----
@@ -489,8 +498,8 @@ export const ESCALATION_METHODS: readonly EscalationMethod[] = [
     name: 'Create an App Runner service with an instance role',
     category: 'passrole-to-service',
     actions: ['iam:PassRole', 'apprunner:CreateService'],
-    service: 'tasks.apprunner.amazonaws.com',
-    sources: ['cloudsplaining'],
+    service: APP_RUNNER_TASKS,
+    sources: ['cloudsplaining', pathfinding('apprunner-001')],
   },
   {
     id: 'cs-PassExistingRoleToNewBedrockCodeInterpreter',
@@ -544,6 +553,188 @@ export const ESCALATION_METHODS: readonly EscalationMethod[] = [
     actions: ['iam:PassRole', 'ecs:RegisterTaskDefinition', 'ecs:StartTask'],
     service: ECS_TASKS,
     sources: ['cloudsplaining'],
+  },
+  {
+    id: 'pf-ecs-008',
+    name: 'Run an existing ECS task definition with another task role and command (RunTask overrides)',
+    category: 'passrole-to-service',
+    actions: ['iam:PassRole', 'ecs:RunTask'],
+    service: ECS_TASKS,
+    sources: [pathfinding('ecs-008'), REVERSEC_ECS],
+  },
+  {
+    id: 'pf-ecs-009',
+    name: 'Start an existing ECS task definition with another task role and command (StartTask overrides)',
+    category: 'passrole-to-service',
+    actions: ['iam:PassRole', 'ecs:StartTask'],
+    service: ECS_TASKS,
+    sources: [pathfinding('ecs-009'), REVERSEC_ECS],
+  },
+  {
+    id: 'pf-stepfunctions-001',
+    name: 'Create a Step Functions state machine with a role and start it',
+    category: 'passrole-to-service',
+    actions: ['iam:PassRole', 'states:CreateStateMachine', 'states:StartExecution'],
+    service: STEP_FUNCTIONS,
+    sources: [pathfinding('stepfunctions-001')],
+  },
+  {
+    // The job role of a Batch container is a task role: it trusts ecs-tasks.amazonaws.com.
+    id: 'pf-batch-001',
+    name: 'Register a Batch job definition with a job role and submit a job',
+    category: 'passrole-to-service',
+    actions: ['iam:PassRole', 'batch:RegisterJobDefinition', 'batch:SubmitJob'],
+    service: ECS_TASKS,
+    sources: [pathfinding('batch-001')],
+  },
+  {
+    id: 'pf-bedrock-003',
+    name: 'Create a Bedrock AgentCore runtime with a role and run commands in it',
+    category: 'passrole-to-service',
+    actions: [
+      'iam:PassRole',
+      'bedrock-agentcore:CreateAgentRuntime',
+      'bedrock-agentcore:CreateAgentRuntimeEndpoint',
+      'bedrock-agentcore:CreateWorkloadIdentity',
+      'bedrock-agentcore:InvokeAgentRuntimeCommand',
+    ],
+    service: BEDROCK_AGENTCORE,
+    sources: [pathfinding('bedrock-003')],
+  },
+  {
+    id: 'pf-bedrock-005',
+    name: 'Create a Bedrock AgentCore harness with a role and run commands in it',
+    category: 'passrole-to-service',
+    actions: [
+      'iam:PassRole',
+      'bedrock-agentcore:CreateHarness',
+      'bedrock-agentcore:CreateAgentRuntime',
+      'bedrock-agentcore:CreateAgentRuntimeEndpoint',
+      'bedrock-agentcore:CreateWorkloadIdentity',
+      'bedrock-agentcore:GetAgentRuntime',
+      'bedrock-agentcore:GetHarness',
+      'bedrock-agentcore:InvokeAgentRuntimeCommand',
+    ],
+    service: BEDROCK_AGENTCORE,
+    sources: [pathfinding('bedrock-005')],
+  },
+  {
+    id: 'pf-bedrock-006',
+    name: 'Create a Bedrock AgentCore browser with a role and drive it to read the role credentials',
+    category: 'passrole-to-service',
+    actions: [
+      'iam:PassRole',
+      'bedrock-agentcore:CreateBrowser',
+      'bedrock-agentcore:StartBrowserSession',
+      'bedrock-agentcore:ConnectBrowserAutomationStream',
+    ],
+    service: BEDROCK_AGENTCORE,
+    sources: [pathfinding('bedrock-006')],
+  },
+  {
+    // The code runs on the cluster's EC2 nodes, with the instance profile (JobFlowRole).
+    id: 'pf-emr-001',
+    name: 'Launch an EMR cluster with an instance profile and a step that runs commands',
+    category: 'passrole-to-service',
+    actions: ['iam:PassRole', 'elasticmapreduce:RunJobFlow'],
+    service: EC2,
+    sources: [pathfinding('emr-001')],
+  },
+  {
+    id: 'pf-emrserverless-001',
+    name: 'Create an EMR Serverless application and start a job run with an execution role',
+    category: 'passrole-to-service',
+    actions: ['iam:PassRole', 'emr-serverless:CreateApplication', 'emr-serverless:StartJobRun'],
+    service: 'emr-serverless.amazonaws.com',
+    sources: [pathfinding('emrserverless-001')],
+  },
+  {
+    id: 'pf-glue-007',
+    name: 'Create a Glue interactive session with a role and run code in it',
+    category: 'passrole-to-service',
+    actions: ['iam:PassRole', 'glue:CreateSession', 'glue:RunStatement'],
+    service: GLUE,
+    sources: [pathfinding('glue-007')],
+  },
+  {
+    // The build instance runs the component with the instance profile passed in the infrastructure configuration.
+    id: 'pf-imagebuilder-001',
+    name: 'Build an EC2 Image Builder image whose component runs commands with an instance profile',
+    category: 'passrole-to-service',
+    actions: [
+      'iam:PassRole',
+      'imagebuilder:CreateComponent',
+      'imagebuilder:CreateImageRecipe',
+      'imagebuilder:CreateInfrastructureConfiguration',
+      'imagebuilder:CreateImage',
+    ],
+    service: EC2,
+    sources: [pathfinding('imagebuilder-001')],
+  },
+  {
+    id: 'pf-kinesisanalytics-001',
+    name: 'Create and start a Managed Apache Flink (Kinesis Analytics) application with a role',
+    category: 'passrole-to-service',
+    actions: ['iam:PassRole', 'kinesisanalytics:CreateApplication', 'kinesisanalytics:StartApplication'],
+    service: 'kinesisanalytics.amazonaws.com',
+    sources: [pathfinding('kinesisanalytics-001')],
+  },
+  {
+    // The write-up reads the credentials back with s3:GetObject, but the bucket they are written
+    // to can be the attacker's own, read with other credentials: not strictly required.
+    id: 'pf-omics-001',
+    name: 'Create a HealthOmics workflow and start a run with a role',
+    category: 'passrole-to-service',
+    actions: ['iam:PassRole', 'omics:CreateWorkflow', 'omics:StartRun'],
+    service: 'omics.amazonaws.com',
+    sources: [pathfinding('omics-001')],
+  },
+  {
+    id: 'pf-scheduler-001',
+    name: 'Create an EventBridge Scheduler schedule that calls any AWS API with a role',
+    category: 'passrole-to-service',
+    actions: ['iam:PassRole', 'scheduler:CreateSchedule'],
+    service: 'scheduler.amazonaws.com',
+    sources: [pathfinding('scheduler-001')],
+  },
+  {
+    id: 'pf-ssm-003',
+    name: 'Create an SSM Automation document and run it with a role',
+    category: 'passrole-to-service',
+    actions: ['iam:PassRole', 'ssm:CreateDocument', 'ssm:StartAutomationExecution'],
+    service: 'ssm.amazonaws.com',
+    sources: [pathfinding('ssm-003')],
+  },
+  {
+    // AWS's GameLift guide has the fleet instance role trust gamelift.amazonaws.com.
+    id: 'pf-gamelift-001',
+    name: 'Upload a GameLift build and create a fleet with an instance role',
+    category: 'passrole-to-service',
+    actions: [
+      'iam:PassRole',
+      'gamelift:CreateBuild',
+      'gamelift:RequestUploadCredentials',
+      'gamelift:CreateFleet',
+    ],
+    service: 'gamelift.amazonaws.com',
+    sources: [pathfinding('gamelift-001')],
+  },
+  {
+    id: 'pf-braket-001',
+    name: 'Create an Amazon Braket hybrid job with an execution role',
+    category: 'passrole-to-service',
+    actions: ['iam:PassRole', 'braket:CreateJob'],
+    service: 'braket.amazonaws.com',
+    sources: [pathfinding('braket-001')],
+  },
+  {
+    // Roles for identity pools trust cognito-identity.amazonaws.com as a federated principal.
+    id: 'pf-cognitoidentity-001',
+    name: "Bind a role to a Cognito identity pool's unauthenticated identities and get its credentials",
+    category: 'passrole-to-service',
+    actions: ['iam:PassRole', 'cognito-identity:SetIdentityPoolRoles'],
+    service: 'cognito-identity.amazonaws.com',
+    sources: [pathfinding('cognitoidentity-001')],
   },
 
   // ---- taking over code that already runs with a role ----
@@ -695,6 +886,67 @@ export const ESCALATION_METHODS: readonly EscalationMethod[] = [
     actions: ['bedrock-agentcore:StartCodeInterpreterSession', 'bedrock-agentcore:InvokeCodeInterpreter'],
     service: BEDROCK_AGENTCORE,
     sources: ['cloudsplaining'],
+  },
+  {
+    id: 'pf-apprunner-002',
+    name: 'Update an existing App Runner service to run other code with its instance role',
+    category: 'existing-resource-takeover',
+    actions: ['apprunner:UpdateService'],
+    service: APP_RUNNER_TASKS,
+    sources: [pathfinding('apprunner-002')],
+  },
+  {
+    id: 'pf-codebuild-003',
+    name: 'Start a batch build of an existing CodeBuild project with overridden commands',
+    category: 'existing-resource-takeover',
+    actions: ['codebuild:StartBuildBatch'],
+    service: CODEBUILD,
+    sources: [pathfinding('codebuild-003')],
+  },
+  {
+    id: 'pf-stepfunctions-002',
+    name: "Replace an existing Step Functions state machine's definition and start it",
+    category: 'existing-resource-takeover',
+    actions: ['states:UpdateStateMachine', 'states:StartExecution'],
+    service: STEP_FUNCTIONS,
+    sources: [pathfinding('stepfunctions-002')],
+  },
+  {
+    id: 'pf-batch-002',
+    name: 'Submit a Batch job from an existing job definition with an overridden command',
+    category: 'existing-resource-takeover',
+    actions: ['batch:SubmitJob'],
+    service: ECS_TASKS,
+    sources: [pathfinding('batch-002')],
+  },
+  {
+    id: 'pf-bedrock-004',
+    name: 'Run commands in an existing Bedrock AgentCore runtime or harness',
+    category: 'existing-resource-takeover',
+    actions: ['bedrock-agentcore:InvokeAgentRuntimeCommand'],
+    service: BEDROCK_AGENTCORE,
+    sources: [pathfinding('bedrock-004')],
+  },
+  {
+    id: 'pf-bedrock-007',
+    name: 'Drive an existing Bedrock AgentCore browser to read its role credentials',
+    category: 'existing-resource-takeover',
+    actions: ['bedrock-agentcore:StartBrowserSession', 'bedrock-agentcore:ConnectBrowserAutomationStream'],
+    service: BEDROCK_AGENTCORE,
+    sources: [pathfinding('bedrock-007')],
+  },
+  {
+    // The deployment's hooks run on the group's EC2 instances, with their instance profile.
+    id: 'pf-codedeploy-001',
+    name: 'Deploy a revision whose hooks run commands on EC2 instances of an existing deployment group',
+    category: 'existing-resource-takeover',
+    actions: [
+      'codedeploy:CreateDeployment',
+      'codedeploy:RegisterApplicationRevision',
+      'codedeploy:GetDeploymentConfig',
+    ],
+    service: EC2,
+    sources: [pathfinding('codedeploy-001')],
   },
 
   // ---- service-specific ----

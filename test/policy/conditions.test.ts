@@ -164,6 +164,44 @@ describe('evaluateCondition', () => {
     expect(evaluateCondition(block, facts).verdict).toBe(verdict);
   });
 
+  // A token usable now was issued within the last 36 hours (2026-06-14T00:00:00Z to NOW), or the
+  // request carries none (a user's access key): each operator at the ends of that window.
+  const WINDOW_START = '2026-06-14T00:00:00Z';
+  test.each<[string, string, string, string, RequestFacts]>([
+    ['DateLessThan', 'the start of the window', 'never', WINDOW_START, appRole],
+    ['DateLessThan', 'a second into the window', 'conditional', '2026-06-14T00:00:01Z', appRole],
+    ['DateLessThan', 'long ago (epoch seconds)', 'never', '1700000000', alice],
+    ['DateLessThanEquals', 'a second before the window', 'never', '2026-06-13T23:59:59Z', appRole],
+    ['DateLessThanEquals', 'the start of the window', 'conditional', WINDOW_START, appRole],
+    ['DateLessThanIfExists', 'the start of the window', 'conditional', WINDOW_START, alice],
+    ['DateLessThanIfExists', 'a second after now', 'always', '2026-06-15T12:00:01Z', appRole],
+    ['DateGreaterThan', 'now', 'never', '2026-06-15T12:00:00Z', appRole],
+    ['DateGreaterThan', 'a second before now', 'conditional', '2026-06-15T11:59:59Z', appRole],
+    [
+      'DateGreaterThan',
+      'long ago (every token is newer, but there may be none)',
+      'conditional',
+      '2020-01-01',
+      appRole,
+    ],
+    ['DateGreaterThanEquals', 'now', 'conditional', '2026-06-15T12:00:00Z', policyAlone],
+    ['DateGreaterThanEquals', 'a second after now', 'never', '2026-06-15T12:00:01Z', policyAlone],
+    ['DateGreaterThanIfExists', 'long ago', 'always', '2020-01-01', alice],
+    ['DateGreaterThanIfExists', 'a second after now', 'conditional', '2026-06-15T12:00:01Z', alice],
+    ['DateEquals', 'a second before the window', 'never', '2026-06-13T23:59:59Z', appRole],
+    ['DateEquals', 'the start of the window', 'conditional', WINDOW_START, appRole],
+    ['DateNotEquals', 'a second after now', 'always', '2026-06-15T12:00:01Z', appRole],
+    ['DateNotEquals', 'now', 'conditional', '2026-06-15T12:00:00Z', appRole],
+  ])('aws:TokenIssueTime %s %s: %s', (operator, _when, verdict, date, facts) => {
+    expect(evaluateCondition({ [operator]: { 'aws:TokenIssueTime': [date] } }, facts).verdict).toBe(verdict);
+  });
+
+  test('a value that matches decides a key, whatever other values are unknown', () => {
+    const values = ['${aws:PrincipalTag/team}', 'alice'];
+    expect(evaluateCondition({ StringEquals: { 'aws:username': values } }, alice).verdict).toBe('always');
+    expect(evaluateCondition({ StringNotEquals: { 'aws:username': values } }, alice).verdict).toBe('never');
+  });
+
   test('names the keys it could not decide', () => {
     const outcome = evaluateCondition(
       { IpAddress: { 'aws:SourceIp': ['10.0.0.0/8'] }, StringEquals: { 'aws:username': ['alice'] } },

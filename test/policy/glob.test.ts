@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { globCovers, globMatch, globsIntersect } from '../../src/policy/glob.js';
+import { globCovers, globMatch, globPairIntersects, globsIntersect } from '../../src/policy/glob.js';
 
 describe('globMatch', () => {
   test.each([
@@ -48,6 +48,30 @@ describe('globsIntersect', () => {
         },
       ),
     );
+  });
+});
+
+describe('globPairIntersects', () => {
+  // Every string over a, b, c of up to 8 characters: two patterns of up to 4 characters that have a
+  // common match have one among these.
+  const candidates = [''];
+  for (let k = 0; candidates[k]!.length < 8; k++) for (const c of 'abc') candidates.push(candidates[k] + c);
+
+  test('agrees with a search over every short string', () => {
+    const pattern = fc.string({ unit: fc.constantFrom('a', 'b', '*', '?'), maxLength: 4 });
+    fc.assert(
+      fc.property(pattern, pattern, (a, b) => {
+        const common = candidates.some((s) => globMatch(a, s) && globMatch(b, s));
+        expect(globPairIntersects(a, b)).toBe(common);
+        expect(globsIntersect([a, b])).toBe(common);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('ARN patterns with many wildcards are answered at once', () => {
+    expect(globPairIntersects('arn:*:lambda:*:*:function:x', 'arn:aws:lambda:*:*:function:*:*')).toBe(true);
+    expect(globPairIntersects('arn:aws:rds:*:1:db:test*', 'arn:aws:lambda:*:*:function:*')).toBe(false);
   });
 });
 

@@ -17,9 +17,10 @@ export const policyFullAdmin = defineRule({
       'should be the rare, deliberate AWS managed `AdministratorAccess` on a break-glass role, not a ' +
       'custom document copied around.\n\n' +
       'A document is full admin when, on its own, it allows every action of the IAM action catalogue on ' +
-      'Resource `*` (or `arn:aws:*`): `"Action": "*"`, a list of `service:*` covering everything, or a ' +
+      'Resource `*`: `"Action": "*"`, a list of `service:*` covering everything, or a ' +
       '`NotAction` that only excludes actions that do not exist (IAM does not reject unknown action ' +
-      'names). A Deny on every resource in the same document removes what it denies; a grant under a ' +
+      'names). `arn:aws:*` falls short: actions that take no resource type (`ec2:DescribeInstances`...) ' +
+      'are only granted on `*`. A Deny on every resource in the same document removes what it denies; a grant under a ' +
       'condition is still reported, marked conditional. One finding per document: every customer ' +
       'managed policy (default version, attached or not) and every inline policy of a user, group or ' +
       'role. AWS managed policies are not reported here; principal-full-admin reports who holds them.',
