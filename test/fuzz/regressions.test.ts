@@ -1,16 +1,15 @@
 // Defects the fuzz suite found, each reduced to the one edit that showed it, through the real CLI.
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageRoot } from '../../src/util/package-root.js';
 import { runCli } from '../cli-harness.js';
 import { useTempDir } from '../builders/temp-dir.js';
+import { copyDemoOutputs } from './demo-outputs.js';
 
 const dir = useTempDir('iamspect-fuzz-regression-');
 
 /** A copy of the demo's AWS CLI outputs with `file` rewritten by `edit`. */
 function demoOutputsWith(file: string, edit: (json: Record<string, unknown>) => void): string {
-  cpSync(join(packageRoot(), 'fixtures', 'demo'), dir(), { recursive: true });
-  rmSync(join(dir(), 'demo.json'));
+  copyDemoOutputs(dir());
   const json = JSON.parse(readFileSync(join(dir(), file), 'utf8')) as Record<string, unknown>;
   edit(json);
   writeFileSync(join(dir(), file), JSON.stringify(json));
