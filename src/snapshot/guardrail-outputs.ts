@@ -18,10 +18,13 @@ import type {
 import { awsTimestampSchema, validateInput, validatePages } from './input-validation.js';
 
 /** JSON-protocol timestamps: a Date (SDK), an ISO string (CLI v2) or epoch seconds (CLI v1). */
-const timestamp = z.union([
-  z.number().transform((seconds) => new Date(seconds * 1000).toISOString()),
-  awsTimestampSchema,
-]);
+const timestamp = z.preprocess((value) => {
+  if (typeof value !== 'number') return value;
+  const date = new Date(value * 1000);
+  // Seconds past the dates a Date can hold stay a number, which awsTimestampSchema rejects as not
+  // a timestamp (toISOString() would throw).
+  return Number.isNaN(date.getTime()) ? value : date.toISOString();
+}, awsTimestampSchema);
 
 const optionalString = z
   .string()
