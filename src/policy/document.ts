@@ -31,6 +31,9 @@ export function parsePolicyText(text: string): unknown {
 
 const LIST_KEYS = ['Action', 'NotAction', 'Resource', 'NotResource'] as const;
 
+/** The one problem that loses nothing: a Sid only labels its statement. */
+const SID_NOT_A_STRING = 'Sid must be a string';
+
 function toStringList(value: unknown, key: string, where: string, problems: string[]): string[] | undefined {
   if (value === undefined) return undefined;
   const items = Array.isArray(value) ? value : [value];
@@ -99,7 +102,7 @@ function normalizeStatement(raw: unknown, index: number, problems: string[]): St
   else if (input.Effect !== 'Allow' && input.Effect !== 'Deny')
     problems.push(`${where}: Effect "${input.Effect}" is neither Allow nor Deny`);
   if (input.Sid !== undefined && typeof input.Sid !== 'string') {
-    problems.push(`${where}: Sid must be a string`);
+    problems.push(`${where}: ${SID_NOT_A_STRING}`);
     delete statement.Sid;
   }
   for (const key of LIST_KEYS) {
@@ -153,5 +156,10 @@ export function normalizePolicyDocument(input: unknown): PolicyDocument {
   const document: PolicyDocument = { ...rest, Statement: statements } as PolicyDocument;
   if (typeof raw.Version !== 'string') delete document.Version;
   if (problems.length > 0) document.problems = problems;
+  // IAM stores only valid documents, so one that lost a statement, an Effect, an action, a
+  // principal or a condition on the way here is damaged data: the lost part may have been an Allow
+  // or a Deny, and judging the rest would be a guess. policy-invalid still reports every problem.
+  const lost = problems.find((problem) => !problem.endsWith(SID_NOT_A_STRING));
+  if (lost !== undefined) document.decodeError = `not a valid IAM policy: ${lost}`;
   return document;
 }

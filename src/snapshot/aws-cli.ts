@@ -392,6 +392,8 @@ export function readAwsCliDir(dir: string, overrides: AwsCliDirOverrides = {}): 
   if (reportFile && detailsFile) {
     const mismatch = usersMissingFromDetails(sections, reportFile, detailsFile);
     if (mismatch) sections.authorizationDetails = mismatch;
+    const cut = usersMissingFromReport(sections, reportFile, detailsFile);
+    if (cut) sections.credentialReport = cut;
   }
 
   const derived = accountFromArns(collectArns(sections), dir);
@@ -542,6 +544,46 @@ function usersMissingFromDetails(
         `${detailsFile.path} does not (${firstFew(missing)}): one of the two files is stale or partial; ` +
         'save both again, one right after the other',
       action: 'iam:GetAccountAuthorizationDetails',
+    },
+  };
+}
+
+/**
+ * The credential report as an error when it lacks users that existed when it was generated: a
+ * report cut at a line end reads as a shorter report, and those users' credentials would pass
+ * unseen. A user existed then if the details date it before the report's GeneratedTime or before
+ * the newest user the report lists (when the CSV alone was saved, it carries no GeneratedTime).
+ * Users created later are expected to be missing: IAM serves a report up to 4 hours old.
+ */
+function usersMissingFromReport(
+  sections: Sections,
+  reportFile: CliFile,
+  detailsFile: CliFile,
+): Sections['credentialReport'] | undefined {
+  const report = sections.credentialReport;
+  const details = sections.authorizationDetails;
+  if (report?.status !== 'ok' || details?.status !== 'ok' || !report.data || !details.data) return undefined;
+  const times = [report.data.generatedTime, ...report.data.rows.map((row) => row.userCreationTime)]
+    .filter((time): time is string => time !== null)
+    .map((time) => Date.parse(time));
+  if (times.length === 0) return undefined;
+  const existedBy = Math.max(...times);
+  const listed = new Set(report.data.rows.map((row) => row.arn));
+  const missing = details.data.users
+    .filter(
+      (user) => !listed.has(user.arn) && user.createDate !== null && Date.parse(user.createDate) < existedBy,
+    )
+    .map((user) => user.name);
+  if (missing.length === 0) return undefined;
+  return {
+    status: 'error',
+    error: {
+      code: 'OutputsDisagree',
+      message:
+        `${reportFile.path} lacks ${missing.length === 1 ? '1 user' : `${missing.length} users`} that ` +
+        `${detailsFile.path} lists and that existed when the report was generated (${firstFew(missing)}): ` +
+        'one of the two files is stale or partial; save both again, one right after the other',
+      action: 'iam:GetCredentialReport',
     },
   };
 }

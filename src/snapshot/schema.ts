@@ -61,8 +61,10 @@ export const policyDocumentSchema = z
     /** Problems found while normalising (a statement that is not an object, a non-string action...). */
     problems: z.array(z.string()).optional(),
     /**
-     * Why the document could not be decoded at all (URL-encoded twice, not JSON). Its Statement is
-     * then empty only because nothing could be read: what the policy grants is unknown.
+     * Why the document cannot be judged: it could not be decoded at all (URL-encoded twice, not
+     * JSON), and its Statement is empty only because nothing could be read; or it lost part of its
+     * meaning (a statement, Effect, action, principal or condition that is not valid IAM). Either
+     * way what the policy grants or denies is unknown.
      */
     decodeError: z.string().optional(),
   })

@@ -32,4 +32,34 @@ describe('defects found by fuzzing', () => {
       /describe-delivery-channel-status\.eu-west-1\.json: .*lastAttemptTime.*not a timestamp/,
     );
   });
+
+  it('does not judge a principal on a policy version whose Statement was garbled to null', async () => {
+    const outputs = demoOutputsWith('get-account-authorization-details.json', (json) => {
+      const policies = json.Policies as Array<{
+        PolicyName: string;
+        PolicyVersionList: Array<{ IsDefaultVersion: boolean; Document: { Statement: unknown } }>;
+      }>;
+      const admin = policies.find((policy) => policy.PolicyName === 'AdministratorAccess')!;
+      admin.PolicyVersionList.find((version) => version.IsDefaultVersion)!.Document.Statement = null;
+    });
+    const { code, stdout } = await runCli([
+      'audit',
+      '--aws-cli-dir',
+      outputs,
+      '--fail-on',
+      'none',
+      '--format',
+      'json',
+    ]);
+    const report = JSON.parse(stdout) as { notEvaluated: Array<{ ruleId: string; reason: string }> };
+    expect(code).toBe(3);
+    expect(report.notEvaluated).toContainEqual(
+      expect.objectContaining({
+        ruleId: 'principal-full-admin',
+        reason: expect.stringMatching(
+          /AdministratorAccess .*not a valid IAM policy: Statement\[0\] is not an object/,
+        ),
+      }),
+    );
+  });
 });

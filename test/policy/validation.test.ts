@@ -84,3 +84,40 @@ describe('documentProblems', () => {
     );
   });
 });
+
+// IAM stores only valid documents, so a malformed one in collected data is damaged data: the part
+// that could not be read may have been an Allow or a Deny, and judging the rest is a guess.
+describe('a document whose meaning was lost is not judged', () => {
+  test.each<[string, unknown]>([
+    ['Statement is null', { Version: '2012-10-17', Statement: null }],
+    ['Statement is missing', { Version: '2012-10-17' }],
+    [
+      'a statement is not an object',
+      { Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }, 'junk'] },
+    ],
+    [
+      'an Effect is neither Allow nor Deny',
+      { Statement: [{ Effect: 'Permit', Action: '*', Resource: '*' }] },
+    ],
+    ['an Effect is missing', { Statement: [{ Action: '*', Resource: '*' }] }],
+    ['an action is not a string', { Statement: [{ Effect: 'Deny', Action: ['s3:*', 7], Resource: '*' }] }],
+    [
+      'a condition is not an object',
+      { Statement: [{ Effect: 'Deny', Action: '*', Resource: '*', Condition: 'x' }] },
+    ],
+    [
+      'a principal is malformed',
+      { Statement: [{ Effect: 'Allow', Principal: 7, Action: 'sts:AssumeRole' }] },
+    ],
+  ])('%s: the document says why it cannot be judged', (_name, input) => {
+    expect(normalizePolicyDocument(input).decodeError).toMatch(/^not a valid IAM policy: /);
+  });
+
+  test('a Sid that is not a string loses nothing: the document is still judged', () => {
+    const document = normalizePolicyDocument({
+      Statement: [{ Sid: 7, Effect: 'Allow', Action: '*', Resource: '*' }],
+    });
+    expect(document.decodeError).toBeUndefined();
+    expect(problems(document)).toContain('Statement[0]: Sid must be a string');
+  });
+});

@@ -214,6 +214,43 @@ describe('the credential report and the authorization details must list the same
   });
 });
 
+/** The demo's credential report with `edit` applied to its CSV lines (the header is line 0). */
+function reportWithLines(edit: (lines: string[]) => string[]): Json {
+  const report = demoJson('get-credential-report.json') as { Content: string };
+  const lines = Buffer.from(report.Content, 'base64').toString('utf8').split('\n');
+  return { ...report, Content: Buffer.from(edit(lines).join('\n')).toString('base64') } as unknown as Json;
+}
+
+describe('a credential report that lacks users the authorization details say it must list', () => {
+  it('a report cut at a line end (users created before it was generated are missing) is an error', async () => {
+    const cut = reportWithLines((lines) => lines.filter((line) => !line.startsWith('j.morrison,')));
+    const dir = demoWith('get-credential-report.json', cut);
+    await expectPartial(dir, 'credentialReport', 'get-credential-report.json', GAAD);
+    const { report } = await audit(dir);
+    const message = report.accounts[0]!.sections.credentialReport?.error?.message;
+    expect(message).toContain('j.morrison');
+    expect(message).toContain('stale or partial');
+  });
+
+  it('a user created after the report was generated is expected to be missing from it', async () => {
+    const details = demoJson(GAAD) as { UserDetailList: Array<{ UserName: string; CreateDate: string }> };
+    const report = demoJson('get-credential-report.json') as { GeneratedTime: string };
+    const afterReport = new Date(Date.parse(report.GeneratedTime) + 60_000).toISOString();
+    details.UserDetailList = details.UserDetailList.map((user) =>
+      user.UserName === 'j.morrison' ? { ...user, CreateDate: afterReport } : user,
+    );
+    const dir = tempDirWith({
+      ...demoFiles,
+      [GAAD]: JSON.stringify(details),
+      'get-credential-report.json': JSON.stringify(
+        reportWithLines((lines) => lines.filter((line) => !line.startsWith('j.morrison,'))),
+      ),
+    });
+    const { report: audited } = await audit(dir);
+    expect(audited.accounts[0]!.sections.credentialReport?.status).toBe('ok');
+  });
+});
+
 describe('the audit time comes from the times inside the files, not from when they were copied', () => {
   const hour = 3600 * 1000;
 
