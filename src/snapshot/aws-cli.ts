@@ -517,6 +517,29 @@ function firstFew(names: readonly string[]): string {
   return names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
 }
 
+/** The credential report and the authorization details, when both were read whole. */
+function bothUserLists(sections: Sections) {
+  const report = sections.credentialReport;
+  const details = sections.authorizationDetails;
+  if (report?.status !== 'ok' || details?.status !== 'ok' || !report.data || !details.data) return undefined;
+  return { report: report.data, details: details.data };
+}
+
+/** The section that cannot be trusted because the two files do not tell the same story. */
+function outputsDisagree(what: (users: string) => string, missing: readonly string[], action: string) {
+  const users = missing.length === 1 ? '1 user' : `${missing.length} users`;
+  return {
+    status: 'error' as const,
+    error: {
+      code: 'OutputsDisagree',
+      message:
+        `${what(users)} (${firstFew(missing)}): one of the two files is stale or partial; ` +
+        'save both again, one right after the other',
+      action,
+    },
+  };
+}
+
 /**
  * The authorization details as an error when the credential report lists users they do not:
  * one of the two files is older than the other, or partial, and rules reading the details would
@@ -527,25 +550,18 @@ function usersMissingFromDetails(
   reportFile: CliFile,
   detailsFile: CliFile,
 ): Sections['authorizationDetails'] | undefined {
-  const report = sections.credentialReport;
-  const details = sections.authorizationDetails;
-  if (report?.status !== 'ok' || details?.status !== 'ok' || !report.data || !details.data) return undefined;
-  const listed = new Set(details.data.users.map((user) => user.arn));
-  const missing = report.data.rows
+  const lists = bothUserLists(sections);
+  if (!lists) return undefined;
+  const listed = new Set(lists.details.users.map((user) => user.arn));
+  const missing = lists.report.rows
     .filter((row) => !row.isRoot && !listed.has(row.arn))
     .map((row) => row.user);
   if (missing.length === 0) return undefined;
-  return {
-    status: 'error',
-    error: {
-      code: 'OutputsDisagree',
-      message:
-        `${reportFile.path} lists ${missing.length === 1 ? '1 user' : `${missing.length} users`} that ` +
-        `${detailsFile.path} does not (${firstFew(missing)}): one of the two files is stale or partial; ` +
-        'save both again, one right after the other',
-      action: 'iam:GetAccountAuthorizationDetails',
-    },
-  };
+  return outputsDisagree(
+    (users) => `${reportFile.path} lists ${users} that ${detailsFile.path} does not`,
+    missing,
+    'iam:GetAccountAuthorizationDetails',
+  );
 }
 
 /**
@@ -560,32 +576,26 @@ function usersMissingFromReport(
   reportFile: CliFile,
   detailsFile: CliFile,
 ): Sections['credentialReport'] | undefined {
-  const report = sections.credentialReport;
-  const details = sections.authorizationDetails;
-  if (report?.status !== 'ok' || details?.status !== 'ok' || !report.data || !details.data) return undefined;
-  const times = [report.data.generatedTime, ...report.data.rows.map((row) => row.userCreationTime)]
+  const lists = bothUserLists(sections);
+  if (!lists) return undefined;
+  const times = [lists.report.generatedTime, ...lists.report.rows.map((row) => row.userCreationTime)]
     .filter((time): time is string => time !== null)
     .map((time) => Date.parse(time));
   if (times.length === 0) return undefined;
   const existedBy = Math.max(...times);
-  const listed = new Set(report.data.rows.map((row) => row.arn));
-  const missing = details.data.users
+  const listed = new Set(lists.report.rows.map((row) => row.arn));
+  const missing = lists.details.users
     .filter(
       (user) => !listed.has(user.arn) && user.createDate !== null && Date.parse(user.createDate) < existedBy,
     )
     .map((user) => user.name);
   if (missing.length === 0) return undefined;
-  return {
-    status: 'error',
-    error: {
-      code: 'OutputsDisagree',
-      message:
-        `${reportFile.path} lacks ${missing.length === 1 ? '1 user' : `${missing.length} users`} that ` +
-        `${detailsFile.path} lists and that existed when the report was generated (${firstFew(missing)}): ` +
-        'one of the two files is stale or partial; save both again, one right after the other',
-      action: 'iam:GetCredentialReport',
-    },
-  };
+  return outputsDisagree(
+    (users) =>
+      `${reportFile.path} lacks ${users} that ${detailsFile.path} lists and that existed when the report was generated`,
+    missing,
+    'iam:GetCredentialReport',
+  );
 }
 
 /**
