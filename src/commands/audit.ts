@@ -1,83 +1,22 @@
 // `iamspect audit`: evaluate one account (live, a snapshot file, AWS CLI outputs or the demo)
 // and report. Input problems are found before any AWS call; the exit code is the CI contract.
 import type { Command } from 'commander';
-import type { AccountInput } from '../engine.js';
 import { InputError } from '../errors.js';
-import { addLiveOptions, collectSnapshot, liveOptionsFrom, terminalProgress } from '../collect/index.js';
-import type { LiveFlags } from '../collect/index.js';
-import { collectOrganization } from '../collect/org.js';
 import type { OrgFlags } from '../collect/org-options.js';
 import { addOrgOptions, orgOptionsFrom } from '../collect/org-options.js';
-import { readAwsCliDir } from '../snapshot/aws-cli.js';
-import { loadDemoSnapshot } from '../snapshot/demo.js';
-import { readSnapshotFile } from '../snapshot/read-snapshot.js';
-import { isDirectory, readSnapshotDirectory } from '../snapshot/snapshot-directory.js';
 import type { ReportFlags } from './report-options.js';
 import { addReportOptions, buildReport, emitReport, prepareRun } from './report-options.js';
+import type { SourceFlags } from './source-options.js';
+import { addSourceOptions, checkSources, liveOptionsGiven, readAccounts } from './source-options.js';
 
-interface AuditFlags extends ReportFlags, LiveFlags, OrgFlags {
-  snapshot?: string;
-  awsCliDir?: string;
-  demo?: boolean;
-}
-
-function offlineSources(flags: AuditFlags): string[] {
-  return [
-    flags.snapshot !== undefined ? '--snapshot' : '',
-    flags.awsCliDir !== undefined ? '--aws-cli-dir' : '',
-    flags.demo ? '--demo' : '',
-  ].filter(Boolean);
-}
-
-/** The accounts to evaluate, from the one source the flags name (live when none). */
-async function readAccounts(flags: AuditFlags): Promise<AccountInput[]> {
-  if (flags.snapshot !== undefined) {
-    // A directory is what `collect --org -o DIR` writes: every account of the run.
-    return isDirectory(flags.snapshot)
-      ? readSnapshotDirectory(flags.snapshot)
-      : [{ snapshot: readSnapshotFile(flags.snapshot) }];
-  }
-  if (flags.awsCliDir !== undefined) return [{ snapshot: readAwsCliDir(flags.awsCliDir) }];
-  if (flags.demo) return [{ snapshot: loadDemoSnapshot() }];
-  const progress = terminalProgress(process.stderr, flags.quiet);
-  const org = orgOptionsFrom(flags);
-  if (org) return (await collectOrganization(liveOptionsFrom(flags), org, { progress })).accounts;
-  return [{ snapshot: await collectSnapshot(liveOptionsFrom(flags), progress) }];
-}
-
-/** Options that only shape a live collection; given with an offline source they would be ignored. */
-const LIVE_ONLY_OPTIONS = [
-  'profile',
-  'region',
-  'roleArn',
-  'externalId',
-  'roleSessionName',
-  'maxAttempts',
-  'credentialReportTimeout',
-] as const;
-
-function flagName(option: string): string {
-  return `--${option.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
-}
+interface AuditFlags extends ReportFlags, SourceFlags, OrgFlags {}
 
 /**
  * @param liveOptionsGiven the live-only options the user typed (not defaults), so a flag that would
  *   silently do nothing with an offline source is refused instead.
  */
 export async function runAudit(flags: AuditFlags, liveOptionsGiven: readonly string[] = []): Promise<number> {
-  const sources = offlineSources(flags);
-  if (sources.length > 1) {
-    throw new InputError(
-      `${sources.join(' and ')} cannot be used together`,
-      'Give one source of account data.',
-    );
-  }
-  if (sources.length > 0 && liveOptionsGiven.length > 0) {
-    throw new InputError(
-      `${liveOptionsGiven.map(flagName).join(', ')} only ${liveOptionsGiven.length === 1 ? 'applies' : 'apply'} to live collection, not to ${sources[0]}`,
-      `Drop ${liveOptionsGiven.length === 1 ? 'it' : 'them'}, or drop ${sources[0]} to collect live.`,
-    );
-  }
+  const sources = checkSources(flags, liveOptionsGiven);
   if (flags.org && sources.length > 0) {
     throw new InputError(
       `--org cannot be used with ${sources[0]}`,
@@ -92,7 +31,7 @@ export async function runAudit(flags: AuditFlags, liveOptionsGiven: readonly str
     // Template rules read the cloudFormation section, which only `iamspect template` produces.
     ruleFilter: (rule) => !rule.needs.includes('cloudFormation'),
   });
-  const report = buildReport(await readAccounts(flags), prepared);
+  const report = buildReport(await readAccounts(flags, orgOptionsFrom(flags)), prepared);
   return emitReport(report, flags, prepared);
 }
 
@@ -117,15 +56,9 @@ export function registerAudit(program: Command): void {
         '3 incomplete: rules not evaluated or an account failed (--allow-incomplete',
         'turns 3 into 0).',
       ].join('\n'),
-    )
-    .option(
-      '--snapshot <file>',
-      'audit a snapshot file (or a directory written by collect --org) instead of a live account',
-    )
-    .option('--aws-cli-dir <dir>', 'audit AWS CLI outputs saved in DIR')
-    .option('--demo', 'audit the bundled demo account (no AWS credentials needed)');
+    );
+  addSourceOptions(command, 'audit');
   addReportOptions(command);
-  addLiveOptions(command);
   addOrgOptions(command);
   command.addHelpText(
     'after',
@@ -141,7 +74,6 @@ export function registerAudit(program: Command): void {
     ].join('\n'),
   );
   command.action(async (flags: AuditFlags, self: Command) => {
-    const given = LIVE_ONLY_OPTIONS.filter((option) => self.getOptionValueSource(option) === 'cli');
-    process.exitCode = await runAudit(flags, given);
+    process.exitCode = await runAudit(flags, liveOptionsGiven(self));
   });
 }

@@ -54,7 +54,8 @@ export function searchPaths(
             found.push(pathTo(graph, start, target, reachedBy));
             if (options.first) return found;
           }
-          next.push(target);
+          // Full admin can do anything: nothing beyond it is worth a longer path.
+          if (!graph.isFullAdmin(target)) next.push(target);
         }
       }
     }
