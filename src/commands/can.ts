@@ -8,11 +8,10 @@ import { accessGraph } from '../graph/access-graph.js';
 import type { GraphNode } from '../graph/access-graph.js';
 import type { CompiledPolicy } from '../policy/compiled-policy.js';
 import { globsIntersect } from '../policy/glob.js';
+import type { Decision } from '../graph/who-can.js';
 import { addFormatOption, COVERAGE, print, resolveAction, resolvePrincipal } from './graph-output.js';
 import type { SourceFlags } from './source-options.js';
 import { addSourceOptions, liveOptionsGiven, readOneAccount } from './source-options.js';
-
-export type Decision = 'allowed' | 'denied' | 'conditional';
 
 interface CanFlags extends SourceFlags {
   format: 'text' | 'json';

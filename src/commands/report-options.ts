@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { LoadedConfig } from '../config.js';
+import type { Config, LoadedConfig } from '../config.js';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config.js';
 import type { AccountInput, ResolvedRule } from '../engine.js';
 import { evaluate, exitCodeFor, resolveRules, summarize } from '../engine.js';
@@ -104,6 +104,14 @@ export function parseOutputs(outputs: string[]): Array<{ format: OutputFormat; f
   });
 }
 
+/** The config with its top-level `invariants` handed to the rule that checks them, as its options. */
+function withInvariants(config: Config): Config {
+  if (!config.invariants) return config;
+  const settings = config.rules?.['access-invariant-violated'];
+  const options = { ...settings?.options, invariants: config.invariants };
+  return { ...config, rules: { ...config.rules, 'access-invariant-violated': { ...settings, options } } };
+}
+
 export interface PreparedRun {
   loaded: LoadedConfig;
   rules: ResolvedRule[];
@@ -132,7 +140,7 @@ export function prepareRun(
   if (flags.excludeRules) selection.exclude = flags.excludeRules;
   // Ids and options are checked against the whole registry, so a command that runs only some
   // rules (template) still rejects a misspelt id instead of ignoring it.
-  const all = resolveRules(RULES, loaded.config, selection, configFile);
+  const all = resolveRules(RULES, withInvariants(loaded.config), selection, configFile);
   const filter = options.ruleFilter;
   const rules = filter ? all.filter((resolved) => filter(resolved.rule)) : all;
   if (rules.length === 0) {
