@@ -55,12 +55,24 @@ export interface HopDetail {
   notes?: string[];
 }
 
-/** Edges of one method from one node: the targets, which of them are conditional, and per-target details. */
+/**
+ * Edges of one method from one node: the targets, which of them are conditional, and per-target
+ * details. Groups with many targets (every role trusting Lambda...) are shared by every principal
+ * whose permissions give the same answer, so they may include the principal itself: an edge to
+ * oneself is never followed.
+ */
 export interface EdgeGroup {
   method: EdgeMethod;
   targets: number[];
   conditional: Set<number>;
+  /** Every edge of the group is conditional (an action the method needs anywhere is). */
+  allConditional: boolean;
   details: Map<number, HopDetail>;
+}
+
+/** Does following this edge depend on a condition that cannot be decided offline? */
+export function isConditional(group: EdgeGroup, target: number): boolean {
+  return group.allConditional || group.conditional.has(target);
 }
 
 export const FULL_ADMIN_KEY = 'full-admin';
@@ -94,6 +106,8 @@ export class AccessGraph {
   private readonly methods: ShapedMethod[];
   private readonly allowAll: CompiledPolicy;
   private readonly allowedSets = new Map<number, ActionSet>();
+  /** Groups shared by principals that get the same answer, keyed by that answer. */
+  private readonly sharedGroups = new WeakMap<object, Map<string, EdgeGroup>>();
 
   constructor(readonly account: AccountAnalysis) {
     this.resolver = new TargetResolver(account);
@@ -231,10 +245,12 @@ export class AccessGraph {
     });
   }
 
-  private candidates(id: string, nodes: readonly GraphNode[]): Candidates & { nodes: number[] } {
+  /** A named list of candidate nodes, built once (`nodes` is only called the first time). */
+  private candidates(id: string, nodes: () => readonly GraphNode[]): Candidates & { nodes: number[] } {
     let list = this.candidateLists.get(id);
     if (!list) {
-      list = { id, arns: nodes.map((n) => n.arn), nodes: nodes.map((n) => n.id) };
+      const members = nodes();
+      list = { id, arns: members.map((n) => n.arn), nodes: members.map((n) => n.id) };
       this.candidateLists.set(id, list);
     }
     return list;
@@ -277,25 +293,33 @@ export class AccessGraph {
         shaped.shape.shape === 'service' ||
         (shaped.shape.shape === 'user-credentials' && !shaped.shape.changesPolicies)
       ) {
-        add(this.methodEdges(from, shaped, []));
+        add(this.methodEdges(from, shaped, () => [from]));
       } else later.push(shaped);
     }
     // Whose policies a principal may change and then use: itself, and whoever it reaches in one
     // hop by assuming a role or by taking a user's credentials.
-    const actAs = [
-      from,
-      ...groups
-        .filter((g) => g.method.kind === 'assume-role' || g.method.kind === 'user-credentials')
-        .flatMap((g) => g.targets.map((id) => this.nodes[id]!)),
-    ];
+    // Built only for a principal allowed one of the later methods' actions (few are).
+    let reachable: GraphNode[] | undefined;
+    const actAs = () =>
+      (reachable ??= [
+        from,
+        ...new Set(
+          groups
+            .filter((g) => g.method.kind === 'assume-role' || g.method.kind === 'user-credentials')
+            .flatMap((g) => g.targets.map((id) => this.nodes[id]!)),
+        ),
+      ]);
     for (const shaped of later) add(this.methodEdges(from, shaped, actAs));
     if (principal.boundary) add(this.ownBoundaryRemoval(from));
     return groups;
   }
 
   private newGroup(method: EdgeMethod): EdgeGroup {
-    return { method, targets: [], conditional: new Set(), details: new Map() };
+    return { method, targets: [], conditional: new Set(), allConditional: false, details: new Map() };
   }
+
+  /** Targets already in each group (a group can hold thousands: `includes` would be quadratic). */
+  private static readonly members = new WeakMap<EdgeGroup, Set<number>>();
 
   private static addTarget(
     group: EdgeGroup,
@@ -303,13 +327,34 @@ export class AccessGraph {
     conditional: boolean,
     detail?: HopDetail,
   ): void {
-    if (group.targets.includes(target.id)) {
+    let members = AccessGraph.members.get(group);
+    if (!members) {
+      members = new Set();
+      AccessGraph.members.set(group, members);
+    }
+    if (members.has(target.id)) {
       if (!conditional) group.conditional.delete(target.id);
       return;
     }
+    members.add(target.id);
     group.targets.push(target.id);
     if (conditional) group.conditional.add(target.id);
     if (detail) group.details.set(target.id, detail);
+  }
+
+  /** The group `build` makes for an answer object (and key), made once and shared. */
+  private shared(answer: object, key: string, build: () => EdgeGroup): EdgeGroup {
+    let byKey = this.sharedGroups.get(answer);
+    if (!byKey) {
+      byKey = new Map();
+      this.sharedGroups.set(answer, byKey);
+    }
+    let group = byKey.get(key);
+    if (!group) {
+      group = build();
+      byKey.set(key, group);
+    }
+    return group;
   }
 
   /** Notes and conditionality of a trust statement: ExternalId, MFA, any other condition. */
@@ -351,26 +396,27 @@ export class AccessGraph {
 
   /** Trust naming the account: the principal's own policies must allow sts:AssumeRole on the role. */
   private assumeByAccountTrust(from: GraphNode): EdgeGroup {
-    const group = this.newGroup(ASSUME_TRUSTING_ACCOUNT);
-    if (this.admittingAccount.length === 0) return group;
-    const roles = this.candidates('roles-admitting-account', [
+    if (this.admittingAccount.length === 0) return this.newGroup(ASSUME_TRUSTING_ACCOUNT);
+    const roles = this.candidates('roles-admitting-account', () => [
       ...new Set(this.admittingAccount.map((e) => e.role)),
     ]);
     const assume = this.account.env.catalog.requireIndex('sts:AssumeRole');
     const allowed = this.resolver.allowedOn(from.principal!, assume, roles);
-    const statements = new Map(this.admittingAccount.map((e) => [e.role.id, e.statement]));
-    for (const index of allowed.indices) {
-      const role = this.nodes[roles.nodes[index]!]!;
-      if (role.id === from.id) continue;
-      const statement = statements.get(role.id)!;
-      const terms = AccessGraph.trustTerms(statement);
-      AccessGraph.addTarget(group, role, terms.conditional || allowed.conditional.has(index), {
-        trust: statement,
-        needsAssumeGrant: true,
-        ...(terms.notes.length > 0 ? { notes: terms.notes } : {}),
-      });
-    }
-    return group;
+    return this.shared(allowed, ASSUME_TRUSTING_ACCOUNT.id, () => {
+      const group = this.newGroup(ASSUME_TRUSTING_ACCOUNT);
+      const statements = new Map(this.admittingAccount.map((e) => [e.role.id, e.statement]));
+      for (const index of allowed.indices) {
+        const role = this.nodes[roles.nodes[index]!]!;
+        const statement = statements.get(role.id)!;
+        const terms = AccessGraph.trustTerms(statement);
+        AccessGraph.addTarget(group, role, terms.conditional || allowed.conditional.has(index), {
+          trust: statement,
+          needsAssumeGrant: true,
+          ...(terms.notes.length > 0 ? { notes: terms.notes } : {}),
+        });
+      }
+      return group;
+    });
   }
 
   /** Is every action of the method that is not aimed at a user, group, role or policy allowed somewhere? */
@@ -406,10 +452,12 @@ export class AccessGraph {
     extraFor?: (action: string) => Record<string, string> | undefined,
   ): Map<number, boolean> {
     let result: Map<number, boolean> | null = null;
+    const answers: object[] = [];
     for (const action of shaped.actions) {
       const target = ACTION_TARGETS[action.lower];
       if (target === undefined || !kinds.has(target) || action.lower === ASSUME_ROLE) continue;
       const allowed = this.resolver.allowedOn(principal, action.index, list, extraFor?.(action.lower));
+      answers.push(allowed);
       const next = new Map<number, boolean>();
       for (const index of allowed.indices) {
         const node = list.nodes[index]!;
@@ -419,7 +467,29 @@ export class AccessGraph {
       result = next;
       if (result.size === 0) break;
     }
-    return result ?? new Map(list.nodes.map((n) => [n, false]));
+    const subjects = result ?? this.everyone(list);
+    // The same answers give the same subjects: hand out one Map, so groups built from it are shared.
+    const key = answers.length === 1 ? answers[0]! : null;
+    if (!key) return subjects;
+    let cached = this.subjectMaps.get(key);
+    if (!cached) {
+      cached = subjects;
+      this.subjectMaps.set(key, cached);
+    }
+    return cached;
+  }
+
+  private readonly subjectMaps = new WeakMap<object, Map<number, boolean>>();
+  private readonly everyoneOf = new Map<string, Map<number, boolean>>();
+
+  /** Every candidate of a list, unconditionally (one Map per list). */
+  private everyone(list: Candidates & { nodes: number[] }): Map<number, boolean> {
+    let all = this.everyoneOf.get(list.id);
+    if (!all) {
+      all = new Map(list.nodes.map((n) => [n, false]));
+      this.everyoneOf.set(list.id, all);
+    }
+    return all;
   }
 
   /** The node a principal reaches by rewriting `subject`'s policies: anything within its limits, unless it can drop its boundary too. */
@@ -432,7 +502,7 @@ export class AccessGraph {
 
   private mayRemoveBoundary(actor: PrincipalAnalysis, subject: PrincipalAnalysis): boolean {
     const kind = subject.kind === 'user' ? 'User' : 'Role';
-    const list = this.candidates(`subject:${subject.arn}`, [this.node(subject.arn)!]);
+    const list = this.candidates(`subject:${subject.arn}`, () => [this.node(subject.arn)!]);
     return [`iam:Delete${kind}PermissionsBoundary`, `iam:Put${kind}PermissionsBoundary`].some((name) => {
       const index = this.account.env.catalog.indexOf(name);
       return index !== undefined && this.resolver.allowedOn(actor, index, list).indices.length > 0;
@@ -460,7 +530,23 @@ export class AccessGraph {
     return group;
   }
 
-  private methodEdges(from: GraphNode, shaped: ShapedMethod, actAs: readonly GraphNode[]): EdgeGroup {
+  /** A shared group of edges to each of `subjects` (node id -> conditional). */
+  private sharedTargets(
+    method: EdgeMethod,
+    subjects: Map<number, boolean>,
+    allConditional: boolean,
+    detail?: HopDetail,
+  ): EdgeGroup {
+    return this.shared(subjects, `${method.id}|${allConditional}`, () => {
+      const group = { ...this.newGroup(method), allConditional };
+      for (const [id, conditional] of subjects)
+        AccessGraph.addTarget(group, this.nodes[id]!, conditional, detail);
+      return group;
+    });
+  }
+
+  /** `actAs`: the principal and whom it can become in one hop, for methods that change their policies. */
+  private methodEdges(from: GraphNode, shaped: ShapedMethod, actAs: () => readonly GraphNode[]): EdgeGroup {
     const group = this.newGroup(shaped.method);
     const principal = from.principal!;
     const { catalog } = this.account.env;
@@ -474,18 +560,18 @@ export class AccessGraph {
     switch (shape.shape) {
       case 'service': {
         const service = shaped.method.service!;
-        const trusting = this.account.rolesTrusting(service).flatMap((arn) => this.node(arn) ?? []);
-        const list = this.candidates(`service:${service}`, trusting);
+        const list = this.candidates(`service:${service}`, () =>
+          this.account.rolesTrusting(service).flatMap((arn) => this.node(arn) ?? []),
+        );
         const passable = shape.passRole
           ? this.allowedOnAll(principal, shaped, new Set(['role']), list, (action) =>
               action === PASS_ROLE ? { 'iam:passedtoservice': service } : undefined,
             )
-          : new Map(list.nodes.map((n) => [n, false]));
+          : this.everyone(list);
         const note = shape.passRole
           ? undefined
           : { notes: [`needs an existing ${service} resource that runs as the role`] };
-        for (const [id, conditional] of passable) add(this.nodes[id]!, conditional, note);
-        break;
+        return this.sharedTargets(shaped.method, passable, free.conditional, note);
       }
       case 'new-role': {
         const someRole = anywhereIn(this.iamArn('role/*'));
@@ -497,15 +583,16 @@ export class AccessGraph {
         break;
       }
       case 'trust-rewrite': {
-        const roles = this.candidates('roles', this.roles());
+        const roles = this.candidates('roles', () => this.roles());
         const rewritable = this.allowedOnAll(principal, shaped, new Set(['role']), roles);
+        if (!shape.changesPolicies) {
+          return this.sharedTargets(shaped.method, rewritable, free.conditional, {
+            notes: ['same account: a trust naming the principal needs no identity grant'],
+          });
+        }
         for (const [id, conditional] of rewritable) {
           const role = this.nodes[id]!;
-          if (!shape.changesPolicies)
-            add(role, conditional, {
-              notes: ['same account: a trust naming the principal needs no identity grant'],
-            });
-          else add(this.ceilingFor(from, role.principal!), conditional, { subject: role.arn });
+          add(this.ceilingFor(from, role.principal!), conditional, { subject: role.arn });
         }
         break;
       }
@@ -513,9 +600,8 @@ export class AccessGraph {
       case 'user-policy': {
         // A principal's own policies, or those of a principal it can become in one hop.
         const kind = shape.shape === 'role-policy' ? 'role' : 'user';
-        const subjects = this.candidates(
-          `act-as:${from.arn}:${kind}`,
-          actAs.filter((n) => n.kind === kind),
+        const subjects = this.candidates(`act-as:${from.arn}:${kind}`, () =>
+          actAs().filter((n) => n.kind === kind),
         );
         for (const [id, conditional] of this.allowedOnAll(principal, shaped, new Set([kind]), subjects)) {
           const subject = this.nodes[id]!;
@@ -524,46 +610,40 @@ export class AccessGraph {
         break;
       }
       case 'user-credentials': {
-        const users = this.candidates(
-          'users',
-          this.nodes.filter((n) => n.kind === 'user'),
-        );
+        const users = this.candidates('users', () => this.nodes.filter((n) => n.kind === 'user'));
         const allowed = this.allowedOnAll(principal, shaped, new Set(['user', 'other-user']), users);
+        if (!shape.changesPolicies) return this.sharedTargets(shaped.method, allowed, free.conditional);
+        // Users without a boundary all lead to the same node: one of them is proof enough.
+        const boundaries = new Set<string | null>();
         for (const [id, conditional] of allowed) {
-          const user = this.nodes[id]!;
-          if (user.id === from.id) continue;
-          if (shape.changesPolicies)
-            add(this.ceilingFor(from, user.principal!), conditional, { subject: user.arn });
-          else add(user, conditional);
+          const user = this.nodes[id]!.principal!;
+          if (user.arn === from.arn || (boundaries.has(user.boundaryArn) && !conditional)) continue;
+          boundaries.add(user.boundaryArn);
+          add(this.ceilingFor(from, user), conditional, { subject: user.arn });
         }
         break;
       }
       case 'join-group':
       case 'group-policy': {
-        const users = actAs.filter((n) => n.kind === 'user');
-        if (users.length === 0) break;
-        const groups = this.candidates(
-          'groups',
-          this.nodes.filter((n) => n.kind === 'group'),
-        );
+        // Only a user joins groups or holds group policies: the principal itself, when a user.
+        if (from.kind !== 'user') break;
+        const groups = this.candidates('groups', () => this.nodes.filter((n) => n.kind === 'group'));
         const allowed = this.allowedOnAll(principal, shaped, new Set(['group']), groups);
-        for (const user of users) {
-          const member = new Set((user.principal!.detail as { groups: string[] }).groups);
-          for (const [id, conditional] of allowed) {
-            const groupNode = this.nodes[id]!;
-            if (shape.shape === 'join-group') {
-              // Joining helps only a group that can do something the principal cannot.
-              if (!member.has(groupNode.principal!.name) && this.hasMore(groupNode, from))
-                add(groupNode, conditional, user.id === from.id ? undefined : { subject: user.arn });
-            } else if (member.has(groupNode.principal!.name)) {
-              add(this.ceilingFor(from, user.principal!), conditional, { subject: groupNode.arn });
-            }
+        const member = new Set((principal.detail as { groups: string[] }).groups);
+        for (const [id, conditional] of allowed) {
+          const groupNode = this.nodes[id]!;
+          if (shape.shape === 'join-group') {
+            // Joining helps only a group that can do something the principal cannot.
+            if (!member.has(groupNode.principal!.name) && this.hasMore(groupNode, from))
+              add(groupNode, conditional);
+          } else if (member.has(groupNode.principal!.name)) {
+            add(this.ceilingFor(from, principal), conditional, { subject: groupNode.arn });
           }
         }
         break;
       }
       case 'policy-version': {
-        for (const subject of actAs) {
+        for (const subject of actAs()) {
           const customer = subject.principal!.policies.flatMap((p) =>
             p.policy.origin.kind === 'managed' && !p.policy.origin.awsManaged ? [p.policy.origin.arn] : [],
           );

@@ -1,6 +1,7 @@
 // Searching the access graph: shortest paths from a principal (breadth first, so the first path
 // found to a node is a shortest one), and who reaches a set of nodes.
 import type { AccessGraph, EdgeGroup, GraphNode } from './access-graph.js';
+import { isConditional } from './access-graph.js';
 import type { EdgeKind } from './methods.js';
 
 export interface Hop {
@@ -46,7 +47,7 @@ export function searchPaths(
         if (options.kinds && !options.kinds.has(group.method.kind)) continue;
         for (const id of group.targets) {
           if (reachedBy.has(id)) continue;
-          const conditional = group.conditional.has(id);
+          const conditional = isConditional(group, id);
           if (conditional && options.unconditionalOnly) continue;
           const target = graph.nodes[id]!;
           reachedBy.set(id, { from: node, to: target, group, conditional });

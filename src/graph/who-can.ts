@@ -1,6 +1,7 @@
 // Who may perform an action: principals allowed directly, and those that can become one of them
 // through the access graph (found backwards from the allowed ones, so each gets a shortest path).
 import type { AccessGraph, EdgeGroup, GraphNode } from './access-graph.js';
+import { isConditional } from './access-graph.js';
 import type { GraphPath } from './paths.js';
 
 export type Decision = 'allowed' | 'denied' | 'conditional';
@@ -28,6 +29,7 @@ export function whoCan(graph: AccessGraph, action: number, resource: string): Wh
   for (const node of principals) {
     for (const group of graph.edgesFrom(node)) {
       for (const target of group.targets) {
+        if (target === node.id) continue;
         const list = reverse.get(target) ?? [];
         list.push({ from: node, group });
         reverse.set(target, list);
@@ -62,7 +64,7 @@ export function whoCan(graph: AccessGraph, action: number, resource: string): Wh
           from: at,
           to: step.to,
           group: step.group,
-          conditional: step.group.conditional.has(step.to.id),
+          conditional: isConditional(step.group, step.to.id),
         });
       }
       const end = hops[hops.length - 1]!.to;
