@@ -5,13 +5,17 @@ import { Command, CommanderError, Help } from 'commander';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { registerAudit } from './commands/audit.js';
+import { registerCan } from './commands/can.js';
 import { registerCollect } from './commands/collect.js';
 import { registerDiff } from './commands/diff.js';
+import { registerExplain } from './commands/explain.js';
 import { registerMerge } from './commands/merge.js';
+import { registerPaths } from './commands/paths.js';
 import { registerPermissions } from './commands/permissions.js';
 import { registerRules } from './commands/rules.js';
 import { registerSuppress } from './commands/suppress.js';
 import { registerTemplate } from './commands/template.js';
+import { registerWhoCan } from './commands/who-can.js';
 import { EXIT } from './engine.js';
 import { InputError, RunError } from './errors.js';
 import { terminalWidth, wrapText } from './util/terminal.js';
@@ -70,6 +74,10 @@ export function buildProgram(): Command {
   registerDiff(program);
   registerSuppress(program);
   registerMerge(program);
+  registerCan(program);
+  registerWhoCan(program);
+  registerPaths(program);
+  registerExplain(program);
   program.addHelpText(
     'after',
     [

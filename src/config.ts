@@ -66,6 +66,47 @@ export const ruleSettingsSchema = z
   .strict();
 export type RuleSettings = z.infer<typeof ruleSettingsSchema>;
 
+const invariantId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes (it names the finding)')
+  .describe('Names the invariant in findings; part of their fingerprint, so keep it stable.');
+const principalGlob = z
+  .string()
+  .min(1)
+  .describe(
+    'Principals, as an ARN glob (`arn:aws:iam::*:role/ci-*`) or the part after the account id ' +
+      '(`role/ci-*`, `user/*`, path included: `role/ops/*`); `*` matches any run of characters.',
+  );
+
+/** "These principals never reach full admin" (directly, or through any path of the access graph). */
+const neverAdminInvariant = z
+  .object({
+    id: invariantId,
+    principals: principalGlob,
+    never: z.literal('admin').describe('The principals must never have or reach full admin.'),
+  })
+  .strict();
+
+/** "Nobody but these principals may perform this action" (directly, or through a path). */
+const onlyInvariant = z
+  .object({
+    id: invariantId,
+    action: z
+      .string()
+      .regex(/^[A-Za-z0-9-]+:[A-Za-z0-9*?]+$/, 'must be an action such as iam:CreateAccessKey')
+      .describe('The action, service:Action.'),
+    resource: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('The resource ARN it is performed on (default: any, `*`).'),
+    only: z.array(principalGlob).describe('The only principals allowed; anyone else who may is a finding.'),
+  })
+  .strict();
+
+export const invariantSchema = z.union([neverAdminInvariant, onlyInvariant]);
+export type Invariant = z.infer<typeof invariantSchema>;
+
 export const configSchema = z
   .object({
     failOn: failOnSchema.optional().describe('Lowest severity that fails the run (exit 1). Default: high.'),
@@ -74,6 +115,13 @@ export const configSchema = z
       .optional()
       .describe('Per-rule settings, keyed by rule id.'),
     suppressions: z.array(suppressionSchema).optional().describe('Accepted findings.'),
+    invariants: z
+      .array(invariantSchema)
+      .optional()
+      .describe(
+        'Access invariants checked on every audit (rule access-invariant-violated, docs/access-graph.md): ' +
+          '`{ id, principals, never: admin }` or `{ id, action, resource, only: [principals] }`.',
+      ),
     sarifAnchor: z
       .string()
       .optional()

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { LoadedConfig } from '../config.js';
+import type { Config, LoadedConfig } from '../config.js';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config.js';
 import type { AccountInput, ResolvedRule } from '../engine.js';
 import { evaluate, exitCodeFor, resolveRules, summarize } from '../engine.js';
@@ -118,6 +118,14 @@ export interface RuleScope {
   otherCommand: string;
 }
 
+/** The config with its top-level `invariants` handed to the rule that checks them, as its options. */
+function withInvariants(config: Config): Config {
+  if (!config.invariants) return config;
+  const settings = config.rules?.['access-invariant-violated'];
+  const options = { ...settings?.options, invariants: config.invariants };
+  return { ...config, rules: { ...config.rules, 'access-invariant-violated': { ...settings, options } } };
+}
+
 export interface PreparedRun {
   loaded: LoadedConfig;
   rules: ResolvedRule[];
@@ -151,7 +159,7 @@ export function prepareRun(
   if (flags.excludeRules) selection.exclude = flags.excludeRules;
   // Ids and options are checked against the whole registry, so a command that runs only some
   // rules (template) still rejects a misspelt id instead of ignoring it.
-  const all = resolveRules(RULES, loaded.config, selection, configFile);
+  const all = resolveRules(RULES, withInvariants(loaded.config), selection, configFile);
   const scope = options.scope;
   const rules = scope ? all.filter((resolved) => scope.runs(resolved.rule)) : all;
   const notRun = scope ? rulesNotRun(flags.rules ?? [], scope) : [];

@@ -3,10 +3,13 @@
 // matter), so every rule words and shapes its evidence the same way.
 import { z } from 'zod';
 import { globMatches } from '../engine.js';
+import { accessGraph } from '../graph/access-graph.js';
+import type { GraphPath } from '../graph/paths.js';
+import { pathProof } from '../graph/proof.js';
 import { joinWithAnd } from '../rules/shared/words.js';
 import { documentReadable, trustReadable } from '../rules/shared/undecodable-policies.js';
 import type { Finding, RuleContext } from '../rules/types.js';
-import type { RoleDetail } from '../snapshot/schema.js';
+import type { RoleDetail, Snapshot } from '../snapshot/schema.js';
 import type {
   AccountAnalysis,
   PolicyDocumentEntry,
@@ -212,4 +215,19 @@ export function allowedEverywhereFindings(
 export function conditionalSuffix(conditional: boolean, keys: readonly string[]): string {
   if (!conditional) return '';
   return keys.length > 0 ? ` when its conditions hold (${keys.join(', ')})` : ' under conditions';
+}
+
+/** "role deploy (assume-role-trusted-by-arn) -> full admin (rsl-09)": a path with the method of each hop. */
+export function pathWithMethods(path: GraphPath): string {
+  return [
+    path.start.label,
+    ...path.hops.map(
+      (hop) => `${hop.to.label} (${hop.group.method.id}${hop.conditional ? ', conditional' : ''})`,
+    ),
+  ].join(' -> ');
+}
+
+/** Evidence of a path: every hop with the statements that allow it. */
+export function pathEvidence(snapshot: Snapshot, path: GraphPath): Record<string, unknown> {
+  return { path: pathProof(accessGraph(snapshot), path) };
 }

@@ -287,6 +287,30 @@ describeWithBrowser('HTML report in headless Chromium', () => {
     await expectClean(opened);
   });
 
+  test("an escalation finding shows its path hop by hop, with each hop's statements", async () => {
+    const report = buildReport();
+    const role = (name: string) => `arn:aws:iam::123456789012:role/${name}`;
+    const hop = (from: string, to: string) => ({
+      from: role(from),
+      to: role(to),
+      method: 'assume-role-trusted-by-arn',
+      statements: [{ action: 'sts:AssumeRole', policy: { trustPolicyOf: role(to) }, statementIndex: 0 }],
+    });
+    report.findings[0] = {
+      ...report.findings[0]!,
+      evidence: { path: { to: role('c'), admin: true, hops: [hop('a', 'b'), hop('b', 'c')] } },
+    };
+    const opened = await open(report, 'path');
+    const items = await opened.page.$$eval('#findings-body ol.path li', (lis) =>
+      lis.map((li) => li.textContent),
+    );
+    expect(items).toEqual([
+      'role/a \u2192 role/b (assume-role-trusted-by-arn)sts:AssumeRole: trust policy of role/b, statement 0',
+      'role/b \u2192 role/c (assume-role-trusted-by-arn)sts:AssumeRole: trust policy of role/c, statement 0',
+    ]);
+    await expectClean(opened);
+  });
+
   test('hostile names are shown as text and run nothing', async () => {
     const report = buildReport();
     const resource = '</script><script>window.pwned = 1</script>';

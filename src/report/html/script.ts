@@ -30,6 +30,29 @@ export const HTML_SCRIPT = `
     return button;
   }
 
+  function shortArn(arn) {
+    var match = /^arn:[^:]+:iam::[0-9]{12}:(.*)$/.exec(arn);
+    return match ? match[1] : arn;
+  }
+
+  // An escalation finding's path, hop by hop, with the statements that allow each hop.
+  function pathList(path) {
+    var list = el('ol', 'path');
+    path.hops.forEach(function (hop) {
+      var item = el('li', '', shortArn(hop.from) + ' \u2192 ' + shortArn(hop.to) + ' (' + hop.method +
+        (hop.conditional ? ', conditional' : '') + ')');
+      hop.statements.forEach(function (s) {
+        var policy = s.policy.trustPolicyOf ? 'trust policy of ' + shortArn(s.policy.trustPolicyOf)
+          : s.policy.policyArn ? shortArn(s.policy.policyArn)
+          : 'inline policy ' + s.policy.inlinePolicy + ' of ' + shortArn(s.policy.owner);
+        var sid = s.sid !== undefined ? s.sid : s.statementIndex;
+        item.appendChild(el('span', 'why', s.action + ': ' + policy + ', statement ' + sid));
+      });
+      list.appendChild(item);
+    });
+    return list;
+  }
+
   var tbody = document.getElementById('findings-body');
   var rows = report.findings.map(function (finding, index) {
     var rule = rulesById[finding.ruleId] || { title: '' };
@@ -49,6 +72,8 @@ export const HTML_SCRIPT = `
     tr.appendChild(resourceCell);
 
     var messageCell = el('td', '', finding.message);
+    var path = finding.evidence && finding.evidence.path;
+    if (path && Array.isArray(path.hops)) messageCell.appendChild(pathList(path));
     var suppression = '';
     if (finding.suppressed) {
       suppression = 'Suppressed: ' + finding.suppressed.reason +

@@ -89,6 +89,7 @@ tr.finding:hover td { background: #f8fafc; }
 tr.suppressed td { color: #9aa5b1; background: #fbfbfc; }
 tr.suppressed .sev { background: #ced4da; }
 .why { display: block; font-size: 12.5px; color: var(--muted); margin-top: 2px; }
+ol.path { margin: 4px 0 0; padding-left: 18px; font-size: 12.5px; }
 .resource { word-break: break-all; }
 .rule-link { font: inherit; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12.5px; color: #1864ab; background: none; border: 0; padding: 0; cursor: pointer; text-align: left; text-decoration: underline dotted; }
 .rule-link:hover { text-decoration: underline; }

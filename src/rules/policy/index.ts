@@ -1,6 +1,7 @@
 // Over-broad policies: policy documents judged on their own, and principals judged on their
 // effective permissions (full admin, privilege escalation, admins without MFA).
 import type { AnyRule } from '../types.js';
+import { accessInvariantViolated } from './access-invariant-violated.js';
 import { policyAssumeRoleWildcard } from './policy-assume-role-wildcard.js';
 import { policyCloudshellFullAccess } from './policy-cloudshell-full-access.js';
 import { policyCredentialsExposure } from './policy-credentials-exposure.js';
@@ -18,6 +19,7 @@ import { principalPrivilegeEscalation } from './principal-privilege-escalation.j
 import { userAdminWithoutMfa } from './user-admin-without-mfa.js';
 
 export const policyRules: AnyRule[] = [
+  accessInvariantViolated,
   policyAssumeRoleWildcard,
   policyCloudshellFullAccess,
   policyCredentialsExposure,

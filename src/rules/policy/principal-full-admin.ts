@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { accessGraph } from '../../graph/access-graph.js';
+import { adminByAssuming } from '../../graph/paths.js';
 import { analyzeAccount } from '../../policy/account-analysis.js';
 import {
   allowPrincipalsOption,
@@ -6,6 +8,8 @@ import {
   describePrincipal,
   fullAdminSources,
   isExempt,
+  pathEvidence,
+  pathWithMethods,
 } from '../../policy/findings.js';
 import { policiesReadable } from '../shared/undecodable-policies.js';
 import { cis, defineRule } from '../types.js';
@@ -29,6 +33,10 @@ export const principalFullAdmin = defineRule({
       'a condition (MFA, source IP...) is still reported and marked conditional. AWS managed policies ' +
       'referenced without their document are recognised by ARN (AdministratorAccess, PowerUserAccess, ' +
       'IAMFullAccess); any other missing policy is listed in the evidence, never guessed.\n\n' +
+      'A principal that holds no admin policy but can assume a full-admin role (directly or through a ' +
+      'chain of roles, as the access graph of docs/access-graph.md finds them) has full admin too: it is ' +
+      'reported with the path. Paths that need an escalation method rather than role assumption are ' +
+      'principal-privilege-escalation findings.\n\n' +
       'A role that compute services can assume is reported by role-compute-admin instead. ' +
       'Service-linked roles are never reported (AWS owns them). List break-glass users or SSO ' +
       'administrator roles in `allowPrincipals` to accept them explicitly.',
@@ -43,12 +51,25 @@ export const principalFullAdmin = defineRule({
     ],
   },
   frameworks: cis('1.16', '1.16', '1.15', '2.15', '2.14'),
-  check: ({ snapshot, options, notEvaluated }) =>
-    analyzeAccount(snapshot).principals.flatMap((principal) => {
+  check: ({ snapshot, options, notEvaluated }) => {
+    const graph = accessGraph(snapshot);
+    return analyzeAccount(snapshot).principals.flatMap((principal) => {
       if (isExempt(principal, options.allowPrincipals)) return [];
       if (!policiesReadable(principal, notEvaluated)) return [];
       const admin = principal.fullAdmin;
-      if (!admin) return [];
+      if (!admin) {
+        const path = principal.kind === 'group' ? null : adminByAssuming(graph, graph.node(principal.arn)!);
+        if (!path) return [];
+        return [
+          {
+            resource: principal.arn,
+            message:
+              `${describePrincipal(principal)} has full admin by assuming roles` +
+              `${path.conditional ? ' under conditions' : ''}: ${pathWithMethods(path)}.`,
+            evidence: pathEvidence(snapshot, path),
+          },
+        ];
+      }
       return [
         {
           resource: principal.arn,
@@ -58,5 +79,6 @@ export const principalFullAdmin = defineRule({
           evidence: principal.fullAdminEvidence(admin),
         },
       ];
-    }),
+    });
+  },
 });

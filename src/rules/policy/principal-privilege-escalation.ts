@@ -1,119 +1,77 @@
 import { z } from 'zod';
+import { accessGraph } from '../../graph/access-graph.js';
+import { escalationPath } from '../../graph/paths.js';
 import { analyzeAccount } from '../../policy/account-analysis.js';
-import type { GrantEvidence, PrincipalAnalysis } from '../../policy/account-analysis.js';
-import type { Grant } from '../../policy/effective.js';
-import type { MethodMatch } from '../../policy/escalation.js';
-import { allowPrincipalsOption, describePrincipal, isExempt, listWithMore } from '../../policy/findings.js';
-import { countOf } from '../shared/words.js';
+import {
+  allowPrincipalsOption,
+  describePrincipal,
+  isExempt,
+  pathEvidence,
+  pathWithMethods,
+} from '../../policy/findings.js';
 import { policiesReadable } from '../shared/undecodable-policies.js';
 import { defineRule } from '../types.js';
 
-/**
- * Evidence: each method with, per action, an index into one table of granting statements. Methods
- * share grants (one iam:PassRole statement serves a dozen PassRole methods), so the table keeps
- * reports of principals with many methods readable and small.
- */
-function escalationEvidence(
-  principal: PrincipalAnalysis,
-  matches: readonly MethodMatch[],
-): Record<string, unknown> {
-  const grants: GrantEvidence[] = [];
-  const indexOf = new Map<string, number>();
-  const reference = (grant: Grant) => {
-    // Equal evidence, equal key: the same statement of the same policy on the same resource.
-    const key = [
-      grant.policy,
-      grant.statement.index,
-      grant.resource,
-      grant.conditional,
-      grant.conditionKeys,
-    ].join('|');
-    let index = indexOf.get(key);
-    if (index === undefined) {
-      index = grants.push(principal.grantEvidence(grant)) - 1;
-      indexOf.set(key, index);
-    }
-    return index;
-  };
-  const methods = matches.map((match) => methodEvidence(match, reference));
-  return { methods, grants, ...principal.limitsEvidence() };
-}
-
-function methodEvidence(match: MethodMatch, reference: (grant: Grant) => number): Record<string, unknown> {
-  return {
-    id: match.method.id,
-    name: match.method.name,
-    severity: match.severity,
-    ...(match.lowered ? { severityLowered: match.lowered } : {}),
-    ...(match.conditional ? { conditional: true } : {}),
-    grantedBy: Object.fromEntries(match.grants.map(({ action, grant }) => [action, reference(grant)])),
-    ...(match.passableRoles && match.passableRoles.length > 0 ? { passableRoles: match.passableRoles } : {}),
-    ...(match.policyVersion ? { policyVersion: match.policyVersion } : {}),
-    ...(match.adminRoles ? { adminRoles: match.adminRoles.map((role) => role.arn) } : {}),
-    sources: match.method.sources,
-  };
-}
-
 export const principalPrivilegeEscalation = defineRule({
   id: 'principal-privilege-escalation',
-  title: 'No principal can raise its own privileges through a known escalation method',
+  title: 'No principal can reach more permissions than it holds',
   severity: 'high',
   needs: ['authorizationDetails'],
   options: z.object({ allowPrincipals: allowPrincipalsOption }).strict(),
   docs: {
     rationale:
-      'A principal that may, say, create an access key for another user, publish a new version of a ' +
-      'policy attached to itself, or pass a powerful role to a Lambda function it writes, is only a few ' +
-      'API calls away from that power, whatever its policies seem to say. Attackers who steal its ' +
-      'credentials look for exactly these paths.\n\n' +
-      'iamspect checks the methods catalogued by public research (Rhino Security Labs, Bishop Fox ' +
-      'iam-vulnerable, NCC Group PMapper, Cloudsplaining with the pathfinding.cloud paths) against each ' +
-      "user's and role's effective permissions (policies, group policies, Denies, boundary, SCPs). A method " +
-      'counts only when every action it needs is allowed on a resource it can exploit: a key for *another* ' +
-      'user (`user/${aws:username}` is self-only), a *customer* managed policy (AWS managed ones cannot be ' +
-      'changed), a role for PassRole (with `iam:PassedToService` evaluated). SetDefaultPolicyVersion counts ' +
-      'only when a policy the principal holds has a non-default version that grants more. Assuming a role ' +
-      'counts when a full-admin role trusts the account or the principal.\n\n' +
-      "Methods that end up running as a service's role (PassRole to Lambda, EC2, Glue..., or taking over " +
-      'an existing function, instance or stack) are reported at medium severity when no role in the ' +
-      'account can be used that way yet (none the principal may pass trusts the service, or none trusts ' +
-      'it at all): the path opens as soon as one is created. Principals that already have full admin are ' +
-      'reported by principal-full-admin instead; service-linked roles never. The evidence names each ' +
-      'method and, per action, the policy and statement that grant it.',
+      'A principal that may assume a role trusting it, create an access key for another user, publish a ' +
+      'new version of a policy attached to itself, or pass a powerful role to a Lambda function it writes, ' +
+      'is a few API calls away from that power, whatever its own policies seem to say. Attackers who steal ' +
+      'its credentials look for exactly these paths.\n\n' +
+      'iamspect builds the access graph of the account (docs/access-graph.md): an edge from A to B says A ' +
+      "can act with B's permissions, through a role assumption (a same-account trust naming A needs no " +
+      'identity grant; one naming the account needs sts:AssumeRole granted), the credentials of a user, a ' +
+      'change to the policies or boundary of a principal A can act as, joining a group, rewriting a trust ' +
+      'policy, or passing a role to (or taking over) compute, with the methods catalogued by public research ' +
+      '(Rhino Security Labs, Bishop Fox iam-vulnerable, NCC Group PMapper, pathfinding.cloud). Every edge is ' +
+      'judged on effective permissions (Denies, boundary, SCPs, decidable conditions). A principal is ' +
+      'reported when a path leads to a node that can do something it cannot: high when the path ends at ' +
+      'full admin, medium otherwise. A target no more privileged than the start (a logs-only role passed ' +
+      'to Lambda) is not an escalation. Edges that hinge on a condition that cannot be decided offline ' +
+      '(MFA, source IP, an external id) are followed and marked conditional. The message names the whole ' +
+      'path and the evidence holds, for each hop, the statements that allow it. Principals that are full ' +
+      'admin themselves are reported by principal-full-admin instead; service-linked roles never. Only ' +
+      'identity-based access is covered: resource-based policies are not collected.',
     remediation:
-      'Remove the actions the principal does not need, or scope them: `iam:PassRole` to the specific roles ' +
-      'it must pass with an `iam:PassedToService` condition, IAM write actions to `${aws:username}` or a ' +
-      'path, policy versioning to no one outside the team that owns IAM. A permissions boundary on the ' +
-      'principal (and required on any role it creates) closes most of these paths at once.',
+      'Break the path at its weakest hop: scope `iam:PassRole` to the roles the principal must pass with an ' +
+      '`iam:PassedToService` condition, IAM write actions to `${aws:username}` or a path, trust policies ' +
+      'to the principals that need the role, policy versioning to the team that owns IAM. `iamspect paths ' +
+      'PRINCIPAL` lists every path; a permissions boundary on the principal closes most of them at once.',
     references: [
       'https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/',
       'https://github.com/BishopFox/iam-vulnerable',
       'https://pathfinding.cloud/',
+      'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html',
       'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html',
       'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html',
     ],
   },
   frameworks: {},
-  check: ({ snapshot, options, notEvaluated }) =>
-    analyzeAccount(snapshot).principals.flatMap((principal) => {
+  check: ({ snapshot, options, notEvaluated }) => {
+    const analysis = analyzeAccount(snapshot);
+    const graph = accessGraph(snapshot);
+    return [...analysis.users, ...analysis.roles].flatMap((principal) => {
       if (isExempt(principal, options.allowPrincipals)) return [];
       if (!policiesReadable(principal, notEvaluated)) return [];
-      const matches = principal.escalations;
-      if (matches.length === 0) return [];
-      const high = matches.filter((match) => match.severity === 'high');
-      const named = matches.map((match) => `${match.method.id} (${match.method.name})`);
-      // All medium: each needs a role that does not exist yet; say which.
-      const reasons = [...new Set(matches.map((match) => match.lowered))];
-      const lowered = high.length === 0 ? `, none usable yet (${reasons.join('; ')})` : '';
+      const path = escalationPath(graph, graph.node(principal.arn)!);
+      if (!path) return [];
+      const end = path.admin ? 'full admin' : `more permissions (${path.end.label})`;
       return [
         {
           resource: principal.arn,
           message:
-            `${describePrincipal(principal)} can escalate its privileges with ` +
-            `${countOf(matches.length, 'known method')}: ${listWithMore(named, 3)}${lowered}.`,
-          ...(high.length === 0 ? { severity: 'medium' as const } : {}),
-          evidence: escalationEvidence(principal, matches),
+            `${describePrincipal(principal)} can reach ${end}${path.conditional ? ' under conditions' : ''} in ` +
+            `${path.hops.length} ${path.hops.length === 1 ? 'hop' : 'hops'}: ${pathWithMethods(path)}.`,
+          ...(path.admin ? {} : { severity: 'medium' as const }),
+          evidence: { ...pathEvidence(snapshot, path), ...principal.limitsEvidence() },
         },
       ];
-    }),
+    });
+  },
 });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { accessGraph } from '../../graph/access-graph.js';
+import { escalationPath } from '../../graph/paths.js';
 import { analyzeAccount } from '../../policy/account-analysis.js';
-import { fullAdminSources, listWithMore, trustedRoles } from '../../policy/findings.js';
+import { fullAdminSources, pathEvidence, pathWithMethods, trustedRoles } from '../../policy/findings.js';
 import { COMPUTE_SERVICE_PRINCIPALS } from '../../policy/trust.js';
 import { joinWithAnd } from '../shared/words.js';
 import { policiesReadable } from '../shared/undecodable-policies.js';
@@ -21,9 +23,9 @@ export const roleComputeAdmin = defineRule({
       'malicious build step hands them to an attacker. If the role is full admin, or can escalate to it, ' +
       'that one bug is the whole account.\n\n' +
       `Compute services: ${COMPUTE_SERVICE_PRINCIPALS.map((s) => `\`${s}\``).join(', ')}. A role is reported when ` +
-      'its trust policy lets one of them assume it and its effective permissions are full admin or allow ' +
-      'a known privilege-escalation method (as principal-full-admin and principal-privilege-escalation ' +
-      'judge them). Service-linked roles are never reported.',
+      'its trust policy lets one of them assume it and its effective permissions are full admin, or it ' +
+      'can reach more permissions through a path of the access graph (as principal-privilege-escalation ' +
+      'finds them; the finding names the path). Service-linked roles are never reported.',
     remediation:
       'Give the workload a role with only the actions and resources it uses; if it truly administers ' +
       'the account (a deployment pipeline), run it in a dedicated account or behind a permissions ' +
@@ -35,39 +37,30 @@ export const roleComputeAdmin = defineRule({
     ],
   },
   frameworks: {},
-  check: ({ snapshot, notEvaluated }) =>
-    trustedRoles(analyzeAccount(snapshot), notEvaluated).flatMap(({ role, principal, statements }) => {
+  check: ({ snapshot, notEvaluated }) => {
+    const graph = accessGraph(snapshot);
+    return trustedRoles(analyzeAccount(snapshot), notEvaluated).flatMap(({ role, principal, statements }) => {
       const services = [
         ...new Set(statements.flatMap((s) => s.services).filter((s) => COMPUTE.has(s))),
       ].sort();
       if (services.length === 0) return [];
       if (!policiesReadable(principal, notEvaluated)) return [];
       const admin = principal.fullAdmin;
-      const escalations = admin ? [] : principal.escalations;
-      if (!admin && escalations.length === 0) return [];
+      const path = admin ? null : escalationPath(graph, graph.node(role.arn)!);
+      if (!admin && !path) return [];
       const what = admin
         ? `has full admin through ${fullAdminSources(principal, admin)}`
-        : `can escalate its privileges (${listWithMore(
-            escalations.map((m) => m.method.id),
-            3,
-          )})`;
+        : `can reach ${path!.admin ? 'full admin' : 'more permissions'}${path!.conditional ? ' under conditions' : ''}: ${pathWithMethods(path!)}`;
       return [
         {
           resource: role.arn,
           message: `Role ${role.name}, assumable by ${joinWithAnd(services)}, ${what}.`,
           evidence: {
             services,
-            ...(admin
-              ? principal.fullAdminEvidence(admin)
-              : {
-                  methods: escalations.map((m) => ({
-                    id: m.method.id,
-                    name: m.method.name,
-                    severity: m.severity,
-                  })),
-                }),
+            ...(admin ? principal.fullAdminEvidence(admin) : pathEvidence(snapshot, path!)),
           },
         },
       ];
-    }),
+    });
+  },
 });

@@ -1,3 +1,5 @@
+// principal-privilege-escalation on the access graph: a path to full admin is high, a path to a
+// node that can merely do more is medium, a target with no more than the start is nothing.
 import { principalPrivilegeEscalation } from '../../../src/rules/policy/principal-privilege-escalation.js';
 import type { GroupDetail, RoleDetail, UserDetail } from '../../../src/snapshot/schema.js';
 import {
@@ -20,46 +22,66 @@ interface Case {
 }
 
 const keys = inlinePolicy('keys', allow(['iam:CreateAccessKey']));
-const lambdaRole = role('fn', { trustPolicy: trustPolicy({ Service: ['lambda.amazonaws.com'] }) });
+const lambdaTrust = trustPolicy({ Service: ['lambda.amazonaws.com'] });
 const deployer = inlinePolicy(
   'deploy',
   allow(['iam:PassRole', 'lambda:CreateFunction', 'lambda:InvokeFunction']),
 );
+const boss = user('boss', { attachedPolicies: [ADMINISTRATOR_ACCESS] });
 
 describe('principal-privilege-escalation', () => {
   test.each<Case>([
     {
-      name: 'a user who may mint keys for other users',
-      users: [user('helpdesk', { inlinePolicies: [keys] })],
+      name: 'a user who may mint keys for an admin user',
+      users: [user('helpdesk', { inlinePolicies: [keys] }), boss],
       expected: [
         [
           iamResource('user/helpdesk'),
-          'User helpdesk can escalate its privileges with 1 known method: rsl-04 (Mint an access key for another user).',
+          'User helpdesk can reach full admin in 1 hop: user helpdesk -> user boss (rsl-04).',
           undefined,
         ],
       ],
     },
     {
-      name: 'a role that may pass a Lambda role to code it writes',
-      roles: [lambdaRole, role('ci', { inlinePolicies: [deployer] })],
+      name: 'minting keys for users with no more than itself',
+      users: [user('helpdesk', { inlinePolicies: [keys] }), user('intern')],
+      expected: [],
+    },
+    {
+      name: 'a role that may pass an admin Lambda role to code it writes',
+      roles: [
+        role('fn', { trustPolicy: lambdaTrust, attachedPolicies: [ADMINISTRATOR_ACCESS] }),
+        role('ci', { inlinePolicies: [deployer] }),
+      ],
       expected: [
         [
           iamResource('role/ci'),
-          'Role ci can escalate its privileges with 1 known method: rsl-15 (Create a Lambda function with a role and invoke it).',
+          'Role ci can reach full admin in 1 hop: role ci -> role fn (rsl-15).',
           undefined,
         ],
       ],
     },
     {
-      name: 'the same with no Lambda role in the account yet: medium',
-      roles: [role('ci', { inlinePolicies: [deployer] })],
+      name: 'passing a role that can only read a bucket: more, not admin (medium)',
+      roles: [
+        role('fn', {
+          trustPolicy: lambdaTrust,
+          inlinePolicies: [inlinePolicy('s3', allow(['s3:GetObject']))],
+        }),
+        role('ci', { inlinePolicies: [deployer] }),
+      ],
       expected: [
         [
           iamResource('role/ci'),
-          'Role ci can escalate its privileges with 1 known method: rsl-15 (Create a Lambda function with a role and invoke it), none usable yet (no role it may pass trusts lambda.amazonaws.com).',
+          'Role ci can reach more permissions (role fn) in 1 hop: role ci -> role fn (rsl-15).',
           'medium',
         ],
       ],
+    },
+    {
+      name: 'with no Lambda role in the account: nothing to reach',
+      roles: [role('ci', { inlinePolicies: [deployer] })],
+      expected: [],
     },
     {
       name: 'key self-service only',
@@ -69,34 +91,36 @@ describe('principal-privilege-escalation', () => {
             inlinePolicy('self', allow(['iam:CreateAccessKey'], [iamResource('user/${aws:username}')])),
           ],
         }),
+        boss,
       ],
       expected: [],
     },
     {
       name: 'already full admin (principal-full-admin reports it)',
-      users: [user('admin', { attachedPolicies: [ADMINISTRATOR_ACCESS] })],
+      users: [boss],
       expected: [],
     },
     {
       name: 'groups are not principals that act: their members are reported',
-      users: [user('member', { groups: ['helpdesk'] })],
+      users: [user('member', { groups: ['helpdesk'] }), boss],
       groups: [group('helpdesk', { inlinePolicies: [keys] })],
       expected: [
         [
           iamResource('user/member'),
-          'User member can escalate its privileges with 1 known method: rsl-04 (Mint an access key for another user).',
+          'User member can reach full admin in 1 hop: user member -> user boss (rsl-04).',
           undefined,
         ],
       ],
     },
     {
       name: 'allowPrincipals',
-      users: [user('helpdesk', { inlinePolicies: [keys] })],
+      users: [user('helpdesk', { inlinePolicies: [keys] }), boss],
       allowPrincipals: ['*:user/helpdesk'],
       expected: [],
     },
     {
       name: 'service-linked roles',
+      users: [boss],
       roles: [
         role('AWSServiceRoleForX', { path: '/aws-service-role/x.amazonaws.com/', inlinePolicies: [keys] }),
       ],
@@ -109,25 +133,38 @@ describe('principal-privilege-escalation', () => {
     expect(findings.map((f) => [f.resource, f.message, f.severity])).toEqual(expected);
   });
 
-  test('evidence lists each method with, per action, the statement granting it', () => {
+  test('evidence holds each hop with the statements that allow it', () => {
     const [finding] = runRule(
       principalPrivilegeEscalation,
-      accountWith({ roles: [lambdaRole, role('ci', { inlinePolicies: [deployer] })] }),
+      accountWith({
+        roles: [
+          role('fn', { trustPolicy: lambdaTrust, attachedPolicies: [ADMINISTRATOR_ACCESS] }),
+          role('ci', { inlinePolicies: [deployer] }),
+        ],
+      }),
     );
+    const statement = (action: string) => ({
+      action,
+      policy: { inlinePolicy: 'deploy', owner: iamResource('role/ci') },
+      statementIndex: 0,
+      resource: '*',
+    });
     expect(finding!.evidence).toEqual({
-      methods: [
-        {
-          id: 'rsl-15',
-          name: 'Create a Lambda function with a role and invoke it',
-          severity: 'high',
-          grantedBy: { 'iam:PassRole': 0, 'lambda:CreateFunction': 0, 'lambda:InvokeFunction': 0 },
-          passableRoles: [lambdaRole.arn],
-          sources: ['rhino#15', 'bishopfox', 'cloudsplaining', 'pmapper'],
-        },
-      ],
-      grants: [
-        { policy: { inlinePolicy: 'deploy', owner: iamResource('role/ci') }, statement: 0, resource: '*' },
-      ],
+      path: {
+        to: iamResource('role/fn'),
+        admin: true,
+        hops: [
+          {
+            from: iamResource('role/ci'),
+            to: iamResource('role/fn'),
+            method: 'rsl-15',
+            methodName: 'Create a Lambda function with a role and invoke it',
+            kind: 'pass-role',
+            actions: ['iam:PassRole', 'lambda:CreateFunction', 'lambda:InvokeFunction'],
+            statements: ['iam:PassRole', 'lambda:CreateFunction', 'lambda:InvokeFunction'].map(statement),
+          },
+        ],
+      },
     });
   });
 });

@@ -62,11 +62,21 @@ describe('policies that cannot be decoded are not judged, nor are the principals
         users: [user('bob', { attachedPolicies: [ADMINISTRATOR_ACCESS], groups: ['ops'] })],
         groups: [group('ops', { inlinePolicies: [{ ...limits, name: 'ops-limits' }] })],
       }),
-      ruleIds: ['principal-full-admin', 'principal-privilege-escalation'],
+      ruleIds: ['principal-full-admin'],
       notEvaluated: [
         [iamResource('user/bob'), unknownGrants('Inline policy ops-limits of group ops')],
         [iamResource('group/ops'), unknownGrants('Inline policy ops-limits of group ops')],
       ],
+    },
+    {
+      // Escalation starts from someone who acts: a user or a role. A group only lends its policies.
+      name: 'a user in a group with an unreadable policy, for the escalation rule',
+      snapshot: accountWith({
+        users: [user('bob', { attachedPolicies: [ADMINISTRATOR_ACCESS], groups: ['ops'] })],
+        groups: [group('ops', { inlinePolicies: [{ ...limits, name: 'ops-limits' }] })],
+      }),
+      ruleIds: ['principal-privilege-escalation'],
+      notEvaluated: [[iamResource('user/bob'), unknownGrants('Inline policy ops-limits of group ops')]],
     },
     {
       name: 'a role with an unreadable customer managed policy',

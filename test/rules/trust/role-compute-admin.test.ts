@@ -25,14 +25,25 @@ describe('role-compute-admin', () => {
       message: 'Role fn, assumable by lambda.amazonaws.com, has full admin through AdministratorAccess.',
     },
     {
-      name: 'an EC2 role that can mint keys for users',
+      name: 'an EC2 role that can attach any policy to itself',
+      roles: [
+        role('vm', {
+          trustPolicy: assumableBy('ec2.amazonaws.com'),
+          inlinePolicies: [inlinePolicy('self', allow(['iam:AttachRolePolicy'], [iamResource('role/vm')]))],
+        }),
+      ],
+      message:
+        'Role vm, assumable by ec2.amazonaws.com, can reach full admin: role vm -> full admin (rsl-09).',
+    },
+    {
+      name: 'an EC2 role that can mint keys, with no other user in the account',
       roles: [
         role('vm', {
           trustPolicy: assumableBy('ec2.amazonaws.com'),
           inlinePolicies: [inlinePolicy('keys', allow(['iam:CreateAccessKey']))],
         }),
       ],
-      message: 'Role vm, assumable by ec2.amazonaws.com, can escalate its privileges (rsl-04).',
+      message: null,
     },
     {
       name: 'an admin role people assume',

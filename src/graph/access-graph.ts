@@ -1,0 +1,697 @@
+// The access graph of one account: nodes are its users, roles and groups plus nodes standing for
+// "anything within these limits" (full admin when there are none); an edge A -> B says "A can act
+// with B's permissions" and names how (an EdgeMethod) so its proof can be rebuilt on demand. Edges
+// come from effective permissions (effective.ts: Denies, boundaries, SCPs, conditions), never from
+// a second evaluator; a condition that cannot be decided offline marks an edge conditional.
+// Only identity-based access is covered: resource-based policies are not collected.
+import type { AccountAnalysis, PrincipalAnalysis } from '../policy/account-analysis.js';
+import { analyzeAccount } from '../policy/account-analysis.js';
+import type { ActionSet } from '../policy/action-set.js';
+import { CompiledPolicy } from '../policy/compiled-policy.js';
+import { EffectivePermissions } from '../policy/effective.js';
+import { ACTION_TARGETS, ESCALATION_METHODS } from '../policy/privesc-methods.js';
+import type { RoleDetail, Snapshot } from '../snapshot/schema.js';
+import type { TrustStatement } from '../policy/trust.js';
+import { constrainedKeys, isAccountPrincipal, requiresMfa } from '../policy/trust.js';
+import { ALLOW_EVERYTHING } from '../policy/well-known-policies.js';
+import type { EdgeMethod, MethodShape } from './methods.js';
+import {
+  ASSUME_ROLE,
+  ASSUME_TRUSTED_BY_ARN,
+  ASSUME_TRUSTING_ACCOUNT,
+  PASS_ROLE,
+  REMOVE_OWN_BOUNDARY,
+  SET_DEFAULT_VERSION,
+  edgeMethodOf,
+  methodShape,
+} from './methods.js';
+import type { Candidates } from './targets.js';
+import { TargetResolver } from './targets.js';
+
+export type NodeKind = 'user' | 'role' | 'group' | 'limits' | 'policy-version';
+
+export interface GraphNode {
+  id: number;
+  kind: NodeKind;
+  /** The principal's ARN; for the other nodes a stable key (`full-admin`, `limits:BOUNDARY`, `POLICY#VERSION`). */
+  arn: string;
+  /** "user alice", "role deploy", "full admin", "anything within boundary dev-boundary". */
+  label: string;
+  principal?: PrincipalAnalysis;
+  permissions: EffectivePermissions;
+}
+
+/** What the proof of one hop needs beyond the method: the entity acted on and why the edge is conditional. */
+export interface HopDetail {
+  /** The user, role or group whose policies or credentials the hop uses, when not the target itself. */
+  subject?: string;
+  /** The customer managed policy rewritten (CreatePolicyVersion, SetDefaultPolicyVersion). */
+  policy?: string;
+  versionId?: string;
+  /** The target role's trust statement that lets the principal in. */
+  trust?: TrustStatement;
+  /** Whether the hop needs an identity-policy grant of sts:AssumeRole. */
+  needsAssumeGrant?: boolean;
+  notes?: string[];
+}
+
+/**
+ * Edges of one method from one node: the targets, which of them are conditional, and per-target
+ * details. Groups with many targets (every role trusting Lambda...) are shared by every principal
+ * whose permissions give the same answer, so they may include the principal itself: an edge to
+ * oneself is never followed.
+ */
+export interface EdgeGroup {
+  method: EdgeMethod;
+  targets: number[];
+  conditional: Set<number>;
+  /** Every edge of the group is conditional (an action the method needs anywhere is). */
+  allConditional: boolean;
+  details: Map<number, HopDetail>;
+}
+
+/** Does following this edge depend on a condition that cannot be decided offline? */
+export function isConditional(group: EdgeGroup, target: number): boolean {
+  return group.allConditional || group.conditional.has(target);
+}
+
+export const FULL_ADMIN_KEY = 'full-admin';
+
+const graphs = new WeakMap<Snapshot, AccessGraph>();
+
+/** The access graph of a snapshot (needs authorizationDetails); built once, edges computed as asked. */
+export function accessGraph(snapshot: Snapshot): AccessGraph {
+  let graph = graphs.get(snapshot);
+  if (!graph) {
+    graph = new AccessGraph(analyzeAccount(snapshot));
+    graphs.set(snapshot, graph);
+  }
+  return graph;
+}
+
+interface ShapedMethod {
+  method: EdgeMethod;
+  shape: MethodShape;
+  actions: Array<{ name: string; lower: string; index: number }>;
+}
+
+export class AccessGraph {
+  readonly nodes: GraphNode[] = [];
+  private readonly byArn = new Map<string, GraphNode>();
+  private readonly edges = new Map<number, EdgeGroup[]>();
+  private readonly resolver: TargetResolver;
+  private readonly candidateLists = new Map<string, Candidates & { nodes: number[] }>();
+  private readonly namedBy = new Map<string, Array<{ role: GraphNode; statement: TrustStatement }>>();
+  private readonly admittingAccount: Array<{ role: GraphNode; statement: TrustStatement }> = [];
+  private readonly methods: ShapedMethod[];
+  private readonly allowAll: CompiledPolicy;
+  private readonly allowedSets = new Map<number, ActionSet>();
+  /** Groups shared by principals that get the same answer, keyed by that answer. */
+  private readonly sharedGroups = new WeakMap<object, Map<string, EdgeGroup>>();
+
+  constructor(readonly account: AccountAnalysis) {
+    this.resolver = new TargetResolver(account);
+    const { catalog } = account.env;
+    for (const principal of [...account.users, ...account.roles, ...account.groups]) {
+      this.addNode({
+        kind: principal.kind,
+        arn: principal.arn,
+        label: `${principal.kind} ${principal.name}`,
+        principal,
+        permissions: principal.permissions,
+      });
+    }
+    this.allowAll = new CompiledPolicy(
+      {
+        kind: 'managed',
+        arn: 'arn:aws:iam::aws:policy/AdministratorAccess',
+        name: 'AdministratorAccess',
+        versionId: null,
+        awsManaged: true,
+      },
+      ALLOW_EVERYTHING,
+      account.env,
+    );
+    this.indexTrust();
+    this.methods = ESCALATION_METHODS.flatMap((method) => {
+      const shape = methodShape(method);
+      if (!shape) return [];
+      const actions = method.actions.map((name) => ({
+        name,
+        lower: name.toLowerCase(),
+        index: catalog.indexOf(name),
+      }));
+      if (actions.some((a) => a.index === undefined)) return [];
+      return [{ method: edgeMethodOf(method, shape), shape, actions: actions as ShapedMethod['actions'] }];
+    });
+  }
+
+  node(arn: string): GraphNode | undefined {
+    return this.byArn.get(arn);
+  }
+
+  /** Users and roles: the principals that make requests (service-linked roles are AWS's: left out). */
+  get principals(): GraphNode[] {
+    return this.nodes.filter(
+      (n) => (n.kind === 'user' || n.kind === 'role') && !n.principal!.isServiceLinked,
+    );
+  }
+
+  /** Actions the node may perform on some resource: what "more privileged" compares. */
+  allowed(node: GraphNode): ActionSet {
+    let set = this.allowedSets.get(node.id);
+    if (!set) {
+      set = node.permissions.allowedSomewhere().clone();
+      this.allowedSets.set(node.id, set);
+    }
+    return set;
+  }
+
+  /** Can `to` do something `from` cannot? */
+  hasMore(to: GraphNode, from: GraphNode): boolean {
+    return !this.allowed(from).containsAll(this.allowed(to));
+  }
+
+  isFullAdmin(node: GraphNode): boolean {
+    return node.permissions.fullAdmin() !== null;
+  }
+
+  /** The edges leaving a node (computed once). Groups and the limits nodes have none. */
+  edgesFrom(node: GraphNode): EdgeGroup[] {
+    let groups = this.edges.get(node.id);
+    if (!groups) {
+      groups =
+        node.principal && node.kind !== 'group' && !node.principal.isServiceLinked
+          ? this.computeEdges(node)
+          : [];
+      this.edges.set(node.id, groups);
+    }
+    return groups;
+  }
+
+  private addNode(node: Omit<GraphNode, 'id'>): GraphNode {
+    const added = { ...node, id: this.nodes.length };
+    this.nodes.push(added);
+    this.byArn.set(added.arn, added);
+    return added;
+  }
+
+  /** "Anything within these limits": the permissions of a principal that may rewrite its own policies. */
+  limitsNode(boundaryArn: string | null): GraphNode {
+    const key = boundaryArn ? `limits:${boundaryArn}` : FULL_ADMIN_KEY;
+    const existing = this.byArn.get(key);
+    if (existing) return existing;
+    const boundary = boundaryArn ? this.account.managedPolicy(boundaryArn) : null;
+    const permissions = this.permissionsOf([this.allowAll], boundary, key);
+    const label = boundaryArn
+      ? `anything within boundary ${boundaryArn.slice(boundaryArn.lastIndexOf('/') + 1)}`
+      : permissions.fullAdmin()
+        ? 'full admin'
+        : 'anything the SCPs allow';
+    return this.addNode({ kind: 'limits', arn: key, label, permissions });
+  }
+
+  private permissionsOf(
+    identity: CompiledPolicy[],
+    boundary: CompiledPolicy | null,
+    key: string,
+  ): EffectivePermissions {
+    const facts = { now: this.account.env.now, accountId: this.account.env.accountId };
+    return new EffectivePermissions(
+      { identity, boundary, scpLevels: this.account.scpLevels },
+      facts,
+      key,
+      this.account.env,
+    );
+  }
+
+  private versionNode(
+    subject: PrincipalAnalysis,
+    policyArn: string,
+    versionId: string,
+    version: CompiledPolicy,
+  ): GraphNode {
+    const others = subject.policies.filter(
+      (p) => !('policyArn' in p.reference) || p.reference.policyArn !== policyArn,
+    );
+    const key = `${subject.arn}#${policyArn}#${versionId}`;
+    const existing = this.byArn.get(key);
+    if (existing) return existing;
+    return this.addNode({
+      kind: 'policy-version',
+      arn: key,
+      label: `${subject.kind} ${subject.name} with version ${versionId} of ${policyArn.slice(policyArn.lastIndexOf('/') + 1)}`,
+      permissions: this.permissionsOf([...others.map((p) => p.policy), version], subject.boundary, key),
+    });
+  }
+
+  /** A named list of candidate nodes, built once (`nodes` is only called the first time). */
+  private candidates(id: string, nodes: () => readonly GraphNode[]): Candidates & { nodes: number[] } {
+    let list = this.candidateLists.get(id);
+    if (!list) {
+      const members = nodes();
+      list = { id, arns: members.map((n) => n.arn), nodes: members.map((n) => n.id) };
+      this.candidateLists.set(id, list);
+    }
+    return list;
+  }
+
+  private roles(): GraphNode[] {
+    return this.nodes.filter((n) => n.kind === 'role' && !n.principal!.isServiceLinked);
+  }
+
+  private indexTrust(): void {
+    const own = `:${this.account.env.accountId}:`;
+    for (const role of this.roles()) {
+      for (const statement of this.account.trustOf(role.principal!.detail as RoleDetail)) {
+        const accountLevel = statement.aws.some(
+          (p) => isAccountPrincipal(p) && (p === this.account.env.accountId || p.includes(own)),
+        );
+        if (accountLevel) this.admittingAccount.push({ role, statement });
+        const named = new Set(statement.aws.filter((p) => p.includes(own) && !isAccountPrincipal(p)));
+        if (statement.anyPrincipal) named.add('*');
+        for (const arn of named) {
+          const list = this.namedBy.get(arn) ?? [];
+          list.push({ role, statement });
+          this.namedBy.set(arn, list);
+        }
+      }
+    }
+  }
+
+  private computeEdges(from: GraphNode): EdgeGroup[] {
+    const principal = from.principal!;
+    const groups: EdgeGroup[] = [];
+    const add = (group: EdgeGroup) => {
+      if (group.targets.length > 0) groups.push(group);
+    };
+    add(this.assumeByName(from));
+    add(this.assumeByAccountTrust(from));
+    const later: ShapedMethod[] = [];
+    for (const shaped of this.methods) {
+      if (
+        shaped.shape.shape === 'service' ||
+        (shaped.shape.shape === 'user-credentials' && !shaped.shape.changesPolicies)
+      ) {
+        add(this.methodEdges(from, shaped, () => [from]));
+      } else later.push(shaped);
+    }
+    // Whose policies a principal may change and then use: itself, and whoever it reaches in one
+    // hop by assuming a role or by taking a user's credentials.
+    // Built only for a principal allowed one of the later methods' actions (few are).
+    let reachable: GraphNode[] | undefined;
+    const actAs = () =>
+      (reachable ??= [
+        from,
+        ...new Set(
+          groups
+            .filter((g) => g.method.kind === 'assume-role' || g.method.kind === 'user-credentials')
+            .flatMap((g) => g.targets.map((id) => this.nodes[id]!)),
+        ),
+      ]);
+    for (const shaped of later) add(this.methodEdges(from, shaped, actAs));
+    if (principal.boundary) add(this.ownBoundaryRemoval(from));
+    return groups;
+  }
+
+  private newGroup(method: EdgeMethod): EdgeGroup {
+    return { method, targets: [], conditional: new Set(), allConditional: false, details: new Map() };
+  }
+
+  /** Targets already in each group (a group can hold thousands: `includes` would be quadratic). */
+  private static readonly members = new WeakMap<EdgeGroup, Set<number>>();
+
+  private static addTarget(
+    group: EdgeGroup,
+    target: GraphNode,
+    conditional: boolean,
+    detail?: HopDetail,
+  ): void {
+    let members = AccessGraph.members.get(group);
+    if (!members) {
+      members = new Set();
+      AccessGraph.members.set(group, members);
+    }
+    if (members.has(target.id)) {
+      if (!conditional) group.conditional.delete(target.id);
+      return;
+    }
+    members.add(target.id);
+    group.targets.push(target.id);
+    if (conditional) group.conditional.add(target.id);
+    if (detail) group.details.set(target.id, detail);
+  }
+
+  /** The group `build` makes for an answer object (and key), made once and shared. */
+  private shared(answer: object, key: string, build: () => EdgeGroup): EdgeGroup {
+    let byKey = this.sharedGroups.get(answer);
+    if (!byKey) {
+      byKey = new Map();
+      this.sharedGroups.set(answer, byKey);
+    }
+    let group = byKey.get(key);
+    if (!group) {
+      group = build();
+      byKey.set(key, group);
+    }
+    return group;
+  }
+
+  /** Notes and conditionality of a trust statement: ExternalId, MFA, any other condition. */
+  private static trustTerms(statement: TrustStatement): { conditional: boolean; notes: string[] } {
+    const notes: string[] = [];
+    if (constrainedKeys(statement.condition).has('sts:externalid'))
+      notes.push('the trust policy requires an external id');
+    if (requiresMfa(statement.condition)) notes.push('the trust policy requires MFA');
+    return { conditional: statement.condition !== undefined, notes };
+  }
+
+  /**
+   * Same account, trust naming the principal's ARN (or `*`): no identity-policy grant is needed,
+   * but an explicit Deny, the SCPs and (for a role) its permissions boundary still apply.
+   */
+  private assumeByName(from: GraphNode): EdgeGroup {
+    const group = this.newGroup(ASSUME_TRUSTED_BY_ARN);
+    const entries = [...(this.namedBy.get(from.arn) ?? []), ...(this.namedBy.get('*') ?? [])];
+    if (entries.length === 0) return group;
+    const principal = from.principal!;
+    const limits = this.permissionsOf(
+      [this.allowAll, ...principal.policies.map((p) => p.policy)],
+      principal.kind === 'role' ? principal.boundary : null,
+      `trust-named:${from.arn}`,
+    ).forPrincipal(principal.facts, from.arn);
+    const assume = this.account.env.catalog.requireIndex('sts:AssumeRole');
+    for (const { role, statement } of entries) {
+      if (role.id === from.id) continue;
+      const grant = limits.findGrant(assume, { target: role.arn });
+      if (!grant) continue;
+      const terms = AccessGraph.trustTerms(statement);
+      AccessGraph.addTarget(group, role, terms.conditional || grant.conditional, {
+        trust: statement,
+        ...(terms.notes.length > 0 ? { notes: terms.notes } : {}),
+      });
+    }
+    return group;
+  }
+
+  /** Trust naming the account: the principal's own policies must allow sts:AssumeRole on the role. */
+  private assumeByAccountTrust(from: GraphNode): EdgeGroup {
+    if (this.admittingAccount.length === 0) return this.newGroup(ASSUME_TRUSTING_ACCOUNT);
+    const roles = this.candidates('roles-admitting-account', () => [
+      ...new Set(this.admittingAccount.map((e) => e.role)),
+    ]);
+    const assume = this.account.env.catalog.requireIndex('sts:AssumeRole');
+    const allowed = this.resolver.allowedOn(from.principal!, assume, roles);
+    return this.shared(allowed, ASSUME_TRUSTING_ACCOUNT.id, () => {
+      const group = this.newGroup(ASSUME_TRUSTING_ACCOUNT);
+      const statements = new Map(this.admittingAccount.map((e) => [e.role.id, e.statement]));
+      for (const index of allowed.indices) {
+        const role = this.nodes[roles.nodes[index]!]!;
+        const statement = statements.get(role.id)!;
+        const terms = AccessGraph.trustTerms(statement);
+        AccessGraph.addTarget(group, role, terms.conditional || allowed.conditional.has(index), {
+          trust: statement,
+          needsAssumeGrant: true,
+          ...(terms.notes.length > 0 ? { notes: terms.notes } : {}),
+        });
+      }
+      return group;
+    });
+  }
+
+  /** Is every action of the method that is not aimed at a user, group, role or policy allowed somewhere? */
+  private freeActionsAllowed(
+    principal: PrincipalAnalysis,
+    shaped: ShapedMethod,
+  ): { ok: boolean; conditional: boolean } {
+    let conditional = false;
+    for (const action of shaped.actions) {
+      const target = ACTION_TARGETS[action.lower];
+      if (target !== undefined && target !== 'instance-profile') continue;
+      const pattern = target === 'instance-profile' ? this.iamArn('instance-profile/*') : '*';
+      const allowed = this.resolver.allowedOn(principal, action.index, anywhereIn(pattern));
+      if (allowed.indices.length === 0) return { ok: false, conditional };
+      if (allowed.conditional.size > 0) conditional = true;
+    }
+    return { ok: true, conditional };
+  }
+
+  private iamArn(resource: string): string {
+    return `arn:${this.account.env.partition}:iam::${this.account.env.accountId}:${resource}`;
+  }
+
+  /**
+   * Which of `subjects` the principal may perform every action of `kinds` on. Returns, per
+   * allowed subject, whether some grant is conditional.
+   */
+  private allowedOnAll(
+    principal: PrincipalAnalysis,
+    shaped: ShapedMethod,
+    kinds: ReadonlySet<string>,
+    list: Candidates & { nodes: number[] },
+    extraFor?: (action: string) => Record<string, string> | undefined,
+  ): Map<number, boolean> {
+    let result: Map<number, boolean> | null = null;
+    const answers: object[] = [];
+    for (const action of shaped.actions) {
+      const target = ACTION_TARGETS[action.lower];
+      if (target === undefined || !kinds.has(target) || action.lower === ASSUME_ROLE) continue;
+      const allowed = this.resolver.allowedOn(principal, action.index, list, extraFor?.(action.lower));
+      answers.push(allowed);
+      const next = new Map<number, boolean>();
+      for (const index of allowed.indices) {
+        const node = list.nodes[index]!;
+        if (result && !result.has(node)) continue;
+        next.set(node, (result?.get(node) ?? false) || allowed.conditional.has(index));
+      }
+      result = next;
+      if (result.size === 0) break;
+    }
+    const subjects = result ?? this.everyone(list);
+    // The same answers give the same subjects: hand out one Map, so groups built from it are shared.
+    const key = answers.length === 1 ? answers[0]! : null;
+    if (!key) return subjects;
+    let cached = this.subjectMaps.get(key);
+    if (!cached) {
+      cached = subjects;
+      this.subjectMaps.set(key, cached);
+    }
+    return cached;
+  }
+
+  private readonly subjectMaps = new WeakMap<object, Map<number, boolean>>();
+  private readonly everyoneOf = new Map<string, Map<number, boolean>>();
+
+  /** Every candidate of a list, unconditionally (one Map per list). */
+  private everyone(list: Candidates & { nodes: number[] }): Map<number, boolean> {
+    let all = this.everyoneOf.get(list.id);
+    if (!all) {
+      all = new Map(list.nodes.map((n) => [n, false]));
+      this.everyoneOf.set(list.id, all);
+    }
+    return all;
+  }
+
+  /** The node a principal reaches by rewriting `subject`'s policies: anything within its limits, unless it can drop its boundary too. */
+  private ceilingFor(from: GraphNode, subject: PrincipalAnalysis): GraphNode {
+    if (!subject.boundaryArn) return this.limitsNode(null);
+    return this.mayRemoveBoundary(from.principal!, subject)
+      ? this.limitsNode(null)
+      : this.limitsNode(subject.boundaryArn);
+  }
+
+  private mayRemoveBoundary(actor: PrincipalAnalysis, subject: PrincipalAnalysis): boolean {
+    const kind = subject.kind === 'user' ? 'User' : 'Role';
+    const list = this.candidates(`subject:${subject.arn}`, () => [this.node(subject.arn)!]);
+    return [`iam:Delete${kind}PermissionsBoundary`, `iam:Put${kind}PermissionsBoundary`].some((name) => {
+      const index = this.account.env.catalog.indexOf(name);
+      return index !== undefined && this.resolver.allowedOn(actor, index, list).indices.length > 0;
+    });
+  }
+
+  private ownBoundaryRemoval(from: GraphNode): EdgeGroup {
+    const group = this.newGroup(REMOVE_OWN_BOUNDARY);
+    const principal = from.principal!;
+    if (!this.mayRemoveBoundary(principal, principal)) return group;
+    const key = `${from.arn}#no-boundary`;
+    const target =
+      this.byArn.get(key) ??
+      this.addNode({
+        kind: 'limits',
+        arn: key,
+        label: `${principal.kind} ${principal.name} without its permissions boundary`,
+        permissions: this.permissionsOf(
+          principal.policies.map((p) => p.policy),
+          null,
+          key,
+        ),
+      });
+    AccessGraph.addTarget(group, target, false, { subject: from.arn });
+    return group;
+  }
+
+  /** A shared group of edges to each of `subjects` (node id -> conditional). */
+  private sharedTargets(
+    method: EdgeMethod,
+    subjects: Map<number, boolean>,
+    allConditional: boolean,
+    detail?: HopDetail,
+  ): EdgeGroup {
+    return this.shared(subjects, `${method.id}|${allConditional}`, () => {
+      const group = { ...this.newGroup(method), allConditional };
+      for (const [id, conditional] of subjects)
+        AccessGraph.addTarget(group, this.nodes[id]!, conditional, detail);
+      return group;
+    });
+  }
+
+  /** `actAs`: the principal and whom it can become in one hop, for methods that change their policies. */
+  private methodEdges(from: GraphNode, shaped: ShapedMethod, actAs: () => readonly GraphNode[]): EdgeGroup {
+    const group = this.newGroup(shaped.method);
+    const principal = from.principal!;
+    const { catalog } = this.account.env;
+    if (!shaped.actions.every((a) => a.lower === ASSUME_ROLE || principal.permissions.mayAllow(a.index)))
+      return group;
+    const free = this.freeActionsAllowed(principal, shaped);
+    if (!free.ok) return group;
+    const add = (target: GraphNode, conditional: boolean, detail?: HopDetail) =>
+      target.id !== from.id && AccessGraph.addTarget(group, target, conditional || free.conditional, detail);
+    const shape = shaped.shape;
+    switch (shape.shape) {
+      case 'service': {
+        const service = shaped.method.service!;
+        const list = this.candidates(`service:${service}`, () =>
+          this.account.rolesTrusting(service).flatMap((arn) => this.node(arn) ?? []),
+        );
+        const passable = shape.passRole
+          ? this.allowedOnAll(principal, shaped, new Set(['role']), list, (action) =>
+              action === PASS_ROLE ? { 'iam:passedtoservice': service } : undefined,
+            )
+          : this.everyone(list);
+        const note = shape.passRole
+          ? undefined
+          : { notes: [`needs an existing ${service} resource that runs as the role`] };
+        return this.sharedTargets(shaped.method, passable, free.conditional, note);
+      }
+      case 'new-role': {
+        const someRole = anywhereIn(this.iamArn('role/*'));
+        const ok = shaped.actions.every((a) => {
+          if (ACTION_TARGETS[a.lower] !== 'role') return true;
+          return this.resolver.allowedOn(principal, a.index, someRole).indices.length > 0;
+        });
+        if (ok) add(this.limitsNode(null), false, { subject: 'a new role trusting itself' });
+        break;
+      }
+      case 'trust-rewrite': {
+        const roles = this.candidates('roles', () => this.roles());
+        const rewritable = this.allowedOnAll(principal, shaped, new Set(['role']), roles);
+        if (!shape.changesPolicies) {
+          return this.sharedTargets(shaped.method, rewritable, free.conditional, {
+            notes: ['same account: a trust naming the principal needs no identity grant'],
+          });
+        }
+        for (const [id, conditional] of rewritable) {
+          const role = this.nodes[id]!;
+          add(this.ceilingFor(from, role.principal!), conditional, { subject: role.arn });
+        }
+        break;
+      }
+      case 'role-policy':
+      case 'user-policy': {
+        // A principal's own policies, or those of a principal it can become in one hop.
+        const kind = shape.shape === 'role-policy' ? 'role' : 'user';
+        const subjects = this.candidates(`act-as:${from.arn}:${kind}`, () =>
+          actAs().filter((n) => n.kind === kind),
+        );
+        for (const [id, conditional] of this.allowedOnAll(principal, shaped, new Set([kind]), subjects)) {
+          const subject = this.nodes[id]!;
+          add(this.ceilingFor(from, subject.principal!), conditional, { subject: subject.arn });
+        }
+        break;
+      }
+      case 'user-credentials': {
+        const users = this.candidates('users', () => this.nodes.filter((n) => n.kind === 'user'));
+        const allowed = this.allowedOnAll(principal, shaped, new Set(['user', 'other-user']), users);
+        if (!shape.changesPolicies) return this.sharedTargets(shaped.method, allowed, free.conditional);
+        // Users without a boundary all lead to the same node: one of them is proof enough.
+        const boundaries = new Set<string | null>();
+        for (const [id, conditional] of allowed) {
+          const user = this.nodes[id]!.principal!;
+          if (user.arn === from.arn || (boundaries.has(user.boundaryArn) && !conditional)) continue;
+          boundaries.add(user.boundaryArn);
+          add(this.ceilingFor(from, user), conditional, { subject: user.arn });
+        }
+        break;
+      }
+      case 'join-group':
+      case 'group-policy': {
+        // Only a user joins groups or holds group policies: the principal itself, when a user.
+        if (from.kind !== 'user') break;
+        const groups = this.candidates('groups', () => this.nodes.filter((n) => n.kind === 'group'));
+        const allowed = this.allowedOnAll(principal, shaped, new Set(['group']), groups);
+        const member = new Set((principal.detail as { groups: string[] }).groups);
+        for (const [id, conditional] of allowed) {
+          const groupNode = this.nodes[id]!;
+          if (shape.shape === 'join-group') {
+            // Joining helps only a group that can do something the principal cannot.
+            if (!member.has(groupNode.principal!.name) && this.hasMore(groupNode, from))
+              add(groupNode, conditional);
+          } else if (member.has(groupNode.principal!.name)) {
+            add(this.ceilingFor(from, principal), conditional, { subject: groupNode.arn });
+          }
+        }
+        break;
+      }
+      case 'policy-version': {
+        for (const subject of actAs()) {
+          const customer = subject.principal!.policies.flatMap((p) =>
+            p.policy.origin.kind === 'managed' && !p.policy.origin.awsManaged ? [p.policy.origin.arn] : [],
+          );
+          if (customer.length === 0) continue;
+          const policies = { id: `policies-of:${subject.arn}`, arns: customer };
+          const index = catalog.requireIndex('iam:CreatePolicyVersion');
+          const allowed = this.resolver.allowedOn(principal, index, policies);
+          const first = allowed.indices[0];
+          if (first === undefined) continue;
+          add(this.ceilingFor(from, subject.principal!), allowed.conditional.has(first), {
+            subject: subject.arn,
+            policy: customer[first]!,
+          });
+        }
+        break;
+      }
+      case 'default-version': {
+        const setDefault = catalog.requireIndex(SET_DEFAULT_VERSION);
+        const current = this.allowed(from);
+        for (const held of principal.policies) {
+          const origin = held.policy.origin;
+          if (origin.kind !== 'managed' || origin.awsManaged) continue;
+          for (const version of this.account.nonDefaultVersions(held.policy)) {
+            const grants = principal.permissions.allowedSomewhereBy(version.policy);
+            if (!grants || current.containsAll(grants)) continue;
+            const allowed = this.resolver.allowedOn(principal, setDefault, {
+              id: `policy:${origin.arn}`,
+              arns: [origin.arn],
+            });
+            if (allowed.indices.length === 0) continue;
+            add(
+              this.versionNode(principal, origin.arn, version.versionId, version.policy),
+              allowed.conditional.size > 0,
+              {
+                policy: origin.arn,
+                versionId: version.versionId,
+              },
+            );
+          }
+        }
+        break;
+      }
+    }
+    return group;
+  }
+}
+
+/** One candidate standing for "some resource matching this pattern" (`*`, `role/*`). */
+function anywhereIn(pattern: string): Candidates {
+  return { id: `pattern:${pattern}`, arns: [pattern] };
+}

@@ -1,0 +1,413 @@
+// The access graph: one table per edge kind and per false positive the one-step method patterns
+// used to report, each with the case that must give an escalation and the nearest case that must
+// not; then a three-hop chain of roles that trust by ARN.
+import { accessGraph } from '../../src/graph/access-graph.js';
+import type { GraphPath } from '../../src/graph/paths.js';
+import { describePath, escalationPath } from '../../src/graph/paths.js';
+import { pathProof } from '../../src/graph/proof.js';
+import type {
+  GroupDetail,
+  ManagedPolicy,
+  RoleDetail,
+  Snapshot,
+  Statement,
+  UserDetail,
+} from '../../src/snapshot/schema.js';
+import { ADMINISTRATOR_ACCESS, deny, iamResource, inlinePolicy, trustPolicy } from '../builders/policies.js';
+import {
+  allow,
+  doc,
+  emptySnapshot,
+  group,
+  managedPolicy,
+  role,
+  user,
+  withAuthorizationDetails,
+} from '../builders/snapshot.js';
+
+interface Account {
+  users?: UserDetail[];
+  roles?: RoleDetail[];
+  groups?: GroupDetail[];
+  policies?: ManagedPolicy[];
+}
+
+function snapshotOf(account: Account): Snapshot {
+  return withAuthorizationDetails(emptySnapshot(), {
+    users: account.users ?? [],
+    roles: account.roles ?? [],
+    groups: account.groups ?? [],
+    policies: account.policies ?? [],
+  });
+}
+
+function escalationOf(snapshot: Snapshot, arn: string): GraphPath | null {
+  const graph = accessGraph(snapshot);
+  return escalationPath(graph, graph.node(arn)!);
+}
+
+const ATTACKER = iamResource('user/attacker');
+const attacker = (...statements: Statement[]) =>
+  user('attacker', { inlinePolicies: [inlinePolicy('granted', ...statements)] });
+const adminRole = (name: string, trust = trustPolicy({ AWS: [iamResource('root')] })) =>
+  role(name, { trustPolicy: trust, attachedPolicies: [ADMINISTRATOR_ACCESS] });
+const logsOnly = inlinePolicy('logs', allow(['logs:*']));
+const lambdaTrust = trustPolicy({ Service: ['lambda.amazonaws.com'] });
+
+interface Case {
+  name: string;
+  account: Account;
+  /** The end of the expected path (an ARN or `full-admin`), or null for no escalation. */
+  reaches: string | null;
+  method?: string;
+}
+
+const cases: Record<string, Case[]> = {
+  'assume role': [
+    {
+      name: 'trust naming the user ARN needs no identity grant',
+      account: { users: [attacker()], roles: [adminRole('admin', trustPolicy({ AWS: [ATTACKER] }))] },
+      reaches: iamResource('role/admin'),
+      method: 'assume-role-trusted-by-arn',
+    },
+    {
+      name: 'trust naming the account root needs an identity grant: none',
+      account: { users: [attacker(allow(['s3:ListAllMyBuckets']))], roles: [adminRole('admin')] },
+      reaches: null,
+    },
+    {
+      name: 'trust naming the account root, with sts:AssumeRole granted',
+      account: {
+        users: [attacker(allow(['sts:AssumeRole'], [iamResource('role/admin')]))],
+        roles: [adminRole('admin')],
+      },
+      reaches: iamResource('role/admin'),
+      method: 'assume-role-trusting-account',
+    },
+    {
+      name: 'trust naming the user, but an explicit Deny of sts:AssumeRole',
+      account: {
+        users: [attacker(deny(['sts:AssumeRole']))],
+        roles: [adminRole('admin', trustPolicy({ AWS: [ATTACKER] }))],
+      },
+      reaches: null,
+    },
+    {
+      name: 'trust naming another user',
+      account: {
+        users: [attacker(), user('other')],
+        roles: [adminRole('admin', trustPolicy({ AWS: [iamResource('user/other')] }))],
+      },
+      reaches: null,
+    },
+  ],
+  'user credentials': [
+    {
+      name: 'CreateAccessKey on an admin user',
+      account: {
+        users: [
+          attacker(allow(['iam:CreateAccessKey'], [iamResource('user/boss')])),
+          user('boss', { attachedPolicies: [ADMINISTRATOR_ACCESS] }),
+        ],
+      },
+      reaches: iamResource('user/boss'),
+      method: 'rsl-04',
+    },
+    {
+      name: 'CreateAccessKey on a user with no more than the actor',
+      account: {
+        users: [
+          attacker(allow(['iam:CreateAccessKey'], [iamResource('user/peer')])),
+          user('peer', {
+            inlinePolicies: [
+              inlinePolicy('keys', allow(['iam:CreateAccessKey'], [iamResource('user/attacker')])),
+            ],
+          }),
+        ],
+      },
+      reaches: null,
+    },
+    {
+      name: 'CreateAccessKey on oneself only (${aws:username})',
+      account: {
+        users: [
+          attacker(allow(['iam:CreateAccessKey'], ['arn:aws:iam::123456789012:user/${aws:username}'])),
+          user('boss', { attachedPolicies: [ADMINISTRATOR_ACCESS] }),
+        ],
+      },
+      reaches: null,
+    },
+  ],
+  'policy change': [
+    {
+      name: 'PutUserPolicy on oneself',
+      account: { users: [attacker(allow(['iam:PutUserPolicy'], [ATTACKER]))] },
+      reaches: 'full-admin',
+      method: 'rsl-10',
+    },
+    {
+      name: 'PutUserPolicy on another user whose credentials it cannot take',
+      account: {
+        users: [attacker(allow(['iam:PutUserPolicy'], [iamResource('user/victim')])), user('victim')],
+      },
+      reaches: null,
+    },
+    {
+      name: 'PutUserPolicy and CreateAccessKey on another user',
+      account: {
+        users: [
+          attacker(allow(['iam:PutUserPolicy', 'iam:CreateAccessKey'], [iamResource('user/victim')])),
+          user('victim'),
+        ],
+      },
+      reaches: 'full-admin',
+    },
+    {
+      name: 'AttachRolePolicy on a role it can assume',
+      account: {
+        users: [attacker(allow(['iam:AttachRolePolicy'], [iamResource('role/app')]))],
+        roles: [role('app', { trustPolicy: trustPolicy({ AWS: [ATTACKER] }) })],
+      },
+      reaches: 'full-admin',
+      method: 'rsl-09',
+    },
+    {
+      name: 'AttachRolePolicy on a role it cannot become',
+      account: {
+        users: [attacker(allow(['iam:AttachRolePolicy'], [iamResource('role/app')]))],
+        roles: [role('app', { trustPolicy: lambdaTrust })],
+      },
+      reaches: null,
+    },
+    {
+      name: 'AttachUserPolicy held by a role (no user it can become)',
+      account: {
+        users: [user('victim')],
+        roles: [
+          role('ops', {
+            trustPolicy: lambdaTrust,
+            inlinePolicies: [inlinePolicy('p', allow(['iam:AttachUserPolicy']))],
+          }),
+        ],
+      },
+      reaches: null,
+    },
+    {
+      name: 'PutGroupPolicy on a group it belongs to',
+      account: {
+        users: [
+          { ...attacker(allow(['iam:PutGroupPolicy'], [iamResource('group/team')])), groups: ['team'] },
+        ],
+        groups: [group('team')],
+      },
+      reaches: 'full-admin',
+      method: 'rsl-11',
+    },
+    {
+      name: 'PutGroupPolicy by a user in no group',
+      account: {
+        users: [attacker(allow(['iam:PutGroupPolicy'], [iamResource('group/team')]))],
+        groups: [group('team')],
+      },
+      reaches: null,
+    },
+    {
+      name: 'DeleteUserPermissionsBoundary lifts its own boundary',
+      account: {
+        users: [
+          user('attacker', {
+            attachedPolicies: [ADMINISTRATOR_ACCESS],
+            permissionsBoundaryArn: iamResource('policy/fence'),
+          }),
+        ],
+        policies: [managedPolicy('fence', doc(allow(['iam:DeleteUserPermissionsBoundary', 's3:*'])))],
+      },
+      reaches: `${ATTACKER}#no-boundary`,
+      method: 'remove-own-permissions-boundary',
+    },
+    {
+      name: 'a boundary it cannot lift',
+      account: {
+        users: [
+          user('attacker', {
+            attachedPolicies: [ADMINISTRATOR_ACCESS],
+            permissionsBoundaryArn: iamResource('policy/fence'),
+          }),
+        ],
+        policies: [managedPolicy('fence', doc(allow(['s3:*'])))],
+      },
+      reaches: null,
+    },
+  ],
+  'join group': [
+    {
+      name: 'AddUserToGroup to an admin group',
+      account: {
+        users: [attacker(allow(['iam:AddUserToGroup'], [iamResource('group/admins')]))],
+        groups: [group('admins', { attachedPolicies: [ADMINISTRATOR_ACCESS] })],
+      },
+      reaches: iamResource('group/admins'),
+      method: 'rsl-13',
+    },
+    {
+      name: 'AddUserToGroup where no group has more',
+      account: {
+        users: [attacker(allow(['iam:AddUserToGroup', 'logs:*']))],
+        groups: [group('readers', { inlinePolicies: [logsOnly] })],
+      },
+      reaches: null,
+    },
+  ],
+  'trust rewrite': [
+    {
+      name: 'UpdateAssumeRolePolicy alone on an admin role',
+      account: {
+        users: [attacker(allow(['iam:UpdateAssumeRolePolicy'], [iamResource('role/admin')]))],
+        roles: [adminRole('admin', lambdaTrust)],
+      },
+      reaches: iamResource('role/admin'),
+      method: 'rsl-14',
+    },
+    {
+      name: 'UpdateAssumeRolePolicy on another role only',
+      account: {
+        users: [attacker(allow(['iam:UpdateAssumeRolePolicy'], [iamResource('role/other')]))],
+        roles: [adminRole('admin', lambdaTrust), role('other', { trustPolicy: lambdaTrust })],
+      },
+      reaches: null,
+    },
+  ],
+  'pass role': [
+    {
+      name: 'PassRole of an admin Lambda role, CreateFunction and InvokeFunction',
+      account: {
+        users: [attacker(allow(['iam:PassRole', 'lambda:CreateFunction', 'lambda:InvokeFunction']))],
+        roles: [adminRole('fn', lambdaTrust)],
+      },
+      reaches: iamResource('role/fn'),
+      method: 'rsl-15',
+    },
+    {
+      name: 'the same with a logs-only role: no more than the start',
+      account: {
+        users: [
+          attacker(allow(['iam:PassRole', 'lambda:CreateFunction', 'lambda:InvokeFunction', 'logs:*'])),
+        ],
+        roles: [role('fn', { trustPolicy: lambdaTrust, inlinePolicies: [logsOnly] })],
+      },
+      reaches: null,
+    },
+    {
+      name: 'PassRole limited to another service',
+      account: {
+        users: [
+          attacker(
+            {
+              Effect: 'Allow',
+              Action: ['iam:PassRole'],
+              Resource: ['*'],
+              Condition: { StringEquals: { 'iam:PassedToService': ['ec2.amazonaws.com'] } },
+            },
+            allow(['lambda:CreateFunction', 'lambda:InvokeFunction']),
+          ),
+        ],
+        roles: [adminRole('fn', lambdaTrust)],
+      },
+      reaches: null,
+    },
+  ],
+  'compute takeover': [
+    {
+      name: 'UpdateFunctionCode with an admin Lambda role in the account',
+      account: {
+        users: [attacker(allow(['lambda:UpdateFunctionCode']))],
+        roles: [adminRole('fn', lambdaTrust)],
+      },
+      reaches: iamResource('role/fn'),
+    },
+    {
+      name: 'UpdateFunctionCode with no role trusting Lambda',
+      account: {
+        users: [attacker(allow(['lambda:UpdateFunctionCode']))],
+        roles: [adminRole('box', trustPolicy({ Service: ['ec2.amazonaws.com'] }))],
+      },
+      reaches: null,
+    },
+  ],
+};
+
+describe.each(Object.entries(cases))('%s', (_kind, table) => {
+  test.each(table)('$name', ({ account, reaches, method }) => {
+    const principal = account.users?.[0]?.arn ?? account.roles![0]!.arn;
+    const path = escalationOf(snapshotOf(account), principal);
+    if (reaches === null) {
+      expect(path && describePath(path)).toBeNull();
+      return;
+    }
+    expect(path).not.toBeNull();
+    expect(path!.end.arn).toBe(reaches);
+    if (method) expect(path!.hops.map((hop) => hop.group.method.id)).toContain(method);
+  });
+});
+
+describe('a chain of roles trusting by ARN', () => {
+  const chain = snapshotOf({
+    users: [user('dev')],
+    roles: [
+      role('a', { trustPolicy: trustPolicy({ AWS: [iamResource('user/dev')] }) }),
+      role('b', { trustPolicy: trustPolicy({ AWS: [iamResource('role/a')] }) }),
+      adminRole('c', trustPolicy({ AWS: [iamResource('role/b')] })),
+    ],
+  });
+
+  test('user -> role a -> role b -> full-admin role c, with the trust statement of each hop', () => {
+    const path = escalationOf(chain, iamResource('user/dev'))!;
+    expect(describePath(path)).toBe('user dev -> role a -> role b -> role c');
+    expect(path.admin).toBe(true);
+    const proof = pathProof(accessGraph(chain), path);
+    expect(proof.hops.map((hop) => hop.statements)).toEqual(
+      ['a', 'b', 'c'].map((name) => [
+        {
+          action: 'sts:AssumeRole',
+          policy: { trustPolicyOf: iamResource(`role/${name}`) },
+          statementIndex: 0,
+        },
+      ]),
+    );
+  });
+
+  test('a break in the chain (b trusts someone else) leaves no path', () => {
+    const broken = snapshotOf({
+      users: [user('dev')],
+      roles: [
+        role('a', { trustPolicy: trustPolicy({ AWS: [iamResource('user/dev')] }) }),
+        role('b', { trustPolicy: trustPolicy({ AWS: [iamResource('role/x')] }) }),
+        adminRole('c', trustPolicy({ AWS: [iamResource('role/b')] })),
+      ],
+    });
+    expect(escalationOf(broken, iamResource('user/dev'))).toBeNull();
+  });
+});
+
+describe('conditions', () => {
+  test('a trust requiring an external id and MFA gives a conditional edge that says so', () => {
+    const snapshot = snapshotOf({
+      users: [attacker()],
+      roles: [
+        adminRole(
+          'admin',
+          trustPolicy(
+            { AWS: [ATTACKER] },
+            { StringEquals: { 'sts:ExternalId': ['x'] }, Bool: { 'aws:MultiFactorAuthPresent': ['true'] } },
+          ),
+        ),
+      ],
+    });
+    const path = escalationOf(snapshot, ATTACKER)!;
+    expect(path.conditional).toBe(true);
+    expect(pathProof(accessGraph(snapshot), path).hops[0]!.notes).toEqual([
+      'the trust policy requires an external id',
+      'the trust policy requires MFA',
+    ]);
+  });
+});
