@@ -46,6 +46,7 @@ function methodEvidence(match: MethodMatch, reference: (grant: Grant) => number)
     severity: match.severity,
     ...(match.lowered ? { severityLowered: match.lowered } : {}),
     ...(match.conditional ? { conditional: true } : {}),
+    ...(match.assumption ? { assumption: match.assumption } : {}),
     grantedBy: Object.fromEntries(match.grants.map(({ action, grant }) => [action, reference(grant)])),
     ...(match.passableRoles && match.passableRoles.length > 0 ? { passableRoles: match.passableRoles } : {}),
     ...(match.policyVersion ? { policyVersion: match.policyVersion } : {}),
@@ -101,7 +102,10 @@ export const principalPrivilegeEscalation = defineRule({
       const matches = principal.escalations;
       if (matches.length === 0) return [];
       const high = matches.filter((match) => match.severity === 'high');
-      const named = matches.map((match) => `${match.method.id} (${match.method.name})`);
+      const named = matches.map(
+        (match) =>
+          `${match.method.id} (${match.method.name})${match.assumption ? ` ${match.assumption}` : ''}`,
+      );
       // All medium: each needs a role that does not exist yet; say which.
       const reasons = [...new Set(matches.map((match) => match.lowered))];
       const lowered = high.length === 0 ? `, none usable yet (${reasons.join('; ')})` : '';

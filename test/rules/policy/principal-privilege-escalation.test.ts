@@ -62,6 +62,21 @@ describe('principal-privilege-escalation', () => {
       ],
     },
     {
+      name: 'an Identity Center assignment with no organization data: conditional on the management account',
+      users: [
+        user('sso-admin', { inlinePolicies: [inlinePolicy('sso', allow(['sso:CreateAccountAssignment']))] }),
+      ],
+      expected: [
+        [
+          iamResource('user/sso-admin'),
+          'User sso-admin can escalate its privileges with 1 known method: sso-assign-permission-set ' +
+            '(Assign an existing (administrator) permission set to oneself in any account of the organization) ' +
+            "if this is the organization's management account (organization data was not collected).",
+          undefined,
+        ],
+      ],
+    },
+    {
       name: 'key self-service only',
       users: [
         user('alice', {
