@@ -1034,3 +1034,18 @@ export const ESCALATION_METHODS: readonly EscalationMethod[] = [
     sources: [rhino(25)],
   },
 ];
+
+/**
+ * Services that run what a caller hands them (code, commands, templates, API calls) with a role:
+ * those of the methods that pass a role to a service or take over compute already running as one.
+ */
+export const SERVICES_RUNNING_AS_ROLE: readonly string[] = [
+  ...new Set(
+    ESCALATION_METHODS.flatMap((method) =>
+      method.service &&
+      (method.category === 'passrole-to-service' || method.category === 'existing-resource-takeover')
+        ? [method.service]
+        : [],
+    ),
+  ),
+].sort();
