@@ -67,14 +67,19 @@ export const principalPrivilegeEscalation = defineRule({
       'policy attached to itself, or pass a powerful role to a Lambda function it writes, is only a few ' +
       'API calls away from that power, whatever its policies seem to say. Attackers who steal its ' +
       'credentials look for exactly these paths.\n\n' +
-      'iamspect checks the methods catalogued by public research (Rhino Security Labs, Bishop Fox ' +
-      'iam-vulnerable, NCC Group PMapper, Cloudsplaining with the pathfinding.cloud paths) against each ' +
-      "user's and role's effective permissions (policies, group policies, Denies, boundary, SCPs). A method " +
+      "iamspect checks its own catalogue of methods against each user's and role's effective permissions " +
+      '(the catalogue, each method with its actions and public source, is docs/escalation-methods.md): ' +
+      'compiled from Rhino Security Labs, Bishop Fox iam-vulnerable, NCC Group PMapper, Salesforce ' +
+      "Cloudsplaining and Datadog's pathfinding.cloud paths, and from write-ups and AWS documentation " +
+      'for a few more. Effective permissions take in policies, group policies, Denies, the boundary and ' +
+      'SCPs. A method ' +
       'counts only when every action it needs is allowed on a resource it can exploit: a key for *another* ' +
       'user (`user/${aws:username}` is self-only), a *customer* managed policy (AWS managed ones cannot be ' +
       'changed), a role for PassRole (with `iam:PassedToService` evaluated). SetDefaultPolicyVersion counts ' +
       'only when a policy the principal holds has a non-default version that grants more. Assuming a role ' +
-      'counts when a full-admin role trusts the account or the principal.\n\n' +
+      'counts when a full-admin role trusts the account or the principal. IAM Identity Center methods ' +
+      "(permission sets and account assignments) count only in the organization's management account, " +
+      'and, when organization data is missing, are reported as conditional on being it.\n\n' +
       "Methods that end up running as a service's role (PassRole to Lambda, EC2, Glue..., or taking over " +
       'an existing function, instance or stack) are reported at medium severity when no role in the ' +
       'account can be used that way yet (none the principal may pass trusts the service, or none trusts ' +
