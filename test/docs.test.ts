@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { generatedFiles } from '../scripts/generated-files.js';
+import { ESCALATION_METHODS } from '../src/policy/privesc-methods.js';
 import { CONFIG_SCHEMA_FILE } from '../src/config-schema.js';
 import { packageRoot } from '../src/util/package-root.js';
 
@@ -28,5 +29,25 @@ describe('the config JSON Schema accepts what the loader accepts and rejects wha
     ['failon: high', false],
   ])('%j -> valid: %s', (text, valid) => {
     expect(validate(parse(text) ?? {})).toBe(valid);
+  });
+});
+
+describe('docs/escalation-methods.md', () => {
+  const page = files['docs/escalation-methods.md']!;
+
+  test.each(ESCALATION_METHODS.map((method) => [method.id, method] as const))(
+    '%s is listed with its actions and sources',
+    (id, method) => {
+      const row = page.split('\n').find((line) => line.startsWith(`| \`${id}\` |`));
+      expect(row).toBeDefined();
+      for (const action of method.actions) expect(row).toContain(`\`${action}\``);
+      expect(row).toContain(method.category);
+      if (method.service) expect(row).toContain(`\`${method.service}\``);
+    },
+  );
+
+  test('sources are links and preconditions are explained', () => {
+    expect(page).toContain('[pathfinding:ecs-008](https://pathfinding.cloud/paths/ecs-008)');
+    expect(page).toMatch(/`organization-management-account`.*management account/);
   });
 });

@@ -198,6 +198,13 @@ export class AccountAnalysis implements EscalationEnvironment {
     return this.admins;
   }
 
+  isManagementAccount(): boolean | undefined {
+    const organization = optionalSectionData(this.snapshot, 'organization');
+    if (organization === undefined) return undefined;
+    // null: the account is in no organization, so it manages none.
+    return organization?.managementAccountId === this.snapshot.accountId;
+  }
+
   nonDefaultVersions(policy: CompiledPolicy): ReadonlyArray<{ versionId: string; policy: CompiledPolicy }> {
     const managedOrigin = policy.origin;
     if (managedOrigin.kind !== 'managed') return [];

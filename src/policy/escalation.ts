@@ -28,6 +28,8 @@ export interface EscalationEnvironment {
   rolesTrusting(service: string): readonly string[];
   /** Full-admin roles that principals of this account may assume. */
   adminRoles(): readonly CandidateRole[];
+  /** Whether the account is its organization's management account; undefined when organization data is missing. */
+  isManagementAccount(): boolean | undefined;
   /** Compiled non-default versions of a customer managed policy. */
   nonDefaultVersions(policy: CompiledPolicy): ReadonlyArray<{ versionId: string; policy: CompiledPolicy }>;
 }
@@ -41,6 +43,8 @@ export interface MethodMatch {
   conditional: boolean;
   /** One grant per action of the method, in the method's order. */
   grants: Array<{ action: string; grant: Grant }>;
+  /** What the method assumes about the account that the snapshot could not confirm (it is then conditional). */
+  assumption?: string;
   /** Why the severity is lowered (nothing to pass or take over yet). */
   lowered?: string;
   /** Roles of the service the principal may pass (PassRole methods), at most a few. */
@@ -237,6 +241,15 @@ function applyPrecondition(
         .adminRoles()
         .filter((role) => permissions.findGrant(assumeRole, { target: role.arn }));
       return match.adminRoles.length > 0;
+    }
+    case 'organization-management-account': {
+      const management = account.isManagementAccount();
+      if (management === undefined) {
+        match.conditional = true;
+        match.assumption =
+          "if this is the organization's management account (organization data was not collected)";
+      }
+      return management !== false;
     }
   }
 }

@@ -19,9 +19,15 @@ export type MethodCategory =
  * What must hold in the account beyond the actions:
  * - `more-permissive-policy-version`: a customer managed policy the principal has holds a
  *   non-default version granting more than the principal has now (SetDefaultPolicyVersion);
- * - `assumable-admin-role`: a full-admin role trusts the account (or the principal) directly.
+ * - `assumable-admin-role`: a full-admin role trusts the account (or the principal) directly;
+ * - `organization-management-account`: the audited account is its organization's management
+ *   account, where IAM Identity Center's organization instance lives. A member account made
+ *   delegated administrator of Identity Center has the same power, but delegations are not
+ *   collected, so there the method is not reported. When the organization data is missing the
+ *   method is reported as conditional on being the management account: unknown is never "safe".
  */
-export type MethodPrecondition = 'more-permissive-policy-version' | 'assumable-admin-role';
+export type MethodPrecondition =
+  'more-permissive-policy-version' | 'assumable-admin-role' | 'organization-management-account';
 
 export interface EscalationMethod {
   id: string;
@@ -90,6 +96,29 @@ const rhino = (n: number) => `rhino#${n}`;
 const pathfinding = (id: string) => `pathfinding:${id}`;
 /** Reversec's write-up of ECS task role overrides on existing task definitions (RunTask, StartTask). */
 const REVERSEC_ECS = 'https://labs.reversec.com/posts/2025/08/another-ecs-privilege-escalation-path';
+/** AWS's list of the IAM and EC2 permissions each Auto Scaling call checks (PassRole for instance profiles). */
+const AWS_AUTOSCALING_PERMISSIONS =
+  'https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-api-permissions.html';
+/** CloudQuery's research on escalation through IAM Identity Center permission sets and assignments. */
+const CLOUDQUERY_IDENTITY_CENTER = 'https://www.cloudquery.io/blog/aws-priv-esc-identity-center';
+/** AWS: CreateAccountAssignment provisions the permission set; later edits need ProvisionPermissionSet. */
+const AWS_CREATE_ACCOUNT_ASSIGNMENT =
+  'https://docs.aws.amazon.com/singlesignon/latest/APIReference/API_CreateAccountAssignment.html';
+
+/**
+ * An IAM Identity Center method: it changes which permission sets reach which accounts of the
+ * organization, which only the management account (or a delegated administrator) can do.
+ */
+function identityCenter(id: string, name: string, actions: readonly string[]): EscalationMethod {
+  return {
+    id,
+    name,
+    category: 'policy-modification',
+    actions,
+    precondition: 'organization-management-account',
+    sources: [CLOUDQUERY_IDENTITY_CENTER, AWS_CREATE_ACCOUNT_ASSIGNMENT],
+  };
+}
 
 export const ESCALATION_METHODS: readonly EscalationMethod[] = [
   // ---- rewriting or attaching policies ----
@@ -306,6 +335,18 @@ export const ESCALATION_METHODS: readonly EscalationMethod[] = [
     actions: ['autoscaling:CreateLaunchConfiguration', 'autoscaling:CreateAutoScalingGroup', 'iam:PassRole'],
     service: EC2,
     sources: ['pmapper'],
+  },
+  {
+    // A launch configuration's instance profile is checked against iam:PassRole when the
+    // configuration is created; the group then launches instances with it, no ec2:RunInstances
+    // needed. (A launch template instead needs ec2:RunInstances and iam:PassRole of the caller
+    // when the group is updated: rsl-03 already covers those two actions.)
+    id: 'aws-autoscaling-update-lc',
+    name: 'Create a launch configuration with an instance profile and switch an existing Auto Scaling group to it',
+    category: 'passrole-to-service',
+    actions: ['autoscaling:CreateLaunchConfiguration', 'autoscaling:UpdateAutoScalingGroup', 'iam:PassRole'],
+    service: EC2,
+    sources: [AWS_AUTOSCALING_PERMISSIONS],
   },
   {
     id: 'rsl-15',
@@ -949,6 +990,34 @@ export const ESCALATION_METHODS: readonly EscalationMethod[] = [
     sources: [pathfinding('codedeploy-001')],
   },
 
+  // ---- IAM Identity Center (organization management account) ----
+  // The attacker assigns the permission set to an Identity Center user or group it can sign in as.
+  identityCenter(
+    'sso-assign-permission-set',
+    'Assign an existing (administrator) permission set to oneself in any account of the organization',
+    ['sso:CreateAccountAssignment'],
+  ),
+  identityCenter(
+    'sso-new-permission-set-managed',
+    'Create a permission set, attach AdministratorAccess to it and assign it to oneself',
+    ['sso:CreatePermissionSet', 'sso:AttachManagedPolicyToPermissionSet', 'sso:CreateAccountAssignment'],
+  ),
+  identityCenter(
+    'sso-new-permission-set-inline',
+    'Create a permission set, write an inline policy into it and assign it to oneself',
+    ['sso:CreatePermissionSet', 'sso:PutInlinePolicyToPermissionSet', 'sso:CreateAccountAssignment'],
+  ),
+  identityCenter(
+    'sso-edit-assigned-permission-set-inline',
+    'Write an inline policy into a permission set assigned to oneself and provision it',
+    ['sso:PutInlinePolicyToPermissionSet', 'sso:ProvisionPermissionSet'],
+  ),
+  identityCenter(
+    'sso-edit-assigned-permission-set-managed',
+    'Attach a managed policy to a permission set assigned to oneself and provision it',
+    ['sso:AttachManagedPolicyToPermissionSet', 'sso:ProvisionPermissionSet'],
+  ),
+
   // ---- service-specific ----
   {
     id: 'rsl-23',
@@ -965,3 +1034,18 @@ export const ESCALATION_METHODS: readonly EscalationMethod[] = [
     sources: [rhino(25)],
   },
 ];
+
+/**
+ * Services that run what a caller hands them (code, commands, templates, API calls) with a role:
+ * those of the methods that pass a role to a service or take over compute already running as one.
+ */
+export const SERVICES_RUNNING_AS_ROLE: readonly string[] = [
+  ...new Set(
+    ESCALATION_METHODS.flatMap((method) =>
+      method.service &&
+      (method.category === 'passrole-to-service' || method.category === 'existing-resource-takeover')
+        ? [method.service]
+        : [],
+    ),
+  ),
+].sort();

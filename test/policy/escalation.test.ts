@@ -14,6 +14,8 @@ import {
   role,
   user,
   withAuthorizationDetails,
+  withFailedSection,
+  withSection,
 } from '../builders/snapshot.js';
 
 const ADMIN = { name: 'AdministratorAccess', arn: 'arn:aws:iam::aws:policy/AdministratorAccess' };
@@ -264,6 +266,63 @@ describe('PassRole methods and the roles they need', () => {
     const snapshot = withAuthorizationDetails(emptySnapshot(), { roles: [self] });
     const match = analyzeAccount(snapshot).roles[0]!.escalations.find((m) => m.method.id === 'rsl-15');
     expect(match).toMatchObject({ severity: 'medium', passableRoles: [] });
+  });
+});
+
+describe('Auto Scaling', () => {
+  test('a launch configuration with an instance profile put on an existing group escalates', () => {
+    const principal = attacker(
+      account(
+        attackerWith([
+          allow([
+            'autoscaling:CreateLaunchConfiguration',
+            'autoscaling:UpdateAutoScalingGroup',
+            'iam:PassRole',
+          ]),
+        ]),
+      ),
+    );
+    expect(methodsOf(principal)).toContain('aws-autoscaling-update-lc');
+  });
+});
+
+describe('IAM Identity Center permission sets (organization management account only)', () => {
+  const ssoAdmin = attackerWith([allow(['sso:CreateAccountAssignment'])]);
+  const organization = (managementAccountId: string) => ({
+    id: 'o-abc123',
+    arn: `arn:aws:organizations::${managementAccountId}:organization/o-abc123`,
+    featureSet: 'ALL',
+    managementAccountId,
+    managementAccountArn: null,
+  });
+  const ssoMatch = (snapshot: ReturnType<typeof account>) =>
+    attacker(snapshot).escalations.find((m) => m.method.id === 'sso-assign-permission-set');
+
+  test('in the management account the method applies without reservation', () => {
+    const match = ssoMatch(withSection(account(ssoAdmin), 'organization', organization(ACCOUNT)));
+    expect(match).toBeDefined();
+    expect(match!.conditional).toBe(false);
+    expect(match!.assumption).toBeUndefined();
+  });
+
+  test('in a member account it does not apply', () => {
+    expect(
+      ssoMatch(withSection(account(ssoAdmin), 'organization', organization('999999999999'))),
+    ).toBeUndefined();
+  });
+
+  test('in an account outside any organization it does not apply', () => {
+    expect(ssoMatch(withSection(account(ssoAdmin), 'organization', null))).toBeUndefined();
+  });
+
+  test.each([
+    ['not collected', (s: ReturnType<typeof account>) => s],
+    ['denied', (s: ReturnType<typeof account>) => withFailedSection(s, 'organization', 'denied')],
+  ])('organization data %s: kept, conditional on this being the management account', (_name, edit) => {
+    const match = ssoMatch(edit(account(ssoAdmin)));
+    expect(match).toBeDefined();
+    expect(match!.conditional).toBe(true);
+    expect(match!.assumption).toMatch(/management account/);
   });
 });
 

@@ -29,7 +29,8 @@ export const principalPrivilegeEscalation = defineRule({
       'identity grant; one naming the account needs sts:AssumeRole granted), the credentials of a user, a ' +
       'change to the policies or boundary of a principal A can act as, joining a group, rewriting a trust ' +
       'policy, or passing a role to (or taking over) compute, with the methods catalogued by public research ' +
-      '(Rhino Security Labs, Bishop Fox iam-vulnerable, NCC Group PMapper, pathfinding.cloud). Every edge is ' +
+      '(Rhino Security Labs, Bishop Fox iam-vulnerable, NCC Group PMapper, pathfinding.cloud; each method ' +
+      'with its actions and public source is listed in docs/escalation-methods.md). Every edge is ' +
       'judged on effective permissions (Denies, boundary, SCPs, decidable conditions). A principal is ' +
       'reported when a path leads to a node that can do something it cannot: high when the path ends at ' +
       'full admin, medium otherwise. A target no more privileged than the start (a logs-only role passed ' +

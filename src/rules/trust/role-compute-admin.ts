@@ -3,12 +3,19 @@ import { accessGraph } from '../../graph/access-graph.js';
 import { escalationPath } from '../../graph/paths.js';
 import { analyzeAccount } from '../../policy/account-analysis.js';
 import { fullAdminSources, pathEvidence, pathWithMethods, trustedRoles } from '../../policy/findings.js';
+import { SERVICES_RUNNING_AS_ROLE } from '../../policy/privesc-methods.js';
 import { COMPUTE_SERVICE_PRINCIPALS } from '../../policy/trust.js';
 import { joinWithAnd } from '../shared/words.js';
 import { policiesReadable } from '../shared/undecodable-policies.js';
 import { defineRule } from '../types.js';
 
-const COMPUTE = new Set(COMPUTE_SERVICE_PRINCIPALS);
+/**
+ * Every service of the escalation catalogue that runs a caller's code or commands with a role, and
+ * the compute services it has no method for (Lambda@Edge, EKS pods...): one source of truth, so a
+ * method added to the catalogue is covered here too.
+ */
+const COMPUTE_SERVICES = [...new Set([...SERVICES_RUNNING_AS_ROLE, ...COMPUTE_SERVICE_PRINCIPALS])].sort();
+const COMPUTE = new Set(COMPUTE_SERVICES);
 
 export const roleComputeAdmin = defineRule({
   id: 'role-compute-admin',
@@ -22,7 +29,9 @@ export const roleComputeAdmin = defineRule({
       'credentials from the environment: one vulnerable dependency, SSRF to the metadata service or ' +
       'malicious build step hands them to an attacker. If the role is full admin, or can escalate to it, ' +
       'that one bug is the whole account.\n\n' +
-      `Compute services: ${COMPUTE_SERVICE_PRINCIPALS.map((s) => `\`${s}\``).join(', ')}. A role is reported when ` +
+      'Compute services are those of the escalation catalogue (docs/escalation-methods.md) that run a ' +
+      "caller's code, commands or templates with a role, and other compute services: " +
+      `${COMPUTE_SERVICES.map((s) => `\`${s}\``).join(', ')}. A role is reported when ` +
       'its trust policy lets one of them assume it and its effective permissions are full admin, or it ' +
       'can reach more permissions through a path of the access graph (as principal-privilege-escalation ' +
       'finds them; the finding names the path). Service-linked roles are never reported.',

@@ -1,3 +1,4 @@
+import { ESCALATION_METHODS } from '../../../src/policy/privesc-methods.js';
 import { roleComputeAdmin } from '../../../src/rules/trust/role-compute-admin.js';
 import type { RoleDetail } from '../../../src/snapshot/schema.js';
 import {
@@ -69,5 +70,25 @@ describe('role-compute-admin', () => {
     expect(runRule(roleComputeAdmin, accountWith({ roles })).map((f) => f.message)).toEqual(
       message === null ? [] : [message],
     );
+  });
+});
+
+describe('role-compute-admin covers every service the escalation catalogue runs code with', () => {
+  const services = [
+    ...new Set(
+      ESCALATION_METHODS.filter(
+        (m) => m.category === 'passrole-to-service' || m.category === 'existing-resource-takeover',
+      ).flatMap((m) => (m.service ? [m.service] : [])),
+    ),
+  ].sort();
+
+  test.each(services.map((service) => [service]))('an admin role assumable by %s is reported', (service) => {
+    const roles = [
+      role('worker', { trustPolicy: assumableBy(service), attachedPolicies: [ADMINISTRATOR_ACCESS] }),
+    ];
+    const findings = runRule(roleComputeAdmin, accountWith({ roles }));
+    expect(findings.map((f) => f.message)).toEqual([
+      `Role worker, assumable by ${service}, has full admin through AdministratorAccess.`,
+    ]);
   });
 });
