@@ -20,6 +20,7 @@ import type { ClientSettings, Clients } from './clients.js';
 import { createClient, createClients, ReadOnlyViolation } from './clients.js';
 import type { AnySectionCollector, CollectContext, SectionCollector, SharedLookups } from './collector.js';
 import { SectionSkipped } from './collector.js';
+import { configDeliveryStatusCollector } from './config-delivery-status.js';
 import { configRecordersCollector } from './config-recorders.js';
 import { credentialReportCollector } from './credential-report.js';
 import type { CredentialSettings } from './credentials.js';
@@ -58,6 +59,7 @@ export const SECTION_COLLECTORS: readonly AnySectionCollector[] = [
   serviceControlPoliciesCollector,
   regionsCollector,
   configRecordersCollector,
+  configDeliveryStatusCollector,
   accessAnalyzersCollector,
   alternateContactsCollector,
   billingAlarmsCollector,

@@ -38,6 +38,7 @@ import {
   normalizeAnalyzers,
   normalizeBillingAlarms,
   normalizeConfigRegion,
+  normalizeDeliveryChannels,
   normalizeEc2Regions,
   normalizeOrganization,
   normalizeOrganizationFeatures,
@@ -64,6 +65,7 @@ import {
   authorizationDetailsTimes,
   configRegionTimes,
   credentialReportTimes,
+  deliveryChannelTimes,
   newestTime,
   serverCertificateTimes,
   virtualMfaDeviceTimes,
@@ -270,7 +272,7 @@ const SOURCES: AnySectionSource[] = [
 ];
 
 /** How a regional section is read: one file per command and enabled region, `<command>.<region>.json`. */
-interface RegionalSource<N extends 'configRecorders' | 'accessAnalyzers'> {
+interface RegionalSource<N extends RegionalSectionName> {
   section: N;
   /** One per command, named by its file-name stem: `describe-configuration-recorders` -> `describe-configuration-recorders.eu-west-1.json`. */
   commands: readonly CliOutput[];
@@ -280,7 +282,10 @@ interface RegionalSource<N extends 'configRecorders' | 'accessAnalyzers'> {
   timesInside?(data: SectionPayload<N>[number]): TimeInside[];
 }
 
-type AnyRegionalSource = RegionalSource<'configRecorders'> | RegionalSource<'accessAnalyzers'>;
+/** The sections read from one file per command and enabled region. */
+type RegionalSectionName = 'configRecorders' | 'configDeliveryStatus' | 'accessAnalyzers';
+
+type AnyRegionalSource = { [N in RegionalSectionName]: RegionalSource<N> }[RegionalSectionName];
 
 /** The file of `command` in `region`. */
 function regionalFile(command: string, region: string): string {
@@ -300,23 +305,32 @@ const REGIONAL_SOURCES: AnyRegionalSource[] = [
         name: 'describe-configuration-recorder-status',
         shape: { required: { ConfigurationRecordersStatus: 'list' } },
       },
-      {
-        name: 'describe-delivery-channel-status',
-        shape: { required: { DeliveryChannelsStatus: 'list' } },
-      },
     ],
     howToSave:
       'in each enabled region R: aws configservice describe-configuration-recorders --region R > describe-configuration-recorders.R.json, ' +
-      'and likewise describe-configuration-recorder-status and describe-delivery-channel-status',
+      'and likewise describe-configuration-recorder-status',
     action: 'config:DescribeConfigurationRecorders',
-    read: (region, [recorders, statuses, channels]) =>
+    read: (region, [recorders, statuses]) =>
       normalizeConfigRegion(region, {
         recorders: { output: parseCliJson(recorders!), source: recorders!.path },
         statuses: { output: parseCliJson(statuses!), source: statuses!.path },
-        deliveryChannels: { output: parseCliJson(channels!), source: channels!.path },
       }),
-    timesInside: (data) => configRegionTimes(data, (command) => regionalFile(command, data.region)),
+    timesInside: (data) =>
+      configRegionTimes(data, regionalFile('describe-configuration-recorder-status', data.region)),
   } satisfies RegionalSource<'configRecorders'>,
+  {
+    section: 'configDeliveryStatus',
+    commands: [
+      { name: 'describe-delivery-channel-status', shape: { required: { DeliveryChannelsStatus: 'list' } } },
+    ],
+    howToSave:
+      'in each enabled region R: aws configservice describe-delivery-channel-status --region R > describe-delivery-channel-status.R.json',
+    action: 'config:DescribeDeliveryChannelStatus',
+    read: (region, [channels]) =>
+      normalizeDeliveryChannels(region, { output: parseCliJson(channels!), source: channels!.path }),
+    timesInside: (data) =>
+      deliveryChannelTimes(data, regionalFile('describe-delivery-channel-status', data.region)),
+  } satisfies RegionalSource<'configDeliveryStatus'>,
   {
     section: 'accessAnalyzers',
     commands: [{ name: 'list-analyzers', shape: { required: { analyzers: 'list' }, more: 'nextToken' } }],
@@ -466,7 +480,7 @@ function errorSection(code: string, message: string, action: string): object {
  * A region without its files leaves the whole section skipped, naming what is missing, and a
  * partial file makes it an error: a region nobody looked at must not pass.
  */
-function readRegionalSection<N extends 'configRecorders' | 'accessAnalyzers'>(
+function readRegionalSection<N extends RegionalSectionName>(
   dir: string,
   source: RegionalSource<N>,
   regions: Sections['regions'],

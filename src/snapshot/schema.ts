@@ -289,6 +289,16 @@ export const configRegionSchema = z.object({
       lastStatusChangeTime: isoDate.nullable(),
     }),
   ),
+});
+export type ConfigRegion = z.infer<typeof configRegionSchema>;
+
+/**
+ * How the delivery channels' last deliveries went in one region: a section of its own, because
+ * DescribeDeliveryChannelStatus can fail where the recorder calls answer (emulators lack it), and
+ * only config-delivery-failing needs it.
+ */
+export const configDeliveryRegionSchema = z.object({
+  region: z.string(),
   deliveryChannels: z.array(
     z.object({
       name: z.string(),
@@ -299,7 +309,7 @@ export const configRegionSchema = z.object({
     }),
   ),
 });
-export type ConfigRegion = z.infer<typeof configRegionSchema>;
+export type ConfigDeliveryRegion = z.infer<typeof configDeliveryRegionSchema>;
 
 export const accessAnalyzerRegionSchema = z.object({
   region: z.string(),
@@ -481,6 +491,8 @@ export const SECTIONS = [
   defineSection('configRecorders', z.array(configRegionSchema), [
     'config:DescribeConfigurationRecorderStatus',
     'config:DescribeConfigurationRecorders',
+  ]),
+  defineSection('configDeliveryStatus', z.array(configDeliveryRegionSchema), [
     'config:DescribeDeliveryChannelStatus',
   ]),
   defineSection('accessAnalyzers', z.array(accessAnalyzerRegionSchema), ['access-analyzer:ListAnalyzers']),
