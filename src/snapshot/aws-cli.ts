@@ -103,7 +103,7 @@ interface SectionSource<N extends SectionName> {
   files: readonly CliOutput[];
   /** The command(s) that write the file, for the "missing" message. */
   howToSave: string;
-  /** The API action behind it. */
+  /** The API action behind it: one of the reads its section declares in SECTIONS. */
   action: string;
   read(file: CliFile): SectionPayload<N>;
   /** The times the data holds about its past, from which the audit time is taken. */
@@ -341,6 +341,21 @@ const REGIONAL_SOURCES: AnyRegionalSource[] = [
       normalizeAnalyzers(region, pagesOf(parseCliJson(analyzers!)), analyzers!.path),
   } satisfies RegionalSource<'accessAnalyzers'>,
 ];
+
+/**
+ * The sections no AWS CLI output gives, and why. With SOURCES and REGIONAL_SOURCES they make up
+ * SECTIONS: test/snapshot/aws-cli.test.ts checks that every section is read or named here.
+ */
+export const NOT_READ_FROM_AWS_CLI: Partial<Record<SectionName, string>> = {
+  serviceControlPolicies: 'SCPs take several calls per policy',
+  cloudFormation: 'read from templates by `iamspect template`',
+};
+
+/** The sections read from AWS CLI outputs, in the order the reader fills them, with the action each names. */
+export const AWS_CLI_SECTIONS: ReadonlyArray<{ section: SectionName; action: string }> = [
+  ...SOURCES,
+  ...REGIONAL_SOURCES,
+].map(({ section, action }) => ({ section, action }));
 
 const ALL_FILES = SOURCES.flatMap((source) => source.files.map((file) => file.name));
 
