@@ -3,8 +3,8 @@
 // or fails never stops the others; the snapshot says which and why, and the engine then reports
 // the rules that needed it as not evaluated (never as passing).
 //
-// Adding an API family: its client and read operations in clients.ts, one collector module here
-// (listed in SECTION_COLLECTORS), and its handlers in test/fake-aws/services/.
+// Adding a section: see "Adding a data section" in docs/architecture.md. Its collector module here
+// (listed in SECTION_COLLECTORS) sends exactly the reads its entry in SECTIONS declares.
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import pLimit from 'p-limit';
 import { InputError, RunError } from '../errors.js';
@@ -20,6 +20,7 @@ import type { ClientSettings, Clients } from './clients.js';
 import { createClient, createClients, ReadOnlyViolation } from './clients.js';
 import type { AnySectionCollector, CollectContext, SectionCollector, SharedLookups } from './collector.js';
 import { SectionSkipped } from './collector.js';
+import { configDeliveryStatusCollector } from './config-delivery-status.js';
 import { configRecordersCollector } from './config-recorders.js';
 import { credentialReportCollector } from './credential-report.js';
 import type { CredentialSettings } from './credentials.js';
@@ -58,6 +59,7 @@ export const SECTION_COLLECTORS: readonly AnySectionCollector[] = [
   serviceControlPoliciesCollector,
   regionsCollector,
   configRecordersCollector,
+  configDeliveryStatusCollector,
   accessAnalyzersCollector,
   alternateContactsCollector,
   billingAlarmsCollector,

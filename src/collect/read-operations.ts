@@ -1,47 +1,36 @@
 // The allow list of read operations, apart from the clients that enforce it so that `iamspect
-// permissions` can print it without loading the AWS SDK.
+// permissions` can print it without loading the AWS SDK. It is derived from the sections' own
+// reads (SECTIONS), plus the few reads a run makes outside any section.
+import type { ReadAction } from '../snapshot/schema.js';
+import { SECTIONS } from '../snapshot/schema.js';
+
+/**
+ * Reads that belong to no section: who the caller is and the account's alias, and with --org the
+ * member accounts. (sts:GetCallerIdentity needs no permission, but it is listed like any other call
+ * so the guard and the policy stay the same list.)
+ */
+const RUN_READS = [
+  'sts:GetCallerIdentity',
+  'iam:ListAccountAliases',
+  'organizations:ListAccounts',
+] as const satisfies readonly ReadAction[];
+
+type AllowedAction = (typeof SECTIONS)[number]['reads'][number] | (typeof RUN_READS)[number];
+export type ServicePrefix = AllowedAction extends `${infer Service}:${string}` ? Service : never;
+
 /**
  * Every operation the collectors may call, keyed by IAM action prefix. Reads only: Get*, List*,
  * Describe*, and GenerateCredentialReport, which asks IAM to build the credential report and
- * changes no identity, policy or credential. (sts:GetCallerIdentity needs no permission, but it is
- * listed like any other call so the guard and the policy stay the same list.)
+ * changes no identity, policy or credential.
  */
-export const READ_ONLY_OPERATIONS = {
-  'access-analyzer': ['ListAnalyzers'],
-  account: ['GetAlternateContact', 'ListRegions'],
-  cloudwatch: ['DescribeAlarms'],
-  config: [
-    'DescribeConfigurationRecorderStatus',
-    'DescribeConfigurationRecorders',
-    'DescribeDeliveryChannelStatus',
-  ],
-  // Only when account:ListRegions is unavailable (denied, or a partition without the Account API).
-  ec2: ['DescribeRegions'],
-  iam: [
-    'GenerateCredentialReport',
-    'GetAccountAuthorizationDetails',
-    'GetAccountPasswordPolicy',
-    'GetAccountSummary',
-    'GetCredentialReport',
-    'ListAccountAliases',
-    'ListOrganizationsFeatures',
-    'ListServerCertificates',
-    'ListVirtualMFADevices',
-  ],
-  // ListAccounts only with --org; the others answer only in the management account or a delegated
-  // administrator (elsewhere they are refused, and the section says why).
-  organizations: [
-    'DescribeOrganization',
-    'DescribePolicy',
-    'ListAccounts',
-    'ListParents',
-    'ListPolicies',
-    'ListTargetsForPolicy',
-  ],
-  sts: ['GetCallerIdentity'],
-} as const satisfies Record<string, readonly string[]>;
-
-export type ServicePrefix = keyof typeof READ_ONLY_OPERATIONS;
+export const READ_ONLY_OPERATIONS: Readonly<Record<ServicePrefix, readonly string[]>> = (() => {
+  const operations: Partial<Record<ServicePrefix, string[]>> = {};
+  for (const action of [...SECTIONS.flatMap((definition) => definition.reads), ...RUN_READS]) {
+    const [service, operation] = action.split(':') as [ServicePrefix, string];
+    (operations[service] ??= []).push(operation);
+  }
+  return operations as Record<ServicePrefix, string[]>;
+})();
 
 /** `iam:GetAccountSummary`, ... sorted: the actions of READ_ONLY_OPERATIONS. */
 export function allowedActions(): string[] {

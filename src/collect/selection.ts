@@ -12,6 +12,7 @@ import type { Region, SectionError, SectionName, Snapshot } from '../snapshot/sc
  */
 const READ_WITH: Partial<Record<SectionName, readonly SectionName[]>> = {
   configRecorders: ['regions'],
+  configDeliveryStatus: ['regions'],
   accessAnalyzers: ['regions'],
   serviceControlPolicies: ['organization'],
 };

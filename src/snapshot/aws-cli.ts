@@ -38,6 +38,7 @@ import {
   normalizeAnalyzers,
   normalizeBillingAlarms,
   normalizeConfigRegion,
+  normalizeDeliveryChannels,
   normalizeEc2Regions,
   normalizeOrganization,
   normalizeOrganizationFeatures,
@@ -64,6 +65,7 @@ import {
   authorizationDetailsTimes,
   configRegionTimes,
   credentialReportTimes,
+  deliveryChannelTimes,
   newestTime,
   serverCertificateTimes,
   virtualMfaDeviceTimes,
@@ -101,7 +103,7 @@ interface SectionSource<N extends SectionName> {
   files: readonly CliOutput[];
   /** The command(s) that write the file, for the "missing" message. */
   howToSave: string;
-  /** The API action behind it. */
+  /** The API action behind it: one of the reads its section declares in SECTIONS. */
   action: string;
   read(file: CliFile): SectionPayload<N>;
   /** The times the data holds about its past, from which the audit time is taken. */
@@ -270,7 +272,7 @@ const SOURCES: AnySectionSource[] = [
 ];
 
 /** How a regional section is read: one file per command and enabled region, `<command>.<region>.json`. */
-interface RegionalSource<N extends 'configRecorders' | 'accessAnalyzers'> {
+interface RegionalSource<N extends RegionalSectionName> {
   section: N;
   /** One per command, named by its file-name stem: `describe-configuration-recorders` -> `describe-configuration-recorders.eu-west-1.json`. */
   commands: readonly CliOutput[];
@@ -280,7 +282,10 @@ interface RegionalSource<N extends 'configRecorders' | 'accessAnalyzers'> {
   timesInside?(data: SectionPayload<N>[number]): TimeInside[];
 }
 
-type AnyRegionalSource = RegionalSource<'configRecorders'> | RegionalSource<'accessAnalyzers'>;
+/** The sections read from one file per command and enabled region. */
+type RegionalSectionName = 'configRecorders' | 'configDeliveryStatus' | 'accessAnalyzers';
+
+type AnyRegionalSource = { [N in RegionalSectionName]: RegionalSource<N> }[RegionalSectionName];
 
 /** The file of `command` in `region`. */
 function regionalFile(command: string, region: string): string {
@@ -300,23 +305,32 @@ const REGIONAL_SOURCES: AnyRegionalSource[] = [
         name: 'describe-configuration-recorder-status',
         shape: { required: { ConfigurationRecordersStatus: 'list' } },
       },
-      {
-        name: 'describe-delivery-channel-status',
-        shape: { required: { DeliveryChannelsStatus: 'list' } },
-      },
     ],
     howToSave:
       'in each enabled region R: aws configservice describe-configuration-recorders --region R > describe-configuration-recorders.R.json, ' +
-      'and likewise describe-configuration-recorder-status and describe-delivery-channel-status',
+      'and likewise describe-configuration-recorder-status',
     action: 'config:DescribeConfigurationRecorders',
-    read: (region, [recorders, statuses, channels]) =>
+    read: (region, [recorders, statuses]) =>
       normalizeConfigRegion(region, {
         recorders: { output: parseCliJson(recorders!), source: recorders!.path },
         statuses: { output: parseCliJson(statuses!), source: statuses!.path },
-        deliveryChannels: { output: parseCliJson(channels!), source: channels!.path },
       }),
-    timesInside: (data) => configRegionTimes(data, (command) => regionalFile(command, data.region)),
+    timesInside: (data) =>
+      configRegionTimes(data, regionalFile('describe-configuration-recorder-status', data.region)),
   } satisfies RegionalSource<'configRecorders'>,
+  {
+    section: 'configDeliveryStatus',
+    commands: [
+      { name: 'describe-delivery-channel-status', shape: { required: { DeliveryChannelsStatus: 'list' } } },
+    ],
+    howToSave:
+      'in each enabled region R: aws configservice describe-delivery-channel-status --region R > describe-delivery-channel-status.R.json',
+    action: 'config:DescribeDeliveryChannelStatus',
+    read: (region, [channels]) =>
+      normalizeDeliveryChannels(region, { output: parseCliJson(channels!), source: channels!.path }),
+    timesInside: (data) =>
+      deliveryChannelTimes(data, regionalFile('describe-delivery-channel-status', data.region)),
+  } satisfies RegionalSource<'configDeliveryStatus'>,
   {
     section: 'accessAnalyzers',
     commands: [{ name: 'list-analyzers', shape: { required: { analyzers: 'list' }, more: 'nextToken' } }],
@@ -327,6 +341,21 @@ const REGIONAL_SOURCES: AnyRegionalSource[] = [
       normalizeAnalyzers(region, pagesOf(parseCliJson(analyzers!)), analyzers!.path),
   } satisfies RegionalSource<'accessAnalyzers'>,
 ];
+
+/**
+ * The sections no AWS CLI output gives, and why. With SOURCES and REGIONAL_SOURCES they make up
+ * SECTIONS: test/snapshot/aws-cli.test.ts checks that every section is read or named here.
+ */
+export const NOT_READ_FROM_AWS_CLI: Partial<Record<SectionName, string>> = {
+  serviceControlPolicies: 'SCPs take several calls per policy',
+  cloudFormation: 'read from templates by `iamspect template`',
+};
+
+/** The sections read from AWS CLI outputs, in the order the reader fills them, with the action each names. */
+export const AWS_CLI_SECTIONS: ReadonlyArray<{ section: SectionName; action: string }> = [
+  ...SOURCES,
+  ...REGIONAL_SOURCES,
+].map(({ section, action }) => ({ section, action }));
 
 const ALL_FILES = SOURCES.flatMap((source) => source.files.map((file) => file.name));
 
@@ -468,7 +497,7 @@ function errorSection(code: string, message: string, action: string): object {
  * A region without its files leaves the whole section skipped, naming what is missing, and a
  * partial file makes it an error: a region nobody looked at must not pass.
  */
-function readRegionalSection<N extends 'configRecorders' | 'accessAnalyzers'>(
+function readRegionalSection<N extends RegionalSectionName>(
   dir: string,
   source: RegionalSource<N>,
   regions: Sections['regions'],

@@ -8,6 +8,7 @@ import type {
   AccessAnalyzerRegion,
   AlternateContacts,
   BillingAlarm,
+  ConfigDeliveryRegion,
   ConfigRegion,
   Organization,
   OrganizationFeatures,
@@ -238,22 +239,22 @@ function channelDelivery(channel: ChannelStatus): DeliveryInfo | undefined {
   return deliveries.find((delivery) => delivery.lastStatus?.toUpperCase() === 'FAILURE') ?? deliveries[0];
 }
 
-/** The three Config outputs of one region (each with its source name for errors). */
-export interface ConfigOutputs {
-  recorders: { output: unknown; source: string };
-  statuses: { output: unknown; source: string };
-  deliveryChannels: { output: unknown; source: string };
+/** One API output and its source name for errors. */
+export interface SourcedOutput {
+  output: unknown;
+  source: string;
 }
 
-/** Config recorders, their status and the delivery channels' status in one region. */
+/** The two Config recorder outputs of one region. */
+export interface ConfigOutputs {
+  recorders: SourcedOutput;
+  statuses: SourcedOutput;
+}
+
+/** Config recorders and their status in one region. */
 export function normalizeConfigRegion(region: string, outputs: ConfigOutputs): ConfigRegion {
   const recorders = validateInput(recordersOutput, outputs.recorders.output, outputs.recorders.source);
   const statuses = validateInput(recorderStatusOutput, outputs.statuses.output, outputs.statuses.source);
-  const channels = validateInput(
-    deliveryChannelStatusOutput,
-    outputs.deliveryChannels.output,
-    outputs.deliveryChannels.source,
-  );
   return {
     region,
     recorders: (recorders.ConfigurationRecorders ?? []).map((recorder) => ({
@@ -273,6 +274,17 @@ export function normalizeConfigRegion(region: string, outputs: ConfigOutputs): C
       lastErrorMessage: status.lastErrorMessage,
       lastStatusChangeTime: status.lastStatusChangeTime ?? null,
     })),
+  };
+}
+
+/** The delivery channels' status in one region (DescribeDeliveryChannelStatus). */
+export function normalizeDeliveryChannels(
+  region: string,
+  channelStatus: SourcedOutput,
+): ConfigDeliveryRegion {
+  const channels = validateInput(deliveryChannelStatusOutput, channelStatus.output, channelStatus.source);
+  return {
+    region,
     deliveryChannels: (channels.DeliveryChannelsStatus ?? []).map((channel) => {
       const delivery = channelDelivery(channel);
       return {

@@ -7,25 +7,6 @@ import { z } from 'zod';
 /** Bump when a snapshot written by this version could not be read correctly by an older one. */
 export const SNAPSHOT_SCHEMA_VERSION = 1;
 
-export const SECTION_NAMES = [
-  'credentialReport',
-  'accountSummary',
-  'passwordPolicy',
-  'authorizationDetails',
-  'virtualMfaDevices',
-  'serverCertificates',
-  'organization',
-  'organizationFeatures',
-  'serviceControlPolicies',
-  'regions',
-  'configRecorders',
-  'accessAnalyzers',
-  'alternateContacts',
-  'billingAlarms',
-  'cloudFormation',
-] as const;
-export type SectionName = (typeof SECTION_NAMES)[number];
-
 const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), { message: 'not an ISO 8601 date' });
 
 // ---------- policy documents (already URL-decoded and normalised: every list is an array) ----------
@@ -310,6 +291,16 @@ export const configRegionSchema = z.object({
       lastStatusChangeTime: isoDate.nullable(),
     }),
   ),
+});
+export type ConfigRegion = z.infer<typeof configRegionSchema>;
+
+/**
+ * How the delivery channels' last deliveries went in one region: a section of its own, because
+ * DescribeDeliveryChannelStatus can fail where the recorder calls answer (emulators lack it), and
+ * only config-delivery-failing needs it.
+ */
+export const configDeliveryRegionSchema = z.object({
+  region: z.string(),
   deliveryChannels: z.array(
     z.object({
       name: z.string(),
@@ -320,7 +311,7 @@ export const configRegionSchema = z.object({
     }),
   ),
 });
-export type ConfigRegion = z.infer<typeof configRegionSchema>;
+export type ConfigDeliveryRegion = z.infer<typeof configDeliveryRegionSchema>;
 
 export const accessAnalyzerRegionSchema = z.object({
   region: z.string(),
@@ -455,24 +446,77 @@ function section<T extends z.ZodTypeAny>(data: T) {
   });
 }
 
+/** An IAM action, `service:Operation`, as `iamspect permissions` prints it. */
+export type ReadAction = `${string}:${string}`;
+
+/**
+ * A data section: its name, the schema of its data, and the read operations its live collector
+ * calls (none for sections no collector reads, such as cloudFormation).
+ */
+function defineSection<const N extends string, T extends z.ZodTypeAny, const R extends readonly ReadAction[]>(
+  name: N,
+  data: T,
+  reads: R,
+) {
+  return { name, schema: section(data), reads };
+}
+
+/**
+ * Every data section, in snapshot order: the one list the section names, the snapshot's sections
+ * schema, the collectors' read-only allow list and `iamspect permissions` are derived from.
+ * test/collect/sections.test.ts checks that the collectors are this list, and that each calls
+ * exactly the reads named here.
+ */
+export const SECTIONS = [
+  defineSection('credentialReport', credentialReportSchema, [
+    'iam:GenerateCredentialReport',
+    'iam:GetCredentialReport',
+  ]),
+  defineSection('accountSummary', accountSummarySchema, ['iam:GetAccountSummary']),
+  defineSection('passwordPolicy', passwordPolicySchema.nullable(), ['iam:GetAccountPasswordPolicy']),
+  defineSection('authorizationDetails', authorizationDetailsSchema, ['iam:GetAccountAuthorizationDetails']),
+  defineSection('virtualMfaDevices', z.array(virtualMfaDeviceSchema), ['iam:ListVirtualMFADevices']),
+  defineSection('serverCertificates', z.array(serverCertificateSchema), ['iam:ListServerCertificates']),
+  defineSection('organization', organizationSchema.nullable(), ['organizations:DescribeOrganization']),
+  defineSection('organizationFeatures', organizationFeaturesSchema, ['iam:ListOrganizationsFeatures']),
+  // Answered only in the management account or a delegated administrator (elsewhere refused, and
+  // the section says why).
+  defineSection('serviceControlPolicies', serviceControlPoliciesSchema, [
+    'organizations:DescribePolicy',
+    'organizations:ListParents',
+    'organizations:ListPolicies',
+    'organizations:ListTargetsForPolicy',
+  ]),
+  // ec2:DescribeRegions only when account:ListRegions is unavailable (denied, or a partition
+  // without the Account API).
+  defineSection('regions', z.array(regionSchema), ['account:ListRegions', 'ec2:DescribeRegions']),
+  defineSection('configRecorders', z.array(configRegionSchema), [
+    'config:DescribeConfigurationRecorderStatus',
+    'config:DescribeConfigurationRecorders',
+  ]),
+  defineSection('configDeliveryStatus', z.array(configDeliveryRegionSchema), [
+    'config:DescribeDeliveryChannelStatus',
+  ]),
+  defineSection('accessAnalyzers', z.array(accessAnalyzerRegionSchema), ['access-analyzer:ListAnalyzers']),
+  defineSection('alternateContacts', alternateContactsSchema, ['account:GetAlternateContact']),
+  defineSection('billingAlarms', z.array(billingAlarmSchema), ['cloudwatch:DescribeAlarms']),
+  // Read from templates by `iamspect template`, never collected.
+  defineSection('cloudFormation', cloudFormationSchema, []),
+] as const;
+
+export type SectionName = (typeof SECTIONS)[number]['name'];
+// A non-empty tuple, as z.enum wants it (SECTIONS is never empty).
+export const SECTION_NAMES = SECTIONS.map((definition) => definition.name) as unknown as readonly [
+  SectionName,
+  ...SectionName[],
+];
+
+type SectionSchemas = { [D in (typeof SECTIONS)[number] as D['name']]: D['schema'] };
+
 export const sectionsSchema = z
-  .object({
-    credentialReport: section(credentialReportSchema),
-    accountSummary: section(accountSummarySchema),
-    passwordPolicy: section(passwordPolicySchema.nullable()),
-    authorizationDetails: section(authorizationDetailsSchema),
-    virtualMfaDevices: section(z.array(virtualMfaDeviceSchema)),
-    serverCertificates: section(z.array(serverCertificateSchema)),
-    organization: section(organizationSchema.nullable()),
-    organizationFeatures: section(organizationFeaturesSchema),
-    serviceControlPolicies: section(serviceControlPoliciesSchema),
-    regions: section(z.array(regionSchema)),
-    configRecorders: section(z.array(configRegionSchema)),
-    accessAnalyzers: section(z.array(accessAnalyzerRegionSchema)),
-    alternateContacts: section(alternateContactsSchema),
-    billingAlarms: section(z.array(billingAlarmSchema)),
-    cloudFormation: section(cloudFormationSchema),
-  })
+  .object(
+    Object.fromEntries(SECTIONS.map((definition) => [definition.name, definition.schema])) as SectionSchemas,
+  )
   .partial()
   .strict();
 export type Sections = z.infer<typeof sectionsSchema>;

@@ -6,6 +6,7 @@
 // out on purpose: they say nothing about when it was saved.
 import type {
   AuthorizationDetails,
+  ConfigDeliveryRegion,
   ConfigRegion,
   CredentialReport,
   ServerCertificate,
@@ -71,18 +72,22 @@ export function serverCertificateTimes(certificates: ServerCertificate[]): TimeI
   }));
 }
 
-/** `fileOf(command)` names the region's file a time came from. */
-export function configRegionTimes(region: ConfigRegion, fileOf: (command: string) => string): TimeInside[] {
+/** `file` is the region's describe-configuration-recorder-status output. */
+export function configRegionTimes(region: ConfigRegion, file: string): TimeInside[] {
   return [
     ...region.statuses.map((status) => ({
-      what: `lastStatusChangeTime of recorder ${status.name} in ${fileOf('describe-configuration-recorder-status')}`,
+      what: `lastStatusChangeTime of recorder ${status.name} in ${file}`,
       time: status.lastStatusChangeTime,
     })),
-    ...region.deliveryChannels.map((channel) => ({
-      what: `lastAttemptTime of channel ${channel.name} in ${fileOf('describe-delivery-channel-status')}`,
-      time: channel.lastAttemptTime,
-    })),
   ];
+}
+
+/** `file` is the region's describe-delivery-channel-status output. */
+export function deliveryChannelTimes(region: ConfigDeliveryRegion, file: string): TimeInside[] {
+  return region.deliveryChannels.map((channel) => ({
+    what: `lastAttemptTime of channel ${channel.name} in ${file}`,
+    time: channel.lastAttemptTime,
+  }));
 }
 
 /** The newest of `times`, or undefined when none holds a time. */

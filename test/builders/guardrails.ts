@@ -4,6 +4,7 @@
 import type {
   AccessAnalyzerRegion,
   BillingAlarm,
+  ConfigDeliveryRegion,
   ConfigRegion,
   Organization,
   Region,
@@ -38,7 +39,7 @@ export function region(name: string, enabled = true): Region {
 
 type Recorder = ConfigRegion['recorders'][number];
 type RecorderStatus = ConfigRegion['statuses'][number];
-type DeliveryChannel = ConfigRegion['deliveryChannels'][number];
+type DeliveryChannel = ConfigDeliveryRegion['deliveryChannels'][number];
 
 export function recorder(overrides: Partial<Recorder> = {}): Recorder {
   return {
@@ -76,7 +77,7 @@ export function deliveryChannel(overrides: Partial<DeliveryChannel> = {}): Deliv
   };
 }
 
-/** A region where the `default` recorder records everything but global IAM types, and delivers. */
+/** A region where the `default` recorder records everything but global IAM types. */
 export function configRegion(
   name: string,
   overrides: Partial<Omit<ConfigRegion, 'region'>> = {},
@@ -85,9 +86,16 @@ export function configRegion(
     region: name,
     recorders: [recorder()],
     statuses: [recorderStatus()],
-    deliveryChannels: [deliveryChannel()],
     ...overrides,
   };
+}
+
+/** A region whose `default` delivery channel delivered, or the channels given. */
+export function deliveryRegion(
+  name: string,
+  channels: DeliveryChannel[] = [deliveryChannel()],
+): ConfigDeliveryRegion {
+  return { region: name, deliveryChannels: channels };
 }
 
 /** A region with one active analyzer of external access to the account. */

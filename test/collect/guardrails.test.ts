@@ -334,9 +334,10 @@ describe('Config across regions', () => {
         message: expect.stringMatching(/^eu-west-1: User: .* is not authorized/),
       },
     });
-    expect(audit(snapshot).notEvaluated.map((entry) => entry.ruleId)).toEqual(
-      expect.arrayContaining(['config-recorder-disabled', 'config-delivery-failing']),
-    );
+    const notEvaluated = audit(snapshot).notEvaluated.map((entry) => entry.ruleId);
+    expect(notEvaluated).toContain('config-recorder-disabled');
+    // The delivery status is its own section, read by its own call.
+    expect(notEvaluated).not.toContain('config-delivery-failing');
   });
 });
 

@@ -2,10 +2,11 @@
 // it, a server error is not retried as often as throttling, regions of another partition are never
 // called, and the credential report is first polled within a second.
 import { afterEach, describe, expect, test } from '@jest/globals';
+import { evaluate, resolveRules } from '../../src/engine.js';
 import type { FakeAccountInit, FakeRegion } from '../fake-aws/model.js';
-import { fakeAccount } from '../fake-aws/model.js';
+import { FAKE_NOW, fakeAccount } from '../fake-aws/model.js';
 import type { FakeSession } from './harness.js';
-import { startSession } from './harness.js';
+import { AUDIT_RULES, startSession } from './harness.js';
 
 let session: FakeSession | undefined;
 afterEach(async () => {
@@ -43,14 +44,26 @@ describe('a regional section stops at the first region that fails it', () => {
     fake.faults.failFirst('config:DescribeDeliveryChannelStatus', 'serverError', Infinity);
     const snapshot = await collect();
 
-    expect(regionsCalled(fake, 'config:')).toHaveLength(1);
+    expect(regionsCalled(fake, 'config:DescribeDeliveryChannelStatus')).toHaveLength(1);
     expect(fake.requests.count('config:DescribeDeliveryChannelStatus')).toBe(3);
-    expect(snapshot.sections.configRecorders).toMatchObject({
+    expect(snapshot.sections.configDeliveryStatus).toMatchObject({
       status: 'error',
       error: { code: 'InternalFailure', message: expect.stringContaining('(gave up after 3 attempts)') },
     });
-    // The other regional section is not affected.
+    // The other regional sections are not affected.
+    expect(snapshot.sections.configRecorders?.data).toHaveLength(6);
     expect(snapshot.sections.accessAnalyzers?.data).toHaveLength(6);
+  });
+
+  test('DescribeDeliveryChannelStatus failing alone (an emulator without it) leaves config-recorder-disabled evaluated', async () => {
+    const { fake, collect } = await start();
+    fake.faults.failFirst('config:DescribeDeliveryChannelStatus', 'serverError', Infinity);
+    const snapshot = await collect();
+    const report = evaluate([{ snapshot }], resolveRules(AUDIT_RULES, {}), { today: FAKE_NOW });
+
+    const notEvaluated = report.notEvaluated.map((entry) => entry.ruleId);
+    expect(notEvaluated).toContain('config-delivery-failing');
+    expect(notEvaluated).not.toContain('config-recorder-disabled');
   });
 
   test('AccessDenied is not retried, and no other region is tried', async () => {

@@ -132,7 +132,7 @@ describe('per-region files', () => {
       includeGlobalResourceTypes: true,
     });
     // The failed snapshot delivery is the channel's status, not the successful history delivery.
-    expect(region?.deliveryChannels).toEqual([
+    expect(sections.configDeliveryStatus?.data?.[0]?.deliveryChannels).toEqual([
       {
         name: 'default',
         lastStatus: 'FAILURE',
@@ -146,17 +146,35 @@ describe('per-region files', () => {
     ]);
   });
 
-  test("a region's missing file leaves the section skipped, naming the file and how to save it", () => {
+  test("a region's missing file leaves its section skipped, naming the file and how to save it", () => {
     const files = configFiles('eu-west-1');
-    delete files['describe-delivery-channel-status.eu-west-1.json'];
+    delete files['describe-configuration-recorder-status.eu-west-1.json'];
     const dir = tempDirWith({ ...REPORT, 'list-regions.json': REGIONS, ...files });
     const section = readAwsCliDir(dir).sections.configRecorders;
     expect(section?.status).toBe('skipped');
     expect(section?.error?.message).toBe(
-      `describe-delivery-channel-status.eu-west-1.json not found in ${dir} (save them with: in each enabled region R: ` +
+      `describe-configuration-recorder-status.eu-west-1.json not found in ${dir} (save them with: in each enabled region R: ` +
         'aws configservice describe-configuration-recorders --region R > describe-configuration-recorders.R.json, ' +
-        'and likewise describe-configuration-recorder-status and describe-delivery-channel-status)',
+        'and likewise describe-configuration-recorder-status)',
     );
+  });
+
+  test('without the delivery-channel status files, only the delivery status is skipped', () => {
+    const files = configFiles('eu-west-1');
+    delete files['describe-delivery-channel-status.eu-west-1.json'];
+    const dir = tempDirWith({ ...REPORT, 'list-regions.json': REGIONS, ...files });
+    const { sections } = readAwsCliDir(dir);
+    expect(sections.configRecorders?.status).toBe('ok');
+    expect(sections.configDeliveryStatus).toEqual({
+      status: 'skipped',
+      error: {
+        code: 'FileMissing',
+        message:
+          `describe-delivery-channel-status.eu-west-1.json not found in ${dir} (save them with: in each enabled region R: ` +
+          'aws configservice describe-delivery-channel-status --region R > describe-delivery-channel-status.R.json)',
+        action: 'config:DescribeDeliveryChannelStatus',
+      },
+    });
   });
 
   test('without the regions, the regional sections are skipped and say which file they need', () => {

@@ -125,7 +125,7 @@ describe('an output without what the API always returns is an error section, not
     ['regions of {}', 'regions', 'list-regions.json', {}, 'no Regions'],
     [
       'a delivery-channel status of {}',
-      'configRecorders',
+      'configDeliveryStatus',
       'describe-delivery-channel-status.us-east-1.json',
       {},
       'no DeliveryChannelsStatus',

@@ -7,7 +7,7 @@ export const configDeliveryFailing = defineRule({
   id: 'config-delivery-failing',
   title: 'AWS Config delivers its recordings',
   severity: 'low',
-  needs: ['configRecorders'],
+  needs: ['configDeliveryStatus'],
   options: z.object({}).strict(),
   docs: {
     rationale:
@@ -28,7 +28,7 @@ export const configDeliveryFailing = defineRule({
   },
   frameworks: {},
   check: ({ snapshot }) =>
-    sectionData(snapshot, 'configRecorders').flatMap((region) =>
+    sectionData(snapshot, 'configDeliveryStatus').flatMap((region) =>
       region.deliveryChannels
         .filter((channel) => isConfigFailure(channel.lastStatus))
         .map((channel) => {

@@ -1,11 +1,15 @@
 import { configDeliveryFailing } from '../../../src/rules/account/config-delivery-failing.js';
-import type { ConfigRegion } from '../../../src/snapshot/schema.js';
-import { configRegion, deliveryChannel } from '../../builders/guardrails.js';
+import type { ConfigDeliveryRegion } from '../../../src/snapshot/schema.js';
+import { deliveryChannel, deliveryRegion } from '../../builders/guardrails.js';
 import { runRule } from '../../builders/rules.js';
 import { ACCOUNT, emptySnapshot, withSection } from '../../builders/snapshot.js';
 
 describe('config-delivery-failing', () => {
-  test.each<{ name: string; channel: ConfigRegion['deliveryChannels'][number]; message: string | null }>([
+  test.each<{
+    name: string;
+    channel: ConfigDeliveryRegion['deliveryChannels'][number];
+    message: string | null;
+  }>([
     { name: 'last delivery succeeded', channel: deliveryChannel(), message: null },
     {
       name: 'nothing delivered yet (Not_Applicable)',
@@ -30,9 +34,9 @@ describe('config-delivery-failing', () => {
   ])('$name', ({ channel, message }) => {
     const findings = runRule(
       configDeliveryFailing,
-      withSection(emptySnapshot(), 'configRecorders', [
-        configRegion('eu-west-1', { deliveryChannels: [channel] }),
-        configRegion('us-east-1'),
+      withSection(emptySnapshot(), 'configDeliveryStatus', [
+        deliveryRegion('eu-west-1', [channel]),
+        deliveryRegion('us-east-1'),
       ]),
     );
     expect(findings).toEqual(

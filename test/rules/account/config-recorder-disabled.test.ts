@@ -25,7 +25,7 @@ describe('config-recorder-disabled: one region', () => {
     },
     {
       name: 'no recorder',
-      eu: configRegion('eu-west-1', { recorders: [], statuses: [], deliveryChannels: [] }),
+      eu: configRegion('eu-west-1', { recorders: [], statuses: [] }),
       problem: 'has no AWS Config recorder',
     },
     {
