@@ -13,7 +13,7 @@ import type { SectionName, Snapshot } from '../snapshot/schema.js';
 import { suppressionWarnings } from '../suppressions.js';
 import { TEMPLATE_EXTENSIONS } from '../template/files.js';
 import { TEMPLATE_ACCOUNT_ID, TEMPLATE_PARTITION } from '../template/identities.js';
-import { findingLocation } from '../template/locate.js';
+import { placeFindings } from '../template/locate.js';
 import type { ScanOptions, ScannedFile, TemplateFailure } from '../template/scan.js';
 import { describeFailure, scanTemplates } from '../template/scan.js';
 import { TEMPLATE_SECTIONS } from '../template/to-snapshot.js';
@@ -99,12 +99,10 @@ function templateAccounts(
 function locatedFindings(snapshot: Snapshot, findings: ReportFinding[]): ReportFinding[] {
   const [facts] = sectionData(snapshot, 'cloudFormation').templates;
   if (!facts) return findings;
-  return findings.map((finding) => {
-    const location = finding.location ?? findingLocation(facts, finding);
-    const scoped = `${location.file}#${finding.resource}`;
+  return placeFindings(facts, findings).map((finding) => {
+    const scoped = `${finding.location.file}#${finding.resource}`;
     return {
       ...finding,
-      location,
       fingerprint: fingerprint(finding.ruleId, finding.accountId, scoped, finding.discriminator),
     };
   });

@@ -419,6 +419,18 @@ export const cloudFormationTemplateSchema = z.object({
   managedPolicyAttachments: z.array(
     z.object({ principalArn: z.string(), policyArn: z.string(), location: sourceLocationSchema }),
   ),
+  /**
+   * Users, groups and roles the template attaches policies to without declaring them: what the
+   * template grants them is known, the rest of what they have is not. Each is where it is named.
+   */
+  externalPrincipals: z.array(
+    z.object({
+      arn: z.string(),
+      kind: z.enum(['user', 'group', 'role']),
+      name: z.string(),
+      location: sourceLocationSchema,
+    }),
+  ),
 });
 export type CloudFormationTemplate = z.infer<typeof cloudFormationTemplateSchema>;
 

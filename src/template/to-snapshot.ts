@@ -43,6 +43,18 @@ const UNKNOWN_DOCUMENT: PolicyDocument = { Statement: [] };
 
 type Principal = UserDetail | GroupDetail | RoleDetail;
 
+type PrincipalKind = 'user' | 'group' | 'role';
+
+/** The kind of principal each naming property of a policy resource lists. */
+const PRINCIPAL_KINDS = {
+  Users: 'user',
+  UserName: 'user',
+  Groups: 'group',
+  GroupName: 'group',
+  Roles: 'role',
+  RoleName: 'role',
+} as const satisfies Record<string, PrincipalKind>;
+
 interface Item {
   value: Resolved;
   position: Position;
@@ -97,6 +109,7 @@ class TemplateMapper {
       accessKeys: [],
       secretOutputs: [],
       managedPolicyAttachments: [],
+      externalPrincipals: [],
     };
     // Passwords first: every parameter a password is built from is a secret wherever else it is used.
     const secretParameters = new Set(
@@ -282,13 +295,17 @@ class TemplateMapper {
       case 'AWS::IAM::UserPolicy':
       case 'AWS::IAM::GroupPolicy':
       case 'AWS::IAM::RolePolicy': {
-        const [byName, property] = {
-          'AWS::IAM::UserPolicy': [this.users, 'UserName'] as const,
-          'AWS::IAM::GroupPolicy': [this.groups, 'GroupName'] as const,
-          'AWS::IAM::RolePolicy': [this.roles, 'RoleName'] as const,
-        }[resource.type];
-        const principal = byName.get(this.text(field(properties, property)) ?? '');
-        if (principal) this.addInline(principal, this.inlinePolicy(properties), here);
+        const property = (
+          {
+            'AWS::IAM::UserPolicy': 'UserName',
+            'AWS::IAM::GroupPolicy': 'GroupName',
+            'AWS::IAM::RolePolicy': 'RoleName',
+          } as const
+        )[resource.type];
+        const name = this.text(field(properties, property));
+        if (name === undefined) break;
+        const principal = this.principalNamed(PRINCIPAL_KINDS[property], name, here);
+        this.addInline(principal, this.inlinePolicy(properties), here);
         break;
       }
       case 'AWS::IAM::UserToGroupAddition': {
@@ -320,21 +337,53 @@ class TemplateMapper {
     }
   }
 
-  /** The users, groups and roles a policy resource lists by name (those the template declares). */
+  /** The users, groups and roles a policy resource lists by name, declared or not. */
   private principalsNamedIn(
     properties: TemplateNode | undefined,
   ): Array<{ principal: Principal; position: Position }> {
-    const lists: Array<[string, ReadonlyMap<string, Principal>]> = [
-      ['Users', this.users],
-      ['Groups', this.groups],
-      ['Roles', this.roles],
-    ];
-    return lists.flatMap(([property, byName]) =>
-      this.names(field(properties, property)).flatMap(({ name, position }) => {
-        const principal = byName.get(name);
-        return principal ? [{ principal, position }] : [];
-      }),
+    return (['Users', 'Groups', 'Roles'] as const).flatMap((property) =>
+      this.names(field(properties, property)).map(({ name, position }) => ({
+        principal: this.principalNamed(PRINCIPAL_KINDS[property], name, position),
+        position,
+      })),
     );
+  }
+
+  /**
+   * The principal of that kind and name: the template's own, or else an external one (it exists
+   * outside the template), created the first time it is named. Its policies from the template are
+   * judged like any other; what it has besides them is unknown.
+   */
+  private principalNamed(kind: PrincipalKind, name: string, position: Position): Principal {
+    const byName: Map<string, Principal> = { user: this.users, group: this.groups, role: this.roles }[kind];
+    const known = byName.get(name);
+    if (known) return known;
+    const arn = textOf(iamArnFor(kind, name));
+    const common = {
+      name,
+      id: name,
+      arn,
+      path: '/',
+      createDate: null,
+      inlinePolicies: [],
+      attachedPolicies: [],
+    };
+    const principal: Principal =
+      kind === 'user'
+        ? { ...common, groups: [], permissionsBoundaryArn: null, tags: [] }
+        : kind === 'group'
+          ? common
+          : {
+              ...common,
+              trustPolicy: null,
+              permissionsBoundaryArn: null,
+              tags: [],
+              lastUsed: null,
+              instanceProfileArns: [],
+            };
+    byName.set(name, principal);
+    this.facts.externalPrincipals.push({ arn, kind, name, location: this.location(position) });
+    return principal;
   }
 
   private policyDocument(node: TemplateNode | undefined): PolicyDocument {

@@ -16,6 +16,7 @@ const facts: CloudFormationTemplate = {
   accessKeys: [],
   secretOutputs: [],
   managedPolicyAttachments: [{ principalArn: ROLE, policyArn: ADMIN, location: at(40) }],
+  externalPrincipals: [],
 };
 
 describe('where a finding of a shared rule lands in its template', () => {

@@ -101,7 +101,16 @@ describe('a template becomes a snapshot the shared rules can read', () => {
   });
 
   test('users: names, ARNs, groups (also from UserToGroupAddition), policies, boundary, tags', () => {
-    expect(details.users.map((u) => u.name)).toEqual(['alice', 'Bob']);
+    // someone-elses-user is not declared: RolePolicy names it, so it is an external user.
+    expect(details.users.map((u) => u.name)).toEqual(['alice', 'Bob', 'someone-elses-user']);
+    expect(facts.externalPrincipals).toEqual([
+      {
+        arn: 'arn:aws:iam::000000000000:user/someone-elses-user',
+        kind: 'user',
+        name: 'someone-elses-user',
+        location: { file: 'infra/stack.yaml', line: 54, column: 15 },
+      },
+    ]);
     expect(user('alice')).toMatchObject({
       arn: 'arn:aws:iam::000000000000:user/alice',
       groups: ['admins'],
@@ -175,6 +184,11 @@ describe('a template becomes a snapshot the shared rules can read', () => {
         principalArn: 'arn:aws:iam::000000000000:user/alice',
         policyName: 'read',
         location: expect.objectContaining({ line: 22 }),
+      },
+      {
+        principalArn: 'arn:aws:iam::000000000000:user/someone-elses-user',
+        policyName: 'app-inline',
+        location: expect.objectContaining({ line: 48 }),
       },
       {
         principalArn: 'arn:aws:iam::000000000000:role/app/AppRole',
