@@ -376,10 +376,18 @@ export const cloudFormationTemplateSchema = z.object({
       /** Placeholder-account ARN of an IAM principal, managed policy or instance profile, else null. */
       arn: z.string().nullable(),
       location: sourceLocationSchema,
+      /** Conditions known only at deploy time its permissions depend on (both branches judged). */
+      conditions: z.array(z.string()),
     }),
   ),
   inlinePolicies: z.array(
-    z.object({ principalArn: z.string(), policyName: z.string(), location: sourceLocationSchema }),
+    z.object({
+      principalArn: z.string(),
+      policyName: z.string(),
+      location: sourceLocationSchema,
+      /** Conditions known only at deploy time the policy depends on (both branches judged). */
+      conditions: z.array(z.string()),
+    }),
   ),
   loginProfiles: z.array(
     z.object({

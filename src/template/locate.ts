@@ -41,12 +41,22 @@ export function placeFindings<F extends TemplateFinding>(
   return findings.flatMap((finding) => {
     const outside = external.get(finding.resource);
     if (outside && ABSENCE_RULES.has(finding.ruleId)) return [];
-    const located = { ...finding, location: finding.location ?? findingLocation(template, finding) };
-    if (!outside) return [located];
-    const lowerBound =
-      `${KIND_NAMES[outside.kind]} ${outside.name} is not declared in the template: it has at least what ` +
-      'the template grants it; its other permissions are unknown.';
-    return [{ ...located, message: `${finding.message} ${lowerBound}` }];
+    const source = findingSource(template, finding);
+    const notes = [finding.message];
+    if (outside) {
+      notes.push(
+        `${KIND_NAMES[outside.kind]} ${outside.name} is not declared in the template: it has at least what ` +
+          'the template grants it; its other permissions are unknown.',
+      );
+    }
+    if (source.conditions.length > 0) {
+      const which = source.conditions.length === 1 ? 'condition' : 'conditions';
+      notes.push(
+        `Depends on the template's ${which} ${source.conditions.join(', ')}, known only at deploy time: ` +
+          'both branches were judged.',
+      );
+    }
+    return [{ ...finding, location: finding.location ?? source.location, message: notes.join(' ') }];
   });
 }
 
@@ -60,18 +70,33 @@ export function findingLocation(
   template: CloudFormationTemplate,
   finding: { resource: string; discriminator?: string },
 ): SourceLocation {
+  return findingSource(template, finding).location;
+}
+
+/** The fact a finding is about: where it is written, and the unknown conditions it depends on. */
+function findingSource(
+  template: CloudFormationTemplate,
+  finding: { resource: string; discriminator?: string },
+): { location: SourceLocation; conditions: readonly string[] } {
   const { resource, discriminator } = finding;
   if (discriminator !== undefined) {
     const inline = template.inlinePolicies.find(
       (policy) => policy.principalArn === resource && namesPolicy(discriminator, policy.policyName),
     );
-    if (inline) return inline.location;
+    if (inline) return inline;
   }
   const declared = template.resources.find((candidate) => candidate.arn === resource);
-  if (declared) return declared.location;
+  if (declared) return declared;
   const external = template.externalPrincipals.find((candidate) => candidate.arn === resource);
-  if (external) return external.location;
   const attachment = template.managedPolicyAttachments.find((candidate) => candidate.policyArn === resource);
-  if (attachment) return attachment.location;
-  return { file: template.file, line: 1, column: 1 };
+  const location = external?.location ?? attachment?.location ?? { file: template.file, line: 1, column: 1 };
+  // An external principal has no facts of its own: its policies from the template say it all.
+  const conditions = external
+    ? [
+        ...new Set(
+          template.inlinePolicies.filter((p) => p.principalArn === resource).flatMap((p) => p.conditions),
+        ),
+      ]
+    : [];
+  return { location, conditions };
 }

@@ -25,7 +25,7 @@ import type { Resolved } from './intrinsics.js';
 import { NO_VALUE, Resolver, isSymbolic, textOf } from './intrinsics.js';
 import type { PasswordOrigin } from './password.js';
 import { classifyPassword } from './password.js';
-import { templatePolicyDocument } from './policy-document.js';
+import { judgedPolicyDocument } from './policy-document.js';
 import type { ResourceDefinition, Template } from './template.js';
 import type { Position, TemplateNode } from './tree.js';
 import { entry, field, intrinsicOf, literalString } from './tree.js';
@@ -58,6 +58,13 @@ const PRINCIPAL_KINDS = {
 interface Item {
   value: Resolved;
   position: Position;
+  /** The unknown conditions (`Name` or `!Name`) of the Fn::If branches the item sits in. */
+  conditions: string[];
+}
+
+/** Condition names of `Name` / `!Name` labels, once each, sorted. */
+function conditionNames(labels: readonly string[]): string[] {
+  return [...new Set(labels.map((label) => label.replace(/^!/, '')))].sort();
 }
 
 /** The access key whose SecretAccessKey a value reads (GetAtt or `${Key.SecretAccessKey}` in Sub). */
@@ -96,6 +103,8 @@ class TemplateMapper {
   private readonly roles = new Map<string, RoleDetail>();
   private readonly policies = new Map<string, ManagedPolicy>();
   private readonly facts: CloudFormationTemplate;
+  /** Per ARN of a principal or managed policy, the unknown conditions its permissions depend on. */
+  private readonly conditions = new Map<string, Set<string>>();
 
   constructor(
     private readonly template: Template,
@@ -141,6 +150,7 @@ class TemplateMapper {
     for (const resource of this.active) this.relate(resource);
     this.readOutputs();
     this.countAttachments();
+    this.recordConditions();
     return {
       schemaVersion: SNAPSHOT_SCHEMA_VERSION,
       tool: { name: TOOL.name, version: TOOL.version },
@@ -173,23 +183,34 @@ class TemplateMapper {
     return value === undefined || value === null ? undefined : textOf(value);
   }
 
-  /** The items of a list property with where each is written; a list only known at deploy time has none. */
+  /**
+   * The items of a list property with where each is written, through Fn::If on the list or its
+   * items (both branches when the condition is unknown); a list only known at deploy time has none.
+   */
   private items(node: TemplateNode | undefined): Item[] {
-    if (node === undefined) return [];
-    if (node.kind === 'list') {
-      return node.items.flatMap((item) => {
-        const value = this.resolver.resolve(item);
-        return value === NO_VALUE || value === null ? [] : [{ value, position: item.position }];
-      });
-    }
-    const value = this.resolver.value(node);
-    if (!Array.isArray(value)) return [];
-    return value.map((item) => ({ value: item, position: node.position }));
+    const listed = node?.kind === 'list' || intrinsicOf(node)?.name === 'Fn::If';
+    return this.resolver.listItems(node).flatMap(({ node: item, conditions }) => {
+      const value = this.resolver.resolve(item);
+      if (value === NO_VALUE || value === null) return [];
+      if (listed && item.kind !== 'list') return [{ value, position: item.position, conditions }];
+      if (!Array.isArray(value)) return [];
+      return value.map((member) => ({ value: member, position: item.position, conditions }));
+    });
+  }
+
+  /** Adds conditions to what the permissions of `arn` depend on. */
+  private dependsOn(arn: string, conditions: readonly string[]): void {
+    if (conditions.length === 0) return;
+    const set = this.conditions.get(arn) ?? new Set<string>();
+    conditionNames(conditions).forEach((name) => set.add(name));
+    this.conditions.set(arn, set);
   }
 
   /** Names listed in a property (Groups, Users, Roles...), symbolic ones as their `<...>` text. */
-  private names(node: TemplateNode | undefined): Array<{ name: string; position: Position }> {
-    return this.items(node).map((item) => ({ name: textOf(item.value), position: item.position }));
+  private names(
+    node: TemplateNode | undefined,
+  ): Array<{ name: string; position: Position; conditions: string[] }> {
+    return this.items(node).map((item) => ({ ...item, name: textOf(item.value) }));
   }
 
   /** Step 1: principals and managed policies, with what their own properties say. */
@@ -201,6 +222,7 @@ class TemplateMapper {
       type: resource.type,
       arn,
       location: this.location(resource.position),
+      conditions: [],
     });
     if (!identity || arn === null) return;
     const properties = resource.properties;
@@ -237,9 +259,7 @@ class TemplateMapper {
       case 'AWS::IAM::Role': {
         const role: RoleDetail = {
           ...common,
-          trustPolicy: templatePolicyDocument(
-            this.resolver.value(field(properties, 'AssumeRolePolicyDocument')),
-          ),
+          trustPolicy: this.judged(arn, field(properties, 'AssumeRolePolicyDocument')),
           inlinePolicies: this.inlinePolicies(properties, arn),
           attachedPolicies: this.attachedPolicies(properties, arn),
           permissionsBoundaryArn: this.text(field(properties, 'PermissionsBoundary')) ?? null,
@@ -265,7 +285,7 @@ class TemplateMapper {
               versionId: 'v1',
               isDefault: true,
               createDate: null,
-              document: this.policyDocument(field(properties, 'PolicyDocument')),
+              document: this.judged(arn, field(properties, 'PolicyDocument')) ?? UNKNOWN_DOCUMENT,
             },
           ],
         });
@@ -283,13 +303,14 @@ class TemplateMapper {
         const policy = this.policies.get(arn)!;
         for (const principal of this.principalsNamedIn(properties)) {
           this.attach(principal.principal, { name: policy.name, arn }, principal.position);
+          this.dependsOn(principal.principal.arn, principal.conditions);
         }
         break;
       }
       case 'AWS::IAM::Policy': {
         const policy = this.inlinePolicy(properties);
-        for (const { principal } of this.principalsNamedIn(properties))
-          this.addInline(principal, policy, here);
+        for (const { principal, conditions } of this.principalsNamedIn(properties))
+          this.addInline(principal, { ...policy, conditions: [...policy.conditions, ...conditions] }, here);
         break;
       }
       case 'AWS::IAM::UserPolicy':
@@ -340,11 +361,12 @@ class TemplateMapper {
   /** The users, groups and roles a policy resource lists by name, declared or not. */
   private principalsNamedIn(
     properties: TemplateNode | undefined,
-  ): Array<{ principal: Principal; position: Position }> {
+  ): Array<{ principal: Principal; position: Position; conditions: string[] }> {
     return (['Users', 'Groups', 'Roles'] as const).flatMap((property) =>
-      this.names(field(properties, property)).map(({ name, position }) => ({
+      this.names(field(properties, property)).map(({ name, position, conditions }) => ({
         principal: this.principalNamed(PRINCIPAL_KINDS[property], name, position),
         position,
+        conditions,
       })),
     );
   }
@@ -386,38 +408,51 @@ class TemplateMapper {
     return principal;
   }
 
-  private policyDocument(node: TemplateNode | undefined): PolicyDocument {
-    return templatePolicyDocument(this.resolver.value(node)) ?? UNKNOWN_DOCUMENT;
+  /** A policy document (both branches of an unknown If judged), recording what `arn` then depends on. */
+  private judged(arn: string, node: TemplateNode | undefined): PolicyDocument | null {
+    const { document, conditions } = judgedPolicyDocument(this.resolver.value(node));
+    this.dependsOn(arn, conditions);
+    return document;
   }
 
-  private inlinePolicy(properties: TemplateNode | undefined): InlinePolicy {
+  private inlinePolicy(properties: TemplateNode | undefined): InlinePolicy & { conditions: string[] } {
+    const { document, conditions } = judgedPolicyDocument(
+      this.resolver.value(field(properties, 'PolicyDocument')),
+    );
     return {
       name: this.text(field(properties, 'PolicyName')) ?? '',
-      document: this.policyDocument(field(properties, 'PolicyDocument')),
+      document: document ?? UNKNOWN_DOCUMENT,
+      conditions,
     };
   }
 
-  private addInline(principal: Principal, policy: InlinePolicy, position: Position): void {
+  private addInline(
+    principal: Principal,
+    { conditions, ...policy }: InlinePolicy & { conditions: string[] },
+    position: Position,
+  ): void {
     principal.inlinePolicies.push(policy);
+    this.dependsOn(principal.arn, conditions);
     this.facts.inlinePolicies.push({
       principalArn: principal.arn,
       policyName: policy.name,
       location: this.location(position),
+      conditions: conditionNames(conditions),
     });
   }
 
-  /** The `Policies` property of a user, group or role. */
+  /** The `Policies` property of a user, group or role: entries behind an unknown If count. */
   private inlinePolicies(properties: TemplateNode | undefined, principalArn: string): InlinePolicy[] {
-    const node = field(properties, 'Policies');
-    const listed = node?.kind === 'list' ? node.items : [];
-    return listed.flatMap((item) => {
-      const chosen = this.resolver.branch(item);
-      if (chosen === undefined || isSymbolic(this.resolver.value(chosen))) return [];
-      const policy = this.inlinePolicy(chosen);
+    return this.resolver.listItems(field(properties, 'Policies')).flatMap(({ node, conditions }) => {
+      if (isSymbolic(this.resolver.value(node))) return [];
+      const { conditions: inDocument, ...policy } = this.inlinePolicy(node);
+      const all = [...conditions, ...inDocument];
+      this.dependsOn(principalArn, all);
       this.facts.inlinePolicies.push({
         principalArn,
         policyName: policy.name,
-        location: this.location(item.position),
+        location: this.location(node.position),
+        conditions: conditionNames(all),
       });
       return [policy];
     });
@@ -428,8 +463,9 @@ class TemplateMapper {
     properties: TemplateNode | undefined,
     principalArn: string,
   ): UserDetail['attachedPolicies'] {
-    return this.items(field(properties, 'ManagedPolicyArns')).map(({ value, position }) => {
+    return this.items(field(properties, 'ManagedPolicyArns')).map(({ value, position, conditions }) => {
       const arn = textOf(value);
+      this.dependsOn(principalArn, conditions);
       this.facts.managedPolicyAttachments.push({
         principalArn,
         policyArn: arn,
@@ -492,6 +528,21 @@ class TemplateMapper {
         exportName: this.text(output.exportName) ?? null,
         location: this.location(output.position),
       });
+    }
+  }
+
+  /**
+   * Each principal also depends on the conditions of the template's managed policies attached to
+   * it; then every resource's facts get their conditions.
+   */
+  private recordConditions(): void {
+    for (const principal of [...this.users.values(), ...this.groups.values(), ...this.roles.values()]) {
+      for (const attached of principal.attachedPolicies) {
+        this.dependsOn(principal.arn, [...(this.conditions.get(attached.arn) ?? [])]);
+      }
+    }
+    for (const resource of this.facts.resources) {
+      if (resource.arn !== null) resource.conditions = [...(this.conditions.get(resource.arn) ?? [])].sort();
     }
   }
 

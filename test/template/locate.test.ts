@@ -7,10 +7,10 @@ const ADMIN = 'arn:aws:iam::aws:policy/AdministratorAccess';
 
 const facts: CloudFormationTemplate = {
   file: 'stack.yaml',
-  resources: [{ logicalId: 'App', type: 'AWS::IAM::Role', arn: ROLE, location: at(10) }],
+  resources: [{ logicalId: 'App', type: 'AWS::IAM::Role', arn: ROLE, location: at(10), conditions: [] }],
   inlinePolicies: [
-    { principalArn: ROLE, policyName: 'deploy', location: at(20) },
-    { principalArn: ROLE, policyName: 'read', location: at(30) },
+    { principalArn: ROLE, policyName: 'deploy', location: at(20), conditions: [] },
+    { principalArn: ROLE, policyName: 'read', location: at(30), conditions: [] },
   ],
   loginProfiles: [],
   accessKeys: [],

@@ -177,6 +177,7 @@ describe('a template becomes a snapshot the shared rules can read', () => {
       type: 'AWS::IAM::User',
       arn: 'arn:aws:iam::000000000000:user/alice',
       location: { file: 'infra/stack.yaml', line: 14, column: 3 },
+      conditions: [],
     });
     expect(facts.resources.find((r) => r.logicalId === 'Key')?.arn).toBeNull();
     expect(facts.inlinePolicies).toEqual([
@@ -184,21 +185,25 @@ describe('a template becomes a snapshot the shared rules can read', () => {
         principalArn: 'arn:aws:iam::000000000000:user/alice',
         policyName: 'read',
         location: expect.objectContaining({ line: 22 }),
+        conditions: [],
       },
       {
         principalArn: 'arn:aws:iam::000000000000:user/someone-elses-user',
         policyName: 'app-inline',
         location: expect.objectContaining({ line: 48 }),
+        conditions: [],
       },
       {
         principalArn: 'arn:aws:iam::000000000000:role/app/AppRole',
         policyName: 'app-inline',
         location: expect.objectContaining({ line: 48 }),
+        conditions: [],
       },
       {
         principalArn: 'arn:aws:iam::000000000000:user/Bob',
         policyName: 'bob-inline',
         location: expect.objectContaining({ line: 55 }),
+        conditions: [],
       },
     ]);
     expect(facts.managedPolicyAttachments).toEqual([
