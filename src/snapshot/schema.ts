@@ -376,6 +376,8 @@ export const cloudFormationTemplateSchema = z.object({
       /** Placeholder-account ARN of an IAM principal, managed policy or instance profile, else null. */
       arn: z.string().nullable(),
       location: sourceLocationSchema,
+      /** The physical name written in the template (UserName, RoleName...), null when generated. */
+      name: z.string().nullable(),
       /** Conditions known only at deploy time its permissions depend on (both branches judged). */
       conditions: z.array(z.string()),
     }),

@@ -139,6 +139,7 @@ class TemplateMapper {
       secretParameters,
     });
     this.identities.useResolver(this.resolver);
+    this.identities.separateDuplicates();
     // A resource whose Condition is known to be false is not created; an unknown one may be.
     this.active = [...template.resources.values()].filter(
       (resource) => resource.condition === undefined || this.resolver.condition(resource.condition) !== false,
@@ -222,6 +223,7 @@ class TemplateMapper {
       type: resource.type,
       arn,
       location: this.location(resource.position),
+      name: identity?.physicalName ?? null,
       conditions: [],
     });
     if (!identity || arn === null) return;
@@ -243,7 +245,7 @@ class TemplateMapper {
           permissionsBoundaryArn: this.text(field(properties, 'PermissionsBoundary')) ?? null,
           tags: this.tags(field(properties, 'Tags')),
         };
-        this.users.set(user.name, user);
+        this.declarePrincipal(this.users, user);
         this.readLoginProfile(resource, user);
         break;
       }
@@ -253,7 +255,7 @@ class TemplateMapper {
           inlinePolicies: this.inlinePolicies(properties, arn),
           attachedPolicies: this.attachedPolicies(properties, arn),
         };
-        this.groups.set(group.name, group);
+        this.declarePrincipal(this.groups, group);
         break;
       }
       case 'AWS::IAM::Role': {
@@ -267,7 +269,7 @@ class TemplateMapper {
           lastUsed: null,
           instanceProfileArns: [],
         };
-        this.roles.set(role.name, role);
+        this.declarePrincipal(this.roles, role);
         break;
       }
       case 'AWS::IAM::ManagedPolicy':
@@ -291,6 +293,14 @@ class TemplateMapper {
         });
         break;
     }
+  }
+
+  /**
+   * Principals are found by name; one that shares its name with another (the template cannot be
+   * deployed) is kept under its ARN, so it is judged on its own, and the first keeps the name.
+   */
+  private declarePrincipal<P extends Principal>(byName: Map<string, P>, principal: P): void {
+    byName.set(byName.has(principal.name) ? principal.arn : principal.name, principal);
   }
 
   /** Step 2: resources that connect principals to policies, groups and instance profiles. */

@@ -7,7 +7,9 @@ const ADMIN = 'arn:aws:iam::aws:policy/AdministratorAccess';
 
 const facts: CloudFormationTemplate = {
   file: 'stack.yaml',
-  resources: [{ logicalId: 'App', type: 'AWS::IAM::Role', arn: ROLE, location: at(10), conditions: [] }],
+  resources: [
+    { logicalId: 'App', type: 'AWS::IAM::Role', arn: ROLE, location: at(10), name: 'app', conditions: [] },
+  ],
   inlinePolicies: [
     { principalArn: ROLE, policyName: 'deploy', location: at(20), conditions: [] },
     { principalArn: ROLE, policyName: 'read', location: at(30), conditions: [] },

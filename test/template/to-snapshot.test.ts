@@ -177,6 +177,7 @@ describe('a template becomes a snapshot the shared rules can read', () => {
       type: 'AWS::IAM::User',
       arn: 'arn:aws:iam::000000000000:user/alice',
       location: { file: 'infra/stack.yaml', line: 14, column: 3 },
+      name: 'alice',
       conditions: [],
     });
     expect(facts.resources.find((r) => r.logicalId === 'Key')?.arn).toBeNull();
