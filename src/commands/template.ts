@@ -22,6 +22,7 @@ import { addReportOptions, emitReport, prepareRun } from './report-options.js';
 
 interface TemplateFlags extends ReportFlags {
   stdinFilename?: string;
+  accountId?: string;
 }
 
 const TEMPLATE_SECTION_SET: ReadonlySet<SectionName> = new Set(TEMPLATE_SECTIONS);
@@ -32,7 +33,8 @@ const TEMPLATE_SECTION_SET: ReadonlySet<SectionName> = new Set(TEMPLATE_SECTIONS
  * Config...) would only say "not evaluated" for every template, so they are not selected at all.
  */
 export function runsOnTemplates(rule: AnyRule): boolean {
-  return rule.scope !== 'account' && rule.needs.every((name) => TEMPLATE_SECTION_SET.has(name));
+  const needs = rule.templateNeeds ?? rule.needs;
+  return rule.scope !== 'account' && needs.every((name) => TEMPLATE_SECTION_SET.has(name));
 }
 
 /** --rules ids that name rules a template cannot feed: said once instead of silently running nothing. */
@@ -40,7 +42,7 @@ function unrunnableRequests(flags: ReportFlags): string[] {
   return (flags.rules ?? []).flatMap((id) => {
     const rule = findRule(id);
     if (!rule || runsOnTemplates(rule)) return [];
-    const missing = rule.needs.filter((name) => !TEMPLATE_SECTION_SET.has(name));
+    const missing = (rule.templateNeeds ?? rule.needs).filter((name) => !TEMPLATE_SECTION_SET.has(name));
     const why =
       missing.length > 0
         ? `it needs ${missing.join(', ')}, which a template does not have`
@@ -72,7 +74,7 @@ function templateAccounts(
   failures: TemplateFailure[],
 ): AccountReport[] {
   const audited: AccountReport = {
-    accountId: TEMPLATE_ACCOUNT_ID,
+    accountId: first?.accountId ?? TEMPLATE_ACCOUNT_ID,
     accountAlias: plural(count, 'CloudFormation template'),
     partition: TEMPLATE_PARTITION,
     status: 'audited',
@@ -200,6 +202,15 @@ export function runTemplate(paths: string[], flags: TemplateFlags, scanOptions: 
   });
   const options: ScanOptions = { ...scanOptions };
   if (flags.stdinFilename !== undefined) options.stdinName = flags.stdinFilename;
+  if (flags.accountId !== undefined) {
+    if (!/^\d{12}$/.test(flags.accountId)) {
+      throw new InputError(
+        `--account-id ${flags.accountId}: not an AWS account id`,
+        'Give the 12 digits of the account the templates are deployed to.',
+      );
+    }
+    options.accountId = flags.accountId;
+  }
   const run = templateReport(scanTemplates(paths, options), prepared);
   if (run.templates === 0) throw nothingScanned(paths, run);
   run.report.warnings.push(...unrunnableRequests(flags));
@@ -218,7 +229,11 @@ export function registerTemplate(program: Command): void {
       ].join('\n'),
     )
     .argument('<paths...>', 'template files or directories, or - for standard input')
-    .option('--stdin-filename <path>', 'path to report for the template read from - (e.g. for SARIF)');
+    .option('--stdin-filename <path>', 'path to report for the template read from - (e.g. for SARIF)')
+    .option(
+      '--account-id <id>',
+      'the account the templates are deployed to (AWS::AccountId; any other account is another account)',
+    );
   addReportOptions(command);
   command.addHelpText(
     'after',

@@ -50,8 +50,13 @@ export interface IamIdentity {
 }
 
 /** `arn:aws:iam::000000000000:user/path/name` for a principal or policy named outside the template. */
-export function iamArnFor(arnType: string, name: Resolved, path: Resolved = '/'): Resolved {
-  return concat([`arn:${TEMPLATE_PARTITION}:iam::${TEMPLATE_ACCOUNT_ID}:${arnType}`, path, name]);
+export function iamArnFor(
+  arnType: string,
+  name: Resolved,
+  path: Resolved = '/',
+  accountId = TEMPLATE_ACCOUNT_ID,
+): Resolved {
+  return concat([`arn:${TEMPLATE_PARTITION}:iam::${accountId}:${arnType}`, path, name]);
 }
 
 /**
@@ -64,7 +69,10 @@ export class IamIdentities {
   private readonly computing = new Set<string>();
   private resolver: Resolver | undefined;
 
-  constructor(private readonly resources: ReadonlyMap<string, ResourceDefinition>) {}
+  constructor(
+    private readonly resources: ReadonlyMap<string, ResourceDefinition>,
+    private readonly accountId = TEMPLATE_ACCOUNT_ID,
+  ) {}
 
   /** The resolver that resolves names (it calls back into this object for Ref and GetAtt). */
   useResolver(resolver: Resolver): void {
@@ -85,7 +93,11 @@ export class IamIdentities {
       // An empty name is no name: CloudFormation generates one, as when the property is absent.
       const name = written === undefined || written === null || written === '' ? logicalId : written;
       const path = this.resolver.value(field(resource.properties, 'Path')) ?? '/';
-      const identity: IamIdentity = { name, path, arn: iamArnFor(naming.arnType, name, path) };
+      const identity: IamIdentity = {
+        name,
+        path,
+        arn: iamArnFor(naming.arnType, name, path, this.accountId),
+      };
       if (name !== logicalId && isFullyKnown(name)) identity.physicalName = textOf(name);
       this.cache.set(logicalId, identity);
       return identity;

@@ -29,6 +29,8 @@ export interface ScanOptions {
   cwd?: string;
   /** The snapshots' collectedAt. Default: now. */
   now?: Date;
+  /** The account the templates are deployed to (AWS::AccountId). Default: the placeholder account. */
+  accountId?: string;
   /** How a template read from `-` is named in reports. */
   stdinName?: string;
   readStdin?: () => string;
@@ -76,7 +78,7 @@ export function* scanTemplates(paths: readonly string[], options: ScanOptions = 
       continue;
     }
     yield template
-      ? { kind: 'template', snapshot: templateSnapshot(template, input.file, collectedAt) }
+      ? { kind: 'template', snapshot: templateSnapshot(template, input.file, collectedAt, options.accountId) }
       : { kind: 'not-template', file: input.file };
   }
 }

@@ -36,8 +36,6 @@ export const TEMPLATE_SECTIONS = [
   'cloudFormation',
 ] as const satisfies readonly SectionName[];
 
-const PLACEMENT = { accountId: TEMPLATE_ACCOUNT_ID, partition: TEMPLATE_PARTITION };
-
 /** A policy document only known at deploy time grants nothing for certain. */
 const UNKNOWN_DOCUMENT: PolicyDocument = { Statement: [] };
 
@@ -106,10 +104,14 @@ class TemplateMapper {
   /** Per ARN of a principal or managed policy, the unknown conditions its permissions depend on. */
   private readonly conditions = new Map<string, Set<string>>();
 
+  private readonly placement: { accountId: string; partition: string };
+
   constructor(
     private readonly template: Template,
     private readonly file: string,
+    accountId: string,
   ) {
+    this.placement = { accountId, partition: TEMPLATE_PARTITION };
     this.facts = {
       file,
       resources: [],
@@ -128,13 +130,13 @@ class TemplateMapper {
     );
     for (const resource of template.resources.values()) {
       if (resource.type !== 'AWS::IAM::User') continue;
-      const origin = classifyPassword(field(resource.properties, 'LoginProfile'), template, PLACEMENT);
+      const origin = classifyPassword(field(resource.properties, 'LoginProfile'), template, this.placement);
       this.passwords.set(resource.logicalId, origin);
       for (const parameter of origin.parameters) secretParameters.add(parameter.name);
     }
-    this.identities = new IamIdentities(template.resources);
+    this.identities = new IamIdentities(template.resources, accountId);
     this.resolver = new Resolver(template, {
-      ...PLACEMENT,
+      ...this.placement,
       identityOf: (logicalId) => this.identities.refAndAttributes(logicalId),
       secretParameters,
     });
@@ -157,7 +159,7 @@ class TemplateMapper {
       tool: { name: TOOL.name, version: TOOL.version },
       collectedAt,
       partition: TEMPLATE_PARTITION,
-      accountId: TEMPLATE_ACCOUNT_ID,
+      accountId: this.placement.accountId,
       accountAlias: null,
       source: { kind: 'template', path: this.file },
       sections: {
@@ -358,7 +360,9 @@ class TemplateMapper {
         const userName = this.text(field(properties, 'UserName')) ?? '';
         this.facts.accessKeys.push({
           logicalId: resource.logicalId,
-          userArn: this.users.get(userName)?.arn ?? textOf(iamArnFor('user', userName)),
+          userArn:
+            this.users.get(userName)?.arn ??
+            textOf(iamArnFor('user', userName, '/', this.placement.accountId)),
           userName,
           status: this.text(field(properties, 'Status')) ?? 'Active',
           location: this.location(here),
@@ -390,7 +394,7 @@ class TemplateMapper {
     const byName: Map<string, Principal> = { user: this.users, group: this.groups, role: this.roles }[kind];
     const known = byName.get(name);
     if (known) return known;
-    const arn = textOf(iamArnFor(kind, name));
+    const arn = textOf(iamArnFor(kind, name, '/', this.placement.accountId));
     const common = {
       name,
       id: name,
@@ -572,7 +576,15 @@ class TemplateMapper {
   }
 }
 
-/** The snapshot of one template, file being its path relative to the working directory. */
-export function templateSnapshot(template: Template, file: string, collectedAt: string): Snapshot {
-  return new TemplateMapper(template, file).snapshot(collectedAt);
+/**
+ * The snapshot of one template, file being its path relative to the working directory, placed in
+ * the account it is deployed to when known, else in the placeholder account.
+ */
+export function templateSnapshot(
+  template: Template,
+  file: string,
+  collectedAt: string,
+  accountId = TEMPLATE_ACCOUNT_ID,
+): Snapshot {
+  return new TemplateMapper(template, file, accountId).snapshot(collectedAt);
 }
