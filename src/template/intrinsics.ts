@@ -63,6 +63,12 @@ export interface ResolverOptions {
   secretParameters: ReadonlySet<string>;
   /** Told about every parameter a resolved value is built from (not those its conditions test). */
   onParameter?: (parameter: ParameterDefinition) => void;
+  /**
+   * Pseudo parameters known only at deploy time (`AWS::Region`, `AWS::StackName`...) read as their
+   * name, as plain text: a value built from them and literals is then a literal, which is what a
+   * password built that way is (anyone who reads the template can work it out).
+   */
+  pseudoParametersAsText?: boolean;
 }
 
 function isPresent(value: Resolved | typeof NO_VALUE): value is Resolved {
@@ -130,7 +136,8 @@ function pseudoParameter(name: string, options: ResolverOptions): Resolved | typ
     case 'AWS::URLSuffix':
       return options.partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';
     default:
-      return name.startsWith('AWS::') ? Symbolic.of(name) : undefined;
+      if (!name.startsWith('AWS::')) return undefined;
+      return options.pseudoParametersAsText ? `<${name}>` : Symbolic.of(name);
   }
 }
 
