@@ -140,6 +140,7 @@ export function templateReport(
     if (scanned.kind === 'not-template') notTemplates.push(scanned.file);
     if (scanned.kind !== 'template') continue;
     const { snapshot } = scanned;
+    failures.push(...scanned.notAnalysed);
     templates++;
     first ??= snapshot;
     const part = evaluate([{ snapshot }], prepared.rules, options);
@@ -214,6 +215,10 @@ export function runTemplate(paths: string[], flags: TemplateFlags, scanOptions: 
   const run = templateReport(scanTemplates(paths, options), prepared);
   if (run.templates === 0) throw nothingScanned(paths, run);
   run.report.warnings.push(...unrunnableRequests(flags));
+  // The table lists them; machine formats keep stdout for the report, so they are said on stderr.
+  if (flags.format !== 'table') {
+    for (const failure of run.failures) process.stderr.write(`iamspect: ${describeFailure(failure)}\n`);
+  }
   return emitReport(run.report, flags, prepared);
 }
 

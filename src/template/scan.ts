@@ -19,7 +19,8 @@ export interface TemplateFailure {
 
 /** What became of one file: a template's snapshot, a failure, or a file that is not a template. */
 export type ScannedFile =
-  | { kind: 'template'; snapshot: Snapshot }
+  /** `notAnalysed`: parts of the template that could not be judged (the run is then incomplete). */
+  | { kind: 'template'; snapshot: Snapshot; notAnalysed: TemplateFailure[] }
   | { kind: 'failure'; failure: TemplateFailure }
   /** Read fine, but not a CloudFormation template (no Resources with an AWS:: type). */
   | { kind: 'not-template'; file: string };
@@ -49,6 +50,14 @@ function readInput(input: TemplateInput, readStdin: () => string): string {
 }
 
 /**
+ * A UTF-16 file read as UTF-8 starts with a byte order mark U+FFFE/U+FEFF turned into replacement
+ * characters, or has a NUL after nearly every character. CloudFormation reads UTF-8 only.
+ */
+function isUtf16(text: string): boolean {
+  return text.startsWith('\uFFFD\uFFFD') || /^(?:[^\0]\0){2}|^(?:\0[^\0]){2}/.test(text);
+}
+
+/**
  * Reads the templates one at a time, in the order the files were given and found. A generator, so
  * a caller that evaluates each snapshot as it comes holds one template in memory, not all of them.
  */
@@ -67,6 +76,12 @@ export function* scanTemplates(paths: readonly string[], options: ScanOptions = 
       };
       continue;
     }
+    if (isUtf16(text)) {
+      const message =
+        'not analysed: the file is UTF-16; CloudFormation reads UTF-8 templates (save it as UTF-8)';
+      yield { kind: 'failure', failure: { file: input.file, message } };
+      continue;
+    }
     let template: Template | undefined;
     try {
       template = readTemplate(parseTemplateText(text));
@@ -77,8 +92,19 @@ export function* scanTemplates(paths: readonly string[], options: ScanOptions = 
       yield { kind: 'failure', failure: { file: input.file, message, line, column } };
       continue;
     }
-    yield template
-      ? { kind: 'template', snapshot: templateSnapshot(template, input.file, collectedAt, options.accountId) }
-      : { kind: 'not-template', file: input.file };
+    if (!template) {
+      yield { kind: 'not-template', file: input.file };
+      continue;
+    }
+    yield {
+      kind: 'template',
+      snapshot: templateSnapshot(template, input.file, collectedAt, options.accountId),
+      notAnalysed: template.notAnalysed.map(({ message, position }) => ({
+        file: input.file,
+        message: `not analysed: ${message}`,
+        line: position.line,
+        column: position.column,
+      })),
+    };
   }
 }
