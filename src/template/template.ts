@@ -2,6 +2,7 @@
 // NoEcho), Mappings, Conditions, Resources and Outputs. A document is a CloudFormation template when
 // its Resources declare at least one `AWS::` type; anything else (a workflow file, a Helm values
 // file) is not ours to judge and is skipped.
+import { SAM_TRANSFORM, expandServerless, usesSam } from './sam/expand.js';
 import type { MapNode, Position, TemplateNode } from './tree.js';
 import { entry, field, isMapNode, literalString } from './tree.js';
 
@@ -59,12 +60,15 @@ function mapEntries(node: TemplateNode | undefined) {
 }
 
 /** Transforms whose effect iamspect knows (SAM's is expanded; the language extensions' functions resolve as unknown values). */
-export const KNOWN_TRANSFORMS: ReadonlySet<string> = new Set(['AWS::LanguageExtensions']);
+export const KNOWN_TRANSFORMS: ReadonlySet<string> = new Set(['AWS::LanguageExtensions', SAM_TRANSFORM]);
 
 /** `AWS::IAM::User`, `Org::Service::Resource::MODULE`, `Custom::Name`: anything else is not a type CloudFormation accepts. */
 const RESOURCE_TYPE = /^(?:[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+(?:::MODULE)?|Custom::[A-Za-z0-9_@-]+)$/;
 
 /** Resource types that are templates of their own. */
+/** Resource types that generate IAM policies iamspect does not model. */
+const UNMODELLED_TYPES: ReadonlySet<string> = new Set(['AWS::Serverless::Connector']);
+
 const NESTED_STACK_TYPES: ReadonlySet<string> = new Set([
   'AWS::CloudFormation::Stack',
   'AWS::Serverless::Application',
@@ -98,6 +102,8 @@ function unreadableResource(logicalId: string, type: string | undefined): string
   if (NESTED_STACK_TYPES.has(type)) {
     return `nested stack ${logicalId} (${type}) is another template; scan that template too`;
   }
+  if (UNMODELLED_TYPES.has(type))
+    return `${type} ${logicalId} generates IAM policies iamspect does not model`;
   return undefined;
 }
 
@@ -122,7 +128,7 @@ export function readTemplate(root: TemplateNode): Template | undefined {
     resources.set(key, resource);
   }
   if (![...resources.values()].some((resource) => resource.type.startsWith('AWS::'))) return undefined;
-  return {
+  const template: Template = {
     notAnalysed,
     parameters: readParameters(root),
     mappings: field(root, 'Mappings'),
@@ -135,6 +141,7 @@ export function readTemplate(root: TemplateNode): Template | undefined {
       position: e.keyPosition,
     })),
   };
+  return usesSam(root) ? expandServerless(template, root) : template;
 }
 
 function readParameters(root: MapNode): Map<string, ParameterDefinition> {
