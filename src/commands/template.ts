@@ -23,6 +23,7 @@ import { addReportOptions, emitReport, prepareRun } from './report-options.js';
 interface TemplateFlags extends ReportFlags {
   stdinFilename?: string;
   accountId?: string;
+  tfDir?: string;
 }
 
 const TEMPLATE_SECTION_SET: ReadonlySet<SectionName> = new Set(TEMPLATE_SECTIONS);
@@ -212,6 +213,7 @@ export function runTemplate(paths: string[], flags: TemplateFlags, scanOptions: 
     }
     options.accountId = flags.accountId;
   }
+  if (flags.tfDir !== undefined) options.tfDir = flags.tfDir;
   const run = templateReport(scanTemplates(paths, options), prepared);
   if (run.templates === 0) throw nothingScanned(paths, run);
   run.report.warnings.push(...unrunnableRequests(flags));
@@ -238,6 +240,10 @@ export function registerTemplate(program: Command): void {
     .option(
       '--account-id <id>',
       'the account the templates are deployed to (AWS::AccountId; any other account is another account)',
+    )
+    .option(
+      '--tf-dir <dir>',
+      "where a Terraform plan's .tf files are (default: beside the plan), so findings point at resource blocks",
     );
   addReportOptions(command);
   command.addHelpText(

@@ -2,12 +2,14 @@
 // broken file never stops the others: it is reported with its line, and the caller decides what
 // the run amounts to (exit 3 when some file failed, 2 when nothing could be scanned).
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Snapshot } from '../snapshot/schema.js';
 import { templateInputs } from './files.js';
 import type { TemplateInput } from './files.js';
 import { TemplateSyntaxError, parseTemplateText } from './parse.js';
 import type { Template } from './template.js';
 import { readTemplate } from './template.js';
+import { isTerraformJson, readTerraform } from './terraform/plan.js';
 import { templateSnapshot } from './to-snapshot.js';
 
 export interface TemplateFailure {
@@ -32,6 +34,8 @@ export interface ScanOptions {
   now?: Date;
   /** The account the templates are deployed to (AWS::AccountId). Default: the placeholder account. */
   accountId?: string;
+  /** Where the .tf files of a Terraform plan's root module are (default: beside the plan). */
+  tfDir?: string;
   /** How a template read from `-` is named in reports. */
   stdinName?: string;
   readStdin?: () => string;
@@ -65,6 +69,7 @@ export function* scanTemplates(paths: readonly string[], options: ScanOptions = 
   const cwd = options.cwd ?? process.cwd();
   const collectedAt = (options.now ?? new Date()).toISOString();
   const readStdin = options.readStdin ?? (() => readFileSync(0, 'utf8'));
+  const tfDir = options.tfDir === undefined ? {} : { tfDir: resolve(cwd, options.tfDir) };
   for (const input of templateInputs(paths, cwd, options.stdinName)) {
     let text: string;
     try {
@@ -84,7 +89,10 @@ export function* scanTemplates(paths: readonly string[], options: ScanOptions = 
     }
     let template: Template | undefined;
     try {
-      template = readTemplate(parseTemplateText(text));
+      const root = parseTemplateText(text);
+      template = isTerraformJson(root)
+        ? readTerraform(root, input.kind === 'file' ? input.path : undefined, { ...tfDir, cwd })
+        : readTemplate(root);
     } catch (error) {
       if (!(error instanceof TemplateSyntaxError)) throw error;
       const { line, column } = error.position;

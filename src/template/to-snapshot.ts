@@ -43,6 +43,13 @@ type Principal = UserDetail | GroupDetail | RoleDetail;
 
 type PrincipalKind = 'user' | 'group' | 'role';
 
+/**
+ * Terraform attaches managed policies with resources of their own (aws_iam_role_policy_attachment,
+ * aws_iam_policy_attachment...), which CloudFormation has no type for: `Users`, `Groups`, `Roles`
+ * and `PolicyArns`.
+ */
+export const TERRAFORM_POLICY_ATTACHMENT = 'Terraform::IAM::PolicyAttachment';
+
 /** The kind of principal each naming property of a policy resource lists. */
 const PRINCIPAL_KINDS = {
   Users: 'user',
@@ -178,7 +185,7 @@ class TemplateMapper {
   }
 
   private location(position: Position): SourceLocation {
-    return { file: this.file, line: position.line, column: position.column };
+    return { file: position.file ?? this.file, line: position.line, column: position.column };
   }
 
   private text(node: TemplateNode | undefined): string | undefined {
@@ -342,11 +349,25 @@ class TemplateMapper {
         break;
       }
       case 'AWS::IAM::UserToGroupAddition': {
+        // CloudFormation names one group; a Terraform membership may name several (Groups).
         const groupName = this.text(field(properties, 'GroupName'));
-        if (groupName === undefined) break;
+        const groups = [
+          ...(groupName === undefined ? [] : [groupName]),
+          ...this.names(field(properties, 'Groups')).map(({ name }) => name),
+        ];
         for (const { name } of this.names(field(properties, 'Users'))) {
           const user = this.users.get(name);
-          if (user && !user.groups.includes(groupName)) user.groups.push(groupName);
+          for (const group of groups) if (user && !user.groups.includes(group)) user.groups.push(group);
+        }
+        break;
+      }
+      case TERRAFORM_POLICY_ATTACHMENT: {
+        const arns = this.items(field(properties, 'PolicyArns')).map(({ value }) => textOf(value));
+        for (const { principal, position } of this.principalsNamedIn(properties)) {
+          for (const arn of arns) {
+            const name = this.policies.get(arn)?.name ?? arn.slice(arn.lastIndexOf('/') + 1);
+            this.attach(principal, { name, arn }, position);
+          }
         }
         break;
       }
