@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const BENCHES = ['foundation', 'collect', 'policy', 'template', 'org'];
+const BENCHES = ['foundation', 'collect', 'policy', 'template', 'template-iac', 'org'];
 
 const here = dirname(fileURLToPath(import.meta.url));
 const wanted = process.argv.slice(2);

@@ -227,10 +227,10 @@ export function runTemplate(paths: string[], flags: TemplateFlags, scanOptions: 
 export function registerTemplate(program: Command): void {
   const command = program
     .command('template')
-    .summary('scan CloudFormation templates before they are deployed')
+    .summary('scan CloudFormation/SAM templates and Terraform plans before they are deployed')
     .description(
       [
-        `Scan CloudFormation templates (YAML with short-form tags, or JSON) with the policy, trust and user rules and the template rules. PATH is a file, a directory (searched recursively for ${TEMPLATE_EXTENSIONS.join(', ')} files) or - for standard input. Findings carry the file, line and column of their cause; SARIF points GitHub code scanning at that line.`,
+        `Scan CloudFormation and SAM templates (YAML with short-form tags, or JSON) and Terraform plans or states (terraform show -json) with the policy, trust and user rules and the template rules. PATH is a file, a directory (searched recursively for ${TEMPLATE_EXTENSIONS.join(', ')} files) or - for standard input. Findings carry the file, line and column of their cause; SARIF points GitHub code scanning at that line.`,
         '',
         'Exit codes: 0 clean, 1 findings at or above --fail-on, 2 nothing could be scanned, 3 some file could not be read or parsed (--allow-incomplete turns it into 0).',
       ].join('\n'),

@@ -113,6 +113,8 @@ const ONE_PRINCIPAL_ATTACHMENTS: Readonly<
 
 class PlanReader {
   private readonly resources: TfResource[] = [];
+  /** The instances of each configuration resource (`module.app.` + `aws_iam_role.worker`). */
+  private readonly instances = new Map<string, TfResource[]>();
   private readonly modules = new Map<string, ModuleConfig>();
   private readonly notAnalysed: NotAnalysed[] = [];
 
@@ -132,6 +134,10 @@ class PlanReader {
     this.readConfig('', rootConfig, this.options.tfDir);
     const values = field(this.root, 'planned_values') ?? field(this.root, 'values');
     this.readModule(field(values, 'root_module'), changes);
+    for (const resource of this.resources) {
+      const key = resource.modulePath + resource.configAddress;
+      this.instances.set(key, [...(this.instances.get(key) ?? []), resource]);
+    }
     const template: Template = {
       notAnalysed: this.notAnalysed,
       parameters: new Map(),
@@ -244,10 +250,7 @@ class PlanReader {
       const match = /^([a-z0-9_]+\.[A-Za-z0-9_-]+)(?:\[[^\]]*\])?\.([a-z_]+)$/.exec(reference);
       if (!match) continue;
       const [, targetAddress, targetAttribute] = match as unknown as [string, string, string];
-      const candidates = this.resources.filter(
-        (candidate) =>
-          candidate.modulePath === resource.modulePath && candidate.configAddress === targetAddress,
-      );
+      const candidates = this.instances.get(resource.modulePath + targetAddress) ?? [];
       const target =
         candidates.length === 1
           ? candidates[0]
