@@ -13,6 +13,7 @@ const BENCHES = [
   'collect-startup',
   'policy',
   'template',
+  'template-iac',
   'org',
 ];
 

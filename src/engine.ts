@@ -163,7 +163,8 @@ function sectionReports(snapshot: Snapshot): Partial<Record<SectionName, Section
 
 function missingSections(rule: AnyRule, snapshot: Snapshot): NotEvaluated['sections'] {
   const missing: NotEvaluated['sections'] = [];
-  for (const name of rule.needs) {
+  const needs = snapshot.source.kind === 'template' ? (rule.templateNeeds ?? rule.needs) : rule.needs;
+  for (const name of needs) {
     const section = snapshot.sections[name];
     if (!section) missing.push({ name, status: 'absent' });
     else if (section.status !== 'ok') {

@@ -12,7 +12,7 @@ import type { SectionName, Snapshot } from '../snapshot/schema.js';
 import { suppressionWarnings } from '../suppressions.js';
 import { TEMPLATE_EXTENSIONS } from '../template/files.js';
 import { TEMPLATE_ACCOUNT_ID, TEMPLATE_PARTITION } from '../template/identities.js';
-import { findingLocation } from '../template/locate.js';
+import { placeFindings } from '../template/locate.js';
 import type { ScanOptions, ScannedFile, TemplateFailure } from '../template/scan.js';
 import { describeFailure, scanTemplates } from '../template/scan.js';
 import { TEMPLATE_SECTIONS } from '../template/to-snapshot.js';
@@ -21,6 +21,8 @@ import { addReportOptions, emitReport, notRunWarnings, prepareRun } from './repo
 
 interface TemplateFlags extends ReportFlags {
   stdinFilename?: string;
+  accountId?: string;
+  tfDir?: string;
 }
 
 const TEMPLATE_SECTION_SET: ReadonlySet<SectionName> = new Set(TEMPLATE_SECTIONS);
@@ -31,14 +33,15 @@ const TEMPLATE_SECTION_SET: ReadonlySet<SectionName> = new Set(TEMPLATE_SECTIONS
  * Config...) would only say "not evaluated" for every template, so they are not selected at all.
  */
 export function runsOnTemplates(rule: AnyRule): boolean {
-  return rule.scope !== 'account' && rule.needs.every((name) => TEMPLATE_SECTION_SET.has(name));
+  const needs = rule.templateNeeds ?? rule.needs;
+  return rule.scope !== 'account' && needs.every((name) => TEMPLATE_SECTION_SET.has(name));
 }
 
 /** Rules a template cannot feed, named with the reason when --rules asks for them. */
 const TEMPLATE_SCOPE: RuleScope = {
   runs: runsOnTemplates,
   whyNot: (rule) => {
-    const missing = rule.needs.filter((name) => !TEMPLATE_SECTION_SET.has(name));
+    const missing = (rule.templateNeeds ?? rule.needs).filter((name) => !TEMPLATE_SECTION_SET.has(name));
     const why =
       missing.length > 0
         ? `it needs ${missing.join(', ')}, which a template does not have`
@@ -71,7 +74,7 @@ function templateAccounts(
   failures: TemplateFailure[],
 ): AccountReport[] {
   const audited: AccountReport = {
-    accountId: TEMPLATE_ACCOUNT_ID,
+    accountId: first?.accountId ?? TEMPLATE_ACCOUNT_ID,
     accountAlias: plural(count, 'CloudFormation template'),
     partition: TEMPLATE_PARTITION,
     status: 'audited',
@@ -98,12 +101,10 @@ function templateAccounts(
 function locatedFindings(snapshot: Snapshot, findings: ReportFinding[]): ReportFinding[] {
   const [facts] = sectionData(snapshot, 'cloudFormation').templates;
   if (!facts) return findings;
-  return findings.map((finding) => {
-    const location = finding.location ?? findingLocation(facts, finding);
-    const scoped = `${location.file}#${finding.resource}`;
+  return placeFindings(facts, findings).map((finding) => {
+    const scoped = `${finding.location.file}#${finding.resource}`;
     return {
       ...finding,
-      location,
       fingerprint: fingerprint(finding.ruleId, finding.accountId, scoped, finding.discriminator),
     };
   });
@@ -139,6 +140,7 @@ export function templateReport(
     if (scanned.kind === 'not-template') notTemplates.push(scanned.file);
     if (scanned.kind !== 'template') continue;
     const { snapshot } = scanned;
+    failures.push(...scanned.notAnalysed);
     templates++;
     first ??= snapshot;
     const part = evaluate([{ snapshot }], prepared.rules, options);
@@ -201,25 +203,47 @@ export function runTemplate(paths: string[], flags: TemplateFlags, scanOptions: 
   });
   const options: ScanOptions = { ...scanOptions };
   if (flags.stdinFilename !== undefined) options.stdinName = flags.stdinFilename;
+  if (flags.accountId !== undefined) {
+    if (!/^\d{12}$/.test(flags.accountId)) {
+      throw new InputError(
+        `--account-id ${flags.accountId}: not an AWS account id`,
+        'Give the 12 digits of the account the templates are deployed to.',
+      );
+    }
+    options.accountId = flags.accountId;
+  }
+  if (flags.tfDir !== undefined) options.tfDir = flags.tfDir;
   const run = templateReport(scanTemplates(paths, options), prepared);
   if (run.templates === 0) throw nothingScanned(paths, run);
   run.report.warnings.push(...notRunWarnings(prepared));
+  // The table lists them; machine formats keep stdout for the report, so they are said on stderr.
+  if (flags.format !== 'table') {
+    for (const failure of run.failures) process.stderr.write(`iamspect: ${describeFailure(failure)}\n`);
+  }
   return emitReport(run.report, flags, prepared);
 }
 
 export function registerTemplate(program: Command): void {
   const command = program
     .command('template')
-    .summary('scan CloudFormation templates before they are deployed')
+    .summary('scan CloudFormation/SAM templates and Terraform plans before they are deployed')
     .description(
       [
-        `Scan CloudFormation templates (YAML with short-form tags, or JSON) with the policy, trust and user rules and the template rules. PATH is a file, a directory (searched recursively for ${TEMPLATE_EXTENSIONS.join(', ')} files) or - for standard input. Findings carry the file, line and column of their cause; SARIF points GitHub code scanning at that line.`,
+        `Scan CloudFormation and SAM templates (YAML with short-form tags, or JSON) and Terraform plans or states (terraform show -json) with the policy, trust and user rules and the template rules. PATH is a file, a directory (searched recursively for ${TEMPLATE_EXTENSIONS.join(', ')} files) or - for standard input. Findings carry the file, line and column of their cause; SARIF points GitHub code scanning at that line.`,
         '',
         'Exit codes: 0 clean, 1 findings at or above --fail-on, 2 nothing could be scanned, 3 some file could not be read or parsed (--allow-incomplete turns it into 0).',
       ].join('\n'),
     )
     .argument('<paths...>', 'template files or directories, or - for standard input')
-    .option('--stdin-filename <path>', 'path to report for the template read from - (e.g. for SARIF)');
+    .option('--stdin-filename <path>', 'path to report for the template read from - (e.g. for SARIF)')
+    .option(
+      '--account-id <id>',
+      'the account the templates are deployed to (AWS::AccountId; any other account is another account)',
+    )
+    .option(
+      '--tf-dir <dir>',
+      "where a Terraform plan's .tf files are (default: beside the plan), so findings point at resource blocks",
+    );
   addReportOptions(command);
   command.addHelpText(
     'after',

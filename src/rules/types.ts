@@ -86,6 +86,12 @@ export interface Rule<Schema extends z.ZodType = z.ZodType> {
    */
   scope?: 'account';
   /**
+   * The sections the rule needs when it judges a template (`iamspect template`), if fewer than
+   * `needs`: a template holds no organization data, and a rule that can say what it does not know
+   * (role-trust-cross-account: "organization membership unknown") runs without it there.
+   */
+  templateNeeds?: readonly SectionName[];
+  /**
    * Whether the rule concerns this account at all: only an organization's management account has
    * SCP guard rails to judge, billing metrics exist only in the aws partition. A rule that does not
    * apply is neither run nor reported as not evaluated. Called before `needs` is checked, so it

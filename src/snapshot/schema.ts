@@ -375,10 +375,20 @@ export const cloudFormationTemplateSchema = z.object({
       /** Placeholder-account ARN of an IAM principal, managed policy or instance profile, else null. */
       arn: z.string().nullable(),
       location: sourceLocationSchema,
+      /** The physical name written in the template (UserName, RoleName...), null when generated. */
+      name: z.string().nullable(),
+      /** Conditions known only at deploy time its permissions depend on (both branches judged). */
+      conditions: z.array(z.string()),
     }),
   ),
   inlinePolicies: z.array(
-    z.object({ principalArn: z.string(), policyName: z.string(), location: sourceLocationSchema }),
+    z.object({
+      principalArn: z.string(),
+      policyName: z.string(),
+      location: sourceLocationSchema,
+      /** Conditions known only at deploy time the policy depends on (both branches judged). */
+      conditions: z.array(z.string()),
+    }),
   ),
   loginProfiles: z.array(
     z.object({
@@ -417,6 +427,18 @@ export const cloudFormationTemplateSchema = z.object({
   /** Managed policies attached to a principal in the template, each where the attachment is written. */
   managedPolicyAttachments: z.array(
     z.object({ principalArn: z.string(), policyArn: z.string(), location: sourceLocationSchema }),
+  ),
+  /**
+   * Users, groups and roles the template attaches policies to without declaring them: what the
+   * template grants them is known, the rest of what they have is not. Each is where it is named.
+   */
+  externalPrincipals: z.array(
+    z.object({
+      arn: z.string(),
+      kind: z.enum(['user', 'group', 'role']),
+      name: z.string(),
+      location: sourceLocationSchema,
+    }),
   ),
 });
 export type CloudFormationTemplate = z.infer<typeof cloudFormationTemplateSchema>;

@@ -4,7 +4,7 @@
 // CloudFormation generates from the stack name; iamspect uses the logical id in its place, which
 // keeps ARNs stable from one scan to the next.
 import type { Resolved, ResourceIdentity, Resolver } from './intrinsics.js';
-import { Symbolic, concat } from './intrinsics.js';
+import { Symbolic, concat, isFullyKnown, textOf } from './intrinsics.js';
 import type { ResourceDefinition } from './template.js';
 import { field } from './tree.js';
 
@@ -45,11 +45,18 @@ export interface IamIdentity {
   name: Resolved;
   path: Resolved;
   arn: Resolved;
+  /** The name as written in the template (undefined when CloudFormation would generate one). */
+  physicalName?: string;
 }
 
 /** `arn:aws:iam::000000000000:user/path/name` for a principal or policy named outside the template. */
-export function iamArnFor(arnType: string, name: Resolved, path: Resolved = '/'): Resolved {
-  return concat([`arn:${TEMPLATE_PARTITION}:iam::${TEMPLATE_ACCOUNT_ID}:${arnType}`, path, name]);
+export function iamArnFor(
+  arnType: string,
+  name: Resolved,
+  path: Resolved = '/',
+  accountId = TEMPLATE_ACCOUNT_ID,
+): Resolved {
+  return concat([`arn:${TEMPLATE_PARTITION}:iam::${accountId}:${arnType}`, path, name]);
 }
 
 /**
@@ -62,7 +69,10 @@ export class IamIdentities {
   private readonly computing = new Set<string>();
   private resolver: Resolver | undefined;
 
-  constructor(private readonly resources: ReadonlyMap<string, ResourceDefinition>) {}
+  constructor(
+    private readonly resources: ReadonlyMap<string, ResourceDefinition>,
+    private readonly accountId = TEMPLATE_ACCOUNT_ID,
+  ) {}
 
   /** The resolver that resolves names (it calls back into this object for Ref and GetAtt). */
   useResolver(resolver: Resolver): void {
@@ -79,13 +89,43 @@ export class IamIdentities {
     }
     this.computing.add(logicalId);
     try {
-      const name = this.resolver.value(field(resource.properties, naming.nameProperty)) ?? logicalId;
+      const written = this.resolver.value(field(resource.properties, naming.nameProperty));
+      // An empty name is no name: CloudFormation generates one, as when the property is absent.
+      const name = written === undefined || written === null || written === '' ? logicalId : written;
       const path = this.resolver.value(field(resource.properties, 'Path')) ?? '/';
-      const identity = { name, path, arn: iamArnFor(naming.arnType, name, path) };
+      const identity: IamIdentity = {
+        name,
+        path,
+        arn: iamArnFor(naming.arnType, name, path, this.accountId),
+      };
+      if (name !== logicalId && isFullyKnown(name)) identity.physicalName = textOf(name);
       this.cache.set(logicalId, identity);
       return identity;
     } finally {
       this.computing.delete(logicalId);
+    }
+  }
+
+  /**
+   * Resources of one type that share a physical name cannot all be created; they are never merged
+   * into one either. Each gets its own ARN, qualified with its logical id
+   * (`arn:aws:iam::000000000000:policy/app#AdminPolicy`; `#` cannot occur in an IAM name), so
+   * every one of them is judged, and found, on its own. Call once the resolver is set.
+   */
+  separateDuplicates(): void {
+    const byName = new Map<string, string[]>();
+    for (const [logicalId, resource] of this.resources) {
+      const physicalName = this.identity(logicalId)?.physicalName;
+      if (physicalName === undefined) continue;
+      const key = `${resource.type} ${physicalName}`;
+      byName.set(key, [...(byName.get(key) ?? []), logicalId]);
+    }
+    for (const logicalIds of byName.values()) {
+      if (logicalIds.length < 2) continue;
+      for (const logicalId of logicalIds) {
+        const identity = this.cache.get(logicalId)!;
+        identity.arn = concat([identity.arn, `#${logicalId}`]);
+      }
     }
   }
 

@@ -23,6 +23,27 @@ export class Symbolic {
 /** `AWS::NoValue`: the property or list item is removed. */
 export const NO_VALUE: unique symbol = Symbol('AWS::NoValue');
 
+/**
+ * An `Fn::If` on a condition only known at deploy time. It reads as the unknown value `<Fn::If Name>`
+ * wherever a single value is needed; code that can judge both branches (policy documents, list
+ * properties) looks inside it.
+ */
+export class Alternatives extends Symbolic {
+  constructor(
+    readonly condition: string,
+    readonly whenTrue: Resolved | typeof NO_VALUE,
+    readonly whenFalse: Resolved | typeof NO_VALUE,
+  ) {
+    super(`<Fn::If ${condition}>`);
+  }
+}
+
+/** A node an `Fn::If` may stand for, with the conditions (`Name`, or `!Name` for its false branch) that choose it. */
+export interface Choice {
+  node: TemplateNode;
+  conditions: string[];
+}
+
 export type Resolved = string | number | boolean | null | Symbolic | Resolved[] | { [key: string]: Resolved };
 
 /** What Ref and GetAtt return for a resource of the template (undefined: known only once deployed). */
@@ -42,6 +63,12 @@ export interface ResolverOptions {
   secretParameters: ReadonlySet<string>;
   /** Told about every parameter a resolved value is built from (not those its conditions test). */
   onParameter?: (parameter: ParameterDefinition) => void;
+  /**
+   * Pseudo parameters known only at deploy time (`AWS::Region`, `AWS::StackName`...) read as their
+   * name, as plain text: a value built from them and literals is then a literal, which is what a
+   * password built that way is (anyone who reads the template can work it out).
+   */
+  pseudoParametersAsText?: boolean;
 }
 
 function isPresent(value: Resolved | typeof NO_VALUE): value is Resolved {
@@ -109,7 +136,8 @@ function pseudoParameter(name: string, options: ResolverOptions): Resolved | typ
     case 'AWS::URLSuffix':
       return options.partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';
     default:
-      return name.startsWith('AWS::') ? Symbolic.of(name) : undefined;
+      if (!name.startsWith('AWS::')) return undefined;
+      return options.pseudoParametersAsText ? `<${name}>` : Symbolic.of(name);
   }
 }
 
@@ -166,6 +194,35 @@ export class Resolver {
     } finally {
       this.evaluating.delete(name);
     }
+  }
+
+  /**
+   * The nodes a property may stand for: the branch of an `Fn::If` whose condition is known, both
+   * branches (recursively) when it is not, none for AWS::NoValue; else the node itself.
+   */
+  choices(node: TemplateNode | undefined, conditions: string[] = []): Choice[] {
+    if (node === undefined) return [];
+    const call = intrinsicOf(node);
+    if (call?.name === 'Ref' && literalString(call.argument) === 'AWS::NoValue') return [];
+    if (call?.name !== 'Fn::If' || call.argument.kind !== 'list') return [{ node, conditions }];
+    const [conditionNode, whenTrue, whenFalse] = call.argument.items;
+    const name = literalString(conditionNode);
+    const holds = name === undefined ? undefined : this.condition(name);
+    if (holds !== undefined) return this.choices(holds ? whenTrue : whenFalse, conditions);
+    if (name === undefined) return [{ node, conditions }];
+    return [
+      ...this.choices(whenTrue, [...conditions, name]),
+      ...this.choices(whenFalse, [...conditions, `!${name}`]),
+    ];
+  }
+
+  /** The items of a list property, each with the conditions it depends on, through `Fn::If` at either level. */
+  listItems(node: TemplateNode | undefined): Choice[] {
+    return this.choices(node).flatMap((list) =>
+      list.node.kind === 'list'
+        ? list.node.items.flatMap((item) => this.choices(item, list.conditions))
+        : [list],
+    );
   }
 
   /** The node an `Fn::If` with a known condition chooses (undefined for AWS::NoValue); else the node itself. */
@@ -245,7 +302,9 @@ export class Resolver {
       case 'Fn::If': {
         const conditionName = literalString(args[0]);
         const holds = conditionName === undefined ? undefined : this.condition(conditionName);
-        if (holds === undefined) return Symbolic.of(`Fn::If ${conditionName ?? ''}`);
+        if (conditionName === undefined) return Symbolic.of('Fn::If ');
+        if (holds === undefined)
+          return new Alternatives(conditionName, this.resolve(args[1]), this.resolve(args[2]));
         return this.resolve(holds ? args[1] : args[2]);
       }
       case 'Fn::Base64': {

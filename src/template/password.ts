@@ -26,6 +26,7 @@ export function classifyPassword(
     // Defaults are read here to tell a literal from a reference; the value is dropped below.
     secretParameters: new Set(),
     onParameter: (parameter) => parameters.push(parameter),
+    pseudoParametersAsText: true,
   });
   const value = resolver.value(field(resolver.branch(loginProfile), 'Password'));
   return { source: sourceOf(value, parameters), parameters };

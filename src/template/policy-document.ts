@@ -11,6 +11,7 @@
 // that is not literally `*` and a condition that exists are what the rules look at, and both stay true.
 import { readPolicyDocument } from '../policy/document.js';
 import type { PolicyDocument } from '../snapshot/schema.js';
+import { variantsOf } from './branches.js';
 import type { Resolved } from './intrinsics.js';
 import { isFullyKnown, isSymbolic, toPlain } from './intrinsics.js';
 
@@ -116,4 +117,43 @@ function certainDocument(value: Resolved): Resolved {
           .map(certainStatement)
           .filter((statement): statement is Resolved => statement !== undefined);
   return certain === undefined ? rest : { ...rest, Statement: certain };
+}
+
+/** A policy document of a template, with the conditions only known at deploy time it depends on. */
+export interface JudgedDocument {
+  document: PolicyDocument | null;
+  /** Names of the template's conditions whose Fn::If branches were both judged (sorted). */
+  conditions: string[];
+}
+
+/**
+ * Like templatePolicyDocument, with every `Fn::If` on an unknown condition judged both ways: the
+ * document allows what any variant allows, and denies only what every variant denies, so a
+ * condition can never hide a grant.
+ */
+export function judgedPolicyDocument(value: Resolved | undefined): JudgedDocument {
+  const { conditions, variants } = variantsOf(value);
+  if (conditions.length === 0) return { document: templatePolicyDocument(value), conditions };
+  return {
+    document: mergeVariants(variants.map((variant) => templatePolicyDocument(variant.value))),
+    conditions,
+  };
+}
+
+function mergeVariants(documents: Array<PolicyDocument | null>): PolicyDocument | null {
+  const known = documents.filter((document): document is PolicyDocument => document !== null);
+  const [first] = known;
+  if (!first) return null;
+  const keyOf = (statement: unknown) => JSON.stringify(statement);
+  const allows = new Map<string, PolicyDocument['Statement'][number]>();
+  for (const document of known)
+    for (const statement of document.Statement)
+      if (statement.Effect !== 'Deny') allows.set(keyOf(statement), statement);
+  const everywhere = (statement: unknown) =>
+    documents.every((document) => document?.Statement.some((other) => keyOf(other) === keyOf(statement)));
+  const denies = first.Statement.filter((statement) => statement.Effect === 'Deny' && everywhere(statement));
+  const problems = [...new Set(known.flatMap((document) => document.problems ?? []))];
+  const merged: PolicyDocument = { ...first, Statement: [...allows.values(), ...denies] };
+  if (problems.length > 0) merged.problems = problems;
+  return merged;
 }

@@ -2,12 +2,14 @@
 // broken file never stops the others: it is reported with its line, and the caller decides what
 // the run amounts to (exit 3 when some file failed, 2 when nothing could be scanned).
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Snapshot } from '../snapshot/schema.js';
 import { templateInputs } from './files.js';
 import type { TemplateInput } from './files.js';
 import { TemplateSyntaxError, parseTemplateText } from './parse.js';
 import type { Template } from './template.js';
 import { readTemplate } from './template.js';
+import { isTerraformJson, readTerraform } from './terraform/plan.js';
 import { templateSnapshot } from './to-snapshot.js';
 
 export interface TemplateFailure {
@@ -19,7 +21,8 @@ export interface TemplateFailure {
 
 /** What became of one file: a template's snapshot, a failure, or a file that is not a template. */
 export type ScannedFile =
-  | { kind: 'template'; snapshot: Snapshot }
+  /** `notAnalysed`: parts of the template that could not be judged (the run is then incomplete). */
+  | { kind: 'template'; snapshot: Snapshot; notAnalysed: TemplateFailure[] }
   | { kind: 'failure'; failure: TemplateFailure }
   /** Read fine, but not a CloudFormation template (no Resources with an AWS:: type). */
   | { kind: 'not-template'; file: string };
@@ -29,6 +32,10 @@ export interface ScanOptions {
   cwd?: string;
   /** The snapshots' collectedAt. Default: now. */
   now?: Date;
+  /** The account the templates are deployed to (AWS::AccountId). Default: the placeholder account. */
+  accountId?: string;
+  /** Where the .tf files of a Terraform plan's root module are (default: beside the plan). */
+  tfDir?: string;
   /** How a template read from `-` is named in reports. */
   stdinName?: string;
   readStdin?: () => string;
@@ -47,6 +54,14 @@ function readInput(input: TemplateInput, readStdin: () => string): string {
 }
 
 /**
+ * A UTF-16 file read as UTF-8 starts with a byte order mark U+FFFE/U+FEFF turned into replacement
+ * characters, or has a NUL after nearly every character. CloudFormation reads UTF-8 only.
+ */
+function isUtf16(text: string): boolean {
+  return text.startsWith('\uFFFD\uFFFD') || /^(?:[^\0]\0){2}|^(?:\0[^\0]){2}/.test(text);
+}
+
+/**
  * Reads the templates one at a time, in the order the files were given and found. A generator, so
  * a caller that evaluates each snapshot as it comes holds one template in memory, not all of them.
  */
@@ -54,6 +69,7 @@ export function* scanTemplates(paths: readonly string[], options: ScanOptions = 
   const cwd = options.cwd ?? process.cwd();
   const collectedAt = (options.now ?? new Date()).toISOString();
   const readStdin = options.readStdin ?? (() => readFileSync(0, 'utf8'));
+  const tfDir = options.tfDir === undefined ? {} : { tfDir: resolve(cwd, options.tfDir) };
   for (const input of templateInputs(paths, cwd, options.stdinName)) {
     let text: string;
     try {
@@ -65,9 +81,18 @@ export function* scanTemplates(paths: readonly string[], options: ScanOptions = 
       };
       continue;
     }
+    if (isUtf16(text)) {
+      const message =
+        'not analysed: the file is UTF-16; CloudFormation reads UTF-8 templates (save it as UTF-8)';
+      yield { kind: 'failure', failure: { file: input.file, message } };
+      continue;
+    }
     let template: Template | undefined;
     try {
-      template = readTemplate(parseTemplateText(text));
+      const root = parseTemplateText(text);
+      template = isTerraformJson(root)
+        ? readTerraform(root, input.kind === 'file' ? input.path : undefined, { ...tfDir, cwd })
+        : readTemplate(root);
     } catch (error) {
       if (!(error instanceof TemplateSyntaxError)) throw error;
       const { line, column } = error.position;
@@ -75,8 +100,19 @@ export function* scanTemplates(paths: readonly string[], options: ScanOptions = 
       yield { kind: 'failure', failure: { file: input.file, message, line, column } };
       continue;
     }
-    yield template
-      ? { kind: 'template', snapshot: templateSnapshot(template, input.file, collectedAt) }
-      : { kind: 'not-template', file: input.file };
+    if (!template) {
+      yield { kind: 'not-template', file: input.file };
+      continue;
+    }
+    yield {
+      kind: 'template',
+      snapshot: templateSnapshot(template, input.file, collectedAt, options.accountId),
+      notAnalysed: template.notAnalysed.map(({ message, position }) => ({
+        file: input.file,
+        message: `not analysed: ${message}`,
+        line: position.line,
+        column: position.column,
+      })),
+    };
   }
 }

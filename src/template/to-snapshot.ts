@@ -25,7 +25,7 @@ import type { Resolved } from './intrinsics.js';
 import { NO_VALUE, Resolver, isSymbolic, textOf } from './intrinsics.js';
 import type { PasswordOrigin } from './password.js';
 import { classifyPassword } from './password.js';
-import { templatePolicyDocument } from './policy-document.js';
+import { judgedPolicyDocument } from './policy-document.js';
 import type { ResourceDefinition, Template } from './template.js';
 import type { Position, TemplateNode } from './tree.js';
 import { entry, field, intrinsicOf, literalString } from './tree.js';
@@ -36,16 +36,40 @@ export const TEMPLATE_SECTIONS = [
   'cloudFormation',
 ] as const satisfies readonly SectionName[];
 
-const PLACEMENT = { accountId: TEMPLATE_ACCOUNT_ID, partition: TEMPLATE_PARTITION };
-
 /** A policy document only known at deploy time grants nothing for certain. */
 const UNKNOWN_DOCUMENT: PolicyDocument = { Statement: [] };
 
 type Principal = UserDetail | GroupDetail | RoleDetail;
 
+type PrincipalKind = 'user' | 'group' | 'role';
+
+/**
+ * Terraform attaches managed policies with resources of their own (aws_iam_role_policy_attachment,
+ * aws_iam_policy_attachment...), which CloudFormation has no type for: `Users`, `Groups`, `Roles`
+ * and `PolicyArns`.
+ */
+export const TERRAFORM_POLICY_ATTACHMENT = 'Terraform::IAM::PolicyAttachment';
+
+/** The kind of principal each naming property of a policy resource lists. */
+const PRINCIPAL_KINDS = {
+  Users: 'user',
+  UserName: 'user',
+  Groups: 'group',
+  GroupName: 'group',
+  Roles: 'role',
+  RoleName: 'role',
+} as const satisfies Record<string, PrincipalKind>;
+
 interface Item {
   value: Resolved;
   position: Position;
+  /** The unknown conditions (`Name` or `!Name`) of the Fn::If branches the item sits in. */
+  conditions: string[];
+}
+
+/** Condition names of `Name` / `!Name` labels, once each, sorted. */
+function conditionNames(labels: readonly string[]): string[] {
+  return [...new Set(labels.map((label) => label.replace(/^!/, '')))].sort();
 }
 
 /** The access key whose SecretAccessKey a value reads (GetAtt or `${Key.SecretAccessKey}` in Sub). */
@@ -84,11 +108,17 @@ class TemplateMapper {
   private readonly roles = new Map<string, RoleDetail>();
   private readonly policies = new Map<string, ManagedPolicy>();
   private readonly facts: CloudFormationTemplate;
+  /** Per ARN of a principal or managed policy, the unknown conditions its permissions depend on. */
+  private readonly conditions = new Map<string, Set<string>>();
+
+  private readonly placement: { accountId: string; partition: string };
 
   constructor(
     private readonly template: Template,
     private readonly file: string,
+    accountId: string,
   ) {
+    this.placement = { accountId, partition: TEMPLATE_PARTITION };
     this.facts = {
       file,
       resources: [],
@@ -97,6 +127,7 @@ class TemplateMapper {
       accessKeys: [],
       secretOutputs: [],
       managedPolicyAttachments: [],
+      externalPrincipals: [],
     };
     // Passwords first: every parameter a password is built from is a secret wherever else it is used.
     const secretParameters = new Set(
@@ -106,17 +137,18 @@ class TemplateMapper {
     );
     for (const resource of template.resources.values()) {
       if (resource.type !== 'AWS::IAM::User') continue;
-      const origin = classifyPassword(field(resource.properties, 'LoginProfile'), template, PLACEMENT);
+      const origin = classifyPassword(field(resource.properties, 'LoginProfile'), template, this.placement);
       this.passwords.set(resource.logicalId, origin);
       for (const parameter of origin.parameters) secretParameters.add(parameter.name);
     }
-    this.identities = new IamIdentities(template.resources);
+    this.identities = new IamIdentities(template.resources, accountId);
     this.resolver = new Resolver(template, {
-      ...PLACEMENT,
+      ...this.placement,
       identityOf: (logicalId) => this.identities.refAndAttributes(logicalId),
       secretParameters,
     });
     this.identities.useResolver(this.resolver);
+    this.identities.separateDuplicates();
     // A resource whose Condition is known to be false is not created; an unknown one may be.
     this.active = [...template.resources.values()].filter(
       (resource) => resource.condition === undefined || this.resolver.condition(resource.condition) !== false,
@@ -128,12 +160,13 @@ class TemplateMapper {
     for (const resource of this.active) this.relate(resource);
     this.readOutputs();
     this.countAttachments();
+    this.recordConditions();
     return {
       schemaVersion: SNAPSHOT_SCHEMA_VERSION,
       tool: { name: TOOL.name, version: TOOL.version },
       collectedAt,
       partition: TEMPLATE_PARTITION,
-      accountId: TEMPLATE_ACCOUNT_ID,
+      accountId: this.placement.accountId,
       accountAlias: null,
       source: { kind: 'template', path: this.file },
       sections: {
@@ -152,7 +185,7 @@ class TemplateMapper {
   }
 
   private location(position: Position): SourceLocation {
-    return { file: this.file, line: position.line, column: position.column };
+    return { file: position.file ?? this.file, line: position.line, column: position.column };
   }
 
   private text(node: TemplateNode | undefined): string | undefined {
@@ -160,23 +193,34 @@ class TemplateMapper {
     return value === undefined || value === null ? undefined : textOf(value);
   }
 
-  /** The items of a list property with where each is written; a list only known at deploy time has none. */
+  /**
+   * The items of a list property with where each is written, through Fn::If on the list or its
+   * items (both branches when the condition is unknown); a list only known at deploy time has none.
+   */
   private items(node: TemplateNode | undefined): Item[] {
-    if (node === undefined) return [];
-    if (node.kind === 'list') {
-      return node.items.flatMap((item) => {
-        const value = this.resolver.resolve(item);
-        return value === NO_VALUE || value === null ? [] : [{ value, position: item.position }];
-      });
-    }
-    const value = this.resolver.value(node);
-    if (!Array.isArray(value)) return [];
-    return value.map((item) => ({ value: item, position: node.position }));
+    const listed = node?.kind === 'list' || intrinsicOf(node)?.name === 'Fn::If';
+    return this.resolver.listItems(node).flatMap(({ node: item, conditions }) => {
+      const value = this.resolver.resolve(item);
+      if (value === NO_VALUE || value === null) return [];
+      if (listed && item.kind !== 'list') return [{ value, position: item.position, conditions }];
+      if (!Array.isArray(value)) return [];
+      return value.map((member) => ({ value: member, position: item.position, conditions }));
+    });
+  }
+
+  /** Adds conditions to what the permissions of `arn` depend on. */
+  private dependsOn(arn: string, conditions: readonly string[]): void {
+    if (conditions.length === 0) return;
+    const set = this.conditions.get(arn) ?? new Set<string>();
+    conditionNames(conditions).forEach((name) => set.add(name));
+    this.conditions.set(arn, set);
   }
 
   /** Names listed in a property (Groups, Users, Roles...), symbolic ones as their `<...>` text. */
-  private names(node: TemplateNode | undefined): Array<{ name: string; position: Position }> {
-    return this.items(node).map((item) => ({ name: textOf(item.value), position: item.position }));
+  private names(
+    node: TemplateNode | undefined,
+  ): Array<{ name: string; position: Position; conditions: string[] }> {
+    return this.items(node).map((item) => ({ ...item, name: textOf(item.value) }));
   }
 
   /** Step 1: principals and managed policies, with what their own properties say. */
@@ -188,6 +232,8 @@ class TemplateMapper {
       type: resource.type,
       arn,
       location: this.location(resource.position),
+      name: identity?.physicalName ?? null,
+      conditions: [],
     });
     if (!identity || arn === null) return;
     const properties = resource.properties;
@@ -208,7 +254,7 @@ class TemplateMapper {
           permissionsBoundaryArn: this.text(field(properties, 'PermissionsBoundary')) ?? null,
           tags: this.tags(field(properties, 'Tags')),
         };
-        this.users.set(user.name, user);
+        this.declarePrincipal(this.users, user);
         this.readLoginProfile(resource, user);
         break;
       }
@@ -218,15 +264,13 @@ class TemplateMapper {
           inlinePolicies: this.inlinePolicies(properties, arn),
           attachedPolicies: this.attachedPolicies(properties, arn),
         };
-        this.groups.set(group.name, group);
+        this.declarePrincipal(this.groups, group);
         break;
       }
       case 'AWS::IAM::Role': {
         const role: RoleDetail = {
           ...common,
-          trustPolicy: templatePolicyDocument(
-            this.resolver.value(field(properties, 'AssumeRolePolicyDocument')),
-          ),
+          trustPolicy: this.judged(arn, field(properties, 'AssumeRolePolicyDocument')),
           inlinePolicies: this.inlinePolicies(properties, arn),
           attachedPolicies: this.attachedPolicies(properties, arn),
           permissionsBoundaryArn: this.text(field(properties, 'PermissionsBoundary')) ?? null,
@@ -234,7 +278,7 @@ class TemplateMapper {
           lastUsed: null,
           instanceProfileArns: [],
         };
-        this.roles.set(role.name, role);
+        this.declarePrincipal(this.roles, role);
         break;
       }
       case 'AWS::IAM::ManagedPolicy':
@@ -252,12 +296,20 @@ class TemplateMapper {
               versionId: 'v1',
               isDefault: true,
               createDate: null,
-              document: this.policyDocument(field(properties, 'PolicyDocument')),
+              document: this.judged(arn, field(properties, 'PolicyDocument')) ?? UNKNOWN_DOCUMENT,
             },
           ],
         });
         break;
     }
+  }
+
+  /**
+   * Principals are found by name; one that shares its name with another (the template cannot be
+   * deployed) is kept under its ARN, so it is judged on its own, and the first keeps the name.
+   */
+  private declarePrincipal<P extends Principal>(byName: Map<string, P>, principal: P): void {
+    byName.set(byName.has(principal.name) ? principal.arn : principal.name, principal);
   }
 
   /** Step 2: resources that connect principals to policies, groups and instance profiles. */
@@ -270,33 +322,52 @@ class TemplateMapper {
         const policy = this.policies.get(arn)!;
         for (const principal of this.principalsNamedIn(properties)) {
           this.attach(principal.principal, { name: policy.name, arn }, principal.position);
+          this.dependsOn(principal.principal.arn, principal.conditions);
         }
         break;
       }
       case 'AWS::IAM::Policy': {
         const policy = this.inlinePolicy(properties);
-        for (const { principal } of this.principalsNamedIn(properties))
-          this.addInline(principal, policy, here);
+        for (const { principal, conditions } of this.principalsNamedIn(properties))
+          this.addInline(principal, { ...policy, conditions: [...policy.conditions, ...conditions] }, here);
         break;
       }
       case 'AWS::IAM::UserPolicy':
       case 'AWS::IAM::GroupPolicy':
       case 'AWS::IAM::RolePolicy': {
-        const [byName, property] = {
-          'AWS::IAM::UserPolicy': [this.users, 'UserName'] as const,
-          'AWS::IAM::GroupPolicy': [this.groups, 'GroupName'] as const,
-          'AWS::IAM::RolePolicy': [this.roles, 'RoleName'] as const,
-        }[resource.type];
-        const principal = byName.get(this.text(field(properties, property)) ?? '');
-        if (principal) this.addInline(principal, this.inlinePolicy(properties), here);
+        const property = (
+          {
+            'AWS::IAM::UserPolicy': 'UserName',
+            'AWS::IAM::GroupPolicy': 'GroupName',
+            'AWS::IAM::RolePolicy': 'RoleName',
+          } as const
+        )[resource.type];
+        const name = this.text(field(properties, property));
+        if (name === undefined) break;
+        const principal = this.principalNamed(PRINCIPAL_KINDS[property], name, here);
+        this.addInline(principal, this.inlinePolicy(properties), here);
         break;
       }
       case 'AWS::IAM::UserToGroupAddition': {
+        // CloudFormation names one group; a Terraform membership may name several (Groups).
         const groupName = this.text(field(properties, 'GroupName'));
-        if (groupName === undefined) break;
+        const groups = [
+          ...(groupName === undefined ? [] : [groupName]),
+          ...this.names(field(properties, 'Groups')).map(({ name }) => name),
+        ];
         for (const { name } of this.names(field(properties, 'Users'))) {
           const user = this.users.get(name);
-          if (user && !user.groups.includes(groupName)) user.groups.push(groupName);
+          for (const group of groups) if (user && !user.groups.includes(group)) user.groups.push(group);
+        }
+        break;
+      }
+      case TERRAFORM_POLICY_ATTACHMENT: {
+        const arns = this.items(field(properties, 'PolicyArns')).map(({ value }) => textOf(value));
+        for (const { principal, position } of this.principalsNamedIn(properties)) {
+          for (const arn of arns) {
+            const name = this.policies.get(arn)?.name ?? arn.slice(arn.lastIndexOf('/') + 1);
+            this.attach(principal, { name, arn }, position);
+          }
         }
         break;
       }
@@ -310,7 +381,9 @@ class TemplateMapper {
         const userName = this.text(field(properties, 'UserName')) ?? '';
         this.facts.accessKeys.push({
           logicalId: resource.logicalId,
-          userArn: this.users.get(userName)?.arn ?? textOf(iamArnFor('user', userName)),
+          userArn:
+            this.users.get(userName)?.arn ??
+            textOf(iamArnFor('user', userName, '/', this.placement.accountId)),
           userName,
           status: this.text(field(properties, 'Status')) ?? 'Active',
           location: this.location(here),
@@ -320,55 +393,101 @@ class TemplateMapper {
     }
   }
 
-  /** The users, groups and roles a policy resource lists by name (those the template declares). */
+  /** The users, groups and roles a policy resource lists by name, declared or not. */
   private principalsNamedIn(
     properties: TemplateNode | undefined,
-  ): Array<{ principal: Principal; position: Position }> {
-    const lists: Array<[string, ReadonlyMap<string, Principal>]> = [
-      ['Users', this.users],
-      ['Groups', this.groups],
-      ['Roles', this.roles],
-    ];
-    return lists.flatMap(([property, byName]) =>
-      this.names(field(properties, property)).flatMap(({ name, position }) => {
-        const principal = byName.get(name);
-        return principal ? [{ principal, position }] : [];
-      }),
+  ): Array<{ principal: Principal; position: Position; conditions: string[] }> {
+    return (['Users', 'Groups', 'Roles'] as const).flatMap((property) =>
+      this.names(field(properties, property)).map(({ name, position, conditions }) => ({
+        principal: this.principalNamed(PRINCIPAL_KINDS[property], name, position),
+        position,
+        conditions,
+      })),
     );
   }
 
-  private policyDocument(node: TemplateNode | undefined): PolicyDocument {
-    return templatePolicyDocument(this.resolver.value(node)) ?? UNKNOWN_DOCUMENT;
+  /**
+   * The principal of that kind and name: the template's own, or else an external one (it exists
+   * outside the template), created the first time it is named. Its policies from the template are
+   * judged like any other; what it has besides them is unknown.
+   */
+  private principalNamed(kind: PrincipalKind, name: string, position: Position): Principal {
+    const byName: Map<string, Principal> = { user: this.users, group: this.groups, role: this.roles }[kind];
+    const known = byName.get(name);
+    if (known) return known;
+    const arn = textOf(iamArnFor(kind, name, '/', this.placement.accountId));
+    const common = {
+      name,
+      id: name,
+      arn,
+      path: '/',
+      createDate: null,
+      inlinePolicies: [],
+      attachedPolicies: [],
+    };
+    const principal: Principal =
+      kind === 'user'
+        ? { ...common, groups: [], permissionsBoundaryArn: null, tags: [] }
+        : kind === 'group'
+          ? common
+          : {
+              ...common,
+              trustPolicy: null,
+              permissionsBoundaryArn: null,
+              tags: [],
+              lastUsed: null,
+              instanceProfileArns: [],
+            };
+    byName.set(name, principal);
+    this.facts.externalPrincipals.push({ arn, kind, name, location: this.location(position) });
+    return principal;
   }
 
-  private inlinePolicy(properties: TemplateNode | undefined): InlinePolicy {
+  /** A policy document (both branches of an unknown If judged), recording what `arn` then depends on. */
+  private judged(arn: string, node: TemplateNode | undefined): PolicyDocument | null {
+    const { document, conditions } = judgedPolicyDocument(this.resolver.value(node));
+    this.dependsOn(arn, conditions);
+    return document;
+  }
+
+  private inlinePolicy(properties: TemplateNode | undefined): InlinePolicy & { conditions: string[] } {
+    const { document, conditions } = judgedPolicyDocument(
+      this.resolver.value(field(properties, 'PolicyDocument')),
+    );
     return {
       name: this.text(field(properties, 'PolicyName')) ?? '',
-      document: this.policyDocument(field(properties, 'PolicyDocument')),
+      document: document ?? UNKNOWN_DOCUMENT,
+      conditions,
     };
   }
 
-  private addInline(principal: Principal, policy: InlinePolicy, position: Position): void {
+  private addInline(
+    principal: Principal,
+    { conditions, ...policy }: InlinePolicy & { conditions: string[] },
+    position: Position,
+  ): void {
     principal.inlinePolicies.push(policy);
+    this.dependsOn(principal.arn, conditions);
     this.facts.inlinePolicies.push({
       principalArn: principal.arn,
       policyName: policy.name,
       location: this.location(position),
+      conditions: conditionNames(conditions),
     });
   }
 
-  /** The `Policies` property of a user, group or role. */
+  /** The `Policies` property of a user, group or role: entries behind an unknown If count. */
   private inlinePolicies(properties: TemplateNode | undefined, principalArn: string): InlinePolicy[] {
-    const node = field(properties, 'Policies');
-    const listed = node?.kind === 'list' ? node.items : [];
-    return listed.flatMap((item) => {
-      const chosen = this.resolver.branch(item);
-      if (chosen === undefined || isSymbolic(this.resolver.value(chosen))) return [];
-      const policy = this.inlinePolicy(chosen);
+    return this.resolver.listItems(field(properties, 'Policies')).flatMap(({ node, conditions }) => {
+      if (isSymbolic(this.resolver.value(node))) return [];
+      const { conditions: inDocument, ...policy } = this.inlinePolicy(node);
+      const all = [...conditions, ...inDocument];
+      this.dependsOn(principalArn, all);
       this.facts.inlinePolicies.push({
         principalArn,
         policyName: policy.name,
-        location: this.location(item.position),
+        location: this.location(node.position),
+        conditions: conditionNames(all),
       });
       return [policy];
     });
@@ -379,8 +498,9 @@ class TemplateMapper {
     properties: TemplateNode | undefined,
     principalArn: string,
   ): UserDetail['attachedPolicies'] {
-    return this.items(field(properties, 'ManagedPolicyArns')).map(({ value, position }) => {
+    return this.items(field(properties, 'ManagedPolicyArns')).map(({ value, position, conditions }) => {
       const arn = textOf(value);
+      this.dependsOn(principalArn, conditions);
       this.facts.managedPolicyAttachments.push({
         principalArn,
         policyArn: arn,
@@ -446,6 +566,21 @@ class TemplateMapper {
     }
   }
 
+  /**
+   * Each principal also depends on the conditions of the template's managed policies attached to
+   * it; then every resource's facts get their conditions.
+   */
+  private recordConditions(): void {
+    for (const principal of [...this.users.values(), ...this.groups.values(), ...this.roles.values()]) {
+      for (const attached of principal.attachedPolicies) {
+        this.dependsOn(principal.arn, [...(this.conditions.get(attached.arn) ?? [])]);
+      }
+    }
+    for (const resource of this.facts.resources) {
+      if (resource.arn !== null) resource.conditions = [...(this.conditions.get(resource.arn) ?? [])].sort();
+    }
+  }
+
   /** AttachmentCount and PermissionsBoundaryUsageCount as IAM would report them for this template alone. */
   private countAttachments(): void {
     const principals: Array<Principal & { permissionsBoundaryArn?: string | null }> = [
@@ -462,7 +597,15 @@ class TemplateMapper {
   }
 }
 
-/** The snapshot of one template, file being its path relative to the working directory. */
-export function templateSnapshot(template: Template, file: string, collectedAt: string): Snapshot {
-  return new TemplateMapper(template, file).snapshot(collectedAt);
+/**
+ * The snapshot of one template, file being its path relative to the working directory, placed in
+ * the account it is deployed to when known, else in the placeholder account.
+ */
+export function templateSnapshot(
+  template: Template,
+  file: string,
+  collectedAt: string,
+  accountId = TEMPLATE_ACCOUNT_ID,
+): Snapshot {
+  return new TemplateMapper(template, file, accountId).snapshot(collectedAt);
 }

@@ -7,6 +7,8 @@
 export interface Position {
   line: number;
   column: number;
+  /** Set when the node stands for something written in another file (a Terraform resource block in its .tf file). */
+  file?: string;
 }
 
 export type ScalarValue = string | number | boolean | null;

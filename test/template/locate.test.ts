@@ -7,15 +7,18 @@ const ADMIN = 'arn:aws:iam::aws:policy/AdministratorAccess';
 
 const facts: CloudFormationTemplate = {
   file: 'stack.yaml',
-  resources: [{ logicalId: 'App', type: 'AWS::IAM::Role', arn: ROLE, location: at(10) }],
+  resources: [
+    { logicalId: 'App', type: 'AWS::IAM::Role', arn: ROLE, location: at(10), name: 'app', conditions: [] },
+  ],
   inlinePolicies: [
-    { principalArn: ROLE, policyName: 'deploy', location: at(20) },
-    { principalArn: ROLE, policyName: 'read', location: at(30) },
+    { principalArn: ROLE, policyName: 'deploy', location: at(20), conditions: [] },
+    { principalArn: ROLE, policyName: 'read', location: at(30), conditions: [] },
   ],
   loginProfiles: [],
   accessKeys: [],
   secretOutputs: [],
   managedPolicyAttachments: [{ principalArn: ROLE, policyArn: ADMIN, location: at(40) }],
+  externalPrincipals: [],
 };
 
 describe('where a finding of a shared rule lands in its template', () => {

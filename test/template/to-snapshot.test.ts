@@ -101,7 +101,16 @@ describe('a template becomes a snapshot the shared rules can read', () => {
   });
 
   test('users: names, ARNs, groups (also from UserToGroupAddition), policies, boundary, tags', () => {
-    expect(details.users.map((u) => u.name)).toEqual(['alice', 'Bob']);
+    // someone-elses-user is not declared: RolePolicy names it, so it is an external user.
+    expect(details.users.map((u) => u.name)).toEqual(['alice', 'Bob', 'someone-elses-user']);
+    expect(facts.externalPrincipals).toEqual([
+      {
+        arn: 'arn:aws:iam::000000000000:user/someone-elses-user',
+        kind: 'user',
+        name: 'someone-elses-user',
+        location: { file: 'infra/stack.yaml', line: 54, column: 15 },
+      },
+    ]);
     expect(user('alice')).toMatchObject({
       arn: 'arn:aws:iam::000000000000:user/alice',
       groups: ['admins'],
@@ -168,6 +177,8 @@ describe('a template becomes a snapshot the shared rules can read', () => {
       type: 'AWS::IAM::User',
       arn: 'arn:aws:iam::000000000000:user/alice',
       location: { file: 'infra/stack.yaml', line: 14, column: 3 },
+      name: 'alice',
+      conditions: [],
     });
     expect(facts.resources.find((r) => r.logicalId === 'Key')?.arn).toBeNull();
     expect(facts.inlinePolicies).toEqual([
@@ -175,16 +186,25 @@ describe('a template becomes a snapshot the shared rules can read', () => {
         principalArn: 'arn:aws:iam::000000000000:user/alice',
         policyName: 'read',
         location: expect.objectContaining({ line: 22 }),
+        conditions: [],
+      },
+      {
+        principalArn: 'arn:aws:iam::000000000000:user/someone-elses-user',
+        policyName: 'app-inline',
+        location: expect.objectContaining({ line: 48 }),
+        conditions: [],
       },
       {
         principalArn: 'arn:aws:iam::000000000000:role/app/AppRole',
         policyName: 'app-inline',
         location: expect.objectContaining({ line: 48 }),
+        conditions: [],
       },
       {
         principalArn: 'arn:aws:iam::000000000000:user/Bob',
         policyName: 'bob-inline',
         location: expect.objectContaining({ line: 55 }),
+        conditions: [],
       },
     ]);
     expect(facts.managedPolicyAttachments).toEqual([

@@ -21,6 +21,7 @@ export const roleTrustCrossAccount = defineRule({
   title: 'Roles trusting another account require an external id or MFA',
   severity: 'medium',
   needs: ['authorizationDetails', 'organization'],
+  templateNeeds: ['authorizationDetails'],
   options: z
     .object({
       trustedAccounts: z
@@ -43,7 +44,9 @@ export const roleTrustCrossAccount = defineRule({
       '(true) or `aws:MultiFactorAuthAge` condition, and not limited to the organization by ' +
       '`aws:PrincipalOrgID` / `aws:PrincipalOrgPaths`. The snapshot knows the organization but not its ' +
       'member accounts, so list the members this account should trust in `trustedAccounts`. For a ' +
-      'standalone account any other account counts. `"Principal": "*"` is role-trust-any-principal\'s ' +
+      'standalone account any other account counts. In a template (`iamspect template`) any account ' +
+      'other than its own (`AWS::AccountId`, or `--account-id`) counts, and the message says that ' +
+      'organization membership is unknown. `"Principal": "*"` is role-trust-any-principal\'s ' +
       'business. Service-linked roles are never reported.',
     remediation:
       'For a vendor, add `"Condition": {"StringEquals": {"sts:ExternalId": "<id the vendor gave you>"}}`. ' +
@@ -57,7 +60,9 @@ export const roleTrustCrossAccount = defineRule({
   },
   frameworks: {},
   check: ({ snapshot, options, notEvaluated }) => {
-    const organization = sectionData(snapshot, 'organization');
+    // A template holds no organization data: membership of the accounts it trusts is unknown.
+    const template = snapshot.source.kind === 'template';
+    const organization = template ? null : sectionData(snapshot, 'organization');
     const trusted = new Set([snapshot.accountId, ...options.trustedAccounts]);
     if (organization) trusted.add(organization.managementAccountId);
     return trustedRoles(analyzeAccount(snapshot), notEvaluated).flatMap(({ role, statements }) => {
@@ -77,9 +82,11 @@ export const roleTrustCrossAccount = defineRule({
       }
       if (accounts.size === 0) return [];
       const sorted = [...accounts].sort();
-      const where = organization
-        ? `not known to be in organization ${organization.id}`
-        : 'while this account is in no organization';
+      const where = template
+        ? 'whose organization membership a template cannot tell'
+        : organization
+          ? `not known to be in organization ${organization.id}`
+          : 'while this account is in no organization';
       return [
         {
           resource: role.arn,

@@ -1,0 +1,71 @@
+// Terraform plans and states (`terraform show -json`) are judged with the same rules; findings point
+// at the `resource` block in the .tf files when they are found, else at the resource in the JSON.
+import { runCli } from '../../cli-harness.js';
+import { findingsOf, scanReport } from '../../builders/template.js';
+
+const DIR = 'fixtures/templates/cases/terraform';
+const PLAN = `${DIR}/plan/tfplan.json`;
+const STATE = `${DIR}/state/terraform.tfstate.json`;
+const arn = (path: string) => `arn:aws:iam::000000000000:${path}`;
+
+describe('Terraform plans and states', () => {
+  test('a plan: modules, count and for_each addresses, references to values unknown until apply', () => {
+    expect(findingsOf(scanReport([PLAN]))).toEqual([
+      `policy-credentials-exposure ${arn('role/app-role')}`,
+      `policy-full-admin ${arn('policy/admin')}`,
+      `policy-passrole-wildcard ${arn('role/app-role')}`,
+      `policy-resource-exposure ${arn('role/app-role')}`,
+      `policy-service-wildcard ${arn('role/app-role')}`,
+      // Attached through aws_iam_role_policy_attachment whose policy_arn is only known after apply.
+      `principal-full-admin ${arn('role/deploy')}`,
+      `principal-privilege-escalation ${arn('role/app-role')}`,
+      `role-compute-admin ${arn('role/app-role')}`,
+      `role-trust-cross-account ${arn('role/deploy')}`,
+    ]);
+  });
+
+  test('findings point at the resource block of the .tf file, in modules too', () => {
+    const located = Object.fromEntries(
+      scanReport([PLAN]).report.findings.map((finding) => [
+        `${finding.ruleId} ${finding.resource}`,
+        finding.location,
+      ]),
+    );
+    expect(located[`policy-full-admin ${arn('policy/admin')}`]).toEqual({
+      file: `${DIR}/plan/main.tf`,
+      line: 10,
+      column: 1,
+    });
+    expect(located[`policy-service-wildcard ${arn('role/app-role')}`]).toEqual({
+      file: `${DIR}/plan/modules/app/main.tf`,
+      line: 8,
+      column: 1,
+    });
+  });
+
+  test('without the .tf files (--tf-dir elsewhere), the location is the resource in the plan', () => {
+    const run = scanReport([PLAN], { tfDir: DIR });
+    const admin = run.report.findings.find((finding) => finding.ruleId === 'policy-full-admin')!;
+    expect(admin.location).toEqual({ file: PLAN, line: 7, column: 9 });
+  });
+
+  test('a state: ARNs of the real account link attachments; a generated password is no literal', () => {
+    expect(findingsOf(scanReport([STATE]))).toEqual([
+      `policy-full-admin ${arn('policy/everything')}`,
+      `principal-full-admin ${arn('group/ops')}`,
+      `principal-full-admin ${arn('user/operator')}`,
+      `template-password-reset-not-required ${arn('user/operator')}`,
+      `template-user-managed-admin ${arn('user/operator')}`,
+    ]);
+  });
+
+  test('iamspect template reads the plan from the command line, with SARIF at the .tf line', async () => {
+    const run = await runCli(['template', PLAN, '--format', 'sarif']);
+    expect(run.code).toBe(1);
+    const locations = JSON.parse(run.stdout).runs[0].results.map(
+      (result: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) =>
+        result.locations[0]!.physicalLocation.artifactLocation.uri,
+    );
+    expect(new Set(locations)).toEqual(new Set([`${DIR}/plan/main.tf`, `${DIR}/plan/modules/app/main.tf`]));
+  });
+});
