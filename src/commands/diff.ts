@@ -11,6 +11,7 @@ import { readReportFile } from '../report/read-report.js';
 import type { Severity } from '../rules/types.js';
 import { SEVERITIES } from '../rules/types.js';
 import { terminalWidth } from '../util/terminal.js';
+import { printReport } from '../util/stdout.js';
 
 export interface DiffFlags {
   format: DiffFormat;
@@ -22,7 +23,7 @@ export function runDiff(
   oldPath: string,
   newPath: string,
   flags: DiffFlags,
-  write: (text: string) => void = (text) => process.stdout.write(text),
+  write: (text: string) => void = printReport,
 ): number {
   const older = readReportFile(oldPath);
   const newer = readReportFile(newPath);

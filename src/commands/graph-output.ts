@@ -5,6 +5,7 @@ import { Option } from 'commander';
 import { InputError } from '../errors.js';
 import type { AccessGraph, GraphNode } from '../graph/access-graph.js';
 import type { HopProof, PathProof } from '../graph/proof.js';
+import { printReport } from '../util/stdout.js';
 
 export const COVERAGE =
   'Covers identity-based access only: resource-based policies (bucket, key, queue policies...) are not collected yet.';
@@ -89,5 +90,5 @@ export function pathLines(proof: PathProof): string[] {
 }
 
 export function print(lines: readonly string[]): void {
-  process.stdout.write(`${lines.join('\n')}\n`);
+  printReport(`${lines.join('\n')}\n`);
 }

@@ -2,6 +2,7 @@
 // saved and attached as is (aws iam create-policy --policy-document file://iamspect.json).
 import type { Command } from 'commander';
 import { leastPrivilegePolicy } from '../collect/permissions.js';
+import { printReport } from '../util/stdout.js';
 
 export function registerPermissions(program: Command): void {
   program
@@ -19,6 +20,6 @@ export function registerPermissions(program: Command): void {
         '    --policy-document file://iamspect-policy.json',
     )
     .action(() => {
-      process.stdout.write(`${JSON.stringify(leastPrivilegePolicy(), null, 2)}\n`);
+      printReport(`${JSON.stringify(leastPrivilegePolicy(), null, 2)}\n`);
     });
 }

@@ -10,6 +10,7 @@ import { frameworkList, ruleOptions, rulesAsJson, rulesAsMarkdown } from '../rul
 import { RULES, findRule } from '../rules/index.js';
 import type { AnyRule } from '../rules/types.js';
 import { terminalWidth, wrapText } from '../util/terminal.js';
+import { printReport } from '../util/stdout.js';
 
 /** The explanation is prose: laid out like help when the output is neither a terminal nor told COLUMNS. */
 const DEFAULT_TEXT_WIDTH = 80;
@@ -166,7 +167,7 @@ export function registerRules(program: Command): void {
     )
     .action((flags: { format: keyof typeof renderers; explain?: string }) => {
       const width = terminalWidth(process.stdout);
-      process.stdout.write(
+      printReport(
         flags.explain
           ? explainRule(ruleToExplain(flags.explain), width ?? DEFAULT_TEXT_WIDTH)
           : renderers[flags.format](RULES, width),
