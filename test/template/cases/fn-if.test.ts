@@ -10,7 +10,6 @@ describe('Fn::If at any depth', () => {
       'fail-policies-property-unknown-condition.yaml',
       [
         'policy-full-admin arn:aws:iam::000000000000:role/app',
-        'principal-full-admin arn:aws:iam::000000000000:role/app',
         'role-compute-admin arn:aws:iam::000000000000:role/app',
       ],
     ],
