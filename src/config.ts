@@ -5,8 +5,9 @@ import { resolve } from 'node:path';
 import { LineCounter, isScalar, parseDocument, visit } from 'yaml';
 import { z } from 'zod';
 import { InputError } from './errors.js';
-import { SEVERITIES } from './rules/types.js';
+import { SEVERITIES } from './model/severity.js';
 import { describeYamlError, yamlPosition } from './util/yaml-errors.js';
+import { describeZodError } from './util/zod-errors.js';
 
 export const DEFAULT_CONFIG_FILE = '.iamspect.yml';
 
@@ -134,28 +135,6 @@ export interface LoadedConfig {
   config: Config;
   /** The file it came from, when there was one. */
   path?: string;
-}
-
-/** Turns a zod issue path into `rules.root-mfa.options.maxAge` / `suppressions[2].reason`. */
-export function formatIssuePath(path: ReadonlyArray<PropertyKey>): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
-  }
-  return out || '(top level)';
-}
-
-/** The first issue as `path: message`; `within` is the path of the value that was validated. */
-export function describeZodError(error: z.ZodError, within: ReadonlyArray<PropertyKey> = []): string {
-  const issue = error.issues[0];
-  if (!issue) return 'invalid';
-  const path = [...within, ...issue.path];
-  if (issue.code === 'unrecognized_keys') {
-    const where = path.length ? `${formatIssuePath(path)}: ` : '';
-    return `${where}unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-  }
-  return `${formatIssuePath(path)}: ${issue.message}`;
 }
 
 /**

@@ -2,7 +2,7 @@
 // for suppression expiry; rules get each snapshot's collectedAt as now).
 import { createHash } from 'node:crypto';
 import type { Config, Suppression } from './config.js';
-import { describeZodError } from './config.js';
+import { describeZodError } from './util/zod-errors.js';
 import { InputError } from './errors.js';
 import type {
   AccountReport,
@@ -15,11 +15,13 @@ import type {
   Summary,
 } from './report/model.js';
 import { REPORT_SCHEMA_VERSION } from './report/model.js';
-import type { AnyRule, Finding, Frameworks, Severity } from './rules/types.js';
-import { SEVERITIES, SEVERITY_RANK } from './rules/types.js';
+import type { AnyRule, Finding, Frameworks } from './rules/types.js';
+import type { Severity } from './model/severity.js';
+import { SEVERITIES, SEVERITY_RANK } from './model/severity.js';
 import { futureDateWarnings } from './rules/shared/future-dates.js';
 import type { SectionName, Snapshot } from './snapshot/schema.js';
 import { SECTION_NAMES } from './snapshot/schema.js';
+import { globMatch, STAR_ONLY } from './util/glob.js';
 import { TOOL } from './version.js';
 
 /** A rule ready to run: options parsed, severity and enablement resolved from config. */
@@ -105,24 +107,6 @@ export function fingerprint(ruleId: string, accountId: string, resource: string,
   return createHash('sha256')
     .update(JSON.stringify([ruleId, accountId, resource, discriminator]))
     .digest('hex');
-}
-
-/** `*` matches any run of characters; everything else is literal. */
-export function globMatches(pattern: string, value: string): boolean {
-  if (!pattern.includes('*')) return pattern === value;
-  const parts = pattern.split('*');
-  const first = parts[0]!;
-  const last = parts[parts.length - 1]!;
-  if (!value.startsWith(first) || value.length < first.length + last.length || !value.endsWith(last))
-    return false;
-  let cursor = first.length;
-  const end = value.length - last.length;
-  for (const middle of parts.slice(1, -1)) {
-    const at = value.indexOf(middle, cursor);
-    if (at < 0 || at + middle.length > end) return false;
-    cursor = at + middle.length;
-  }
-  return true;
 }
 
 /** A suppression is expired once `today` is after its expires date (the expiry day itself still counts). */
@@ -330,7 +314,8 @@ export function evaluate(accounts: AccountInput[], rules: ResolvedRule[], option
   for (const finding of reported) {
     const match = active.find(
       (s) =>
-        (aliasToId.get(s.rule) ?? s.rule) === finding.ruleId && globMatches(s.resource, finding.resource),
+        (aliasToId.get(s.rule) ?? s.rule) === finding.ruleId &&
+        globMatch(s.resource, finding.resource, STAR_ONLY),
     );
     if (match) {
       finding.suppressed = { reason: match.reason, resource: match.resource };

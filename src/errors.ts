@@ -26,3 +26,6 @@ export class RunError extends Error {
     super(message);
   }
 }
+
+/** How every hint of a run stopped for auditing nothing begins. */
+export const NEVER_A_PASS = 'Nothing audited is never a pass';

@@ -4,16 +4,16 @@
 // collect blanket exceptions nobody remembers. Expired suppressions are already warned about by
 // the engine when it skips them.
 import type { Suppression } from './config.js';
-import { globMatches, isExpired } from './engine.js';
+import { isExpired } from './engine.js';
+import { globMatch, STAR_ONLY } from './util/glob.js';
+import { MS_PER_DAY } from './util/time.js';
 import { recheckedIn } from './report/baseline.js';
-import { plural } from './report/facts.js';
+import { plural } from './util/words.js';
 import type { Report } from './report/model.js';
 import { findRule } from './rules/index.js';
 
 /** Warn this many days (or fewer) before a suppression's last day. */
 export const EXPIRY_WARNING_DAYS = 14;
-
-const DAY_MS = 86_400_000;
 
 function utcDay(date: Date): number {
   return Date.parse(`${date.toISOString().slice(0, 10)}T00:00:00Z`);
@@ -21,7 +21,7 @@ function utcDay(date: Date): number {
 
 /** Whole days from `today` to the suppression's last day (0 = today is the last day). */
 export function daysUntilExpiry(expires: string, today: Date): number {
-  return Math.round((Date.parse(`${expires}T00:00:00Z`) - utcDay(today)) / DAY_MS);
+  return Math.round((Date.parse(`${expires}T00:00:00Z`) - utcDay(today)) / MS_PER_DAY);
 }
 
 /**
@@ -33,7 +33,7 @@ function candidateAccounts(pattern: string, report: Report): string[] {
   const fields = pattern.split(':');
   const all = report.accounts.map((a) => a.accountId);
   if (fields.length < 6 || fields.slice(0, 4).some((f) => f.includes('*'))) return all;
-  return all.filter((id) => globMatches(fields[4]!, id));
+  return all.filter((id) => globMatch(fields[4]!, id, STAR_ONLY));
 }
 
 /**
@@ -65,7 +65,7 @@ export function suppressionWarnings(
     }
     const ruleId = canonicalRuleId(suppression.rule);
     const matched = report.findings.some(
-      (f) => f.ruleId === ruleId && globMatches(suppression.resource, f.resource),
+      (f) => f.ruleId === ruleId && globMatch(suppression.resource, f.resource, STAR_ONLY),
     );
     if (matched) continue;
     const accounts = candidateAccounts(suppression.resource, report);

@@ -2,11 +2,8 @@
 // `collect`. Validated before any AWS call, with errors that name the flag.
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
-import type { Shard } from '../report/model.js';
-
-// A shard (the accounts at positions K-1, K-1+N, ... of the sorted list) is defined with the
-// report model, because a shard's report records it for `merge`.
-export type { Shard };
+import type { Shard } from '../model/shard.js';
+import { shardFromText } from '../model/shard.js';
 
 export interface OrgOptions {
   /** The role assumed in each member account (the same name everywhere). */
@@ -66,16 +63,7 @@ export function addOrgOptions(command: Command): Command {
 const ACCOUNT_ID = /^\d{12}$/;
 // IAM role names are [\w+=,.@-]{1,64}; a path before the name (audit/iamspect) is allowed too.
 const ROLE_NAME = /^(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
-const SHARD = /^(\d+)\/(\d+)$/;
 const MAX_CONCURRENCY = 64;
-
-/** "2/4" -> { index: 2, count: 4 }; undefined unless it is K/N with 1 <= K <= N. */
-export function shardFromText(text: string): Shard | undefined {
-  const match = SHARD.exec(text.trim());
-  const index = Number(match?.[1]);
-  const count = Number(match?.[2]);
-  return match && count >= 1 && index >= 1 && index <= count ? { index, count } : undefined;
-}
 
 /** `--shard 2/4` -> { index: 2, count: 4 }. Throws InputError unless 1 <= K <= N. */
 export function parseShard(text: string): Shard {

@@ -10,7 +10,7 @@ import { terminalProgress } from '../collect/progress.js';
 import { sectionsToCollect } from '../collect/selection.js';
 import { resolveRules, whyNothingAudited } from '../engine.js';
 import { InputError, RunError } from '../errors.js';
-import { shardName } from '../report/facts.js';
+import { shardName } from '../model/shard.js';
 import { RULES } from '../rules/index.js';
 import type { SectionName } from '../snapshot/schema.js';
 import { serializeSnapshot } from '../snapshot/read-snapshot.js';

@@ -8,8 +8,8 @@ import { EXIT } from '../engine.js';
 import type { DiffFormat } from '../report/diff.js';
 import { DIFF_FORMATS, diffReports, failingCount, renderDiff } from '../report/diff.js';
 import { readReportFile } from '../report/read-report.js';
-import type { Severity } from '../rules/types.js';
-import { SEVERITIES } from '../rules/types.js';
+import type { Severity } from '../model/severity.js';
+import { SEVERITIES } from '../model/severity.js';
 import { terminalWidth } from '../util/terminal.js';
 import { printReport } from '../util/stdout.js';
 

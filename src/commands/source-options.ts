@@ -10,7 +10,7 @@ import { sectionsToCollect } from '../collect/selection.js';
 import type { AccountInput } from '../engine.js';
 import { InputError } from '../errors.js';
 import { formatUtc } from '../report/facts.js';
-import type { Shard } from '../report/model.js';
+import type { Shard } from '../model/shard.js';
 import type { AnyRule } from '../rules/types.js';
 import { readAwsCliDir } from '../snapshot/aws-cli.js';
 import { loadDemoSnapshot } from '../snapshot/demo.js';

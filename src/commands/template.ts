@@ -15,6 +15,7 @@ import { TEMPLATE_ACCOUNT_ID, TEMPLATE_PARTITION } from '../template/identities.
 import { placeFindings } from '../template/locate.js';
 import type { ScanOptions, ScannedFile, TemplateFailure } from '../template/scan.js';
 import { describeFailure, scanTemplates } from '../template/scan.js';
+import { plural } from '../util/words.js';
 import { TEMPLATE_SECTIONS } from '../template/to-snapshot.js';
 import type { PreparedRun, ReportFlags, RuleScope } from './report-options.js';
 import { addReportOptions, emitReport, notRunWarnings, prepareRun } from './report-options.js';
@@ -50,10 +51,6 @@ const TEMPLATE_SCOPE: RuleScope = {
   },
   otherCommand: 'audit',
 };
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
 
 /** What a scan amounts to: the report, and what became of the files that are not in it. */
 export interface TemplateRun {

@@ -10,7 +10,8 @@ import type { AccountAnalysis, PrincipalAnalysis } from '../policy/account-analy
 import type { CompiledPolicy } from '../policy/compiled-policy.js';
 import type { Grant } from '../policy/effective.js';
 import { EffectivePermissions } from '../policy/effective.js';
-import { globMatch, hasWildcard } from '../policy/glob.js';
+import { hasWildcard } from '../policy/glob.js';
+import { globMatch } from '../util/glob.js';
 
 /** A list of candidate entities, named so groupings of it can be remembered. */
 export interface Candidates {

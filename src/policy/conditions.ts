@@ -8,7 +8,7 @@
 // names are case-insensitive. A key missing from the request fails every operator except negated
 // ones, `...IfExists` and `Null`; `ForAllValues:` over a missing key holds, `ForAnyValue:` does not.
 import type { ConditionBlock } from '../snapshot/schema.js';
-import { globMatch } from './glob.js';
+import { globMatch } from '../util/glob.js';
 
 export type PrincipalKind = 'user' | 'group' | 'role';
 

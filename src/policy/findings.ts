@@ -2,14 +2,14 @@
 // principals, naming things in messages, reporting a policy document once with the statements that
 // matter), so every rule words and shapes its evidence the same way.
 import { z } from 'zod';
-import { globMatches } from '../engine.js';
 import { accessGraph } from '../graph/access-graph.js';
 import type { GraphPath } from '../graph/paths.js';
 import { pathProof } from '../graph/proof.js';
-import { joinWithAnd } from '../rules/shared/words.js';
 import { documentReadable, trustReadable } from '../rules/shared/undecodable-policies.js';
 import type { Finding, RuleContext } from '../rules/types.js';
 import type { RoleDetail, Snapshot } from '../snapshot/schema.js';
+import { globMatch, STAR_ONLY } from '../util/glob.js';
+import { joinWithAnd } from '../util/words.js';
 import type {
   AccountAnalysis,
   PolicyDocumentEntry,
@@ -39,7 +39,9 @@ export const allowPrincipalsOption = z
  * permissions) and those matching the rule's allowPrincipals globs.
  */
 export function isExempt(principal: PrincipalAnalysis, allowPrincipals: readonly string[] = []): boolean {
-  return principal.isServiceLinked || allowPrincipals.some((glob) => globMatches(glob, principal.arn));
+  return (
+    principal.isServiceLinked || allowPrincipals.some((glob) => globMatch(glob, principal.arn, STAR_ONLY))
+  );
 }
 
 const KIND_LABEL = { user: 'User', group: 'Group', role: 'Role' } as const;

@@ -4,6 +4,8 @@
 // (a grant on `user/*` and a boundary on `user/dev-*`), and does one pattern match everything
 // another can (a Deny on `user/*` covers an Allow on `user/dev/*`).
 
+import { globMatch } from '../util/glob.js';
+
 // Analysis asks the same pattern questions for thousands of principals sharing policies; the
 // answers are pure, so they are kept (bounded, in case one process audits many accounts).
 const CACHE_LIMIT = 100_000;
@@ -22,31 +24,6 @@ function memoised(cache: Map<string, boolean>, key: string, compute: () => boole
 
 export function hasWildcard(pattern: string): boolean {
   return pattern.includes('*') || pattern.includes('?');
-}
-
-/** Does `pattern` (with `*` and `?`) match `value`? Greedy, backtracking only to the last `*` (never exponential). */
-export function globMatch(pattern: string, value: string): boolean {
-  let p = 0;
-  let v = 0;
-  let starP = -1;
-  let starV = 0;
-  while (v < value.length) {
-    const c = pattern[p];
-    if (c === '*') {
-      starP = p++;
-      starV = v;
-    } else if (c !== undefined && (c === '?' || c === value[v])) {
-      p++;
-      v++;
-    } else if (starP >= 0) {
-      p = starP + 1;
-      v = ++starV;
-    } else {
-      return false;
-    }
-  }
-  while (pattern[p] === '*') p++;
-  return p === pattern.length;
 }
 
 /**

@@ -15,7 +15,8 @@
 // pattern (matched with case, as IAM matches ARNs). Answers are kept per pattern and per list:
 // a few hundred distinct patterns cover the statements of thousands of policies.
 import { ActionSet, ActionUnion } from './action-set.js';
-import { globCovers, globMatch, globPairIntersects, hasWildcard } from './glob.js';
+import { globMatch } from '../util/glob.js';
+import { globCovers, globPairIntersects, hasWildcard } from './glob.js';
 
 /** The resource types one action takes, as the catalogue lists them. */
 export interface ActionResources {

@@ -6,7 +6,7 @@
 // and its rule was evaluated there. An account that failed to collect, or a rule that was denied
 // its data, must not make yesterday's findings look fixed.
 import { summarize } from '../engine.js';
-import { plural } from './facts.js';
+import { plural } from '../util/words.js';
 import type { Report, ReportFinding } from './model.js';
 
 /** Whether `report` ran `ruleId` to completion in `accountId` (so an absent finding means "not there"). */

@@ -4,10 +4,11 @@
 // finding at or above --fail-on and by an existing one that reached it (severity raised,
 // suppression ended): both are newly failing.
 import { isAtOrAboveFailOn, isFailing } from '../engine.js';
-import type { Severity } from '../rules/types.js';
-import { SEVERITY_RANK } from '../rules/types.js';
+import type { Severity } from '../model/severity.js';
+import { SEVERITY_RANK } from '../model/severity.js';
 import { asFixed, recheckedIn } from './baseline.js';
-import { formatUtc, plural } from './facts.js';
+import { formatUtc } from './facts.js';
+import { plural } from '../util/words.js';
 import { BudgetedMarkdown, mdCode, mdHeader, mdRow, mdText } from './markdown.js';
 import type { Report, ReportFinding } from './model.js';
 import { wrapText } from '../util/terminal.js';

@@ -1,7 +1,9 @@
 // Plain-text facts about a report that the Markdown and HTML outputs both state the same way:
 // the gate's verdict, how old the data is, how an account is named.
-import { SEVERITIES } from '../rules/types.js';
-import type { AccountReport, NotEvaluated, PartialRun, Report, Shard } from './model.js';
+import { SEVERITIES } from '../model/severity.js';
+import { plural } from '../util/words.js';
+import type { AccountReport, NotEvaluated, PartialRun, Report } from './model.js';
+import { shardName } from '../model/shard.js';
 
 export type VerdictStatus = 'failed' | 'incomplete' | 'passed' | 'off';
 
@@ -9,10 +11,6 @@ export interface Verdict {
   status: VerdictStatus;
   /** One sentence, no markup. */
   text: string;
-}
-
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /** "1 critical, 3 high, 10 medium" (severities with findings only). */
@@ -73,11 +71,6 @@ export function incompleteChecks(report: Report): Gap[] {
       why: `rule error: ${e.message}`,
     })),
   ];
-}
-
-/** "2/4": a shard as --shard takes it. */
-export function shardName({ index, count }: Shard): string {
-  return `${index}/${count}`;
 }
 
 /** "shard 2/3 is missing", "shards 2/4 and 4/4 are missing". */

@@ -5,8 +5,8 @@
 //
 // Static parts (header, panels, cards, charts) are rendered here; the findings table is built by
 // the inline script from the report embedded as JSON, so each finding is in the file once.
-import type { Severity } from '../rules/types.js';
-import { SEVERITIES, SEVERITY_RANK } from '../rules/types.js';
+import type { Severity } from '../model/severity.js';
+import { SEVERITIES, SEVERITY_RANK } from '../model/severity.js';
 import {
   accountLabel,
   credentialReportAge,
@@ -15,8 +15,8 @@ import {
   incompleteAdvice,
   incompleteChecks,
   incompleteTitle,
-  plural,
 } from './facts.js';
+import { plural } from '../util/words.js';
 import { docsToHtml, referencesToHtml } from './html/docs.js';
 import { HTML_SCRIPT } from './html/script.js';
 import { HTML_STYLE } from './html/style.js';

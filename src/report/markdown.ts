@@ -2,8 +2,8 @@
 // reviewer needs first (did the gate pass, how many of what, what could not be checked), then
 // the findings by severity. GitHub caps a comment at 65,536 characters, so the output stops at
 // MARKDOWN_LIMIT on a row boundary and says how much it left out.
-import { SEVERITIES } from '../rules/types.js';
-import type { Severity } from '../rules/types.js';
+import type { Severity } from '../model/severity.js';
+import { SEVERITIES } from '../model/severity.js';
 import type { Report, ReportFinding } from './model.js';
 import { sourceLine } from './resource-name.js';
 import type { RenderContext } from './render.js';

@@ -6,7 +6,8 @@
 // each once, and all of them unless --allow-partial. Anything else is an InputError naming the files.
 import { compareFindings, NEVER_A_PASS, summarize, whyNothingAudited } from '../engine.js';
 import { InputError } from '../errors.js';
-import { describeMissingShards, shardName } from './facts.js';
+import { describeMissingShards } from './facts.js';
+import { shardName } from '../model/shard.js';
 import type { PartialRun, Report, ReportRule } from './model.js';
 
 export interface ReportPart {

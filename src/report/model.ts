@@ -1,7 +1,9 @@
 // The Report: what the engine produces and every reporter renders. Its JSON form (report/json.ts)
 // is the stable machine format; baseline, diff and merge read it back.
 import type { SectionError, SectionName, SectionStatus } from '../snapshot/schema.js';
-import type { Frameworks, RuleDocs, Severity, SourceLocation } from '../rules/types.js';
+import type { Frameworks, RuleDocs, SourceLocation } from '../rules/types.js';
+import type { Severity } from '../model/severity.js';
+import type { Shard } from '../model/shard.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -84,12 +86,6 @@ export interface Summary {
   notEvaluated: number;
   ruleErrors: number;
   accounts: { audited: number; failed: number; skipped: number };
-}
-
-/** Shard `index` of `count` (1-based) of an organization's accounts sorted by id: `--shard K/N`. */
-export interface Shard {
-  index: number;
-  count: number;
 }
 
 /**

@@ -3,9 +3,10 @@
 // wrong (missing, truncated, not JSON, another tool's file, another schema version) gets a
 // one-line error naming the file and what to do.
 import { z } from 'zod';
-import { describeZodError, failOnSchema } from '../config.js';
+import { failOnSchema } from '../config.js';
+import { describeZodError } from '../util/zod-errors.js';
 import { InputError } from '../errors.js';
-import { SEVERITIES } from '../rules/types.js';
+import { SEVERITIES } from '../model/severity.js';
 import { SECTION_NAMES, SECTION_STATUSES, sectionErrorSchema } from '../snapshot/schema.js';
 import { parseJsonText, readInputFile } from '../util/input-file.js';
 import { TOOL } from '../version.js';

@@ -18,7 +18,8 @@ import type {
   ReportingDescriptor,
   Result,
 } from 'sarif';
-import type { Frameworks, RuleDocs, Severity } from '../rules/types.js';
+import type { Frameworks, RuleDocs } from '../rules/types.js';
+import type { Severity } from '../model/severity.js';
 import type { Report, ReportFinding, ReportRule } from './model.js';
 import type { RenderContext } from './render.js';
 import { shortResourceName } from './resource-name.js';

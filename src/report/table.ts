@@ -3,11 +3,12 @@
 // rule errors), then warnings. Suppressed findings are counted but only listed on request.
 import { getBorderCharacters, table } from 'table';
 import { compareFindings, summarize } from '../engine.js';
-import type { Severity } from '../rules/types.js';
-import { SEVERITIES } from '../rules/types.js';
+import type { Severity } from '../model/severity.js';
+import { SEVERITIES } from '../model/severity.js';
 import type { Painter, Style } from '../util/color.js';
 import { painter } from '../util/color.js';
 import { visibleLength, widestUnbreakable, wrapText } from '../util/terminal.js';
+import { plural } from '../util/words.js';
 import type { AccountReport, Report, ReportFinding, Summary } from './model.js';
 import type { RenderContext } from './render.js';
 import { describeDuration } from './facts.js';
@@ -324,8 +325,4 @@ function printable(text: string): string {
 
 function listing(view: View, heading: string, items: string[]): string {
   return view.fit([heading, ...items.map((item) => `  - ${item}`)].join('\n'));
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

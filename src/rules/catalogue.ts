@@ -2,7 +2,7 @@
 // src/commands/rules.ts) and docs/rules.md are both rendered from the rules themselves, so the docs
 // cannot drift from the code.
 import { z } from 'zod';
-import { joinWithOr } from './shared/words.js';
+import { joinWithOr } from '../util/words.js';
 import type { AnyRule } from './types.js';
 
 export interface RuleOption {

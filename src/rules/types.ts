@@ -2,13 +2,8 @@
 // snapshot's collectedAt), no environment. Its zod options schema is the only source of the
 // options' type, defaults, validation and documentation.
 import type { z } from 'zod';
+import type { Severity } from '../model/severity.js';
 import type { SectionName, Snapshot } from '../snapshot/schema.js';
-
-export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-
-/** Rank for comparisons: higher is more severe. */
-export const SEVERITY_RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
 
 export interface SourceLocation {
   file: string;

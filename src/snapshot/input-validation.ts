@@ -2,7 +2,7 @@
 // AWS, the AWS CLI and SDK v3 produce, and shapes checked with zod so a bad file is reported by
 // the path of the offending field rather than as a crash deep inside a reader.
 import { z } from 'zod';
-import { describeZodError } from '../config.js';
+import { describeZodError } from '../util/zod-errors.js';
 import { InputError } from '../errors.js';
 
 // What IAM writes (`2017-06-10T02:35:07+00:00`), the AWS CLI prints, and toISOString() gives

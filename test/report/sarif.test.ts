@@ -8,7 +8,7 @@ import { applyBaseline } from '../../src/report/baseline.js';
 import type { Report } from '../../src/report/model.js';
 import type { RenderContext } from '../../src/report/render.js';
 import { FINGERPRINT_KEY, renderSarif } from '../../src/report/sarif.js';
-import type { Severity } from '../../src/rules/types.js';
+import type { Severity } from '../../src/model/severity.js';
 import { packageRoot } from '../../src/util/package-root.js';
 import { ACCOUNT, userRow, withCredentialReport, emptySnapshot } from '../builders/snapshot.js';
 import {

@@ -6,7 +6,7 @@ import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES } from '../../src/rules/index.js';
 import type { AnyRule } from '../../src/rules/types.js';
-import { SEVERITIES, SEVERITY_RANK } from '../../src/rules/types.js';
+import { SEVERITIES, SEVERITY_RANK } from '../../src/model/severity.js';
 import { packageRoot } from '../../src/util/package-root.js';
 
 const ROOT = packageRoot();

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { accountArn, sectionData } from '../../snapshot/access.js';
 import type { AccessAnalyzerRegion } from '../../snapshot/schema.js';
 import { perEnabledRegion } from '../shared/guardrails.js';
-import { joinWithAnd } from '../shared/words.js';
+import { joinWithAnd } from '../../util/words.js';
 import { cis, defineRule } from '../types.js';
 
 /** Analyzers of external access: of this account's resources, or (in its administrator) of the organization's. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { accountArn, sectionData } from '../../snapshot/access.js';
 import { BILLING_PARTITION } from '../../snapshot/guardrail-outputs.js';
-import { countOf } from '../shared/words.js';
+import { plural } from '../../util/words.js';
 import { defineRule } from '../types.js';
 
 export const billingAlarmMissing = defineRule({
@@ -40,7 +40,7 @@ export const billingAlarmMissing = defineRule({
     const message =
       alarms.length === 0
         ? 'No CloudWatch alarm watches AWS/Billing EstimatedCharges in us-east-1: a jump in charges (often the first sign of stolen keys) alerts nobody.'
-        : `${countOf(alarms.length, 'CloudWatch alarm')} on AWS/Billing EstimatedCharges, but none notifies anyone ` +
+        : `${plural(alarms.length, 'CloudWatch alarm')} on AWS/Billing EstimatedCharges, but none notifies anyone ` +
           '(actions disabled or no alarm action): a jump in charges alerts nobody.';
     return [
       {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { accountArn, sectionData } from '../../snapshot/access.js';
 import type { ServiceControlPolicy } from '../../snapshot/schema.js';
 import { isManagementAccountOrUnknown } from '../shared/guardrails.js';
-import { joinWithAnd } from '../shared/words.js';
+import { joinWithAnd } from '../../util/words.js';
 import { cis, defineRule } from '../types.js';
 
 /** Root ids start with `r-`, OU ids with `ou-`; account ids are 12 digits. */

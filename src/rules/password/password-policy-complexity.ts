@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { accountArn, sectionData } from '../../snapshot/access.js';
 import type { PasswordPolicy } from '../../snapshot/schema.js';
 import { NO_POLICY, PASSWORD_POLICY_REFERENCES } from '../shared/password-policy.js';
-import { joinWithOr } from '../shared/words.js';
+import { joinWithOr } from '../../util/words.js';
 import { defineRule } from '../types.js';
 
 const CHARACTER_CLASSES = {

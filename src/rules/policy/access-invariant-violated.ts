@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Invariant } from '../../config.js';
 import { invariantSchema } from '../../config.js';
-import { globMatches } from '../../engine.js';
+import { globMatch, STAR_ONLY } from '../../util/glob.js';
 import type { GraphNode } from '../../graph/access-graph.js';
 import { accessGraph } from '../../graph/access-graph.js';
 import { adminPath } from '../../graph/paths.js';
@@ -13,8 +13,12 @@ import { defineRule } from '../types.js';
 
 /** Does a principal glob (an ARN glob, or `role/ci-*` after the account id) match the node? */
 function matches(glob: string, node: GraphNode): boolean {
-  if (glob.startsWith('arn:')) return globMatches(glob, node.arn);
-  return globMatches(glob, node.arn.slice(node.arn.indexOf(':', node.arn.indexOf(':iam::') + 6) + 1));
+  if (glob.startsWith('arn:')) return globMatch(glob, node.arn, STAR_ONLY);
+  return globMatch(
+    glob,
+    node.arn.slice(node.arn.indexOf(':', node.arn.indexOf(':iam::') + 6) + 1),
+    STAR_ONLY,
+  );
 }
 
 function neverAdmin(snapshot: Snapshot, invariant: Extract<Invariant, { never: 'admin' }>): Finding[] {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { allowedEverywhereFindings, listWithMore } from '../../policy/findings.js';
-import { countOf } from '../shared/words.js';
+import { plural } from '../../util/words.js';
 import { defineRule } from '../types.js';
 
 /**
@@ -67,6 +67,6 @@ export const policyCredentialsExposure = defineRule({
       context,
       (catalog) => catalog.setOf(CREDENTIAL_ACTIONS),
       (actions, count) =>
-        `${countOf(count, 'credential-returning action')} on every resource: ${listWithMore(actions, 5, count)}`,
+        `${plural(count, 'credential-returning action')} on every resource: ${listWithMore(actions, 5, count)}`,
     ),
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { analyzeAccount } from '../../policy/account-analysis.js';
 import { documentFinding } from '../../policy/findings.js';
 import { documentProblems } from '../../policy/validation.js';
-import { countOf } from '../shared/words.js';
+import { plural } from '../../util/words.js';
 import { defineRule } from '../types.js';
 
 /** Problems quoted in the message; the evidence lists all of them. */
@@ -46,7 +46,7 @@ export const policyInvalid = defineRule({
       return [
         documentFinding(
           entry,
-          `${entry.label} has ${countOf(problems.length, 'problem')}: ${quoted}${more}.`,
+          `${entry.label} has ${plural(problems.length, 'problem')}: ${quoted}${more}.`,
           {
             problems,
           },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { analyzeAccount } from '../../policy/account-analysis.js';
 import type { CompiledStatement } from '../../policy/compiled-policy.js';
 import { documentFinding, statementId } from '../../policy/findings.js';
-import { countOf, joinWithAnd } from '../shared/words.js';
+import { plural, joinWithAnd } from '../../util/words.js';
 import { documentReadable } from '../shared/undecodable-policies.js';
 import { defineRule } from '../types.js';
 
@@ -49,7 +49,7 @@ export const policyNotActionAllow = defineRule({
         return [
           documentFinding(
             entry,
-            `${entry.label} has ${countOf(statements.length, 'Allow statement')} with ${joinWithAnd(elements)}.`,
+            `${entry.label} has ${plural(statements.length, 'Allow statement')} with ${joinWithAnd(elements)}.`,
             {
               statements: statements.map((s) => ({
                 statement: statementId(s),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { allowedEverywhereFindings, listWithMore } from '../../policy/findings.js';
-import { countOf } from '../shared/words.js';
+import { plural } from '../../util/words.js';
 import { defineRule } from '../types.js';
 
 export const policyResourceExposure = defineRule({
@@ -34,6 +34,6 @@ export const policyResourceExposure = defineRule({
       context,
       (catalog) => catalog.permissionsManagement,
       (actions, count) =>
-        `${countOf(count, 'permissions-management action')} on every resource: ${listWithMore(actions, 5, count)}`,
+        `${plural(count, 'permissions-management action')} on every resource: ${listWithMore(actions, 5, count)}`,
     ),
 });

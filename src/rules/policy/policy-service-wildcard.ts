@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { analyzeAccount } from '../../policy/account-analysis.js';
 import { documentFinding, statementId } from '../../policy/findings.js';
-import { joinWithAnd } from '../shared/words.js';
+import { joinWithAnd } from '../../util/words.js';
 import { documentReadable } from '../shared/undecodable-policies.js';
 import { defineRule } from '../types.js';
 

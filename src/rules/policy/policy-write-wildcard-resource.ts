@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { allowedEverywhereFindings, listWithMore } from '../../policy/findings.js';
-import { countOf } from '../shared/words.js';
+import { plural } from '../../util/words.js';
 import { defineRule } from '../types.js';
 
 export const policyWriteWildcardResource = defineRule({
@@ -34,7 +34,7 @@ export const policyWriteWildcardResource = defineRule({
       context,
       (catalog) => catalog.writeOrPermissions.clone().subtract(catalog.wildcardOnly),
       (actions, count) =>
-        `${countOf(count, 'write action')} on every resource: ${listWithMore(actions, 5, count)}`,
+        `${plural(count, 'write action')} on every resource: ${listWithMore(actions, 5, count)}`,
       { unconditionalOnly: true },
     ),
 });

@@ -9,6 +9,7 @@ import {
   pathEvidence,
   pathWithMethods,
 } from '../../policy/findings.js';
+import { plural } from '../../util/words.js';
 import { policiesReadable } from '../shared/undecodable-policies.js';
 import { defineRule } from '../types.js';
 
@@ -68,7 +69,7 @@ export const principalPrivilegeEscalation = defineRule({
           resource: principal.arn,
           message:
             `${describePrincipal(principal)} can reach ${end}${path.conditional ? ' under conditions' : ''} in ` +
-            `${path.hops.length} ${path.hops.length === 1 ? 'hop' : 'hops'}: ${pathWithMethods(path)}.`,
+            `${plural(path.hops.length, 'hop')}: ${pathWithMethods(path)}.`,
           ...(path.admin ? {} : { severity: 'medium' as const }),
           evidence: { ...pathEvidence(snapshot, path), ...principal.limitsEvidence() },
         },

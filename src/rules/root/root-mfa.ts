@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { accountArn, sectionData } from '../../snapshot/access.js';
 import { findRootRow } from '../shared/credential-report.js';
 import { rootCredentials, summaryFlag } from '../shared/root-credentials.js';
-import { joinWithAnd } from '../shared/words.js';
+import { joinWithAnd } from '../../util/words.js';
 import { cis, defineRule } from '../types.js';
 
 export const rootMfa = defineRule({

@@ -3,7 +3,7 @@ import { accountArn, sectionData } from '../../snapshot/access.js';
 import { findRootRow } from '../shared/credential-report.js';
 import { dayAndAge, isMoreThanDaysAgo } from '../shared/days.js';
 import { positiveCountOption } from '../shared/options.js';
-import { joinWithAnd } from '../shared/words.js';
+import { joinWithAnd } from '../../util/words.js';
 import { cis, defineRule } from '../types.js';
 
 export const rootRecentUse = defineRule({

@@ -5,7 +5,7 @@
 import type { AccessKeyColumns, CredentialReport, CredentialReportRow } from '../../snapshot/schema.js';
 import { dayOf, daysRoundedUp } from './days.js';
 import { accessKeyColumn } from './future-dates.js';
-import { countOf } from './words.js';
+import { plural } from '../../util/words.js';
 
 export type CredentialSlot = 1 | 2;
 
@@ -95,7 +95,7 @@ const START_WORDING: Record<Exclude<UnusedSince['basis'], 'last used'>, string> 
  * "... has no recorded use in the 61 days since the key was created on 2026-04-15".
  */
 export function describeUnused(subject: string, since: UnusedSince, now: Date): string {
-  const days = countOf(daysRoundedUp(since.date, now), 'day');
+  const days = plural(daysRoundedUp(since.date, now), 'day');
   return since.basis === 'last used'
     ? `${subject} unused for ${days}, last used ${dayOf(since.date)}`
     : `${subject} has no recorded use in the ${days} since ${START_WORDING[since.basis]} on ${dayOf(since.date)}`;

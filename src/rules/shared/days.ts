@@ -1,9 +1,9 @@
 // Day arithmetic for credential-age rules. Every threshold is "more than N days", compared to the
 // millisecond: exactly N days is not more than N days, N days and one second is. Rules pass the
 // snapshot's collectedAt as `now`, never the clock.
-import { countOf } from './words.js';
+import { MS_PER_DAY } from '../../util/time.js';
+import { plural } from '../../util/words.js';
 
-const MS_PER_DAY = 86_400_000;
 export const MS_PER_HOUR = 3_600_000;
 
 /** Milliseconds from an ISO timestamp to now; negative when the timestamp is later than now. */
@@ -43,6 +43,6 @@ export function dayOf(iso: string): string {
 /** "2026-06-10 (5 days ago)", "2026-06-14 (yesterday)" or "2026-06-15 (today)", for messages. */
 export function dayAndAge(iso: string, now: Date): string {
   const days = calendarDaysSince(iso, now);
-  const age = days === 0 ? 'today' : days === 1 ? 'yesterday' : `${countOf(days, 'day')} ago`;
+  const age = days === 0 ? 'today' : days === 1 ? 'yesterday' : `${plural(days, 'day')} ago`;
   return `${dayOf(iso)} (${age})`;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { sectionData } from '../../snapshot/access.js';
-import { joinWithAnd } from '../shared/words.js';
+import { joinWithAnd } from '../../util/words.js';
 import { defineRule } from '../types.js';
 
 export const templateDuplicatePhysicalName = defineRule({

@@ -5,7 +5,7 @@ import { analyzeAccount } from '../../policy/account-analysis.js';
 import { fullAdminSources, pathEvidence, pathWithMethods, trustedRoles } from '../../policy/findings.js';
 import { SERVICES_RUNNING_AS_ROLE } from '../../policy/privesc-methods.js';
 import { COMPUTE_SERVICE_PRINCIPALS } from '../../policy/trust.js';
-import { joinWithAnd } from '../shared/words.js';
+import { joinWithAnd } from '../../util/words.js';
 import { policiesReadable } from '../shared/undecodable-policies.js';
 import { defineRule } from '../types.js';
 

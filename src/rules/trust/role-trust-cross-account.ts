@@ -5,7 +5,7 @@ import { accountOfPrincipal, constrainedKeys, requiredValues, requiresMfa } from
 import type { TrustStatement } from '../../policy/trust.js';
 import { sectionData } from '../../snapshot/access.js';
 import type { Organization } from '../../snapshot/schema.js';
-import { countOf, joinWithAnd } from '../shared/words.js';
+import { plural, joinWithAnd } from '../../util/words.js';
 import { defineRule } from '../types.js';
 
 /** Does the statement only admit principals of this organization (aws:PrincipalOrgID / OrgPaths)? */
@@ -91,7 +91,7 @@ export const roleTrustCrossAccount = defineRule({
         {
           resource: role.arn,
           message:
-            `Role ${role.name} trusts ${countOf(sorted.length, 'other account')} (${joinWithAnd(sorted)}), ` +
+            `Role ${role.name} trusts ${plural(sorted.length, 'other account')} (${joinWithAnd(sorted)}), ` +
             `${where}, without requiring sts:ExternalId or MFA.`,
           evidence: { accounts: sorted, statements: reported, organization: organization?.id ?? null },
         },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { analyzeAccount } from '../../policy/account-analysis.js';
 import { statementId, trustedRoles } from '../../policy/findings.js';
 import { COMPUTE_SERVICE_PRINCIPALS, constrainedKeys } from '../../policy/trust.js';
-import { joinWithAnd } from '../shared/words.js';
+import { joinWithAnd } from '../../util/words.js';
 import { defineRule } from '../types.js';
 
 const COMPUTE = new Set(COMPUTE_SERVICE_PRINCIPALS);

@@ -5,7 +5,7 @@ import type { RoleDetail } from '../../snapshot/schema.js';
 import { dayOf, daysRoundedUp, isMoreThanDaysAgo } from '../shared/days.js';
 import { countableDate, roleField } from '../shared/future-dates.js';
 import { positiveCountOption } from '../shared/options.js';
-import { countOf } from '../shared/words.js';
+import { plural } from '../../util/words.js';
 import { defineRule } from '../types.js';
 
 export const roleUnused = defineRule({
@@ -56,7 +56,7 @@ export const roleUnused = defineRule({
       return [
         {
           resource: role.arn,
-          message: `Role ${role.name} unused for ${countOf(daysRoundedUp(since, now), 'day')}, ${when} (allowed: ${options.maxUnusedDays}).`,
+          message: `Role ${role.name} unused for ${plural(daysRoundedUp(since, now), 'day')}, ${when} (allowed: ${options.maxUnusedDays}).`,
           evidence: {
             lastUsed,
             lastUsedRegion: role.lastUsed?.region ?? null,

@@ -9,7 +9,7 @@ import {
 } from '../shared/credential-report.js';
 import { dayOf, MS_PER_HOUR } from '../shared/days.js';
 import { positiveCountOption } from '../shared/options.js';
-import { countOf } from '../shared/words.js';
+import { plural } from '../../util/words.js';
 import { cis, defineRule } from '../types.js';
 
 export const userAccessKeyAtSetup = defineRule({
@@ -57,8 +57,8 @@ export const userAccessKeyAtSetup = defineRule({
             resource: row.arn,
             discriminator: keyDiscriminator(slot),
             message:
-              `${describeKey(slot, row)} was created with the user (${countOf(Math.max(0, Math.floor(hoursAfterUser)), 'hour')} ` +
-              `after it, on ${dayOf(key.lastRotated)}) and has never been used (setup window: ${countOf(options.setupWindowHours, 'hour')}).`,
+              `${describeKey(slot, row)} was created with the user (${plural(Math.max(0, Math.floor(hoursAfterUser)), 'hour')} ` +
+              `after it, on ${dayOf(key.lastRotated)}) and has never been used (setup window: ${plural(options.setupWindowHours, 'hour')}).`,
             evidence: {
               slot,
               userCreationTime: row.userCreationTime,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { sectionData } from '../../snapshot/access.js';
-import { countOf, joinWithAnd } from '../shared/words.js';
+import { plural, joinWithAnd } from '../../util/words.js';
 import { cis, defineRule } from '../types.js';
 
 export const userDirectPolicies = defineRule({
@@ -33,10 +33,10 @@ export const userDirectPolicies = defineRule({
       if (inline.length === 0 && attached.length === 0) return [];
       const parts: string[] = [];
       if (inline.length > 0)
-        parts.push(`${countOf(inline.length, 'inline policy', 'inline policies')} (${inline.join(', ')})`);
+        parts.push(`${plural(inline.length, 'inline policy', 'inline policies')} (${inline.join(', ')})`);
       if (attached.length > 0) {
         parts.push(
-          `${countOf(attached.length, 'directly attached managed policy', 'directly attached managed policies')} (${attached.join(', ')})`,
+          `${plural(attached.length, 'directly attached managed policy', 'directly attached managed policies')} (${attached.join(', ')})`,
         );
       }
       return [

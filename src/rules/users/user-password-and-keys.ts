@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { sectionData } from '../../snapshot/access.js';
 import { activeAccessKeys, hasConsolePassword, iamUserRows } from '../shared/credential-report.js';
-import { joinWithAnd } from '../shared/words.js';
+import { joinWithAnd } from '../../util/words.js';
 import { defineRule } from '../types.js';
 
 export const userPasswordAndKeys = defineRule({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { sectionData } from '../../snapshot/access.js';
 import { activeAccessKeys, hasConsolePassword, iamUserRows } from '../shared/credential-report.js';
-import { countOf } from '../shared/words.js';
+import { plural } from '../../util/words.js';
 import { defineRule } from '../types.js';
 
 export const userWithoutMfa = defineRule({
@@ -37,7 +37,7 @@ export const userWithoutMfa = defineRule({
         const activeKeys = activeAccessKeys(row).length;
         return {
           resource: row.arn,
-          message: `${row.user} has no MFA device (console password: ${consolePassword ? 'yes' : 'no'}, ${countOf(activeKeys, 'active access key')}).`,
+          message: `${row.user} has no MFA device (console password: ${consolePassword ? 'yes' : 'no'}, ${plural(activeKeys, 'active access key')}).`,
           evidence: { consolePassword, activeAccessKeys: activeKeys },
         };
       }),

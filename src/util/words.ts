@@ -1,4 +1,4 @@
-// Small helpers for readable finding messages.
+// Small helpers for readable messages: findings, warnings and error lines.
 
 function joinList(items: readonly string[], conjunction: string): string {
   if (items.length <= 1) return items.join('');
@@ -16,6 +16,12 @@ export function joinWithOr(items: readonly string[]): string {
 }
 
 /** "1 day", "2 days"; pass the plural for irregular nouns ("1 policy", "2 policies"). */
-export function countOf(count: number, singular: string, plural = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : plural}`;
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+/** "a; b; c; and 2 more": an error line names a few of the items, never hundreds. */
+export function someOf(items: readonly string[], shown = 3): string {
+  const more = items.length > shown ? `; and ${items.length - shown} more` : '';
+  return `${items.slice(0, shown).join('; ')}${more}`;
 }
