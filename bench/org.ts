@@ -4,7 +4,8 @@
 // Targets (issue 5): wall <= 60 s, peak RSS <= 1 GB. Also reports the requests per account.
 import { collectOrganization } from '../src/collect/org.js';
 import { ORG_DEFAULTS } from '../src/collect/org-options.js';
-import { evaluate, resolveRules } from '../src/engine.js';
+import { evaluate } from '../src/engine/report.js';
+import { resolveRules } from '../src/engine/resolve-rules.js';
 import { RULES } from '../src/rules/index.js';
 import { MANAGEMENT_ACCOUNT_ID } from '../test/fake-aws/organization.js';
 import { withFakeEndpoint } from './fake-endpoint.js';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PreparedRun } from '../src/commands/report-options.js';
 import { runsOnTemplates, templateReport } from '../src/commands/template.js';
-import { resolveRules } from '../src/engine.js';
+import { resolveRules } from '../src/engine/resolve-rules.js';
 import { renderReport } from '../src/report/render.js';
 import { RULES } from '../src/rules/index.js';
 import { parseTemplateText } from '../src/template/parse.js';

@@ -16,7 +16,7 @@ import { registerRules } from './commands/rules.js';
 import { registerSuppress } from './commands/suppress.js';
 import { registerTemplate } from './commands/template.js';
 import { registerWhoCan } from './commands/who-can.js';
-import { EXIT } from './engine.js';
+import { EXIT } from './report/exit-code.js';
 import { InputError, RunError } from './errors.js';
 import { terminalWidth, wrapText } from './util/terminal.js';
 import { TOOL } from './version.js';

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import type { Config } from '../src/config.js';
-import { evaluate, exitCodeFor, fingerprint, isExpired, resolveRules } from '../src/engine.js';
-import type { AccountInput } from '../src/engine.js';
+import { evaluate } from '../src/engine/report.js';
+import { isExpired } from '../src/engine/suppressions.js';
+import { resolveRules } from '../src/engine/resolve-rules.js';
+import { exitCodeFor } from '../src/report/exit-code.js';
+import { fingerprint } from '../src/report/fingerprint.js';
+import type { AccountInput } from '../src/snapshot/account-input.js';
 import { InputError } from '../src/errors.js';
 import type { AnyRule, Finding } from '../src/rules/types.js';
 import { defineRule } from '../src/rules/types.js';

@@ -1,5 +1,5 @@
 import type { Suppression } from '../src/config.js';
-import { daysUntilExpiry, suppressionWarnings } from '../src/suppressions.js';
+import { daysUntilExpiry, suppressionWarnings } from '../src/engine/suppressions.js';
 import { ACCOUNT, NOW } from './builders/snapshot.js';
 import { OTHER_ACCOUNT, auditedSnapshot, buildReport } from './report/report-fixture.js';
 

@@ -18,8 +18,9 @@
 import type { Account } from '@aws-sdk/client-organizations';
 import { ListAccountsCommand } from '@aws-sdk/client-organizations';
 import pLimit from 'p-limit';
-import type { AccountInput } from '../engine.js';
-import { NEVER_A_PASS, someOf } from '../engine.js';
+import type { AccountInput } from '../snapshot/account-input.js';
+import { someOf } from '../util/words.js';
+import { NEVER_A_PASS } from '../errors.js';
 import { InputError, RunError } from '../errors.js';
 import type { Organization, Section } from '../snapshot/schema.js';
 import type { Clients } from './clients.js';

@@ -1,11 +1,11 @@
 // `iamspect audit`: evaluate one account (live, a snapshot file, AWS CLI outputs or the demo)
 // and report. Input problems are found before any AWS call; the exit code is the CI contract.
 import type { Command } from 'commander';
-import { NEVER_A_PASS, whyNothingAudited } from '../engine.js';
-import { InputError, RunError } from '../errors.js';
+import { InputError, NEVER_A_PASS, RunError } from '../errors.js';
 import type { OrgFlags } from '../collect/org-options.js';
 import { addOrgOptions, orgOptionsFrom } from '../collect/org-options.js';
 import { regionsLeftOutWarnings } from '../collect/selection.js';
+import { whyNothingAudited } from '../report/summary.js';
 import type { ReportFlags, RuleScope } from './report-options.js';
 import { addReportOptions, buildReport, emitReport, prepareRun } from './report-options.js';
 import type { SourceFlags } from './source-options.js';

@@ -4,7 +4,7 @@
 // InputError, mapped by the CLI) when either file cannot be used.
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { EXIT } from '../engine.js';
+import { EXIT } from '../report/exit-code.js';
 import type { DiffFormat } from '../report/diff.js';
 import { DIFF_FORMATS, diffReports, failingCount, renderDiff } from '../report/diff.js';
 import { readReportFile } from '../report/read-report.js';

@@ -4,10 +4,10 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { DEFAULT_CONFIG_FILE } from '../config.js';
-import { exitCodeFor } from '../engine.js';
+import { exitCodeFor } from '../report/exit-code.js';
 import { writeJson } from '../report/json.js';
-import type { ReportPart } from '../report/merge.js';
-import { mergeReports, partialWarning } from '../report/merge.js';
+import type { ReportPart } from '../engine/merge.js';
+import { mergeReports, partialWarning } from '../engine/merge.js';
 import { readReportFile } from '../report/read-report.js';
 import type { OutputFormat } from '../report/render.js';
 import { OUTPUT_FORMATS, renderReport } from '../report/render.js';

@@ -8,10 +8,13 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Config, LoadedConfig } from '../config.js';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config.js';
-import type { AccountInput, ResolvedRule } from '../engine.js';
-import { evaluate, exitCodeFor, resolveRules, summarize } from '../engine.js';
+import { evaluateAccounts } from '../engine/evaluate.js';
+import type { ReportRunSettings } from '../engine/report.js';
+import { assembleReport, partsOf, ruleIdsOf } from '../engine/report.js';
+import type { ResolvedRule } from '../engine/resolve-rules.js';
+import { resolveRules } from '../engine/resolve-rules.js';
 import { InputError } from '../errors.js';
-import { applyBaseline } from '../report/baseline.js';
+import { exitCodeFor } from '../report/exit-code.js';
 import type { Report } from '../report/model.js';
 import { readReportFile } from '../report/read-report.js';
 import type { OutputFormat, RenderContext } from '../report/render.js';
@@ -20,7 +23,7 @@ import { findRule, RULES } from '../rules/index.js';
 import type { AnyRule } from '../rules/types.js';
 import type { Severity } from '../model/severity.js';
 import { SEVERITIES } from '../model/severity.js';
-import { suppressionWarnings } from '../suppressions.js';
+import type { AccountInput } from '../snapshot/account-input.js';
 import { writeFilesAtomic } from '../util/atomic-write.js';
 import type { NamedPath } from '../util/output-targets.js';
 import { checkOutputTargets } from '../util/output-targets.js';
@@ -211,18 +214,28 @@ function rulesNotRun(ids: readonly string[], scope: RuleScope): string[] {
 }
 
 /** The report's warnings for --rules ids this command does not run. */
-export function notRunWarnings(prepared: PreparedRun): string[] {
+function notRunWarnings(prepared: PreparedRun): string[] {
   return prepared.notRun.map((line) => `${line}.`);
 }
 
+/** How this run's settings (fail-on, suppressions, baseline, rules not run) shape its report. */
+export function reportSettings(prepared: PreparedRun, today: Date): ReportRunSettings {
+  return {
+    failOn: prepared.failOn,
+    generatedAt: today.toISOString(),
+    suppressions: {
+      entries: prepared.loaded.config.suppressions ?? [],
+      ruleId: ruleIdsOf(prepared.rules),
+      today,
+    },
+    notices: notRunWarnings(prepared),
+    ...(prepared.baseline && { baseline: prepared.baseline }),
+  };
+}
+
 export function buildReport(accounts: AccountInput[], prepared: PreparedRun, today = new Date()): Report {
-  const suppressions = prepared.loaded.config.suppressions ?? [];
-  let report = evaluate(accounts, prepared.rules, { today, failOn: prepared.failOn, suppressions });
-  report.warnings.push(...notRunWarnings(prepared));
-  report.warnings.push(...suppressionWarnings(report, suppressions, today));
-  if (prepared.baseline) report = applyBaseline(report, prepared.baseline);
-  report.summary = summarize(report);
-  return report;
+  const parts = partsOf(evaluateAccounts(accounts, prepared.rules), prepared.rules);
+  return assembleReport(parts, reportSettings(prepared, today));
 }
 
 export function renderContext(

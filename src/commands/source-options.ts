@@ -7,7 +7,7 @@ import { addLiveOptions, liveOptionsFrom } from '../collect/options.js';
 import type { OrgOptions } from '../collect/org-options.js';
 import { terminalProgress } from '../collect/progress.js';
 import { sectionsToCollect } from '../collect/selection.js';
-import type { AccountInput } from '../engine.js';
+import type { AccountInput } from '../snapshot/account-input.js';
 import { InputError } from '../errors.js';
 import { formatUtc } from '../report/facts.js';
 import type { Shard } from '../model/shard.js';

@@ -8,10 +8,10 @@ import { resolve } from 'node:path';
 import type { Suppression } from '../config.js';
 import { DEFAULT_CONFIG_FILE, parseConfig, suppressionSchema } from '../config.js';
 import { appendSuppression } from '../config-edit.js';
-import { EXIT } from '../engine.js';
+import { EXIT } from '../report/exit-code.js';
 import { InputError } from '../errors.js';
 import { findRule } from '../rules/index.js';
-import { EXPIRY_WARNING_DAYS, daysUntilExpiry } from '../suppressions.js';
+import { EXPIRY_WARNING_DAYS, daysUntilExpiry } from '../engine/suppressions.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 
 export interface SuppressFlags {

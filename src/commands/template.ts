@@ -2,14 +2,15 @@
 // rule a template can answer (policy, trust and user rules on the declared IAM resources, plus the
 // template rules), and points each finding at its file, line and column.
 import type { Command } from 'commander';
-import { compareFindings, evaluate, fingerprint, summarize } from '../engine.js';
+import { evaluateAccounts, toReportRule } from '../engine/evaluate.js';
+import { assembleReport } from '../engine/report.js';
 import { InputError } from '../errors.js';
-import { applyBaseline } from '../report/baseline.js';
+import { fingerprint } from '../report/fingerprint.js';
 import type { AccountReport, NotEvaluated, Report, ReportFinding, RuleError } from '../report/model.js';
 import type { AnyRule } from '../rules/types.js';
 import { sectionData } from '../snapshot/access.js';
 import type { SectionName, Snapshot } from '../snapshot/schema.js';
-import { suppressionWarnings } from '../suppressions.js';
+import type { AccountInput } from '../snapshot/account-input.js';
 import { TEMPLATE_EXTENSIONS } from '../template/files.js';
 import { TEMPLATE_ACCOUNT_ID, TEMPLATE_PARTITION } from '../template/identities.js';
 import { placeFindings } from '../template/locate.js';
@@ -18,7 +19,7 @@ import { describeFailure, scanTemplates } from '../template/scan.js';
 import { plural } from '../util/words.js';
 import { TEMPLATE_SECTIONS } from '../template/to-snapshot.js';
 import type { PreparedRun, ReportFlags, RuleScope } from './report-options.js';
-import { addReportOptions, emitReport, notRunWarnings, prepareRun } from './report-options.js';
+import { addReportOptions, emitReport, prepareRun, reportSettings } from './report-options.js';
 
 interface TemplateFlags extends ReportFlags {
   stdinFilename?: string;
@@ -119,8 +120,6 @@ export function templateReport(
   prepared: PreparedRun,
   today = new Date(),
 ): TemplateRun {
-  const suppressions = prepared.loaded.config.suppressions ?? [];
-  const options = { today, failOn: prepared.failOn, suppressions };
   const findings: ReportFinding[] = [];
   // A rule not evaluated as a whole is so alike in every template: listed once. A resource it could
   // not judge belongs to one template, which its reason names.
@@ -129,47 +128,48 @@ export function templateReport(
   const ruleErrors: RuleError[] = [];
   const failures: TemplateFailure[] = [];
   const notTemplates: string[] = [];
+  function* templates(): Generator<AccountInput> {
+    for (const scanned of files) {
+      if (scanned.kind === 'failure') failures.push(scanned.failure);
+      if (scanned.kind === 'not-template') notTemplates.push(scanned.file);
+      if (scanned.kind !== 'template') continue;
+      failures.push(...scanned.notAnalysed);
+      yield { snapshot: scanned.snapshot };
+    }
+  }
   // The first template stands for all in the report's account entry; the others are let go.
   let first: Snapshot | undefined;
-  let templates = 0;
-  for (const scanned of files) {
-    if (scanned.kind === 'failure') failures.push(scanned.failure);
-    if (scanned.kind === 'not-template') notTemplates.push(scanned.file);
-    if (scanned.kind !== 'template') continue;
-    const { snapshot } = scanned;
-    failures.push(...scanned.notAnalysed);
-    templates++;
+  let count = 0;
+  for (const evaluation of evaluateAccounts(templates(), prepared.rules)) {
+    const snapshot = evaluation.snapshot!;
+    count++;
     first ??= snapshot;
-    const part = evaluate([{ snapshot }], prepared.rules, options);
-    findings.push(...locatedFindings(snapshot, part.findings));
-    for (const item of part.notEvaluated) {
+    findings.push(...locatedFindings(snapshot, evaluation.findings));
+    for (const item of evaluation.notEvaluated) {
       if (item.resource === undefined) notEvaluated.set(item.ruleId, item);
       else unjudged.push({ ...item, reason: `${snapshot.source.path}: ${item.reason}` });
     }
-    for (const error of part.ruleErrors) {
+    for (const error of evaluation.ruleErrors) {
       ruleErrors.push({ ...error, message: `${snapshot.source.path}: ${error.message}` });
     }
   }
-  // Evaluating no account gives the report's frame: rules, generatedAt, expired-suppression warnings.
-  const frame = evaluate([], prepared.rules, options);
-  const report: Report = {
-    ...frame,
-    accounts: templateAccounts(first, templates, failures),
-    findings: findings.sort(compareFindings),
+  const warnings =
+    notTemplates.length > 0
+      ? [
+          `Skipped ${plural(notTemplates.length, 'file')} that ${notTemplates.length === 1 ? 'is' : 'are'} ` +
+            `not a CloudFormation template (no Resources with an AWS:: type): ${notTemplates.join(', ')}.`,
+        ]
+      : [];
+  const parts = {
+    rules: prepared.rules.map(toReportRule),
+    accounts: templateAccounts(first, count, failures),
+    findings,
     notEvaluated: [...notEvaluated.values(), ...unjudged],
     ruleErrors,
-    warnings: [...frame.warnings],
+    warnings,
   };
-  if (notTemplates.length > 0) {
-    report.warnings.push(
-      `Skipped ${plural(notTemplates.length, 'file')} that ${notTemplates.length === 1 ? 'is' : 'are'} ` +
-        `not a CloudFormation template (no Resources with an AWS:: type): ${notTemplates.join(', ')}.`,
-    );
-  }
-  report.warnings.push(...suppressionWarnings(report, suppressions, today));
-  const finished = prepared.baseline ? applyBaseline(report, prepared.baseline) : report;
-  finished.summary = summarize(finished);
-  return { report: finished, templates, failures, notTemplates };
+  const report = assembleReport(parts, reportSettings(prepared, today));
+  return { report, templates: count, failures, notTemplates };
 }
 
 /** Why a scan found nothing to judge, naming each file and what was wrong with it. */
@@ -212,7 +212,6 @@ export function runTemplate(paths: string[], flags: TemplateFlags, scanOptions: 
   if (flags.tfDir !== undefined) options.tfDir = flags.tfDir;
   const run = templateReport(scanTemplates(paths, options), prepared);
   if (run.templates === 0) throw nothingScanned(paths, run);
-  run.report.warnings.push(...notRunWarnings(prepared));
   // The table lists them; machine formats keep stdout for the report, so they are said on stderr.
   if (flags.format !== 'table') {
     for (const failure of run.failures) process.stderr.write(`iamspect: ${describeFailure(failure)}\n`);

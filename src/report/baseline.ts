@@ -5,7 +5,7 @@
 // A finding only counts as fixed when this run actually re-checked it: its account was audited
 // and its rule was evaluated there. An account that failed to collect, or a rule that was denied
 // its data, must not make yesterday's findings look fixed.
-import { summarize } from '../engine.js';
+import { summarize } from './summary.js';
 import { plural } from '../util/words.js';
 import type { Report, ReportFinding } from './model.js';
 

@@ -3,7 +3,7 @@
 // counts as fixed when the newer run re-checked it (see baseline.ts). The gate is failed by a new
 // finding at or above --fail-on and by an existing one that reached it (severity raised,
 // suppression ended): both are newly failing.
-import { isAtOrAboveFailOn, isFailing } from '../engine.js';
+import { isAtOrAboveFailOn, isFailing } from './summary.js';
 import type { Severity } from '../model/severity.js';
 import { SEVERITY_RANK } from '../model/severity.js';
 import { asFixed, recheckedIn } from './baseline.js';

@@ -2,7 +2,8 @@
 // summary line, and what could not be checked (not-evaluated rules with the missing permission,
 // rule errors), then warnings. Suppressed findings are counted but only listed on request.
 import { getBorderCharacters, table } from 'table';
-import { compareFindings, summarize } from '../engine.js';
+import { summarize } from './summary.js';
+import { compareFindings } from './order.js';
 import type { Severity } from '../model/severity.js';
 import { SEVERITIES } from '../model/severity.js';
 import type { Painter, Style } from '../util/color.js';

@@ -6,8 +6,8 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { AccountInput } from '../engine.js';
-import { NEVER_A_PASS } from '../engine.js';
+import type { AccountInput } from './account-input.js';
+import { NEVER_A_PASS } from '../errors.js';
 import { shardFromText } from '../model/shard.js';
 import { InputError } from '../errors.js';
 import type { Shard } from '../model/shard.js';

@@ -4,7 +4,7 @@ import type { PreparedRun } from '../../src/commands/report-options.js';
 import type { TemplateRun } from '../../src/commands/template.js';
 import { runsOnTemplates, templateReport } from '../../src/commands/template.js';
 import type { Config } from '../../src/config.js';
-import { resolveRules } from '../../src/engine.js';
+import { resolveRules } from '../../src/engine/resolve-rules.js';
 import { RULES } from '../../src/rules/index.js';
 import type { Snapshot } from '../../src/snapshot/schema.js';
 import type { ScanOptions } from '../../src/template/scan.js';

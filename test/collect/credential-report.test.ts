@@ -2,7 +2,9 @@
 // expired, still in progress, and never finishing (a section error, so its rules are not evaluated).
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { pollDelayMs } from '../../src/collect/credential-report.js';
-import { evaluate, exitCodeFor, resolveRules } from '../../src/engine.js';
+import { evaluate } from '../../src/engine/report.js';
+import { resolveRules } from '../../src/engine/resolve-rules.js';
+import { exitCodeFor } from '../../src/report/exit-code.js';
 import { RULES } from '../../src/rules/index.js';
 import { sampleAccount } from '../fake-aws/accounts.js';
 import type { FakeCredentialReport } from '../fake-aws/model.js';

@@ -1,7 +1,9 @@
 // Live collection through the engine with the real rule registry: what users see in findings,
 // not-evaluated rules and exit codes when collection meets a real account's situations.
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { evaluate, exitCodeFor, resolveRules } from '../../src/engine.js';
+import { evaluate } from '../../src/engine/report.js';
+import { resolveRules } from '../../src/engine/resolve-rules.js';
+import { exitCodeFor } from '../../src/report/exit-code.js';
 import { renderJson } from '../../src/report/json.js';
 import { RULES } from '../../src/rules/index.js';
 import { parseSnapshot, serializeSnapshot } from '../../src/snapshot/read-snapshot.js';

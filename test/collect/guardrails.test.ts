@@ -2,7 +2,9 @@
 // organization features, Account, EC2, Config, Access Analyzer, CloudWatch), each over its own
 // protocol with the real SDK clients, and the rules they feed, end to end.
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { evaluate, exitCodeFor, resolveRules } from '../../src/engine.js';
+import { evaluate } from '../../src/engine/report.js';
+import { resolveRules } from '../../src/engine/resolve-rules.js';
+import { exitCodeFor } from '../../src/report/exit-code.js';
 import type { Snapshot } from '../../src/snapshot/schema.js';
 import { sampleAccount } from '../fake-aws/accounts.js';
 import type { FakeAccountInit } from '../fake-aws/model.js';

@@ -2,7 +2,8 @@
 // it, a server error is not retried as often as throttling, regions of another partition are never
 // called, and the credential report is first polled within a second.
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { evaluate, resolveRules } from '../../src/engine.js';
+import { evaluate } from '../../src/engine/report.js';
+import { resolveRules } from '../../src/engine/resolve-rules.js';
 import type { FakeAccountInit, FakeRegion } from '../fake-aws/model.js';
 import { FAKE_NOW, fakeAccount } from '../fake-aws/model.js';
 import type { FakeSession } from './harness.js';

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { registerDiff, runDiff } from '../../src/commands/diff.js';
-import { EXIT } from '../../src/engine.js';
+import { EXIT } from '../../src/report/exit-code.js';
 import { InputError } from '../../src/errors.js';
 import { renderJson } from '../../src/report/json.js';
 import type { Report, ReportFinding } from '../../src/report/model.js';

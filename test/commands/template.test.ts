@@ -8,7 +8,7 @@ import {
   runsOnTemplates,
   templateReport,
 } from '../../src/commands/template.js';
-import { resolveRules } from '../../src/engine.js';
+import { resolveRules } from '../../src/engine/resolve-rules.js';
 import { principalFullAdmin } from '../../src/rules/policy/principal-full-admin.js';
 import { scanTemplates } from '../../src/template/scan.js';
 import { InputError } from '../../src/errors.js';

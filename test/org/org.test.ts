@@ -3,7 +3,9 @@
 // clients, the engine and the real rules.
 import { afterEach, describe, expect, test } from '@jest/globals';
 import type { OrganizationRun } from '../../src/collect/org.js';
-import { evaluate, exitCodeFor, resolveRules } from '../../src/engine.js';
+import { evaluate } from '../../src/engine/report.js';
+import { resolveRules } from '../../src/engine/resolve-rules.js';
+import { exitCodeFor } from '../../src/report/exit-code.js';
 import { InputError, RunError } from '../../src/errors.js';
 import type { Report } from '../../src/report/model.js';
 import { principalPrivilegeEscalation } from '../../src/rules/policy/principal-privilege-escalation.js';

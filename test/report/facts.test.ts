@@ -1,4 +1,4 @@
-import { summarize } from '../../src/engine.js';
+import { summarize } from '../../src/report/summary.js';
 import { applyBaseline } from '../../src/report/baseline.js';
 import {
   credentialReportAge,

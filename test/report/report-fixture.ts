@@ -2,8 +2,9 @@
 // so the tests follow the Report shape the engine actually emits.
 import { z } from 'zod';
 import type { Suppression } from '../../src/config.js';
-import type { AccountInput } from '../../src/engine.js';
-import { evaluate, resolveRules } from '../../src/engine.js';
+import type { AccountInput } from '../../src/snapshot/account-input.js';
+import { evaluate } from '../../src/engine/report.js';
+import { resolveRules } from '../../src/engine/resolve-rules.js';
 import type { Report } from '../../src/report/model.js';
 import type { RenderContext } from '../../src/report/render.js';
 import type { AnyRule, Finding, RuleContext } from '../../src/rules/types.js';

@@ -2,7 +2,8 @@
 // and a user without MFA. Users want that problem once, from the most specific rule that saw it,
 // and the broader rules back whenever the specific one did not run.
 import type { Config } from '../../src/config.js';
-import { evaluate, resolveRules } from '../../src/engine.js';
+import { evaluate } from '../../src/engine/report.js';
+import { resolveRules } from '../../src/engine/resolve-rules.js';
 import type { Report } from '../../src/report/model.js';
 import { RULES } from '../../src/rules/index.js';
 import type { Snapshot } from '../../src/snapshot/schema.js';

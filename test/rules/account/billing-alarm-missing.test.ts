@@ -1,4 +1,5 @@
-import { evaluate, resolveRules } from '../../../src/engine.js';
+import { evaluate } from '../../../src/engine/report.js';
+import { resolveRules } from '../../../src/engine/resolve-rules.js';
 import { billingAlarmMissing } from '../../../src/rules/account/billing-alarm-missing.js';
 import type { BillingAlarm } from '../../../src/snapshot/schema.js';
 import { billingAlarm } from '../../builders/guardrails.js';

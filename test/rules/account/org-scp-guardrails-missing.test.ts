@@ -1,4 +1,5 @@
-import { evaluate, resolveRules } from '../../../src/engine.js';
+import { evaluate } from '../../../src/engine/report.js';
+import { resolveRules } from '../../../src/engine/resolve-rules.js';
 import { orgScpGuardrailsMissing } from '../../../src/rules/account/org-scp-guardrails-missing.js';
 import type { Organization, ServiceControlPolicy, Snapshot } from '../../../src/snapshot/schema.js';
 import { denyScp, fullAwsAccess, managedOrganization, organization } from '../../builders/guardrails.js';

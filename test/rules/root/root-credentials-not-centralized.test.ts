@@ -1,4 +1,5 @@
-import { evaluate, resolveRules } from '../../../src/engine.js';
+import { evaluate } from '../../../src/engine/report.js';
+import { resolveRules } from '../../../src/engine/resolve-rules.js';
 import { rootCredentialsNotCentralized } from '../../../src/rules/root/root-credentials-not-centralized.js';
 import type { OrganizationFeatures, Snapshot } from '../../../src/snapshot/schema.js';
 import { managedOrganization, ORGANIZATION_ID, organization } from '../../builders/guardrails.js';

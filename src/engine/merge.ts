@@ -4,11 +4,13 @@
 // recomputed. Parts must come from the same report format and the same --fail-on, and no account
 // may be in two parts; shards (reports that record `run.shard`) must be the shards of one split,
 // each once, and all of them unless --allow-partial. Anything else is an InputError naming the files.
-import { compareFindings, NEVER_A_PASS, summarize, whyNothingAudited } from '../engine.js';
-import { InputError } from '../errors.js';
-import { describeMissingShards } from './facts.js';
+import { InputError, NEVER_A_PASS } from '../errors.js';
 import { shardName } from '../model/shard.js';
-import type { PartialRun, Report, ReportRule } from './model.js';
+import { describeMissingShards } from '../report/facts.js';
+import type { PartialRun, Report, ReportRule } from '../report/model.js';
+import { compareFindings } from '../report/order.js';
+import { whyNothingAudited } from '../report/summary.js';
+import { assembleReport } from './report.js';
 
 export interface ReportPart {
   file: string;
@@ -130,35 +132,38 @@ export function mergeReports(
   const fixed = reports.some((report) => report.fixed !== undefined)
     ? reports.flatMap((report) => report.fixed ?? []).sort(compareFindings)
     : undefined;
-  const merged: Report = {
-    schemaVersion: reports[0]!.schemaVersion,
-    tool: reports[0]!.tool,
-    generatedAt: reports
-      .map((report) => report.generatedAt)
-      .sort()
-      .at(-1)!,
-    failOn: reports[0]!.failOn,
-    // A merge of every shard is the report of the whole run; one that lacks shards says which.
-    ...(partial && { run: { partial } }),
-    accounts: byAccount(reports.flatMap((report) => report.accounts)),
-    rules: unionOfRules(parts),
-    findings: reports.flatMap((report) => report.findings).sort(compareFindings),
-    ...(fixed && { fixed }),
-    notEvaluated: byAccount(reports.flatMap((report) => report.notEvaluated)),
-    ruleErrors: byAccount(reports.flatMap((report) => report.ruleErrors)),
-    warnings: [
-      ...new Set(reports.flatMap((report) => report.warnings)),
-      ...(partial ? [partialWarning(partial)] : []),
-    ],
-    summary: reports[0]!.summary,
-  };
-  merged.summary = summarize(merged);
-  const nothingAudited = whyNothingAudited(merged.accounts, 'the reports');
+  const accounts = byAccount(reports.flatMap((report) => report.accounts));
+  const nothingAudited = whyNothingAudited(accounts, 'the reports');
   if (nothingAudited) {
     throw new InputError(
       `merge: nothing audited: ${nothingAudited}`,
       `${NEVER_A_PASS}: merge the reports of runs that audited accounts.`,
     );
   }
-  return merged;
+  // The parts' findings are already suppressed and compared with their baseline: no run settings
+  // but the ones they share are applied again.
+  return assembleReport(
+    {
+      accounts,
+      rules: unionOfRules(parts),
+      findings: reports.flatMap((report) => report.findings),
+      ...(fixed && { fixed }),
+      notEvaluated: byAccount(reports.flatMap((report) => report.notEvaluated)),
+      ruleErrors: byAccount(reports.flatMap((report) => report.ruleErrors)),
+      warnings: [
+        ...new Set(reports.flatMap((report) => report.warnings)),
+        ...(partial ? [partialWarning(partial)] : []),
+      ],
+    },
+    {
+      failOn: reports[0]!.failOn,
+      generatedAt: reports
+        .map((report) => report.generatedAt)
+        .sort()
+        .at(-1)!,
+      tool: reports[0]!.tool,
+      // A merge of every shard is the report of the whole run; one that lacks shards says which.
+      ...(partial && { run: { partial } }),
+    },
+  );
 }

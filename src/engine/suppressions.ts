@@ -1,16 +1,57 @@
-// Keeps suppressions honest after the engine has applied them: warns before one runs out (so a
-// gate does not start failing by surprise on a Monday) and points at suppressions that no longer
-// match anything (the problem was fixed or the resource renamed), so the config file does not
-// collect blanket exceptions nobody remembers. Expired suppressions are already warned about by
-// the engine when it skips them.
-import type { Suppression } from './config.js';
-import { isExpired } from './engine.js';
-import { globMatch, STAR_ONLY } from './util/glob.js';
-import { MS_PER_DAY } from './util/time.js';
-import { recheckedIn } from './report/baseline.js';
-import { plural } from './util/words.js';
-import type { Report } from './report/model.js';
-import { findRule } from './rules/index.js';
+// Suppressions from the config file: applied to a run's findings (an expired one is skipped, with
+// a warning, and its findings count again), then kept honest: a warning before one runs out (so a
+// gate does not start failing by surprise on a Monday) and for those that no longer match anything
+// (the problem was fixed or the resource renamed), so the config file does not collect blanket
+// exceptions nobody remembers.
+import type { Suppression } from '../config.js';
+import { recheckedIn } from '../report/baseline.js';
+import type { Report, ReportFinding } from '../report/model.js';
+import { findRule } from '../rules/index.js';
+import { globMatch, STAR_ONLY } from '../util/glob.js';
+import { MS_PER_DAY } from '../util/time.js';
+import { plural } from '../util/words.js';
+
+/** A suppression is expired once `today` is after its expires date (the expiry day itself still counts). */
+export function isExpired(suppression: Suppression, today: Date): boolean {
+  return suppression.expires !== undefined && today.toISOString().slice(0, 10) > suppression.expires;
+}
+
+/** The config's suppressions and how a rule id or alias written in one names a rule. */
+export interface SuppressionSet {
+  entries: readonly Suppression[];
+  /** The id of the rule an id or alias names (itself when it names no rule). */
+  ruleId: (idOrAlias: string) => string;
+  /** The wall-clock day that decides expiry. */
+  today: Date;
+}
+
+/**
+ * Marks the findings an unexpired suppression matches (rule and resource glob) and returns one
+ * warning per expired suppression, which no longer hides anything.
+ */
+export function applySuppressions(
+  findings: readonly ReportFinding[],
+  { entries, ruleId, today }: SuppressionSet,
+): string[] {
+  const warnings: string[] = [];
+  const active = entries.filter((s) => {
+    if (!isExpired(s, today)) return true;
+    warnings.push(
+      `Suppression of ${s.rule} for ${s.resource} expired on ${s.expires}: its findings count again (reason was: ${s.reason}).`,
+    );
+    return false;
+  });
+  for (const finding of findings) {
+    const match = active.find(
+      (s) => ruleId(s.rule) === finding.ruleId && globMatch(s.resource, finding.resource, STAR_ONLY),
+    );
+    if (match) {
+      finding.suppressed = { reason: match.reason, resource: match.resource };
+      if (match.expires) finding.suppressed.expires = match.expires;
+    }
+  }
+  return warnings;
+}
 
 /** Warn this many days (or fewer) before a suppression's last day. */
 export const EXPIRY_WARNING_DAYS = 14;
