@@ -12,4 +12,53 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  // The layers of docs/architecture.md: an import may only point down. Relative paths only, so a
+  // pattern names the folder a file reaches up into.
+  {
+    files: ['src/snapshot/**', 'src/template/**', 'src/policy/**', 'src/graph/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [layer(['engine', 'rules', 'report', 'commands'], 'data and policy analysis')],
+        },
+      ],
+    },
+  },
+  {
+    // Collect's own entry repeats the shared pattern: a later entry replaces a rule's options.
+    files: ['src/collect/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'commander',
+              message:
+                'Collectors take plain options; the flags are declared in src/commands/collection-flags.ts.',
+            },
+          ],
+          patterns: [layer(['engine', 'rules', 'report', 'commands'], 'data and policy analysis')],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/report/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [layer(['engine', 'commands'], 'the report model and its outputs')] },
+      ],
+    },
+  },
 );
+
+/** A no-restricted-imports pattern refusing relative imports of the `folders` under src/. */
+function layer(folders, what) {
+  return {
+    regex: `^(\\.\\./)+(${folders.join('|')})(/|\\.js$)`,
+    message: `${what} must not import ${folders.join(', ')}: see the layers in docs/architecture.md.`,
+  };
+}

@@ -42,7 +42,7 @@ import { serviceControlPoliciesCollector } from './service-control-policies.js';
 import { virtualMfaDevicesCollector } from './virtual-mfa-devices.js';
 
 export type { CollectOptions, LiveFlags } from './options.js';
-export { addLiveOptions, COLLECT_DEFAULTS, liveOptionsFrom } from './options.js';
+export { COLLECT_DEFAULTS, liveOptionsFrom } from './options.js';
 export type { Progress } from './progress.js';
 export { SILENT_PROGRESS, terminalProgress } from './progress.js';
 

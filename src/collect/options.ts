@@ -1,6 +1,6 @@
-// Options of a live collection, and the command-line flags that set them (shared by `audit` and
-// `collect`). Flags are validated here, before any AWS call, with errors that name the flag.
-import type { Command } from 'commander';
+// Options of a live collection, and the values of the command-line flags that set them (shared by
+// `audit` and `collect`; commands/collection-flags.ts declares the flags). Flags are validated
+// here, before any AWS call, with errors that name the flag.
 import type { RetryStrategyV2 } from '@smithy/types';
 import { InputError } from '../errors.js';
 import type { SectionName } from '../snapshot/schema.js';
@@ -53,40 +53,6 @@ export interface LiveFlags {
   quiet?: boolean;
   /** --org (see org-options.ts): --external-id then applies to the member accounts' roles too. */
   org?: boolean;
-}
-
-export function addLiveOptions(command: Command): Command {
-  return command
-    .option('--profile <name>', 'AWS profile from the shared config/credentials files (default: AWS_PROFILE)')
-    .option('--region <region>', "region for AWS API calls (default: AWS_REGION or the profile's region)")
-    .option(
-      '--regions <list>',
-      'scan only these enabled regions for the regional guard rails (comma-separated; default: every enabled region)',
-    )
-    .option(
-      '--role-arn <arn>',
-      'assume this IAM role and collect as it (read-only permissions: `iamspect permissions`)',
-    )
-    .option(
-      '--external-id <id>',
-      'external id required by the role in --role-arn (with --org: by the member roles too)',
-    )
-    .option(
-      '--role-session-name <name>',
-      'session name for --role-arn, seen in CloudTrail',
-      COLLECT_DEFAULTS.roleSessionName,
-    )
-    .option(
-      '--max-attempts <n>',
-      'attempts per AWS call, retries on throttling included',
-      String(COLLECT_DEFAULTS.maxAttempts),
-    )
-    .option(
-      '--credential-report-timeout <seconds>',
-      'how long to wait for IAM to generate the credential report',
-      String(COLLECT_DEFAULTS.credentialReportTimeoutMs / 1000),
-    )
-    .option('--quiet', 'no progress on stderr while collecting');
 }
 
 function wholeNumber(

@@ -1,6 +1,6 @@
-// Options of an organization-wide run (--org) and the flags that set them, shared by `audit` and
-// `collect`. Validated before any AWS call, with errors that name the flag.
-import type { Command } from 'commander';
+// Options of an organization-wide run (--org) and the values of the flags that set them, shared by
+// `audit` and `collect` (commands/collection-flags.ts declares the flags). Validated before any
+// AWS call, with errors that name the flag.
 import { InputError } from '../errors.js';
 import type { Shard } from '../model/shard.js';
 import { shardFromText } from '../model/shard.js';
@@ -30,34 +30,6 @@ export interface OrgFlags {
   accounts?: string[];
   excludeAccounts?: string[];
   shard?: string;
-}
-
-function accountList(value: string, previous: string[] | undefined): string[] {
-  const ids = value
-    .split(',')
-    .map((id) => id.trim())
-    .filter(Boolean);
-  return [...(previous ?? []), ...ids];
-}
-
-export function addOrgOptions(command: Command): Command {
-  return command
-    .option(
-      '--org',
-      'audit every account of the AWS Organization, from its management account or a delegated administrator',
-    )
-    .option(
-      '--role-name <name>',
-      'with --org: role assumed in each member account (needs the policy of `iamspect permissions`)',
-      ORG_DEFAULTS.roleName,
-    )
-    .option('--concurrency <n>', 'with --org: accounts collected at once', String(ORG_DEFAULTS.concurrency))
-    .option('--accounts <ids>', 'with --org: only these account ids (comma-separated)', accountList)
-    .option('--exclude-accounts <ids>', 'with --org: skip these account ids (comma-separated)', accountList)
-    .option(
-      '--shard <K/N>',
-      'with --org: collect only shard K of N of the sorted account list (run N jobs, then `iamspect merge`)',
-    );
 }
 
 const ACCOUNT_ID = /^\d{12}$/;

@@ -3,9 +3,10 @@
 import type { Command } from 'commander';
 import { InputError, NEVER_A_PASS, RunError } from '../errors.js';
 import type { OrgFlags } from '../collect/org-options.js';
-import { addOrgOptions, orgOptionsFrom } from '../collect/org-options.js';
+import { orgOptionsFrom } from '../collect/org-options.js';
 import { regionsLeftOutWarnings } from '../collect/selection.js';
 import { whyNothingAudited } from '../report/summary.js';
+import { addOrgOptions } from './collection-flags.js';
 import type { ReportFlags, RuleScope } from './report-options.js';
 import { addReportOptions, buildReport, emitReport, prepareRun } from './report-options.js';
 import type { SourceFlags } from './source-options.js';

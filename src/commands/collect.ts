@@ -3,9 +3,9 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import type { CollectOptions, LiveFlags } from '../collect/options.js';
-import { addLiveOptions, liveOptionsFrom } from '../collect/options.js';
+import { liveOptionsFrom } from '../collect/options.js';
 import type { OrgFlags, OrgOptions } from '../collect/org-options.js';
-import { addOrgOptions, orgOptionsFrom } from '../collect/org-options.js';
+import { orgOptionsFrom } from '../collect/org-options.js';
 import { terminalProgress } from '../collect/progress.js';
 import { sectionsToCollect } from '../collect/selection.js';
 import { resolveRules } from '../engine/resolve-rules.js';
@@ -23,6 +23,7 @@ import {
 } from '../snapshot/snapshot-directory.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { checkOutputTargets } from '../util/output-targets.js';
+import { addLiveOptions, addOrgOptions } from './collection-flags.js';
 import { commaList } from './report-options.js';
 
 interface CollectFlags extends LiveFlags, OrgFlags {

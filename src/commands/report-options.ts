@@ -47,7 +47,7 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-/** Commander parser for a repeatable comma-separated list (--rules a,b --rules c). */
+/** A repeatable comma-separated flag (`--rules a,b --rules c`): every id, blanks dropped. */
 export function commaList(value: string, previous: string[] | undefined): string[] {
   const ids = value
     .split(',')

@@ -3,10 +3,11 @@
 // directory, AWS CLI outputs, or the bundled demo. Source problems are refused before any AWS call.
 import type { Command } from 'commander';
 import type { LiveFlags } from '../collect/options.js';
-import { addLiveOptions, liveOptionsFrom } from '../collect/options.js';
+import { liveOptionsFrom } from '../collect/options.js';
 import type { OrgOptions } from '../collect/org-options.js';
 import { terminalProgress } from '../collect/progress.js';
 import { sectionsToCollect } from '../collect/selection.js';
+import { addLiveOptions } from './collection-flags.js';
 import type { AccountInput } from '../snapshot/account-input.js';
 import { InputError } from '../errors.js';
 import { formatUtc } from '../report/facts.js';

@@ -1,7 +1,7 @@
 // The Report: what the engine produces and every reporter renders. Its JSON form (report/json.ts)
 // is the stable machine format; baseline, diff and merge read it back.
-import type { SectionError, SectionName, SectionStatus } from '../snapshot/schema.js';
-import type { Frameworks, RuleDocs, SourceLocation } from '../rules/types.js';
+import type { SectionError, SectionName, SectionStatus, SourceLocation } from '../snapshot/schema.js';
+import type { Frameworks, RuleDocs } from '../rules/types.js';
 import type { Severity } from '../model/severity.js';
 import type { Shard } from '../model/shard.js';
 

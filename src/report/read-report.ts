@@ -7,7 +7,12 @@ import { failOnSchema } from '../config.js';
 import { describeZodError } from '../util/zod-errors.js';
 import { InputError } from '../errors.js';
 import { SEVERITIES } from '../model/severity.js';
-import { SECTION_NAMES, SECTION_STATUSES, sectionErrorSchema } from '../snapshot/schema.js';
+import {
+  SECTION_NAMES,
+  SECTION_STATUSES,
+  sectionErrorSchema,
+  sourceLocationSchema,
+} from '../snapshot/schema.js';
 import { parseJsonText, readInputFile } from '../util/input-file.js';
 import { TOOL } from '../version.js';
 import type { Report } from './model.js';
@@ -32,7 +37,7 @@ const findingSchema = z.object({
     .object({ reason: z.string(), expires: z.string().optional(), resource: z.string() })
     .optional(),
   baselineState: z.enum(['new', 'existing']).optional(),
-  location: z.object({ file: z.string(), line: z.number(), column: z.number() }).optional(),
+  location: sourceLocationSchema.optional(),
 });
 
 const accountSchema = z.object({

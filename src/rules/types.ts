@@ -3,13 +3,7 @@
 // options' type, defaults, validation and documentation.
 import type { z } from 'zod';
 import type { Severity } from '../model/severity.js';
-import type { SectionName, Snapshot } from '../snapshot/schema.js';
-
-export interface SourceLocation {
-  file: string;
-  line: number;
-  column: number;
-}
+import type { SectionName, Snapshot, SourceLocation } from '../snapshot/schema.js';
 
 export interface Finding {
   /** ARN of the thing that is wrong (the principal, policy, account...). */

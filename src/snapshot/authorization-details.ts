@@ -3,7 +3,7 @@
 // and the AWS CLI reader (JSON: ISO strings, documents already decoded by botocore), so it takes
 // plain values and accepts both forms of every field that differs.
 import { z } from 'zod';
-import { readPolicyDocument } from '../policy/document.js';
+import { readPolicyDocument } from './policy-document.js';
 import { InputError } from '../errors.js';
 import type {
   AttachedPolicy,

@@ -3,7 +3,7 @@
 // normalisers they take plain values, so SDK v3 outputs (Date objects) and saved AWS CLI JSON
 // (ISO strings, or epoch seconds from CLI v1) go through the same code.
 import { z } from 'zod';
-import { normalizePolicyDocument, PolicyDocumentError } from '../policy/document.js';
+import { PolicyDocumentError, normalizePolicyDocument } from './policy-document.js';
 import type {
   AccessAnalyzerRegion,
   AlternateContacts,

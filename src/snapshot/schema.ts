@@ -350,6 +350,8 @@ export const sourceLocationSchema = z.object({
   line: z.number().int().positive(),
   column: z.number().int().positive(),
 });
+/** Where something is written in a source file (a template): 1-based line and column. */
+export type SourceLocation = z.infer<typeof sourceLocationSchema>;
 
 /**
  * Where a login profile's password comes from. Only `literal` and `parameter-literal-default`

@@ -1,7 +1,7 @@
 // Where in its template a finding of a shared rule (policy, trust, user rules) belongs. Those rules
 // know ARNs, not files; the cloudFormation section records where each ARN and each inline policy
 // is written, so a finding lands on the line that causes it and code scanning can annotate it.
-import type { SourceLocation } from '../rules/types.js';
+import type { SourceLocation } from '../snapshot/schema.js';
 import type { CloudFormationTemplate } from '../snapshot/schema.js';
 
 /**

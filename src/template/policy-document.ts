@@ -9,7 +9,7 @@
 //   value is dropped (the Deny then applies unconditionally).
 // Unknown resources and condition values of an Allow are kept as their `<...>` text: a resource
 // that is not literally `*` and a condition that exists are what the rules look at, and both stay true.
-import { readPolicyDocument } from '../policy/document.js';
+import { readPolicyDocument } from '../snapshot/policy-document.js';
 import type { PolicyDocument } from '../snapshot/schema.js';
 import { variantsOf } from './branches.js';
 import type { Resolved } from './intrinsics.js';

@@ -15,10 +15,10 @@ import type {
   RoleDetail,
   SectionName,
   Snapshot,
+  SourceLocation,
   UserDetail,
 } from '../snapshot/schema.js';
 import { SNAPSHOT_SCHEMA_VERSION } from '../snapshot/schema.js';
-import type { SourceLocation } from '../rules/types.js';
 import { TOOL } from '../version.js';
 import { IamIdentities, TEMPLATE_ACCOUNT_ID, TEMPLATE_PARTITION, iamArnFor } from './identities.js';
 import type { Resolved } from './intrinsics.js';

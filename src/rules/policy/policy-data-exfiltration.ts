@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { allowedEverywhereFindings, listWithMore } from '../../policy/findings.js';
+import { allowedEverywhereFindings, listWithMore } from '../shared/policy-findings.js';
 import { defineRule } from '../types.js';
 
 /** Actions that read the data an attacker is after: objects, parameters, secrets, decrypted data. */

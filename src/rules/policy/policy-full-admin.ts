@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { analyzeAccount } from '../../policy/account-analysis.js';
-import { conditionalSuffix, documentFinding, statementEvidence } from '../../policy/findings.js';
+import { conditionalSuffix, documentFinding, statementEvidence } from '../shared/policy-findings.js';
 import { documentReadable } from '../shared/undecodable-policies.js';
 import { cis, defineRule } from '../types.js';
 

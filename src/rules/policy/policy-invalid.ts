@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { analyzeAccount } from '../../policy/account-analysis.js';
-import { documentFinding } from '../../policy/findings.js';
+import { documentFinding } from '../shared/policy-findings.js';
 import { documentProblems } from '../../policy/validation.js';
 import { plural } from '../../util/words.js';
 import { defineRule } from '../types.js';

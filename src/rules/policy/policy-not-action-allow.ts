@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { analyzeAccount } from '../../policy/account-analysis.js';
 import type { CompiledStatement } from '../../policy/compiled-policy.js';
-import { documentFinding, statementId } from '../../policy/findings.js';
+import { documentFinding, statementId } from '../shared/policy-findings.js';
 import { plural, joinWithAnd } from '../../util/words.js';
 import { documentReadable } from '../shared/undecodable-policies.js';
 import { defineRule } from '../types.js';

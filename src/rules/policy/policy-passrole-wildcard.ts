@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { allowedEverywhereFindings } from '../../policy/findings.js';
+import { allowedEverywhereFindings } from '../shared/policy-findings.js';
 import { defineRule } from '../types.js';
 
 export const policyPassroleWildcard = defineRule({

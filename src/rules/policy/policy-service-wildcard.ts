@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { analyzeAccount } from '../../policy/account-analysis.js';
-import { documentFinding, statementId } from '../../policy/findings.js';
+import { documentFinding, statementId } from '../shared/policy-findings.js';
 import { joinWithAnd } from '../../util/words.js';
 import { documentReadable } from '../shared/undecodable-policies.js';
 import { defineRule } from '../types.js';

@@ -10,7 +10,7 @@ import {
   isExempt,
   pathEvidence,
   pathWithMethods,
-} from '../../policy/findings.js';
+} from '../shared/policy-findings.js';
 import { policiesReadable } from '../shared/undecodable-policies.js';
 import { cis, defineRule } from '../types.js';
 

@@ -8,7 +8,7 @@ import {
   isExempt,
   pathEvidence,
   pathWithMethods,
-} from '../../policy/findings.js';
+} from '../shared/policy-findings.js';
 import { plural } from '../../util/words.js';
 import { policiesReadable } from '../shared/undecodable-policies.js';
 import { defineRule } from '../types.js';

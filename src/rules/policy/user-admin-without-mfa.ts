@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { accessGraph } from '../../graph/access-graph.js';
 import { adminPath } from '../../graph/paths.js';
 import { analyzeAccount } from '../../policy/account-analysis.js';
-import { conditionalSuffix, fullAdminSources, pathEvidence, pathWithMethods } from '../../policy/findings.js';
+import {
+  conditionalSuffix,
+  fullAdminSources,
+  pathEvidence,
+  pathWithMethods,
+} from '../shared/policy-findings.js';
 import { sectionData } from '../../snapshot/access.js';
 import { policiesReadable } from '../shared/undecodable-policies.js';
 import { defineRule } from '../types.js';

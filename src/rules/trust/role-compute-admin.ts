@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { accessGraph } from '../../graph/access-graph.js';
 import { escalationPath } from '../../graph/paths.js';
 import { analyzeAccount } from '../../policy/account-analysis.js';
-import { fullAdminSources, pathEvidence, pathWithMethods, trustedRoles } from '../../policy/findings.js';
+import { fullAdminSources, pathEvidence, pathWithMethods, trustedRoles } from '../shared/policy-findings.js';
 import { SERVICES_RUNNING_AS_ROLE } from '../../policy/privesc-methods.js';
 import { COMPUTE_SERVICE_PRINCIPALS } from '../../policy/trust.js';
 import { joinWithAnd } from '../../util/words.js';

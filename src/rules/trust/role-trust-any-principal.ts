@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { analyzeAccount } from '../../policy/account-analysis.js';
-import { statementId, statementLabel, trustedRoles } from '../../policy/findings.js';
+import { statementId, statementLabel, trustedRoles } from '../shared/policy-findings.js';
 import { constrainedKeys } from '../../policy/trust.js';
 import { defineRule } from '../types.js';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { analyzeAccount } from '../../policy/account-analysis.js';
-import { statementId, trustedRoles } from '../../policy/findings.js';
+import { statementId, trustedRoles } from '../shared/policy-findings.js';
 import { accountOfPrincipal, constrainedKeys, requiredValues, requiresMfa } from '../../policy/trust.js';
 import type { TrustStatement } from '../../policy/trust.js';
 import { sectionData } from '../../snapshot/access.js';

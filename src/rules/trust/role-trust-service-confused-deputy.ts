@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { analyzeAccount } from '../../policy/account-analysis.js';
-import { statementId, trustedRoles } from '../../policy/findings.js';
+import { statementId, trustedRoles } from '../shared/policy-findings.js';
 import { COMPUTE_SERVICE_PRINCIPALS, constrainedKeys } from '../../policy/trust.js';
 import { joinWithAnd } from '../../util/words.js';
 import { defineRule } from '../types.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { analyzeAccount } from '../../policy/account-analysis.js';
-import { isExempt } from '../../policy/findings.js';
+import { isExempt } from '../shared/policy-findings.js';
 import type { RoleDetail } from '../../snapshot/schema.js';
 import { dayOf, daysRoundedUp, isMoreThanDaysAgo } from '../shared/days.js';
 import { countableDate, roleField } from '../shared/future-dates.js';

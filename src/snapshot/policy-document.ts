@@ -3,7 +3,7 @@
 // Statement, Action, NotAction, Resource, NotResource and condition values always arrays.
 // It never throws on a malformed statement: it keeps what it can and records the problem, so
 // policy-invalid can report it and analysis still sees the valid statements.
-import type { ConditionBlock, PolicyDocument, Principal, Statement } from '../snapshot/schema.js';
+import type { ConditionBlock, PolicyDocument, Principal, Statement } from './schema.js';
 
 export class PolicyDocumentError extends Error {
   override readonly name = 'PolicyDocumentError';

@@ -2,29 +2,29 @@
 // principals, naming things in messages, reporting a policy document once with the statements that
 // matter), so every rule words and shapes its evidence the same way.
 import { z } from 'zod';
-import { accessGraph } from '../graph/access-graph.js';
-import type { GraphPath } from '../graph/paths.js';
-import { pathProof } from '../graph/proof.js';
-import { documentReadable, trustReadable } from '../rules/shared/undecodable-policies.js';
-import type { Finding, RuleContext } from '../rules/types.js';
-import type { RoleDetail, Snapshot } from '../snapshot/schema.js';
-import { globMatch, STAR_ONLY } from '../util/glob.js';
-import { joinWithAnd } from '../util/words.js';
+import { accessGraph } from '../../graph/access-graph.js';
+import type { GraphPath } from '../../graph/paths.js';
+import { pathProof } from '../../graph/proof.js';
+import type { RoleDetail, Snapshot } from '../../snapshot/schema.js';
+import { globMatch, STAR_ONLY } from '../../util/glob.js';
+import { joinWithAnd } from '../../util/words.js';
+import type { Finding, RuleContext } from '../types.js';
+import { documentReadable, trustReadable } from './undecodable-policies.js';
 import type {
   AccountAnalysis,
   PolicyDocumentEntry,
   PrincipalAnalysis,
   PrincipalPolicy,
-} from './account-analysis.js';
-import { analyzeAccount } from './account-analysis.js';
-import type { ActionCatalog } from './catalog.js';
-import type { StatementPosition } from './compiled-policy.js';
-import { statementId } from './compiled-policy.js';
+} from '../../policy/account-analysis.js';
+import { analyzeAccount } from '../../policy/account-analysis.js';
+import type { ActionCatalog } from '../../policy/catalog.js';
+import type { StatementPosition } from '../../policy/compiled-policy.js';
+import { statementId } from '../../policy/compiled-policy.js';
 
-export { statementId } from './compiled-policy.js';
-import type { ActionSet } from './action-set.js';
-import type { FullAdmin, Grant } from './effective.js';
-import type { TrustStatement } from './trust.js';
+export { statementId } from '../../policy/compiled-policy.js';
+import type { ActionSet } from '../../policy/action-set.js';
+import type { FullAdmin, Grant } from '../../policy/effective.js';
+import type { TrustStatement } from '../../policy/trust.js';
 
 export const allowPrincipalsOption = z
   .array(z.string().min(1))
