@@ -101,14 +101,24 @@ export function defineRule<Schema extends z.ZodType>(definition: RuleDefinition<
   return { enabledByDefault: true, ...definition } as unknown as AnyRule;
 }
 
-/** CIS AWS Foundations ids per version, in the order RULES.md lists them (v3.0.0 ... v7.0.0). */
-export function cis(v3: string, v4: string, v5: string, v6: string, v7: string): Frameworks {
-  const byVersion: Array<[string, string]> = [
-    ['cis-aws-3.0', v3],
-    ['cis-aws-4.0', v4],
-    ['cis-aws-5.0', v5],
-    ['cis-aws-6.0', v6],
-    ['cis-aws-7.0', v7],
-  ];
-  return Object.fromEntries(byVersion.filter(([, id]) => id !== '-').map(([fw, id]) => [fw, [id]]));
+/** The CIS AWS Foundations Benchmark versions iamspect maps controls to (v3.0.0 ... v7.0.0). */
+const CIS_VERSIONS = {
+  v3: 'cis-aws-3.0',
+  v4: 'cis-aws-4.0',
+  v5: 'cis-aws-5.0',
+  v6: 'cis-aws-6.0',
+  v7: 'cis-aws-7.0',
+};
+
+/**
+ * CIS control ids by version, e.g. `cis({ v3: '1.11', v4: '1.11', v5: '1.10' })`; a version the
+ * control is not in is left out. Frameworks come out oldest version first.
+ */
+export function cis(ids: Partial<Record<keyof typeof CIS_VERSIONS, string>>): Frameworks {
+  return Object.fromEntries(
+    Object.entries(CIS_VERSIONS).flatMap(([version, framework]) => {
+      const id = ids[version as keyof typeof CIS_VERSIONS];
+      return id === undefined ? [] : [[framework, [id]]];
+    }),
+  );
 }

@@ -2,7 +2,7 @@
 // public interface (config, suppressions, SARIF), so it must be well-formed, unique and match its
 // file; every rule must be registered, documented, tested, and usable with default options.
 import { existsSync, readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES } from '../../src/rules/index.js';
 import type { AnyRule } from '../../src/rules/types.js';
@@ -42,7 +42,14 @@ describe.each(RULES.map((rule) => [rule.id, rule] as const))('rule %s', (id, rul
 
   test('id is kebab-case and names exactly one rule file', () => {
     expect(id).toMatch(KEBAB_CASE);
-    expect(files.map((file) => file.path)).toHaveLength(1);
+    // The received value says what to do: create the file, or keep one of those named.
+    const problem =
+      files.length === 0
+        ? `create src/rules/<area>/${id}.ts defining the rule (one rule per file, named after its id)`
+        : files.length > 1
+          ? `one file per id, not ${files.map((file) => relative(ROOT, file.path)).join(' and ')}`
+          : undefined;
+    expect(problem).toBeUndefined();
   });
 
   test('has a title stating the good state in at most 100 characters, without "Ensure"', () => {
@@ -64,8 +71,9 @@ describe.each(RULES.map((rule) => [rule.id, rule] as const))('rule %s', (id, rul
   });
 
   test('has a test file named after it', () => {
-    const area = files[0]?.area ?? '(no rule file)';
-    expect(existsSync(join(ROOT, 'test', 'rules', area, `${id}.test.ts`))).toBe(true);
+    const area = files[0]?.area ?? '<area>';
+    const testFile = join('test', 'rules', area, `${id}.test.ts`);
+    expect(existsSync(join(ROOT, testFile)) ? undefined : `create ${testFile}`).toBeUndefined();
   });
 
   test('options parse from an empty object (every option has a default)', () => {
@@ -75,7 +83,12 @@ describe.each(RULES.map((rule) => [rule.id, rule] as const))('rule %s', (id, rul
 
 test('every rule file is registered', () => {
   const registered = new Set(RULES.map((rule) => rule.id));
-  expect(ruleFiles.filter((file) => !registered.has(file.id)).map((file) => file.path)).toEqual([]);
+  const unregistered = ruleFiles
+    .filter((file) => !registered.has(file.id))
+    .map(
+      (file) => `${relative(ROOT, file.path)}: add its rule to the list in src/rules/${file.area}/index.ts`,
+    );
+  expect(unregistered).toEqual([]);
 });
 
 test('each rule file defines the rule it is named after, and only that rule', async () => {

@@ -49,7 +49,10 @@ export const accessAnalyzerDisabled = defineRule({
       'https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-28',
     ],
   },
-  frameworks: { ...cis('1.20', '1.20', '1.19', '2.19', '2.18'), 'aws-security-hub': ['IAM.28'] },
+  frameworks: {
+    ...cis({ v3: '1.20', v4: '1.20', v5: '1.19', v6: '2.19', v7: '2.18' }),
+    'aws-security-hub': ['IAM.28'],
+  },
   check: ({ snapshot }) => {
     const regions = perEnabledRegion(
       sectionData(snapshot, 'regions'),

@@ -73,7 +73,10 @@ export const configRecorderDisabled = defineRule({
       'https://docs.aws.amazon.com/securityhub/latest/userguide/config-controls.html#config-1',
     ],
   },
-  frameworks: { ...cis('3.3', '3.3', '3.3', '4.3', '4.3'), 'aws-security-hub': ['Config.1'] },
+  frameworks: {
+    ...cis({ v3: '3.3', v4: '3.3', v5: '3.3', v6: '4.3', v7: '4.3' }),
+    'aws-security-hub': ['Config.1'],
+  },
   check: ({ snapshot }) => {
     const regions = perEnabledRegion(
       sectionData(snapshot, 'regions'),

@@ -43,7 +43,7 @@ export const orgScpGuardrailsMissing = defineRule({
       'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_examples.html',
     ],
   },
-  frameworks: cis('-', '-', '-', '-', '2.1.2'),
+  frameworks: cis({ v7: '2.1.2' }),
   check: ({ snapshot }) => {
     const organization = sectionData(snapshot, 'organization');
     if (!organization) return [];

@@ -26,7 +26,10 @@ export const securityContactMissing = defineRule({
       'https://docs.aws.amazon.com/securityhub/latest/userguide/account-controls.html#account-1',
     ],
   },
-  frameworks: { ...cis('1.2', '1.2', '1.2', '2.2', '2.3'), 'aws-security-hub': ['Account.1'] },
+  frameworks: {
+    ...cis({ v3: '1.2', v4: '1.2', v5: '1.2', v6: '2.2', v7: '2.3' }),
+    'aws-security-hub': ['Account.1'],
+  },
   check: ({ snapshot }) => {
     if (sectionData(snapshot, 'alternateContacts').security !== null) return [];
     return [

@@ -28,7 +28,10 @@ export const supportRoleMissing = defineRule({
       'https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-18',
     ],
   },
-  frameworks: { ...cis('1.17', '1.17', '1.16', '2.16', '2.15'), 'aws-security-hub': ['IAM.18'] },
+  frameworks: {
+    ...cis({ v3: '1.17', v4: '1.17', v5: '1.16', v6: '2.16', v7: '2.15' }),
+    'aws-security-hub': ['IAM.18'],
+  },
   check: ({ snapshot }) => {
     const details = sectionData(snapshot, 'authorizationDetails');
     const holders = [...details.users, ...details.groups, ...details.roles].filter((principal) =>

@@ -35,7 +35,10 @@ export const passwordPolicyMinLength = defineRule({
       'command replaces the whole policy, so pass the other settings you want to keep too).',
     references: PASSWORD_POLICY_REFERENCES,
   },
-  frameworks: { ...cis('1.8', '1.8', '1.7', '2.7', '2.8'), 'aws-security-hub': ['IAM.15'] },
+  frameworks: {
+    ...cis({ v3: '1.8', v4: '1.8', v5: '1.7', v6: '2.7', v7: '2.8' }),
+    'aws-security-hub': ['IAM.15'],
+  },
   check: ({ snapshot, options }) => {
     const policy = sectionData(snapshot, 'passwordPolicy');
     const minimum = policy

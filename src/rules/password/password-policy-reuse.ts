@@ -30,7 +30,10 @@ export const passwordPolicyReuse = defineRule({
       'whole policy, so pass the other settings you want to keep too).',
     references: PASSWORD_POLICY_REFERENCES,
   },
-  frameworks: { ...cis('1.9', '1.9', '1.8', '2.8', '2.9'), 'aws-security-hub': ['IAM.16'] },
+  frameworks: {
+    ...cis({ v3: '1.9', v4: '1.9', v5: '1.8', v6: '2.8', v7: '2.9' }),
+    'aws-security-hub': ['IAM.16'],
+  },
   check: ({ snapshot, options }) => {
     const policy = sectionData(snapshot, 'passwordPolicy');
     const remembered = policy?.PasswordReusePrevention;

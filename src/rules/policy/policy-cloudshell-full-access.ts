@@ -29,7 +29,10 @@ export const policyCloudshellFullAccess = defineRule({
       'https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-27',
     ],
   },
-  frameworks: { ...cis('1.22', '1.22', '1.21', '2.21', '2.20'), 'aws-security-hub': ['IAM.27'] },
+  frameworks: {
+    ...cis({ v3: '1.22', v4: '1.22', v5: '1.21', v6: '2.21', v7: '2.20' }),
+    'aws-security-hub': ['IAM.27'],
+  },
   check: ({ snapshot }) =>
     analyzeAccount(snapshot).principals.flatMap((principal) => {
       if (isExempt(principal)) return [];

@@ -35,7 +35,10 @@ export const policyFullAdmin = defineRule({
       'https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-1',
     ],
   },
-  frameworks: { ...cis('1.16', '1.16', '1.15', '2.15', '2.14'), 'aws-security-hub': ['IAM.1'] },
+  frameworks: {
+    ...cis({ v3: '1.16', v4: '1.16', v5: '1.15', v6: '2.15', v7: '2.14' }),
+    'aws-security-hub': ['IAM.1'],
+  },
   check: ({ snapshot, notEvaluated }) => {
     const analysis = analyzeAccount(snapshot);
     return analysis.policyDocuments().flatMap((entry) => {

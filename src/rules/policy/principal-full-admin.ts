@@ -50,7 +50,7 @@ export const principalFullAdmin = defineRule({
       'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html',
     ],
   },
-  frameworks: cis('1.16', '1.16', '1.15', '2.15', '2.14'),
+  frameworks: cis({ v3: '1.16', v4: '1.16', v5: '1.15', v6: '2.15', v7: '2.14' }),
   check: ({ snapshot, options, notEvaluated }) => {
     const graph = accessGraph(snapshot);
     return analyzeAccount(snapshot).principals.flatMap((principal) => {

@@ -31,7 +31,10 @@ export const rootAccessKeys = defineRule({
       'https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html',
     ],
   },
-  frameworks: { ...cis('1.4', '1.4', '1.3', '2.3', '2.4'), 'aws-security-hub': ['IAM.4'] },
+  frameworks: {
+    ...cis({ v3: '1.4', v4: '1.4', v5: '1.3', v6: '2.3', v7: '2.4' }),
+    'aws-security-hub': ['IAM.4'],
+  },
   check: ({ snapshot, now }) => {
     const resource = accountArn(snapshot);
     const row = findRootRow(sectionData(snapshot, 'credentialReport'));

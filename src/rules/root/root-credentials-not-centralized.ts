@@ -34,7 +34,7 @@ export const rootCredentialsNotCentralized = defineRule({
       'https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListOrganizationsFeatures.html',
     ],
   },
-  frameworks: cis('-', '-', '-', '-', '2.1.1'),
+  frameworks: cis({ v7: '2.1.1' }),
   check: ({ snapshot }) => {
     const features = sectionData(snapshot, 'organizationFeatures');
     if (features.enabledFeatures.includes(ROOT_CREDENTIALS_MANAGEMENT)) return [];

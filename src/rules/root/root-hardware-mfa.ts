@@ -55,7 +55,10 @@ export const rootHardwareMfa = defineRule({
       'https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html',
     ],
   },
-  frameworks: { ...cis('1.6', '1.6', '1.5', '2.5', '2.6'), 'aws-security-hub': ['IAM.6'] },
+  frameworks: {
+    ...cis({ v3: '1.6', v4: '1.6', v5: '1.5', v6: '2.5', v7: '2.6' }),
+    'aws-security-hub': ['IAM.6'],
+  },
   check: ({ snapshot }) => {
     const summary = sectionData(snapshot, 'accountSummary');
     if (!requiredSummaryFlag(summary, 'AccountMFAEnabled', 'to tell whether root has MFA')) return [];

@@ -33,7 +33,10 @@ export const rootMfa = defineRule({
       'https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html',
     ],
   },
-  frameworks: { ...cis('1.5', '1.5', '1.4', '2.4', '2.5'), 'aws-security-hub': ['IAM.9'] },
+  frameworks: {
+    ...cis({ v3: '1.5', v4: '1.5', v5: '1.4', v6: '2.4', v7: '2.5' }),
+    'aws-security-hub': ['IAM.9'],
+  },
   check: ({ snapshot }) => {
     const row = findRootRow(sectionData(snapshot, 'credentialReport'));
     const summary = sectionData(snapshot, 'accountSummary');

@@ -41,7 +41,10 @@ export const rootRecentUse = defineRule({
       'https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html',
     ],
   },
-  frameworks: { ...cis('1.7', '1.7', '1.6', '2.6', '2.7'), 'aws-security-hub': ['IAM.20'] },
+  frameworks: {
+    ...cis({ v3: '1.7', v4: '1.7', v5: '1.6', v6: '2.6', v7: '2.7' }),
+    'aws-security-hub': ['IAM.20'],
+  },
   check: ({ snapshot, options, now }) => {
     const row = findRootRow(sectionData(snapshot, 'credentialReport'));
     if (!row) {

@@ -23,7 +23,10 @@ export const serverCertificateExpired = defineRule({
       'https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html',
     ],
   },
-  frameworks: { ...cis('1.19', '1.19', '1.18', '2.18', '2.17'), 'aws-security-hub': ['IAM.26'] },
+  frameworks: {
+    ...cis({ v3: '1.19', v4: '1.19', v5: '1.18', v6: '2.18', v7: '2.17' }),
+    'aws-security-hub': ['IAM.26'],
+  },
   check: ({ snapshot, now }) =>
     sectionData(snapshot, 'serverCertificates').flatMap((certificate) => {
       if (!certificate.expiration || Date.parse(certificate.expiration) >= now.getTime()) return [];

@@ -43,7 +43,7 @@ export const userAccessKeyAtSetup = defineRule({
       'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html',
     ],
   },
-  frameworks: cis('1.11', '1.11', '1.10', '2.10', '-'),
+  frameworks: cis({ v3: '1.11', v4: '1.11', v5: '1.10', v6: '2.10' }),
   check: ({ snapshot, options }) =>
     iamUserRows(sectionData(snapshot, 'credentialReport')).flatMap((row) => {
       if (!hasConsolePassword(row) || !row.userCreationTime) return [];

@@ -34,7 +34,10 @@ export const userAccessKeyRotation = defineRule({
       'https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html',
     ],
   },
-  frameworks: { ...cis('1.14', '1.14', '1.13', '2.13', '2.12'), 'aws-security-hub': ['IAM.3'] },
+  frameworks: {
+    ...cis({ v3: '1.14', v4: '1.14', v5: '1.13', v6: '2.13', v7: '2.12' }),
+    'aws-security-hub': ['IAM.3'],
+  },
   check: (context) => {
     const { snapshot, options, now } = context;
     return iamUserRows(sectionData(snapshot, 'credentialReport')).flatMap((row) =>

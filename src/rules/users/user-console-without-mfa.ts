@@ -29,7 +29,10 @@ export const userConsoleWithoutMfa = defineRule({
       'https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html',
     ],
   },
-  frameworks: { ...cis('1.10', '1.10', '1.9', '2.9', '2.10'), 'aws-security-hub': ['IAM.5'] },
+  frameworks: {
+    ...cis({ v3: '1.10', v4: '1.10', v5: '1.9', v6: '2.9', v7: '2.10' }),
+    'aws-security-hub': ['IAM.5'],
+  },
   check: ({ snapshot, now }) =>
     iamUserRows(sectionData(snapshot, 'credentialReport'))
       .filter((row) => hasConsolePassword(row) && !row.mfaActive)

@@ -25,7 +25,10 @@ export const userDirectPolicies = defineRule({
       'https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html',
     ],
   },
-  frameworks: { ...cis('1.15', '1.15', '1.14', '2.14', '2.13'), 'aws-security-hub': ['IAM.2'] },
+  frameworks: {
+    ...cis({ v3: '1.15', v4: '1.15', v5: '1.14', v6: '2.14', v7: '2.13' }),
+    'aws-security-hub': ['IAM.2'],
+  },
   check: ({ snapshot }) =>
     sectionData(snapshot, 'authorizationDetails').users.flatMap((user) => {
       const inline = user.inlinePolicies.map((policy) => policy.name);

@@ -24,7 +24,7 @@ export const userMultipleActiveKeys = defineRule({
       'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html',
     ],
   },
-  frameworks: cis('1.13', '1.13', '1.12', '2.12', '-'),
+  frameworks: cis({ v3: '1.13', v4: '1.13', v5: '1.12', v6: '2.12' }),
   check: ({ snapshot }) =>
     iamUserRows(sectionData(snapshot, 'credentialReport')).flatMap((row) => {
       const keys = activeAccessKeys(row);

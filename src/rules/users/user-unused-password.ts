@@ -41,7 +41,10 @@ export const userUnusedPassword = defineRule({
       'https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html',
     ],
   },
-  frameworks: { ...cis('1.12', '1.12', '1.11', '2.11', '2.11'), 'aws-security-hub': ['IAM.22', 'IAM.8'] },
+  frameworks: {
+    ...cis({ v3: '1.12', v4: '1.12', v5: '1.11', v6: '2.11', v7: '2.11' }),
+    'aws-security-hub': ['IAM.22', 'IAM.8'],
+  },
   check: (context) => {
     const { snapshot, options, now } = context;
     return iamUserRows(sectionData(snapshot, 'credentialReport')).flatMap((row) => {
