@@ -14,9 +14,9 @@ import { addSourceOptions, checkSources, liveOptionsGiven, readAccounts } from '
 
 interface AuditFlags extends ReportFlags, SourceFlags, OrgFlags {}
 
-/** Template rules read the cloudFormation section, which only `iamspect template` produces. */
+/** Every rule but the template rules (`runsOn: 'template'`), which only `iamspect template` runs. */
 const AUDIT_SCOPE: RuleScope = {
-  runs: (rule) => !rule.needs.includes('cloudFormation'),
+  runs: (rule) => rule.runsOn !== 'template',
   whyNot: () => 'a template rule, run by `iamspect template`',
   otherCommand: 'template',
 };

@@ -29,14 +29,9 @@ interface TemplateFlags extends ReportFlags {
 
 const TEMPLATE_SECTION_SET: ReadonlySet<SectionName> = new Set(TEMPLATE_SECTIONS);
 
-/**
- * A rule runs on templates when every section it needs is one a template fills, and it does not
- * judge the account as a whole. Rules on account data (credential report, password policy,
- * Config...) would only say "not evaluated" for every template, so they are not selected at all.
- */
+/** The rules whose `runsOn` includes templates. */
 export function runsOnTemplates(rule: AnyRule): boolean {
-  const needs = rule.templateNeeds ?? rule.needs;
-  return rule.scope !== 'account' && needs.every((name) => TEMPLATE_SECTION_SET.has(name));
+  return rule.runsOn !== 'account';
 }
 
 /** Rules a template cannot feed, named with the reason when --rules asks for them. */

@@ -69,11 +69,14 @@ export interface Rule<Schema extends z.ZodType = z.ZodType> {
    */
   supersededBy?: readonly string[];
   /**
-   * 'account' for a rule that judges the account as a whole ("nobody has AWSSupportAccess"): a
-   * CloudFormation template holds only part of an account, so `iamspect template` does not run it.
-   * Unset for rules that judge each principal, policy or credential on its own.
+   * Which command runs the rule: `audit` ('account'), `iamspect template` ('template'), or both.
+   * 'both' suits a rule that judges each principal or policy on its own from what a template
+   * declares (authorizationDetails); a rule that judges the account as a whole ("nobody has
+   * AWSSupportAccess") is 'account' even when a template has its data, since a template holds
+   * only part of an account. test/rules/meta.test.ts checks it against `needs` (`templateNeeds`
+   * when set).
    */
-  scope?: 'account';
+  runsOn: RunsOn;
   /**
    * The sections the rule needs when it judges a template (`iamspect template`), if fewer than
    * `needs`: a template holds no organization data, and a rule that can say what it does not know
@@ -93,12 +96,16 @@ export interface Rule<Schema extends z.ZodType = z.ZodType> {
 
 export type AnyRule = Rule<z.ZodType>;
 
-type RuleDefinition<Schema extends z.ZodType> = Omit<Rule<Schema>, 'enabledByDefault'> & {
+export type RunsOn = 'account' | 'template' | 'both';
+
+type RuleDefinition<Schema extends z.ZodType> = Omit<Rule<Schema>, 'enabledByDefault' | 'runsOn'> & {
   enabledByDefault?: boolean;
+  /** Default 'account': most rules read data only an account has. */
+  runsOn?: RunsOn;
 };
 
 export function defineRule<Schema extends z.ZodType>(definition: RuleDefinition<Schema>): AnyRule {
-  return { enabledByDefault: true, ...definition } as unknown as AnyRule;
+  return { enabledByDefault: true, runsOn: 'account', ...definition } as unknown as AnyRule;
 }
 
 /** The CIS AWS Foundations Benchmark versions iamspect maps controls to (v3.0.0 ... v7.0.0). */

@@ -155,20 +155,20 @@ describe('rules: exactly those a template can feed', () => {
     expect(expected).not.toContain('root-mfa');
   });
 
-  test('a rule that judges a whole account does not run on templates, whatever it needs', () => {
+  test('a rule runs on templates only when its runsOn says so, whatever it needs', () => {
     const rule = defineRule({
       id: 'nobody-has-it',
       title: 'Someone has it',
       severity: 'low',
       needs: ['authorizationDetails'],
-      scope: 'account',
       options: z.object({}).strict(),
       docs: { rationale: 'r', remediation: 'r', references: [] },
       frameworks: {},
       check: () => [],
     });
     expect(runsOnTemplates(rule)).toBe(false);
-    expect(runsOnTemplates({ ...rule, scope: undefined })).toBe(true);
+    expect(runsOnTemplates({ ...rule, runsOn: 'both' })).toBe(true);
+    expect(runsOnTemplates({ ...rule, runsOn: 'template' })).toBe(true);
   });
 
   test('--rules naming an account-level rule says why it did not run', async () => {

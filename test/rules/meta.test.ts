@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { RULES } from '../../src/rules/index.js';
 import type { AnyRule } from '../../src/rules/types.js';
 import { SEVERITIES, SEVERITY_RANK } from '../../src/model/severity.js';
+import { TEMPLATE_SECTIONS } from '../../src/template/to-snapshot.js';
 import { packageRoot } from '../../src/util/package-root.js';
 
 const ROOT = packageRoot();
@@ -14,6 +15,7 @@ const RULES_DIR = join(ROOT, 'src', 'rules');
 /** Folders under src/rules that hold helpers, not rules. */
 const HELPER_FOLDERS = new Set(['shared']);
 const KEBAB_CASE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+const TEMPLATE_SECTION_SET: ReadonlySet<string> = new Set(TEMPLATE_SECTIONS);
 
 interface RuleFile {
   area: string;
@@ -74,6 +76,21 @@ describe.each(RULES.map((rule) => [rule.id, rule] as const))('rule %s', (id, rul
     const area = files[0]?.area ?? '<area>';
     const testFile = join('test', 'rules', area, `${id}.test.ts`);
     expect(existsSync(join(ROOT, testFile)) ? undefined : `create ${testFile}`).toBeUndefined();
+  });
+
+  // runsOn is the one field that says which command runs a rule: a rule that runs on templates
+  // must need only what a template fills, or it would be "not evaluated" for every template.
+  test('runs on templates only when a template fills every section it needs', () => {
+    const missing = (rule.templateNeeds ?? rule.needs).filter((name) => !TEMPLATE_SECTION_SET.has(name));
+    const problem =
+      rule.runsOn !== 'account' && missing.length > 0
+        ? `runsOn '${rule.runsOn}', but a template has no ${missing.join(', ')}: set runsOn: 'account'`
+        : undefined;
+    expect(problem).toBeUndefined();
+  });
+
+  test("reads the cloudFormation section exactly when it runs on templates only (runsOn: 'template')", () => {
+    expect(rule.needs.includes('cloudFormation')).toBe(rule.runsOn === 'template');
   });
 
   test('options parse from an empty object (every option has a default)', () => {

@@ -10,7 +10,6 @@ export const supportRoleMissing = defineRule({
   title: 'Someone is set up to manage incidents with AWS Support',
   severity: 'low',
   needs: ['authorizationDetails'],
-  scope: 'account',
   options: z.object({}).strict(),
   docs: {
     rationale:

@@ -68,6 +68,7 @@ export const accessInvariantViolated = defineRule({
   title: 'The access invariants of the config file hold',
   severity: 'high',
   needs: ['authorizationDetails'],
+  runsOn: 'both',
   options: z
     .object({
       invariants: z

@@ -7,6 +7,7 @@ export const policyAssumeRoleWildcard = defineRule({
   title: 'sts:AssumeRole is limited to the roles a principal must assume',
   severity: 'medium',
   needs: ['authorizationDetails'],
+  runsOn: 'both',
   options: z.object({}).strict(),
   docs: {
     rationale:

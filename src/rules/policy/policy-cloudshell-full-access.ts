@@ -11,6 +11,7 @@ export const policyCloudshellFullAccess = defineRule({
   title: 'AWSCloudShellFullAccess is not attached to any identity',
   severity: 'medium',
   needs: ['authorizationDetails'],
+  runsOn: 'both',
   options: z.object({}).strict(),
   docs: {
     rationale:

@@ -38,6 +38,7 @@ export const policyCredentialsExposure = defineRule({
   title: 'Actions that return credentials are limited to specific resources',
   severity: 'medium',
   needs: ['authorizationDetails'],
+  runsOn: 'both',
   options: z.object({}).strict(),
   docs: {
     rationale:

@@ -17,6 +17,7 @@ export const policyDataExfiltration = defineRule({
   title: 'Reading objects, parameters, secrets and decrypted data is limited to specific resources',
   severity: 'medium',
   needs: ['authorizationDetails'],
+  runsOn: 'both',
   options: z.object({}).strict(),
   docs: {
     rationale:

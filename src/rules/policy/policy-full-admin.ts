@@ -9,6 +9,7 @@ export const policyFullAdmin = defineRule({
   title: 'No customer managed or inline policy grants full administrator access',
   severity: 'high',
   needs: ['authorizationDetails'],
+  runsOn: 'both',
   options: z.object({}).strict(),
   docs: {
     rationale:

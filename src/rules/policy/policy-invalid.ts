@@ -13,6 +13,7 @@ export const policyInvalid = defineRule({
   title: 'Policy documents are well-formed and name existing actions',
   severity: 'low',
   needs: ['authorizationDetails'],
+  runsOn: 'both',
   options: z.object({}).strict(),
   docs: {
     rationale:

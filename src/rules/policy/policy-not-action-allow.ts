@@ -15,6 +15,7 @@ export const policyNotActionAllow = defineRule({
   title: 'Allow statements name what they allow, without NotAction or NotResource',
   severity: 'medium',
   needs: ['authorizationDetails'],
+  runsOn: 'both',
   supersededBy: ['policy-full-admin'],
   options: z.object({}).strict(),
   docs: {

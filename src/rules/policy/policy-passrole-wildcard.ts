@@ -7,6 +7,7 @@ export const policyPassroleWildcard = defineRule({
   title: 'iam:PassRole is limited to the roles a principal must pass',
   severity: 'medium',
   needs: ['authorizationDetails'],
+  runsOn: 'both',
   options: z.object({}).strict(),
   docs: {
     rationale:

@@ -8,6 +8,7 @@ export const policyResourceExposure = defineRule({
   title: 'Permissions-management actions are limited to specific resources',
   severity: 'medium',
   needs: ['authorizationDetails'],
+  runsOn: 'both',
   options: z.object({}).strict(),
   docs: {
     rationale:

@@ -15,6 +15,7 @@ export const policyServiceWildcard = defineRule({
   title: 'Policies name the actions they need rather than every action of a service',
   severity: 'medium',
   needs: ['authorizationDetails'],
+  runsOn: 'both',
   options: z.object({}).strict(),
   docs: {
     rationale:

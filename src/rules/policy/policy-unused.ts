@@ -7,7 +7,6 @@ export const policyUnused = defineRule({
   title: 'Customer managed policies are attached to something or deleted',
   severity: 'info',
   needs: ['authorizationDetails'],
-  scope: 'account',
   enabledByDefault: false,
   options: z.object({}).strict(),
   docs: {

@@ -8,6 +8,7 @@ export const policyWriteWildcardResource = defineRule({
   title: 'Write actions are limited to specific resources',
   severity: 'low',
   needs: ['authorizationDetails'],
+  runsOn: 'both',
   enabledByDefault: false,
   options: z.object({}).strict(),
   docs: {

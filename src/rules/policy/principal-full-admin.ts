@@ -19,6 +19,7 @@ export const principalFullAdmin = defineRule({
   title: 'Only deliberate principals hold full administrator access',
   severity: 'high',
   needs: ['authorizationDetails'],
+  runsOn: 'both',
   supersededBy: ['role-compute-admin'],
   options: z.object({ allowPrincipals: allowPrincipalsOption }).strict(),
   docs: {

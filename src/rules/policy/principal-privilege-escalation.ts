@@ -18,6 +18,7 @@ export const principalPrivilegeEscalation = defineRule({
   title: 'No principal can reach more permissions than it holds',
   severity: 'high',
   needs: ['authorizationDetails'],
+  runsOn: 'both',
   options: z.object({ allowPrincipals: allowPrincipalsOption }).strict(),
   docs: {
     rationale:

@@ -7,6 +7,7 @@ export const templateAccessKeySecretOutput = defineRule({
   title: 'Templates do not put access key secrets in stack outputs',
   severity: 'high',
   needs: ['cloudFormation'],
+  runsOn: 'template',
   options: z.object({}).strict(),
   docs: {
     rationale:

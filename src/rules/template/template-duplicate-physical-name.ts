@@ -8,6 +8,7 @@ export const templateDuplicatePhysicalName = defineRule({
   title: 'Each IAM resource of a template has a name of its own',
   severity: 'medium',
   needs: ['cloudFormation'],
+  runsOn: 'template',
   options: z.object({}).strict(),
   docs: {
     rationale:

@@ -9,6 +9,7 @@ export const templateLiteralPassword = defineRule({
   title: 'Console passwords in templates come from a secret store, not the template text',
   severity: 'critical',
   needs: ['cloudFormation'],
+  runsOn: 'template',
   options: z.object({}).strict(),
   docs: {
     rationale:

@@ -7,6 +7,7 @@ export const templatePasswordResetNotRequired = defineRule({
   title: 'Console users created by templates must set a new password at first sign-in',
   severity: 'medium',
   needs: ['cloudFormation'],
+  runsOn: 'template',
   options: z.object({}).strict(),
   docs: {
     rationale:

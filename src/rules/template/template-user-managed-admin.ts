@@ -26,6 +26,7 @@ export const templateUserManagedAdmin = defineRule({
   title: 'Templates do not give IAM users a full-admin managed policy',
   severity: 'high',
   needs: ['authorizationDetails', 'cloudFormation'],
+  runsOn: 'template',
   options: z.object({}).strict(),
   docs: {
     rationale:

@@ -22,6 +22,7 @@ export const roleComputeAdmin = defineRule({
   title: 'Roles used by compute services are neither full admin nor able to escalate',
   severity: 'high',
   needs: ['authorizationDetails'],
+  runsOn: 'both',
   options: z.object({}).strict(),
   docs: {
     rationale:

@@ -25,6 +25,7 @@ export const roleTrustAnyPrincipal = defineRule({
   title: 'No role can be assumed by any AWS principal',
   severity: 'critical',
   needs: ['authorizationDetails'],
+  runsOn: 'both',
   options: z.object({}).strict(),
   docs: {
     rationale:

@@ -22,6 +22,7 @@ export const roleTrustCrossAccount = defineRule({
   severity: 'medium',
   needs: ['authorizationDetails', 'organization'],
   templateNeeds: ['authorizationDetails'],
+  runsOn: 'both',
   options: z
     .object({
       trustedAccounts: z

@@ -20,6 +20,7 @@ export const roleTrustServiceConfusedDeputy = defineRule({
   title: 'Roles trusted by AWS services say on whose behalf the service may assume them',
   severity: 'low',
   needs: ['authorizationDetails'],
+  runsOn: 'both',
   options: z.object({}).strict(),
   docs: {
     rationale:

@@ -13,6 +13,7 @@ export const roleUnused = defineRule({
   title: 'Roles that have not been used for a long time are removed',
   severity: 'low',
   needs: ['authorizationDetails'],
+  runsOn: 'both',
   options: z
     .object({
       maxUnusedDays: positiveCountOption(

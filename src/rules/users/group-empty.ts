@@ -7,6 +7,7 @@ export const groupEmpty = defineRule({
   title: 'Every IAM group has members',
   severity: 'info',
   needs: ['authorizationDetails'],
+  runsOn: 'both',
   options: z.object({}).strict(),
   docs: {
     rationale:

@@ -9,6 +9,7 @@ export const inlinePolicyOnGroupOrRole = defineRule({
   severity: 'info',
   enabledByDefault: false,
   needs: ['authorizationDetails'],
+  runsOn: 'both',
   options: z.object({}).strict(),
   docs: {
     rationale:

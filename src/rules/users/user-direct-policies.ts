@@ -8,6 +8,7 @@ export const userDirectPolicies = defineRule({
   title: 'IAM users get permissions only through groups or roles',
   severity: 'low',
   needs: ['authorizationDetails'],
+  runsOn: 'both',
   options: z.object({}).strict(),
   docs: {
     rationale:

@@ -7,6 +7,7 @@ export const userNotInGroup = defineRule({
   title: 'Every IAM user belongs to at least one group',
   severity: 'low',
   needs: ['authorizationDetails'],
+  runsOn: 'both',
   options: z.object({}).strict(),
   docs: {
     rationale:
