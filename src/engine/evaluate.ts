@@ -218,7 +218,7 @@ export function toReportRule(resolved: ResolvedRule): ReportRule {
     id: rule.id,
     title: rule.title,
     severity: resolved.severity,
-    needs: rule.needs,
+    needs: [...rule.needs],
     frameworks: rule.frameworks,
     docs: rule.docs,
   };

@@ -1,125 +1,166 @@
 // The Report: what the engine produces and every reporter renders. Its JSON form (report/json.ts)
-// is the stable machine format; baseline, diff and merge read it back.
-import type { SectionError, SectionName, SectionStatus, SourceLocation } from '../snapshot/schema.js';
-import type { Frameworks, RuleDocs } from '../rules/types.js';
-import type { Severity } from '../model/severity.js';
-import type { Shard } from '../model/shard.js';
+// is the stable machine format; baseline, diff and merge read it back. The zod schema is the one
+// definition: the types are inferred from it, as the Snapshot's are, so the reader
+// (read-report.ts) cannot drift from what the engine writes.
+import { z } from 'zod';
+import { failOnSchema } from '../config.js';
+import { SEVERITIES } from '../model/severity.js';
+import {
+  SECTION_NAMES,
+  SECTION_STATUSES,
+  sectionErrorSchema,
+  sourceLocationSchema,
+} from '../snapshot/schema.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
-export type BaselineState = 'new' | 'existing';
+const severity = z.enum(SEVERITIES);
+const sectionName = z.enum(SECTION_NAMES);
+/** Framework id -> control ids, e.g. { 'cis-aws-5.0': ['1.11'], 'aws-security-hub': ['IAM.22'] }. */
+const frameworks = z.record(z.string(), z.array(z.string()));
 
-export interface ReportFinding {
-  ruleId: string;
-  title: string;
-  severity: Severity;
-  accountId: string;
-  resource: string;
-  message: string;
-  discriminator?: string;
-  evidence?: Record<string, unknown>;
+const baselineStateSchema = z.enum(['new', 'existing']);
+export type BaselineState = z.infer<typeof baselineStateSchema>;
+
+const findingSchema = z.object({
+  ruleId: z.string(),
+  title: z.string(),
+  severity,
+  accountId: z.string(),
+  resource: z.string(),
+  message: z.string(),
+  discriminator: z.string().optional(),
+  evidence: z.record(z.string(), z.unknown()).optional(),
   /** sha256(ruleId, accountId, resource, discriminator): stable across runs and rewordings. */
-  fingerprint: string;
-  frameworks: Frameworks;
-  suppressed?: { reason: string; expires?: string; resource: string };
-  baselineState?: BaselineState;
-  location?: SourceLocation;
-}
+  fingerprint: z.string().min(1),
+  frameworks,
+  suppressed: z
+    .object({ reason: z.string(), expires: z.string().optional(), resource: z.string() })
+    .optional(),
+  baselineState: baselineStateSchema.optional(),
+  location: sourceLocationSchema.optional(),
+});
+export type ReportFinding = z.infer<typeof findingSchema>;
 
-export interface SectionReport {
-  status: SectionStatus;
-  error?: SectionError;
-}
+const sectionReportSchema = z.object({
+  status: z.enum(SECTION_STATUSES),
+  error: sectionErrorSchema.optional(),
+});
+export type SectionReport = z.infer<typeof sectionReportSchema>;
 
-export type AccountStatus = 'audited' | 'failed' | 'skipped';
+const accountStatusSchema = z.enum(['audited', 'failed', 'skipped']);
+export type AccountStatus = z.infer<typeof accountStatusSchema>;
 
-export interface AccountReport {
-  accountId: string;
-  accountAlias?: string | null;
-  partition: string;
+const accountSchema = z.object({
+  accountId: z.string(),
+  accountAlias: z.string().nullable().optional(),
+  partition: z.string(),
   /** audited = evaluated; failed = could not be collected (reason says why); skipped = not attempted (e.g. SUSPENDED). */
-  status: AccountStatus;
-  reason?: string;
-  collectedAt?: string;
+  status: accountStatusSchema,
+  reason: z.string().optional(),
+  collectedAt: z.string().optional(),
   /** collectedAtFrom: where collectedAt came from, when the source holds no collection time (AWS CLI outputs). */
-  source?: { kind: string; path?: string; collectedAtFrom?: string };
+  source: z
+    .object({ kind: z.string(), path: z.string().optional(), collectedAtFrom: z.string().optional() })
+    .optional(),
   /** When IAM generated the credential report the findings rest on. */
-  credentialReportGeneratedAt?: string | null;
-  sections: Partial<Record<SectionName, SectionReport>>;
-}
+  credentialReportGeneratedAt: z.string().nullable().optional(),
+  sections: z.partialRecord(sectionName, sectionReportSchema),
+});
+export type AccountReport = z.infer<typeof accountSchema>;
 
-export interface NotEvaluated {
-  ruleId: string;
-  accountId: string;
+const notEvaluatedSchema = z.object({
+  ruleId: z.string(),
+  accountId: z.string(),
   /**
    * Set when the rule ran but could not judge this one resource (ARN), e.g. a principal with a
    * policy that cannot be decoded. Absent when the whole rule could not run in the account.
    */
-  resource?: string;
+  resource: z.string().optional(),
   /** One line: which section was missing and why (naming the refused action when known), or what about the resource's data could not be judged. */
-  reason: string;
+  reason: z.string(),
   /** The sections that were not ok; empty for an entry about one resource. */
-  sections: Array<{ name: SectionName; status: SectionStatus | 'absent'; error?: SectionError }>;
-}
+  sections: z.array(
+    z.object({
+      name: sectionName,
+      status: z.enum([...SECTION_STATUSES, 'absent']),
+      error: sectionErrorSchema.optional(),
+    }),
+  ),
+});
+export type NotEvaluated = z.infer<typeof notEvaluatedSchema>;
 
-export interface RuleError {
-  ruleId: string;
-  accountId: string;
-  message: string;
-}
+const ruleErrorSchema = z.object({ ruleId: z.string(), accountId: z.string(), message: z.string() });
+export type RuleError = z.infer<typeof ruleErrorSchema>;
 
-export interface ReportRule {
-  id: string;
-  title: string;
-  severity: Severity;
-  needs: readonly SectionName[];
-  frameworks: Frameworks;
-  docs: RuleDocs;
-}
+const ruleSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  severity,
+  needs: z.array(sectionName),
+  frameworks,
+  docs: z.object({ rationale: z.string(), remediation: z.string(), references: z.array(z.string()) }),
+});
+export type ReportRule = z.infer<typeof ruleSchema>;
 
-export interface Summary {
-  findings: number;
-  bySeverity: Record<Severity, number>;
-  suppressed: number;
+const countsBySeverity = z.object(
+  Object.fromEntries(SEVERITIES.map((s) => [s, z.number()])) as Record<
+    (typeof SEVERITIES)[number],
+    z.ZodNumber
+  >,
+);
+
+const summarySchema = z.object({
+  findings: z.number(),
+  bySeverity: countsBySeverity,
+  suppressed: z.number(),
   /** Unsuppressed findings at or above failOn (and new, when a baseline is used): what fails the gate. */
-  failing: number;
-  notEvaluated: number;
-  ruleErrors: number;
-  accounts: { audited: number; failed: number; skipped: number };
-}
+  failing: z.number(),
+  notEvaluated: z.number(),
+  ruleErrors: z.number(),
+  accounts: z.object({ audited: z.number(), failed: z.number(), skipped: z.number() }),
+});
+export type Summary = z.infer<typeof summarySchema>;
+
+const shardSchema = z
+  .object({ index: z.number().int().min(1), count: z.number().int().min(1) })
+  .refine((shard) => shard.index <= shard.count, 'a shard K/N needs 1 <= K <= N');
+
+const partialRunSchema = z.object({
+  /** N of the run's --shard K/N. */
+  shards: z.number(),
+  /** The K of each shard the merge lacks, ascending. */
+  missing: z.array(z.number()),
+});
+export type PartialRun = z.infer<typeof partialRunSchema>;
 
 /**
  * How the run was split. Absent from the report of a whole run (and from a merge of all its
  * shards); added in 0.1 without a schemaVersion bump, so reports without it still read.
  */
-export interface ReportRun {
+const reportRunSchema = z.object({
   /** This report covers one shard of the run: `iamspect merge` needs every shard once. */
-  shard?: Shard;
+  shard: shardSchema.optional(),
   /** A merge that lacks shards (`merge --allow-partial`): their accounts were not audited. */
-  partial?: PartialRun;
-}
+  partial: partialRunSchema.optional(),
+});
+export type ReportRun = z.infer<typeof reportRunSchema>;
 
-export interface PartialRun {
-  /** N of the run's --shard K/N. */
-  shards: number;
-  /** The K of each shard the merge lacks, ascending. */
-  missing: number[];
-}
-
-export interface Report {
-  schemaVersion: typeof REPORT_SCHEMA_VERSION;
-  tool: { name: string; version: string };
-  generatedAt: string;
-  failOn: Severity | 'none';
-  run?: ReportRun;
-  accounts: AccountReport[];
-  rules: ReportRule[];
-  findings: ReportFinding[];
+export const reportSchema = z.object({
+  schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+  tool: z.object({ name: z.string(), version: z.string() }),
+  generatedAt: z.string(),
+  failOn: failOnSchema,
+  run: reportRunSchema.optional(),
+  accounts: z.array(accountSchema),
+  rules: z.array(ruleSchema),
+  findings: z.array(findingSchema),
   /** Findings of the baseline that are gone (only with --baseline). */
-  fixed?: ReportFinding[];
-  notEvaluated: NotEvaluated[];
-  ruleErrors: RuleError[];
+  fixed: z.array(findingSchema).optional(),
+  notEvaluated: z.array(notEvaluatedSchema),
+  ruleErrors: z.array(ruleErrorSchema),
   /** Expired or soon-expiring suppressions, stale suppressions, old credential reports... */
-  warnings: string[];
-  summary: Summary;
-}
+  warnings: z.array(z.string()),
+  summary: summarySchema,
+});
+export type Report = z.infer<typeof reportSchema>;

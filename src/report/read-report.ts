@@ -2,124 +2,12 @@
 // merge. The file usually comes from an earlier CI run or an S3 bucket, so every way it can be
 // wrong (missing, truncated, not JSON, another tool's file, another schema version) gets a
 // one-line error naming the file and what to do.
-import { z } from 'zod';
-import { failOnSchema } from '../config.js';
-import { describeZodError } from '../util/zod-errors.js';
 import { InputError } from '../errors.js';
-import { SEVERITIES } from '../model/severity.js';
-import {
-  SECTION_NAMES,
-  SECTION_STATUSES,
-  sectionErrorSchema,
-  sourceLocationSchema,
-} from '../snapshot/schema.js';
 import { parseJsonText, readInputFile } from '../util/input-file.js';
 import { TOOL } from '../version.js';
 import type { Report } from './model.js';
-import { REPORT_SCHEMA_VERSION } from './model.js';
-
-const severity = z.enum(SEVERITIES);
-const sectionName = z.enum(SECTION_NAMES);
-const frameworks = z.record(z.string(), z.array(z.string()));
-
-const findingSchema = z.object({
-  ruleId: z.string(),
-  title: z.string(),
-  severity,
-  accountId: z.string(),
-  resource: z.string(),
-  message: z.string(),
-  discriminator: z.string().optional(),
-  evidence: z.record(z.string(), z.unknown()).optional(),
-  fingerprint: z.string().min(1),
-  frameworks,
-  suppressed: z
-    .object({ reason: z.string(), expires: z.string().optional(), resource: z.string() })
-    .optional(),
-  baselineState: z.enum(['new', 'existing']).optional(),
-  location: sourceLocationSchema.optional(),
-});
-
-const accountSchema = z.object({
-  accountId: z.string(),
-  accountAlias: z.string().nullable().optional(),
-  partition: z.string(),
-  status: z.enum(['audited', 'failed', 'skipped']),
-  reason: z.string().optional(),
-  collectedAt: z.string().optional(),
-  source: z
-    .object({ kind: z.string(), path: z.string().optional(), collectedAtFrom: z.string().optional() })
-    .optional(),
-  credentialReportGeneratedAt: z.string().nullable().optional(),
-  sections: z.partialRecord(
-    sectionName,
-    z.object({ status: z.enum(SECTION_STATUSES), error: sectionErrorSchema.optional() }),
-  ),
-});
-
-const ruleSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  severity,
-  needs: z.array(sectionName),
-  frameworks,
-  docs: z.object({ rationale: z.string(), remediation: z.string(), references: z.array(z.string()) }),
-});
-
-const shardSchema = z
-  .object({ index: z.number().int().min(1), count: z.number().int().min(1) })
-  .refine((shard) => shard.index <= shard.count, 'a shard K/N needs 1 <= K <= N');
-
-const countsBySeverity = z.object(
-  Object.fromEntries(SEVERITIES.map((s) => [s, z.number()])) as Record<
-    (typeof SEVERITIES)[number],
-    z.ZodNumber
-  >,
-);
-
-// Annotated with the Report type, so the compiler keeps this schema and report/model.ts in step.
-export const reportSchema: z.ZodType<Report> = z.object({
-  schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
-  tool: z.object({ name: z.string(), version: z.string() }),
-  generatedAt: z.string(),
-  failOn: failOnSchema,
-  run: z
-    .object({
-      shard: shardSchema.optional(),
-      partial: z.object({ shards: z.number(), missing: z.array(z.number()) }).optional(),
-    })
-    .optional(),
-  accounts: z.array(accountSchema),
-  rules: z.array(ruleSchema),
-  findings: z.array(findingSchema),
-  fixed: z.array(findingSchema).optional(),
-  notEvaluated: z.array(
-    z.object({
-      ruleId: z.string(),
-      accountId: z.string(),
-      resource: z.string().optional(),
-      reason: z.string(),
-      sections: z.array(
-        z.object({
-          name: sectionName,
-          status: z.enum([...SECTION_STATUSES, 'absent']),
-          error: sectionErrorSchema.optional(),
-        }),
-      ),
-    }),
-  ),
-  ruleErrors: z.array(z.object({ ruleId: z.string(), accountId: z.string(), message: z.string() })),
-  warnings: z.array(z.string()),
-  summary: z.object({
-    findings: z.number(),
-    bySeverity: countsBySeverity,
-    suppressed: z.number(),
-    failing: z.number(),
-    notEvaluated: z.number(),
-    ruleErrors: z.number(),
-    accounts: z.object({ audited: z.number(), failed: z.number(), skipped: z.number() }),
-  }),
-});
+import { REPORT_SCHEMA_VERSION, reportSchema } from './model.js';
+import { describeZodError } from '../util/zod-errors.js';
 
 const HOW_TO_GET_ONE = 'Pass a report written with --format json or --output json=FILE.';
 
