@@ -8,12 +8,10 @@ import { InputError } from '../errors.js';
 import { fingerprint } from '../report/fingerprint.js';
 import type { AccountReport, NotEvaluated, Report, ReportFinding, RuleError } from '../report/model.js';
 import type { AnyRule } from '../rules/types.js';
-import { sectionData } from '../snapshot/access.js';
 import type { SectionName, Snapshot } from '../snapshot/schema.js';
 import type { AccountInput } from '../snapshot/account-input.js';
 import { TEMPLATE_EXTENSIONS } from '../template/files.js';
 import { TEMPLATE_ACCOUNT_ID, TEMPLATE_PARTITION } from '../template/identities.js';
-import { placeFindings } from '../template/locate.js';
 import type { ScanOptions, ScannedFile, TemplateFailure } from '../template/scan.js';
 import { describeFailure, scanTemplates } from '../template/scan.js';
 import { plural } from '../util/words.js';
@@ -88,13 +86,12 @@ function templateAccounts(
 }
 
 /**
- * A template's findings, each at the location of its cause, with a fingerprint that includes the
- * template's file (one resource name in two templates is two resources).
+ * A template's findings (the engine placed each at the location of its cause) with a fingerprint
+ * that includes the template's file: one resource name in two templates is two resources.
  */
-function locatedFindings(snapshot: Snapshot, findings: ReportFinding[]): ReportFinding[] {
-  const [facts] = sectionData(snapshot, 'cloudFormation').templates;
-  if (!facts) return findings;
-  return placeFindings(facts, findings).map((finding) => {
+function fileScoped(findings: ReportFinding[]): ReportFinding[] {
+  return findings.map((finding) => {
+    if (!finding.location) return finding;
     const scoped = `${finding.location.file}#${finding.resource}`;
     return {
       ...finding,
@@ -139,7 +136,7 @@ export function templateReport(
     const snapshot = evaluation.snapshot!;
     count++;
     first ??= snapshot;
-    findings.push(...locatedFindings(snapshot, evaluation.findings));
+    findings.push(...fileScoped(evaluation.findings));
     for (const item of evaluation.notEvaluated) {
       if (item.resource === undefined) notEvaluated.set(item.ruleId, item);
       else unjudged.push({ ...item, reason: `${snapshot.source.path}: ${item.reason}` });

@@ -14,8 +14,11 @@ import { fingerprint } from '../report/fingerprint.js';
 import { futureDateWarnings } from '../rules/shared/future-dates.js';
 import type { AnyRule, Finding, Frameworks } from '../rules/types.js';
 import type { AccountInput } from '../snapshot/account-input.js';
+import { optionalSectionData } from '../snapshot/access.js';
 import type { SectionName, Snapshot } from '../snapshot/schema.js';
 import { SECTION_NAMES } from '../snapshot/schema.js';
+import type { Placement } from '../template/locate.js';
+import { placeFinding } from '../template/locate.js';
 import type { ResolvedRule } from './resolve-rules.js';
 
 /** What evaluating one account gave: the report's entry for it and its results, in rule order. */
@@ -149,6 +152,7 @@ function evaluateAccount(input: AccountInput, rules: readonly ResolvedRule[]): A
   const notEvaluated: NotEvaluated[] = [];
   const ruleErrors: RuleError[] = [];
   const now = new Date(snapshot.collectedAt);
+  const [template] = optionalSectionData(snapshot, 'cloudFormation')?.templates ?? [];
   for (const resolved of rules) {
     const { rule } = resolved;
     if (rule.appliesTo && !rule.appliesTo(snapshot)) continue;
@@ -176,7 +180,10 @@ function evaluateAccount(input: AccountInput, rules: readonly ResolvedRule[]): A
       continue;
     }
     notEvaluated.push(...unjudged.entries(rule.id, snapshot.accountId));
-    for (const finding of produced) findings.push(reportFinding(resolved, snapshot.accountId, finding));
+    for (const finding of produced) {
+      const shown = template ? placeFinding(template, { ...finding, ruleId: rule.id }) : finding;
+      if (shown) findings.push(reportFinding(resolved, snapshot.accountId, finding, shown));
+    }
   }
   return {
     account: auditedAccount(snapshot),
@@ -188,10 +195,16 @@ function evaluateAccount(input: AccountInput, rules: readonly ResolvedRule[]): A
   };
 }
 
+/**
+ * @param shown the finding's message and location as reported: the rule's own for an account; for a
+ *   template, placed by template/locate.ts at its cause (read off the finding's subject), so code
+ *   scanning can annotate the line.
+ */
 function reportFinding(
   { rule, severity: configured }: ResolvedRule,
   accountId: string,
   finding: Finding,
+  shown: Pick<Placement, 'message'> & Partial<Placement>,
 ): ReportFinding {
   // A severity set in config wins; otherwise a finding may lower or raise its rule's default.
   const severity = configured !== rule.severity ? configured : (finding.severity ?? rule.severity);
@@ -201,13 +214,13 @@ function reportFinding(
     severity,
     accountId,
     resource: finding.resource,
-    message: finding.message,
+    message: shown.message,
     fingerprint: fingerprint(rule.id, accountId, finding.resource, finding.discriminator),
     frameworks: rule.frameworks,
   };
   if (finding.discriminator !== undefined) result.discriminator = finding.discriminator;
   if (finding.evidence !== undefined) result.evidence = finding.evidence;
-  if (finding.location !== undefined) result.location = finding.location;
+  if (shown.location !== undefined) result.location = shown.location;
   return result;
 }
 

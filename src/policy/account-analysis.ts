@@ -2,6 +2,7 @@
 // separately, so the analysis is memoised per snapshot object; inside it, effective permissions are
 // computed once per distinct set of policies (plus boundary, plus SCP chain), because in a real
 // account thousands of users share a handful of group combinations.
+import type { Subject, SubjectKind } from '../model/subject.js';
 import { optionalSectionData, sectionData } from '../snapshot/access.js';
 import type {
   AttachedPolicy,
@@ -56,6 +57,8 @@ export interface PolicyDocumentEntry {
   resource: string;
   /** Inline: the policy name (tells apart several inline policies of one owner). */
   discriminator?: string;
+  /** The managed policy, or the owner and the inline policy's name. */
+  subject: Subject;
   /** "Policy deploy-all", "Inline policy s3-access of role app", for messages. */
   label: string;
   compiled: CompiledPolicy;
@@ -405,24 +408,28 @@ export class AccountAnalysis implements EscalationEnvironment {
       entries.push({
         kind: 'managed',
         resource: policy.arn,
+        subject: { kind: 'policy', name: policy.name },
         label: policyLabel(compiled.origin),
         compiled,
         permissions: alone(compiled),
       });
     }
-    const owners: Array<UserDetail | GroupDetail | RoleDetail> = [
-      ...this.details.users,
-      ...this.details.groups,
+    const owners: Array<readonly [SubjectKind, UserDetail | GroupDetail | RoleDetail]> = [
+      ...this.details.users.map((user) => ['user', user] as const),
+      ...this.details.groups.map((group) => ['group', group] as const),
       // A service-linked role's policies belong to AWS: nobody in the account can change them.
-      ...this.details.roles.filter((role) => !isServiceLinkedRole(role)),
+      ...this.details.roles
+        .filter((role) => !isServiceLinkedRole(role))
+        .map((role) => ['role', role] as const),
     ];
-    for (const owner of owners) {
+    for (const [ownerKind, owner] of owners) {
       for (const inline of owner.inlinePolicies) {
         const compiled = this.inlinePolicy(owner, inline);
         entries.push({
           kind: 'inline',
           resource: owner.arn,
           discriminator: inline.name,
+          subject: { kind: ownerKind, name: owner.name, policy: inline.name },
           label: policyLabel(compiled.origin),
           compiled,
           permissions: alone(compiled),

@@ -3,6 +3,7 @@
 // options' type, defaults, validation and documentation.
 import type { z } from 'zod';
 import type { Severity } from '../model/severity.js';
+import type { Subject } from '../model/subject.js';
 import type { SectionName, Snapshot, SourceLocation } from '../snapshot/schema.js';
 
 export interface Finding {
@@ -20,6 +21,11 @@ export interface Finding {
   severity?: Severity;
   /** Where the finding is in a template (template scans only). */
   location?: SourceLocation;
+  /**
+   * What the finding is about, as data (principal or policy, inline policy, statement): where a
+   * template scan places the finding. Not part of the report or the fingerprint.
+   */
+  subject?: Subject;
 }
 
 export interface RuleDocs {

@@ -119,12 +119,13 @@ export function documentFinding(
   message: string,
   evidence: Record<string, unknown>,
 ): Finding {
+  const inlinePolicy = entry.subject.policy;
   return {
     resource: entry.resource,
     ...(entry.discriminator !== undefined ? { discriminator: entry.discriminator } : {}),
     message,
-    evidence:
-      entry.discriminator !== undefined ? { inlinePolicy: entry.discriminator, ...evidence } : evidence,
+    evidence: inlinePolicy !== undefined ? { inlinePolicy, ...evidence } : evidence,
+    subject: entry.subject,
   };
 }
 

@@ -3,6 +3,9 @@ import { sectionData } from '../../snapshot/access.js';
 import { isServiceLinkedRole } from '../shared/principals.js';
 import { defineRule } from '../types.js';
 
+/** How a message names the holder: "Group admins", "Role app". */
+const KIND_LABEL = { group: 'Group', role: 'Role' } as const;
+
 export const inlinePolicyOnGroupOrRole = defineRule({
   id: 'inline-policy-on-group-or-role',
   title: 'Groups and roles use managed policies rather than inline ones',
@@ -32,21 +35,27 @@ export const inlinePolicyOnGroupOrRole = defineRule({
     const details = sectionData(snapshot, 'authorizationDetails');
     const holders = [
       ...details.groups.map((group) => ({
-        kind: 'Group',
+        kind: 'group' as const,
         name: group.name,
         arn: group.arn,
         policies: group.inlinePolicies,
       })),
       ...details.roles
         .filter((role) => !isServiceLinkedRole(role))
-        .map((role) => ({ kind: 'Role', name: role.name, arn: role.arn, policies: role.inlinePolicies })),
+        .map((role) => ({
+          kind: 'role' as const,
+          name: role.name,
+          arn: role.arn,
+          policies: role.inlinePolicies,
+        })),
     ];
     return holders.flatMap((holder) =>
       holder.policies.map((policy) => ({
         resource: holder.arn,
         discriminator: policy.name,
-        message: `${holder.kind} ${holder.name} has inline policy ${policy.name}.`,
+        message: `${KIND_LABEL[holder.kind]} ${holder.name} has inline policy ${policy.name}.`,
         evidence: { policyName: policy.name, statements: policy.document.Statement.length },
+        subject: { kind: holder.kind, name: holder.name, policy: policy.name },
       })),
     );
   },

@@ -46,6 +46,7 @@ describe('policy-invalid', () => {
             'Statement[0]: NotAction "iam:DeleteUsr" matches no known action: it excludes nothing, so the statement allows more than it seems to',
           ],
         },
+        subject: { kind: 'group', name: 'ops', policy: 'ops' },
       },
     ]);
   });
