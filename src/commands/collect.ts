@@ -13,9 +13,8 @@ import { InputError, RunError } from '../errors.js';
 import { shardName } from '../model/shard.js';
 import { whyNothingAudited } from '../report/summary.js';
 import { RULES } from '../rules/index.js';
-import type { SectionName } from '../snapshot/schema.js';
 import { serializeSnapshot } from '../snapshot/read-snapshot.js';
-import type { Snapshot } from '../snapshot/schema.js';
+import type { SectionName, Snapshot } from '../snapshot/schema.js';
 import {
   checkSnapshotDirectory,
   INDEX_FILE,

@@ -3,9 +3,8 @@ import { describe, expect, test } from '@jest/globals';
 import { Command } from 'commander';
 import type { OrgFlags } from '../../src/collect/org-options.js';
 import { ORG_DEFAULTS, orgOptionsFrom } from '../../src/collect/org-options.js';
-import { addOrgOptions } from '../../src/commands/collection-flags.js';
+import { addLiveOptions, addOrgOptions } from '../../src/commands/collection-flags.js';
 import { liveOptionsFrom } from '../../src/collect/index.js';
-import { addLiveOptions } from '../../src/commands/collection-flags.js';
 import type { LiveFlags } from '../../src/collect/index.js';
 
 function parseFlags(args: string[]): OrgFlags & LiveFlags {
