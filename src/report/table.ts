@@ -75,7 +75,7 @@ export function renderTable(report: Report, context: RenderContext): string {
     blocks.push(renderAccount(report, report.accounts[0]!, view));
   } else {
     for (const account of report.accounts) blocks.push(renderAccount(report, account, view));
-    const label = isTemplateScan(report) ? 'All templates' : 'All accounts';
+    const label = wordsForReport(report).all;
     blocks.push(
       view.fit(`${view.paint(label, 'bold')}: ${summaryLine(report.summary, report, view, 'rule check')}`),
     );
@@ -93,18 +93,10 @@ export function renderTable(report: Report, context: RenderContext): string {
 }
 
 function renderAccount(report: Report, account: AccountReport, view: View): string {
-  // A template scan has no real account (its alias says how many templates): the placeholder
-  // account id would only confuse.
-  const template = account.source?.kind === 'template';
-  const heading = view.paint(
-    template
-      ? printable(account.accountAlias ?? 'CloudFormation template')
-      : `Account ${account.accountId}${account.accountAlias ? ` (${printable(account.accountAlias)})` : ''}`,
-    'bold',
-  );
+  const words = wordsFor(account);
+  const heading = view.paint(words.heading(account), 'bold');
   if (account.status !== 'audited') {
-    const what =
-      account.status === 'skipped' ? 'skipped' : template ? 'could not be scanned' : 'could not be audited';
+    const what = account.status === 'skipped' ? 'skipped' : words.failed;
     return view.fit(
       `${heading} ${view.paint(what, 'red')}: ${printable(account.reason ?? 'no reason recorded')}`,
     );
@@ -149,7 +141,7 @@ function renderAccount(report: Report, account: AccountReport, view: View): stri
 
 function describeCollection(account: AccountReport): string {
   if (!account.collectedAt) return 'Audited.';
-  const collected = `${account.source?.kind === 'template' ? 'Scanned' : 'Collected'} ${formatUtc(account.collectedAt)}`;
+  const collected = `${wordsFor(account).read} ${formatUtc(account.collectedAt)}`;
   if (!account.credentialReportGeneratedAt) return `${collected}.`;
   const age = Date.parse(account.collectedAt) - Date.parse(account.credentialReportGeneratedAt);
   // IAM serves a cached credential report for up to 4 hours: say how old the data really is.
@@ -245,21 +237,7 @@ function columnWidths(
 
 function summaryLine(summary: Summary, report: Report, view: View, notEvaluatedNoun: string): string {
   const parts: string[] = [];
-  if (report.accounts.length > 1 && isTemplateScan(report)) {
-    // A template scan has one entry for everything it read and one per file it could not parse.
-    parts.push(`${plural(summary.accounts.failed, 'file')} could not be scanned`);
-  } else if (report.accounts.length > 1) {
-    const { audited, failed, skipped } = summary.accounts;
-    parts.push(
-      [
-        `${plural(audited, 'account')} audited`,
-        failed > 0 && `${failed} failed`,
-        skipped > 0 && `${skipped} skipped`,
-      ]
-        .filter(Boolean)
-        .join(', '),
-    );
-  }
+  if (report.accounts.length > 1) parts.push(wordsForReport(report).counts(summary.accounts));
   const newCount = report.findings.filter((f) => !f.suppressed && f.baselineState === 'new').length;
   let findings =
     summary.findings === 0
@@ -282,10 +260,57 @@ function summaryLine(summary: Summary, report: Report, view: View, notEvaluatedN
   return `${parts.join('; ')}.`;
 }
 
-function isTemplateScan(report: Report): boolean {
-  return (
-    report.accounts.length > 0 && report.accounts.every((account) => account.source?.kind === 'template')
-  );
+/**
+ * How the table speaks of what a run read. Every input kind the engine reports on has one entry
+ * here, so a new kind (Terraform plans) adds words, not conditions.
+ */
+interface InputWords {
+  /** The heading of one entry's block. */
+  heading: (account: AccountReport) => string;
+  /** The label of the summary of several entries. */
+  all: string;
+  /** How the data was read: "Collected 2026-11-01 09:00 UTC". */
+  read: string;
+  /** An entry that failed. */
+  failed: string;
+  /** What the summary of several entries says of them. */
+  counts: (accounts: Summary['accounts']) => string;
+}
+
+const ACCOUNT_WORDS: InputWords = {
+  heading: (account) =>
+    `Account ${account.accountId}${account.accountAlias ? ` (${printable(account.accountAlias)})` : ''}`,
+  all: 'All accounts',
+  read: 'Collected',
+  failed: 'could not be audited',
+  counts: ({ audited, failed, skipped }) =>
+    [
+      `${plural(audited, 'account')} audited`,
+      failed > 0 && `${failed} failed`,
+      skipped > 0 && `${skipped} skipped`,
+    ]
+      .filter(Boolean)
+      .join(', '),
+};
+
+// A template scan has no real account: one entry for everything it read (its alias says how many
+// templates; the placeholder account id would only confuse) and one per file it could not parse.
+const TEMPLATE_WORDS: InputWords = {
+  heading: (account) => printable(account.accountAlias ?? 'CloudFormation template'),
+  all: 'All templates',
+  read: 'Scanned',
+  failed: 'could not be scanned',
+  counts: ({ failed }) => `${plural(failed, 'file')} could not be scanned`,
+};
+
+function wordsFor(account: AccountReport): InputWords {
+  return account.source?.kind === 'template' ? TEMPLATE_WORDS : ACCOUNT_WORDS;
+}
+
+/** The words of the report's one kind of input (accounts when they are mixed). */
+function wordsForReport(report: Report): InputWords {
+  const kinds = new Set(report.accounts.map(wordsFor));
+  return kinds.size === 1 ? [...kinds][0]! : ACCOUNT_WORDS;
 }
 
 /**
