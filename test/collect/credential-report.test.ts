@@ -1,7 +1,7 @@
 // The credential-report flow against each state IAM can be in: generated on request, missing,
 // expired, still in progress, and never finishing (a section error, so its rules are not evaluated).
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { pollDelayMs } from '../../src/collect/credential-report.js';
+import { pollDelayMs } from '../../src/sections/credential-report.js';
 import { evaluate, exitCodeFor, resolveRules } from '../../src/engine.js';
 import { RULES } from '../../src/rules/index.js';
 import { sampleAccount } from '../fake-aws/accounts.js';

@@ -22,10 +22,10 @@ const SERVICE_OF_PACKAGE: Record<string, string> = {
   'client-organizations': 'organizations',
 };
 
-/** `accessAnalyzers` -> src/collect/access-analyzers.ts */
+/** `accessAnalyzers` -> src/sections/access-analyzers.ts */
 function collectorFile(section: string): string {
   const kebab = section.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
-  return join(packageRoot(), 'src/collect', `${kebab}.ts`);
+  return join(packageRoot(), 'src/sections', `${kebab}.ts`);
 }
 
 /** The `service:Operation` of every SDK command a collector module sends, from its source. */

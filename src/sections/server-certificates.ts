@@ -1,8 +1,8 @@
 // serverCertificates: IAM server certificates with their expiration dates.
 import { ListServerCertificatesCommand } from '@aws-sdk/client-iam';
 import { normalizeServerCertificates } from '../snapshot/iam-outputs.js';
-import type { SectionCollector } from './collector.js';
-import { allPages, MAX_ITEMS, pageProgress } from './collector.js';
+import type { SectionCollector } from '../collect/collector.js';
+import { allPages, MAX_ITEMS, pageProgress } from '../collect/collector.js';
 
 export const serverCertificatesCollector: SectionCollector<'serverCertificates'> = {
   section: 'serverCertificates',

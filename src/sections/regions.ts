@@ -6,10 +6,10 @@ import { ListRegionsCommand } from '@aws-sdk/client-account';
 import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
 import { normalizeAccountRegions, normalizeEc2Regions } from '../snapshot/guardrail-outputs.js';
 import type { Region } from '../snapshot/schema.js';
-import type { Clients } from './clients.js';
-import { ReadOnlyViolation } from './clients.js';
-import type { SectionCollector } from './collector.js';
-import { allTokenPages } from './collector.js';
+import type { Clients } from '../collect/clients.js';
+import { ReadOnlyViolation } from '../collect/clients.js';
+import type { SectionCollector } from '../collect/collector.js';
+import { allTokenPages } from '../collect/collector.js';
 
 /** Largest page account:ListRegions allows. */
 const REGIONS_PAGE_SIZE = 50;

@@ -3,8 +3,8 @@
 // failure to collect.
 import { GetAccountPasswordPolicyCommand } from '@aws-sdk/client-iam';
 import { normalizePasswordPolicy } from '../snapshot/iam-outputs.js';
-import type { SectionCollector } from './collector.js';
-import { awsErrorCode } from './failures.js';
+import type { SectionCollector } from '../collect/collector.js';
+import { awsErrorCode } from '../collect/failures.js';
 
 export const passwordPolicyCollector: SectionCollector<'passwordPolicy'> = {
   section: 'passwordPolicy',

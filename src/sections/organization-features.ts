@@ -5,10 +5,10 @@
 import { ListOrganizationsFeaturesCommand } from '@aws-sdk/client-iam';
 import { normalizeOrganizationFeatures } from '../snapshot/guardrail-outputs.js';
 import type { Organization, OrganizationFeatures } from '../snapshot/schema.js';
-import type { Clients } from './clients.js';
-import type { SectionCollector } from './collector.js';
-import { SectionSkipped } from './collector.js';
-import { awsErrorCode } from './failures.js';
+import type { Clients } from '../collect/clients.js';
+import type { SectionCollector } from '../collect/collector.js';
+import { SectionSkipped } from '../collect/collector.js';
+import { awsErrorCode } from '../collect/failures.js';
 
 const ACTION = 'iam:ListOrganizationsFeatures';
 

@@ -2,8 +2,8 @@
 // delivery went. No channel in a region is an empty list there, not an error.
 import { DescribeDeliveryChannelStatusCommand } from '@aws-sdk/client-config-service';
 import { normalizeDeliveryChannels } from '../snapshot/guardrail-outputs.js';
-import type { SectionCollector } from './collector.js';
-import { forEachEnabledRegion } from './regional.js';
+import type { SectionCollector } from '../collect/collector.js';
+import { forEachEnabledRegion } from '../collect/regional.js';
 
 export const configDeliveryStatusCollector: SectionCollector<'configDeliveryStatus'> = {
   section: 'configDeliveryStatus',

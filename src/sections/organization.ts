@@ -4,9 +4,9 @@
 import { DescribeOrganizationCommand } from '@aws-sdk/client-organizations';
 import { normalizeOrganization } from '../snapshot/guardrail-outputs.js';
 import type { Organization } from '../snapshot/schema.js';
-import type { Clients } from './clients.js';
-import type { SectionCollector } from './collector.js';
-import { awsErrorCode } from './failures.js';
+import type { Clients } from '../collect/clients.js';
+import type { SectionCollector } from '../collect/collector.js';
+import { awsErrorCode } from '../collect/failures.js';
 
 const NOT_IN_ORGANIZATION = 'AWSOrganizationsNotInUseException';
 

@@ -8,8 +8,8 @@
 import type { EntityType } from '@aws-sdk/client-iam';
 import { GetAccountAuthorizationDetailsCommand } from '@aws-sdk/client-iam';
 import { normalizeAuthorizationDetails } from '../snapshot/authorization-details.js';
-import type { SectionCollector } from './collector.js';
-import { allPages, MAX_ITEMS } from './collector.js';
+import type { SectionCollector } from '../collect/collector.js';
+import { allPages, MAX_ITEMS } from '../collect/collector.js';
 
 /** Every entity type, in snapshot order. AWS managed policies are listed only while attached. */
 const ENTITY_TYPES: readonly EntityType[] = [

@@ -8,8 +8,8 @@
 import type { GetCredentialReportCommandOutput } from '@aws-sdk/client-iam';
 import { GenerateCredentialReportCommand, GetCredentialReportCommand } from '@aws-sdk/client-iam';
 import { parseCredentialReport } from '../snapshot/credential-report.js';
-import type { CollectContext, SectionCollector } from './collector.js';
-import { awsErrorCode } from './failures.js';
+import type { CollectContext, SectionCollector } from '../collect/collector.js';
+import { awsErrorCode } from '../collect/failures.js';
 
 /** Get's answers that mean "generate and wait", by wire code (SDK class names differ: see aws-formats.md 1.5). */
 const NOT_READY_CODES = new Set(['ReportNotPresent', 'ReportExpired', 'ReportInProgress']);

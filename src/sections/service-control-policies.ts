@@ -13,10 +13,10 @@ import {
 import pLimit from 'p-limit';
 import { normalizeServiceControlPolicy } from '../snapshot/guardrail-outputs.js';
 import type { ServiceControlPolicies, ServiceControlPolicy } from '../snapshot/schema.js';
-import type { Clients } from './clients.js';
-import type { SectionCollector } from './collector.js';
-import { allTokenPages, SectionSkipped } from './collector.js';
-import { isAccessDenied } from './failures.js';
+import type { Clients } from '../collect/clients.js';
+import type { SectionCollector } from '../collect/collector.js';
+import { allTokenPages, SectionSkipped } from '../collect/collector.js';
+import { isAccessDenied } from '../collect/failures.js';
 
 /** Organizations calls in flight at once: its API is rate-limited per organization. */
 export const ORGANIZATIONS_CONCURRENCY = 4;

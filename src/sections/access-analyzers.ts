@@ -2,9 +2,9 @@
 // rule decides which types count) with their status.
 import { ListAnalyzersCommand } from '@aws-sdk/client-accessanalyzer';
 import { normalizeAnalyzers } from '../snapshot/guardrail-outputs.js';
-import type { SectionCollector } from './collector.js';
-import { allTokenPages } from './collector.js';
-import { forEachEnabledRegion } from './regional.js';
+import type { SectionCollector } from '../collect/collector.js';
+import { allTokenPages } from '../collect/collector.js';
+import { forEachEnabledRegion } from '../collect/regional.js';
 
 export const accessAnalyzersCollector: SectionCollector<'accessAnalyzers'> = {
   section: 'accessAnalyzers',

@@ -3,8 +3,8 @@
 // which security-contact-missing reports, not a failure to collect.
 import { GetAlternateContactCommand } from '@aws-sdk/client-account';
 import { normalizeSecurityContact } from '../snapshot/guardrail-outputs.js';
-import type { SectionCollector } from './collector.js';
-import { awsErrorCode } from './failures.js';
+import type { SectionCollector } from '../collect/collector.js';
+import { awsErrorCode } from '../collect/failures.js';
 
 export const alternateContactsCollector: SectionCollector<'alternateContacts'> = {
   section: 'alternateContacts',

@@ -3,8 +3,8 @@
 // devices never appear here).
 import { ListVirtualMFADevicesCommand } from '@aws-sdk/client-iam';
 import { normalizeVirtualMfaDevices } from '../snapshot/iam-outputs.js';
-import type { SectionCollector } from './collector.js';
-import { allPages, MAX_ITEMS, pageProgress } from './collector.js';
+import type { SectionCollector } from '../collect/collector.js';
+import { allPages, MAX_ITEMS, pageProgress } from '../collect/collector.js';
 
 export const virtualMfaDevicesCollector: SectionCollector<'virtualMfaDevices'> = {
   section: 'virtualMfaDevices',

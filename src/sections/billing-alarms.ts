@@ -5,8 +5,8 @@
 // is skipped with that reason and nothing is called (billing-alarm-missing does not apply).
 import { DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import { BILLING_PARTITION, BILLING_REGION, normalizeBillingAlarms } from '../snapshot/guardrail-outputs.js';
-import type { SectionCollector } from './collector.js';
-import { allTokenPages, SectionSkipped } from './collector.js';
+import type { SectionCollector } from '../collect/collector.js';
+import { allTokenPages, SectionSkipped } from '../collect/collector.js';
 
 /** Largest page DescribeAlarms allows. */
 const ALARMS_PAGE_SIZE = 100;

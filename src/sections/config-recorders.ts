@@ -7,8 +7,8 @@ import {
   DescribeConfigurationRecorderStatusCommand,
 } from '@aws-sdk/client-config-service';
 import { normalizeConfigRegion } from '../snapshot/guardrail-outputs.js';
-import type { SectionCollector } from './collector.js';
-import { forEachEnabledRegion } from './regional.js';
+import type { SectionCollector } from '../collect/collector.js';
+import { forEachEnabledRegion } from '../collect/regional.js';
 
 export const configRecordersCollector: SectionCollector<'configRecorders'> = {
   section: 'configRecorders',
