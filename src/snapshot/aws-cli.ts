@@ -1,26 +1,8 @@
 // `iamspect audit --aws-cli-dir DIR`: a snapshot from AWS CLI outputs saved as files, for people
-// who cannot give iamspect credentials but can run (or ask someone to run) read-only CLI commands:
-//
-//   aws iam generate-credential-report
-//   aws iam get-credential-report > get-credential-report.json   (or the decoded CSV as credential-report.csv)
-//   aws iam get-account-summary > get-account-summary.json
-//   aws iam get-account-password-policy > get-account-password-policy.json   (empty when no policy)
-//   aws iam get-account-authorization-details > get-account-authorization-details.json
-//   aws iam list-virtual-mfa-devices > list-virtual-mfa-devices.json
-//   aws iam list-server-certificates > list-server-certificates.json
-//
-// and for the account's guard rails:
-//
-//   aws organizations describe-organization > describe-organization.json   (empty when standalone)
-//   aws iam list-organizations-features > list-organizations-features.json (management account only)
-//   aws account list-regions > list-regions.json   (or: aws ec2 describe-regions --all-regions > describe-regions.json)
-//   aws account get-alternate-contact --alternate-contact-type SECURITY > get-alternate-contact-security.json   (empty when none)
-//   aws cloudwatch describe-alarms --region us-east-1 --alarm-types MetricAlarm > describe-alarms.json
-//   and in each enabled region R (a shell loop over list-regions.json):
-//   aws configservice describe-configuration-recorders --region R > describe-configuration-recorders.R.json
-//   aws configservice describe-configuration-recorder-status --region R > describe-configuration-recorder-status.R.json
-//   aws configservice describe-delivery-channel-status --region R > describe-delivery-channel-status.R.json
-//   aws accessanalyzer list-analyzers --region R > list-analyzers.R.json
+// who cannot give iamspect credentials but can run (or ask someone to run) read-only CLI commands.
+// Which files, and the commands that save them, each section module says (`awsCli` in
+// src/sections/<name>.ts); README.md has them as one script. Regional sections are read from one
+// file per command and enabled region (`list-analyzers.eu-west-1.json`), after the regions.
 //
 // A missing file leaves its section `skipped`, and a partial one (without a key the API always
 // returns, or one page of several) makes it `error`: either way rules needing it are "not
