@@ -44,6 +44,44 @@ export default tseslint.config(
       ],
     },
   },
+  // A data section (src/sections/) sits with the snapshot, below the engine, rules, reports and
+  // commands: it may import the snapshot's building blocks, policy documents and the collectors'
+  // SDK-free helpers, never a layer above it. And it is loaded by every command (the snapshot schema
+  // is made from it), so it imports no AWS SDK package and none of the collect modules that load
+  // one, except as types: its collector loads its SDK commands with await import() when it runs.
+  {
+    files: ['src/sections/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'commander', message: 'Sections take plain values; flags belong to src/commands.' }],
+          patterns: [
+            layer(['engine', 'rules', 'report', 'commands', 'graph', 'template', 'cli'], 'a data section'),
+          ],
+        },
+      ],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@aws-sdk/*',
+                '**/collect/clients.js',
+                '**/collect/index.js',
+                '**/collect/org.js',
+                '**/collect/credentials.js',
+              ],
+              allowTypeImports: true,
+              message:
+                'Offline commands load the sections: import SDK commands with await import() inside the collector (see src/sections/section.ts), other SDK modules as types only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['src/report/**'],
     rules: {

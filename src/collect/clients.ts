@@ -22,12 +22,13 @@ import type {
   RetryToken,
 } from '@smithy/types';
 import { TOOL } from '../version.js';
-import type { ServicePrefix } from './read-operations.js';
+import { ReadOnlyViolation, rememberFailedAction } from './failures.js';
 import { READ_ONLY_OPERATIONS } from './read-operations.js';
 
-export type { ServicePrefix } from './read-operations.js';
+export { ReadOnlyViolation } from './failures.js';
 export { allowedActions, READ_ONLY_OPERATIONS } from './read-operations.js';
 
+/** One client class per IAM action prefix: the services iamspect can read (ReadAction). */
 const CLIENT_CLASSES = {
   'access-analyzer': AccessAnalyzerClient,
   account: AccountClient,
@@ -37,28 +38,11 @@ const CLIENT_CLASSES = {
   iam: IAMClient,
   organizations: OrganizationsClient,
   sts: STSClient,
-} satisfies Record<ServicePrefix, unknown>;
+};
+
+export type ServicePrefix = keyof typeof CLIENT_CLASSES;
 
 export type ClientFor<S extends ServicePrefix> = InstanceType<(typeof CLIENT_CLASSES)[S]>;
-
-/** Thrown instead of sending a request for an operation outside the allow list. */
-export class ReadOnlyViolation extends Error {
-  override readonly name = 'ReadOnlyViolation';
-  constructor(readonly action: string) {
-    super(
-      `iamspect is read-only: refusing to send ${action}, which is not in its allow list of read operations`,
-    );
-  }
-}
-
-// The action each failed request was for, so a section that fails can name the refused action
-// (iam:GetAccountAuthorizationDetails) whatever shape the service's error had.
-const actionOfError = new WeakMap<object, string>();
-
-/** The API action whose request raised `error`, when it came through a guarded client. */
-export function failedAction(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null ? actionOfError.get(error) : undefined;
-}
 
 const GUARD_OPTIONS: InitializeHandlerOptions & AbsoluteLocation = {
   step: 'initialize',
@@ -85,7 +69,7 @@ export function readOnlyGuard(service: string, operations: readonly string[]): P
     try {
       return await next(args);
     } catch (error) {
-      if (typeof error === 'object' && error !== null) actionOfError.set(error, action);
+      rememberFailedAction(error, action);
       throw error;
     }
   };

@@ -1,7 +1,8 @@
-// What a section collector is, and the context every collector gets. A collector returns its
-// section's data or throws; the index turns a throw into the section's `denied` or `error` status,
-// so collectors contain no status bookkeeping of their own.
-import type { Organization, Region, Section, SectionError, SectionName } from '../snapshot/schema.js';
+// The context every section collector gets (src/sections/), and the helpers collectors share. A
+// collector returns its section's data or throws; the index turns a throw into the section's
+// `denied` or `error` status, so collectors contain no status bookkeeping of their own. This module
+// loads no AWS SDK package (only its types): section modules use it, and offline commands load those.
+import type { Organization, Region, SectionError } from '../snapshot/schema.js';
 import type { Clients } from './clients.js';
 import type { CallerIdentity } from './identity.js';
 import type { Progress } from './progress.js';
@@ -29,13 +30,6 @@ export interface CollectContext {
   now: () => number;
   credentialReportTimeoutMs: number;
 }
-
-export interface SectionCollector<N extends SectionName> {
-  section: N;
-  collect(context: CollectContext): Promise<Section<N>['data']>;
-}
-
-export type AnySectionCollector = { [N in SectionName]: SectionCollector<N> }[SectionName];
 
 /**
  * Thrown by a collector when its section does not exist for this account, so there was nothing
@@ -87,8 +81,11 @@ export async function allPages<Page extends MarkerPage>(
   return pages;
 }
 
-/** Progress callback for allPages: "page N" on the section's line. */
-export function pageProgress(context: CollectContext, section: SectionName): (pagesSoFar: number) => void {
+/**
+ * Progress callback for allPages: "page N" on the section's line. (`section` is a plain string: the
+ * section modules call this, and the type SectionName is made from them.)
+ */
+export function pageProgress(context: CollectContext, section: string): (pagesSoFar: number) => void {
   return (pages) => context.progress.update(section, pages === 1 ? '1 page' : `${pages} pages`);
 }
 

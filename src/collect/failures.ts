@@ -1,9 +1,33 @@
 // Turning an AWS error into a section's status. Services spell "access denied" differently (IAM
 // and STS Query: `AccessDenied`; JSON services: `AccessDeniedException`; EC2: `UnauthorizedOperation`),
 // and SDK v3 puts the wire code in `Code` for modelled Query errors but only in `name` for JSON
-// ones, so both are read.
+// ones, so both are read. This module loads no AWS SDK package: section modules use it, and they
+// are loaded by offline commands too.
 import type { SectionError, SectionStatus } from '../snapshot/schema.js';
-import { failedAction } from './clients.js';
+
+/** Thrown instead of sending a request for an operation outside the allow list. */
+export class ReadOnlyViolation extends Error {
+  override readonly name = 'ReadOnlyViolation';
+  constructor(readonly action: string) {
+    super(
+      `iamspect is read-only: refusing to send ${action}, which is not in its allow list of read operations`,
+    );
+  }
+}
+
+// The action each failed request was for, so a section that fails can name the refused action
+// (iam:GetAccountAuthorizationDetails) whatever shape the service's error had.
+const actionOfError = new WeakMap<object, string>();
+
+/** Records that `error` answered a request for `action` (called by the clients' read-only guard). */
+export function rememberFailedAction(error: unknown, action: string): void {
+  if (typeof error === 'object' && error !== null) actionOfError.set(error, action);
+}
+
+/** The API action whose request raised `error`, when it came through a guarded client. */
+export function failedAction(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null ? actionOfError.get(error) : undefined;
+}
 
 const ACCESS_DENIED_CODES = new Set([
   'AccessDenied',

@@ -3,26 +3,22 @@
 // or fails never stops the others; the snapshot says which and why, and the engine then reports
 // the rules that needed it as not evaluated (never as passing).
 //
-// Adding a section: see "Adding a data section" in docs/architecture.md. Its collector module here
-// (listed in SECTION_COLLECTORS) sends exactly the reads its entry in SECTIONS declares.
+// The collectors are those of the sections (src/sections/): adding a section adds its collector
+// here, see "Adding a data section" in docs/architecture.md.
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import pLimit from 'p-limit';
 import { InputError, RunError } from '../errors.js';
 import type { Section, SectionName, Sections, Snapshot } from '../snapshot/schema.js';
 import { SNAPSHOT_SCHEMA_VERSION } from '../snapshot/schema.js';
+import type { AnySection } from '../sections/index.js';
+import { SECTIONS } from '../sections/index.js';
+import { describeOrganization } from '../sections/organization.js';
+import { listRegions } from '../sections/regions.js';
 import { TOOL } from '../version.js';
-import { accessAnalyzersCollector } from './access-analyzers.js';
-import { accountSummaryCollector } from './account-summary.js';
-import { alternateContactsCollector } from './alternate-contacts.js';
-import { authorizationDetailsCollector } from './authorization-details.js';
-import { billingAlarmsCollector } from './billing-alarms.js';
 import type { ClientSettings, Clients } from './clients.js';
 import { createClient, createClients, ReadOnlyViolation } from './clients.js';
-import type { AnySectionCollector, CollectContext, SectionCollector, SharedLookups } from './collector.js';
+import type { CollectContext, SharedLookups } from './collector.js';
 import { SectionSkipped } from './collector.js';
-import { configDeliveryStatusCollector } from './config-delivery-status.js';
-import { configRecordersCollector } from './config-recorders.js';
-import { credentialReportCollector } from './credential-report.js';
 import type { CredentialSettings } from './credentials.js';
 import { checkCredentials, credentialProvider } from './credentials.js';
 import { awsErrorCode, sectionFailure } from './failures.js';
@@ -30,40 +26,22 @@ import type { CallerIdentity } from './identity.js';
 import { collectAccountAlias, collectIdentity } from './identity.js';
 import type { CollectOptions } from './options.js';
 import { COLLECT_DEFAULTS } from './options.js';
-import { describeOrganization, organizationCollector } from './organization.js';
-import { organizationFeaturesCollector } from './organization-features.js';
-import { passwordPolicyCollector } from './password-policy.js';
 import type { Progress } from './progress.js';
 import { SILENT_PROGRESS } from './progress.js';
-import { listRegions, regionsCollector } from './regions.js';
 import { limitRegions, NOT_REQUESTED } from './selection.js';
-import { serverCertificatesCollector } from './server-certificates.js';
-import { serviceControlPoliciesCollector } from './service-control-policies.js';
-import { virtualMfaDevicesCollector } from './virtual-mfa-devices.js';
 
 export type { CollectOptions, LiveFlags } from './options.js';
 export { COLLECT_DEFAULTS, liveOptionsFrom } from './options.js';
 export type { Progress } from './progress.js';
 export { SILENT_PROGRESS, terminalProgress } from './progress.js';
 
+/** A section that is collected live: one with a collector. */
+type CollectedSection = AnySection & { collect: (context: CollectContext) => Promise<unknown> };
+
 /** Every section this version collects live, in snapshot order. */
-export const SECTION_COLLECTORS: readonly AnySectionCollector[] = [
-  credentialReportCollector,
-  accountSummaryCollector,
-  passwordPolicyCollector,
-  authorizationDetailsCollector,
-  virtualMfaDevicesCollector,
-  serverCertificatesCollector,
-  organizationCollector,
-  organizationFeaturesCollector,
-  serviceControlPoliciesCollector,
-  regionsCollector,
-  configRecordersCollector,
-  configDeliveryStatusCollector,
-  accessAnalyzersCollector,
-  alternateContactsCollector,
-  billingAlarmsCollector,
-];
+export const SECTION_COLLECTORS: readonly CollectedSection[] = SECTIONS.filter(
+  (section): section is CollectedSection => section.collect !== undefined,
+);
 
 /**
  * Used only when neither --region, AWS_REGION nor the profile names a region. Some region is
@@ -139,11 +117,10 @@ export async function settleSection<N extends SectionName>(
   }
 }
 
-function runSection<N extends SectionName>(
-  collector: SectionCollector<N>,
-  context: CollectContext,
-): Promise<Section<N>> {
-  return settleSection(collector.section, () => collector.collect(context), context.progress);
+function runSection(section: CollectedSection, context: CollectContext): Promise<Section<SectionName>> {
+  // Each section's collect() returns its own section's data: the pairing is by construction.
+  const collect = () => section.collect(context) as Promise<Section<SectionName>['data']>;
+  return settleSection(section.name, collect, context.progress);
 }
 
 /** Each lookup runs once, on first use, however many sections ask for it. */
@@ -272,29 +249,27 @@ export async function collectAccount(
     };
     const presets: Partial<Record<SectionName, unknown>> = collection.presets ?? {};
     const requested = (section: SectionName) => options.sections?.includes(section) ?? true;
-    const collectors = SECTION_COLLECTORS.filter((collector) => requested(collector.section));
-    if (options.regions && collectors.some((collector) => collector.section === 'regions')) {
+    const collectors = SECTION_COLLECTORS.filter((collector) => requested(collector.name));
+    if (options.regions && collectors.some((collector) => collector.name === 'regions')) {
       await checkRegionSelection(context);
     }
     const limit = pLimit(options.concurrency ?? COLLECT_DEFAULTS.concurrency);
     const [accountAlias, results] = await Promise.all([
       limit(() => aliasIfReadable(clients, progress)),
       Promise.all(
-        collectors.map(
-          (collector) => presets[collector.section] ?? limit(() => runSection(collector, context)),
-        ),
+        collectors.map((collector) => presets[collector.name] ?? limit(() => runSection(collector, context))),
       ),
     ]);
     const collected: Sections = {};
     collectors.forEach((collector, index) => {
-      (collected as Record<SectionName, unknown>)[collector.section] = results[index];
+      (collected as Record<SectionName, unknown>)[collector.name] = results[index];
     });
     if (!Object.values(collected).some((section) => section.status === 'ok'))
       throw nothingCollected(collected);
     // In snapshot order, the sections the selection did not need recorded as such.
     const sections: Sections = {};
-    for (const { section } of SECTION_COLLECTORS) {
-      (sections as Record<SectionName, unknown>)[section] = collected[section] ?? NOT_REQUESTED;
+    for (const { name } of SECTION_COLLECTORS) {
+      (sections as Record<SectionName, unknown>)[name] = collected[name] ?? NOT_REQUESTED;
     }
     // Built only from the normalisers' schema-typed output; a test proves that writing it out and
     // reading it back (with full validation) gives the same snapshot.

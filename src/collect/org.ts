@@ -31,19 +31,19 @@ import { assumeRoleProvider, checkCredentials } from './credentials.js';
 import { isAccessDenied, sectionFailure } from './failures.js';
 import type { CallerIdentity } from './identity.js';
 import type { CollectOptions } from './options.js';
-import { describeOrganization } from './organization.js';
-import { listOrganizationsFeatures } from './organization-features.js';
+import { describeOrganization } from '../sections/organization.js';
+import { listOrganizationsFeatures } from '../sections/organization-features.js';
 import type { OrgOptions } from './org-options.js';
 import type { Shard } from '../model/shard.js';
 import { shardName } from '../model/shard.js';
 import type { Progress } from './progress.js';
 import { SILENT_PROGRESS } from './progress.js';
-import type { ParentCache } from './service-control-policies.js';
+import type { ParentCache } from '../sections/service-control-policies.js';
 import {
   accountPath,
   ORGANIZATIONS_CONCURRENCY,
   readServiceControlPolicies,
-} from './service-control-policies.js';
+} from '../sections/service-control-policies.js';
 
 /** Largest page ListAccounts allows. */
 const ACCOUNTS_PAGE_SIZE = 20;

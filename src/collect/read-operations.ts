@@ -1,22 +1,24 @@
 // The allow list of read operations, apart from the clients that enforce it so that `iamspect
 // permissions` can print it without loading the AWS SDK. It is derived from the sections' own
-// reads (SECTIONS), plus the few reads a run makes outside any section.
-import type { ReadAction } from '../snapshot/schema.js';
-import { SECTIONS } from '../snapshot/schema.js';
+// reads (SECTIONS, src/sections/index.ts), plus the few reads a run makes outside any section.
+import { SECTIONS } from '../sections/index.js';
+import type { ServicePrefix } from './clients.js';
+
+export type { ServicePrefix } from './clients.js';
+
+/** An IAM action of a service iamspect has a client for, `service:Operation`, as `iamspect permissions` prints it. */
+export type ReadAction = `${ServicePrefix}:${string}`;
 
 /**
  * Reads that belong to no section: who the caller is and the account's alias, and with --org the
  * member accounts. (sts:GetCallerIdentity needs no permission, but it is listed like any other call
  * so the guard and the policy stay the same list.)
  */
-const RUN_READS = [
+export const RUN_READS = [
   'sts:GetCallerIdentity',
   'iam:ListAccountAliases',
   'organizations:ListAccounts',
 ] as const satisfies readonly ReadAction[];
-
-type AllowedAction = (typeof SECTIONS)[number]['reads'][number] | (typeof RUN_READS)[number];
-export type ServicePrefix = AllowedAction extends `${infer Service}:${string}` ? Service : never;
 
 /**
  * Every operation the collectors may call, keyed by IAM action prefix. Reads only: Get*, List*,

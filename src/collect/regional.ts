@@ -2,7 +2,6 @@
 // account has enabled (and --regions kept), never one it has not (calls there fail, and opt-in
 // regions the account never enabled hold nothing), a few regions at a time.
 import pLimit from 'p-limit';
-import type { SectionName } from '../snapshot/schema.js';
 import type { CollectContext } from './collector.js';
 
 /** Regions read at once per section: enough to hide latency, few enough not to be throttled. */
@@ -18,7 +17,8 @@ const REGION_CONCURRENCY = 4;
  */
 export async function forEachEnabledRegion<T>(
   context: CollectContext,
-  section: SectionName,
+  /** The section's name, for its progress line. */
+  section: string,
   collect: (region: string) => Promise<T>,
 ): Promise<T[]> {
   const regions = (await context.shared.regions()).filter((region) => region.enabled && !region.leftOut);

@@ -3,26 +3,24 @@
 // those keeps an IAM audit to a few IAM calls instead of a scan of every region; what was left out
 // is recorded in the snapshot, so a rule that needed it is "not evaluated", never a pass.
 import { InputError } from '../errors.js';
+import { SECTIONS } from '../sections/index.js';
 import type { Region, SectionError, SectionName, Snapshot } from '../snapshot/schema.js';
 
 /**
- * Sections whose lookup another section's collector reads: the regional scans run over the enabled
- * regions, the SCPs depend on who manages the organization. Collected with it (the lookup is made
- * anyway), so the snapshot holds what the section was read against.
+ * Each section's `readWith`: the sections whose lookup its collector reads (regions for the
+ * regional scans, the organization for the SCPs), collected with it. test/sections/parity.test.ts
+ * checks that each names a section.
  */
-const READ_WITH: Partial<Record<SectionName, readonly SectionName[]>> = {
-  configRecorders: ['regions'],
-  configDeliveryStatus: ['regions'],
-  accessAnalyzers: ['regions'],
-  serviceControlPolicies: ['organization'],
-};
+const READ_WITH = new Map<SectionName, readonly SectionName[]>(
+  SECTIONS.map((section) => [section.name, (section.readWith ?? []) as readonly SectionName[]]),
+);
 
 /** The sections rules with these `needs` read, with what they are read against, in no particular order. */
 export function sectionsToCollect(rules: ReadonlyArray<{ needs: readonly SectionName[] }>): SectionName[] {
   const sections = new Set<SectionName>();
   for (const rule of rules) {
     for (const section of rule.needs) {
-      for (const also of READ_WITH[section] ?? []) sections.add(also);
+      for (const also of READ_WITH.get(section) ?? []) sections.add(also);
       sections.add(section);
     }
   }

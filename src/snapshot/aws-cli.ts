@@ -1,26 +1,8 @@
 // `iamspect audit --aws-cli-dir DIR`: a snapshot from AWS CLI outputs saved as files, for people
-// who cannot give iamspect credentials but can run (or ask someone to run) read-only CLI commands:
-//
-//   aws iam generate-credential-report
-//   aws iam get-credential-report > get-credential-report.json   (or the decoded CSV as credential-report.csv)
-//   aws iam get-account-summary > get-account-summary.json
-//   aws iam get-account-password-policy > get-account-password-policy.json   (empty when no policy)
-//   aws iam get-account-authorization-details > get-account-authorization-details.json
-//   aws iam list-virtual-mfa-devices > list-virtual-mfa-devices.json
-//   aws iam list-server-certificates > list-server-certificates.json
-//
-// and for the account's guard rails:
-//
-//   aws organizations describe-organization > describe-organization.json   (empty when standalone)
-//   aws iam list-organizations-features > list-organizations-features.json (management account only)
-//   aws account list-regions > list-regions.json   (or: aws ec2 describe-regions --all-regions > describe-regions.json)
-//   aws account get-alternate-contact --alternate-contact-type SECURITY > get-alternate-contact-security.json   (empty when none)
-//   aws cloudwatch describe-alarms --region us-east-1 --alarm-types MetricAlarm > describe-alarms.json
-//   and in each enabled region R (a shell loop over list-regions.json):
-//   aws configservice describe-configuration-recorders --region R > describe-configuration-recorders.R.json
-//   aws configservice describe-configuration-recorder-status --region R > describe-configuration-recorder-status.R.json
-//   aws configservice describe-delivery-channel-status --region R > describe-delivery-channel-status.R.json
-//   aws accessanalyzer list-analyzers --region R > list-analyzers.R.json
+// who cannot give iamspect credentials but can run (or ask someone to run) read-only CLI commands.
+// Which files, and the commands that save them, each section module says (`awsCli` in
+// src/sections/<name>.ts); README.md has them as one script. Regional sections are read from one
+// file per command and enabled region (`list-analyzers.eu-west-1.json`), after the regions.
 //
 // A missing file leaves its section `skipped`, and a partial one (without a key the API always
 // returns, or one page of several) makes it `error`: either way rules needing it are "not
@@ -29,47 +11,24 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
+import { AUTHORIZATION_DETAILS } from '../sections/authorization-details.js';
+import { CREDENTIAL_REPORT_CSV, CREDENTIAL_REPORT_JSON } from '../sections/credential-report.js';
+import { SECTIONS } from '../sections/index.js';
+import { LIST_REGIONS } from '../sections/regions.js';
 import { TOOL } from '../version.js';
-import { parseJsonText, readInputFile } from '../util/input-file.js';
-import { normalizeAuthorizationDetails } from './authorization-details.js';
-import { parseCredentialReport } from './credential-report.js';
-import {
-  normalizeAccountRegions,
-  normalizeAnalyzers,
-  normalizeBillingAlarms,
-  normalizeConfigRegion,
-  normalizeDeliveryChannels,
-  normalizeEc2Regions,
-  normalizeOrganization,
-  normalizeOrganizationFeatures,
-  normalizeSecurityContact,
-} from './guardrail-outputs.js';
-import {
-  normalizeAccountSummary,
-  normalizePasswordPolicy,
-  normalizeServerCertificates,
-  normalizeVirtualMfaDevices,
-} from './iam-outputs.js';
-import type { OutputShape } from './input-validation.js';
+import { readInputFile } from '../util/input-file.js';
+import type { AwsCliFileSource, AwsCliRegionalSource, CliFile, CliOutput } from './aws-cli-file.js';
+import { parseCliJson, regionalFile } from './aws-cli-file.js';
 import {
   TIMESTAMP_EXAMPLE,
-  awsTimestampSchema,
   incompleteOutput,
   isoFromAwsTimestamp,
   validateInput,
 } from './input-validation.js';
-import type { Section, SectionName, Sections, Snapshot } from './schema.js';
+import type { SectionName, Sections, Snapshot } from './schema.js';
 import { SNAPSHOT_SCHEMA_VERSION } from './schema.js';
 import type { TimeInside } from './times-inside.js';
-import {
-  authorizationDetailsTimes,
-  configRegionTimes,
-  credentialReportTimes,
-  deliveryChannelTimes,
-  newestTime,
-  serverCertificateTimes,
-  virtualMfaDeviceTimes,
-} from './times-inside.js';
+import { newestTime } from './times-inside.js';
 
 export interface AwsCliDirOverrides {
   /** ISO timestamp; default: the newest time inside the files (else their newest modification time). */
@@ -81,275 +40,32 @@ export interface AwsCliDirOverrides {
   partition?: string;
 }
 
-/** One output file iamspect reads, and what a complete one holds. */
-interface CliOutput {
-  name: string;
-  /** What the API always returns; absent for a file that is not JSON (the CSV credential report). */
-  shape?: OutputShape;
-}
+/** A section read from one file, or from one file per command and region, with its name. */
+type FileSource = AwsCliFileSource<unknown> & { section: SectionName };
+type RegionalSource = AwsCliRegionalSource<unknown> & { section: SectionName };
 
-/** One file read from the directory. */
-interface CliFile {
-  output: CliOutput;
-  path: string;
-  text: string;
-  modified: Date;
-}
+// Each section module says how it is read (`awsCli`): what each API always returns, so a key that
+// is missing means a trimmed or garbled file, never "none", and which key of a page says more
+// pages follow (the AWS CLI writes such a page with --no-paginate, and NextToken with --max-items).
+// The sections are read in snapshot order, the regional ones after the regions they need.
+const SOURCES: FileSource[] = SECTIONS.flatMap((definition) =>
+  definition.awsCli.kind === 'file'
+    ? [{ ...(definition.awsCli as AwsCliFileSource<unknown>), section: definition.name }]
+    : [],
+);
 
-/** How one snapshot section is read from the directory. */
-interface SectionSource<N extends SectionName> {
-  section: N;
-  /** Accepted outputs, any one of which supplies the section. */
-  files: readonly CliOutput[];
-  /** The command(s) that write the file, for the "missing" message. */
-  howToSave: string;
-  /** The API action behind it: one of the reads its section declares in SECTIONS. */
-  action: string;
-  read(file: CliFile): SectionPayload<N>;
-  /** The times the data holds about its past, from which the audit time is taken. */
-  timesInside?(data: SectionPayload<N>): TimeInside[];
-}
+const REGIONAL_SOURCES: RegionalSource[] = SECTIONS.flatMap((definition) =>
+  definition.awsCli.kind === 'per-region'
+    ? [{ ...(definition.awsCli as AwsCliRegionalSource<unknown>), section: definition.name }]
+    : [],
+);
 
-/** A section's data as collected; for passwordPolicy null means "no policy". */
-type SectionPayload<N extends SectionName> = Exclude<Section<N>['data'], undefined>;
-
-/** One SectionSource per section, each with its own data type. */
-type AnySectionSource = { [N in SectionName]: SectionSource<N> }[SectionName];
-
-const CREDENTIAL_REPORT_JSON = 'get-credential-report.json';
-const LIST_REGIONS = 'list-regions.json';
-const CREDENTIAL_REPORT_CSV = 'credential-report.csv';
-const AUTHORIZATION_DETAILS = 'get-account-authorization-details.json';
-
-const credentialReportOutput = z.object({
-  Content: z.string(),
-  ReportFormat: z.string().optional(),
-  GeneratedTime: awsTimestampSchema.optional(),
-});
-
-// The `required` keys: those each API returns in every successful answer, empty when there is
-// nothing to list. The API models mark most of them optional, but the services write every list
-// element even when it is empty (the API reference's sample responses, the AWS CLI's examples),
-// and the AWS CLI keeps any key that one of the pages it merges holds. A key that is missing
-// therefore means a trimmed or garbled file, never "none". `more` names the key of a page that
-// says more pages follow (the AWS CLI writes such a page with --no-paginate, and NextToken with
-// --max-items).
-const SOURCES: AnySectionSource[] = [
-  {
-    section: 'credentialReport',
-    files: [
-      { name: CREDENTIAL_REPORT_JSON, shape: { required: { Content: 'string' } } },
-      { name: CREDENTIAL_REPORT_CSV },
-    ],
-    howToSave: `aws iam generate-credential-report, then: aws iam get-credential-report > ${CREDENTIAL_REPORT_JSON}`,
-    action: 'iam:GetCredentialReport',
-    read: readCredentialReport,
-    timesInside: credentialReportTimes,
-  },
-  {
-    section: 'accountSummary',
-    files: [{ name: 'get-account-summary.json', shape: { required: { SummaryMap: 'object' } } }],
-    howToSave: 'aws iam get-account-summary > get-account-summary.json',
-    action: 'iam:GetAccountSummary',
-    read: (file) => normalizeAccountSummary(parseCliJson(file), file.path),
-  },
-  {
-    section: 'passwordPolicy',
-    files: [{ name: 'get-account-password-policy.json', shape: { required: { PasswordPolicy: 'object' } } }],
-    howToSave: 'aws iam get-account-password-policy > get-account-password-policy.json',
-    action: 'iam:GetAccountPasswordPolicy',
-    // With no policy the CLI prints nothing (the NoSuchEntity error goes to stderr), so an empty
-    // file is the saved answer "no password policy": data, not an error.
-    read: (file) => (file.text.trim() === '' ? null : normalizePasswordPolicy(parseCliJson(file), file.path)),
-  },
-  {
-    section: 'authorizationDetails',
-    files: [
-      {
-        name: AUTHORIZATION_DETAILS,
-        shape: {
-          required: {
-            UserDetailList: 'list',
-            GroupDetailList: 'list',
-            RoleDetailList: 'list',
-            Policies: 'list',
-            // GetAccountAuthorizationDetails returns every version of a managed policy with its
-            // document (ListPolicyVersions is the call that leaves documents out).
-            'Policies[].PolicyVersionList': 'list',
-            'Policies[].PolicyVersionList[].Document': 'policy document',
-          },
-          more: 'Marker',
-        },
-      },
-    ],
-    howToSave: `aws iam get-account-authorization-details > ${AUTHORIZATION_DETAILS}`,
-    action: 'iam:GetAccountAuthorizationDetails',
-    read: (file) => normalizeAuthorizationDetails(pagesOf(parseCliJson(file)), file.path),
-    timesInside: authorizationDetailsTimes,
-  },
-  {
-    section: 'virtualMfaDevices',
-    files: [
-      {
-        name: 'list-virtual-mfa-devices.json',
-        shape: { required: { VirtualMFADevices: 'list' }, more: 'Marker' },
-      },
-    ],
-    howToSave: 'aws iam list-virtual-mfa-devices > list-virtual-mfa-devices.json',
-    action: 'iam:ListVirtualMFADevices',
-    read: (file) => normalizeVirtualMfaDevices(pagesOf(parseCliJson(file)), file.path),
-    timesInside: virtualMfaDeviceTimes,
-  },
-  {
-    section: 'serverCertificates',
-    files: [
-      {
-        name: 'list-server-certificates.json',
-        shape: { required: { ServerCertificateMetadataList: 'list' }, more: 'Marker' },
-      },
-    ],
-    howToSave: 'aws iam list-server-certificates > list-server-certificates.json',
-    action: 'iam:ListServerCertificates',
-    read: (file) => normalizeServerCertificates(pagesOf(parseCliJson(file)), file.path),
-    timesInside: serverCertificateTimes,
-  },
-  {
-    section: 'organization',
-    files: [{ name: 'describe-organization.json', shape: { required: { Organization: 'object' } } }],
-    howToSave: 'aws organizations describe-organization > describe-organization.json',
-    action: 'organizations:DescribeOrganization',
-    // A standalone account makes the CLI print nothing (AWSOrganizationsNotInUseException goes to stderr).
-    read: (file) => (file.text.trim() === '' ? null : normalizeOrganization(parseCliJson(file), file.path)),
-  },
-  {
-    section: 'organizationFeatures',
-    // OrganizationId is there whenever the call succeeds (it fails outside an organization).
-    // EnabledFeatures is not required: read as "none enabled", which makes the root rules judge
-    // every member account rather than excuse it.
-    files: [{ name: 'list-organizations-features.json', shape: { required: { OrganizationId: 'string' } } }],
-    howToSave:
-      'aws iam list-organizations-features > list-organizations-features.json (in the management account)',
-    action: 'iam:ListOrganizationsFeatures',
-    read: (file) => normalizeOrganizationFeatures(parseCliJson(file), file.path),
-  },
-  {
-    section: 'regions',
-    files: [
-      { name: LIST_REGIONS, shape: { required: { Regions: 'list' }, more: 'NextToken' } },
-      // Not paginated; --all-regions includes the regions not enabled.
-      { name: 'describe-regions.json', shape: { required: { Regions: 'list' } } },
-    ],
-    howToSave: `aws account list-regions > ${LIST_REGIONS}`,
-    action: 'account:ListRegions',
-    read: (file) =>
-      file.output.name === LIST_REGIONS
-        ? normalizeAccountRegions(pagesOf(parseCliJson(file)), file.path)
-        : normalizeEc2Regions(parseCliJson(file), file.path),
-  },
-  {
-    section: 'alternateContacts',
-    files: [
-      { name: 'get-alternate-contact-security.json', shape: { required: { AlternateContact: 'object' } } },
-    ],
-    howToSave:
-      'aws account get-alternate-contact --alternate-contact-type SECURITY > get-alternate-contact-security.json',
-    action: 'account:GetAlternateContact',
-    // No SECURITY contact makes the CLI print nothing (ResourceNotFoundException goes to stderr).
-    read: (file) =>
-      file.text.trim() === '' ? { security: null } : normalizeSecurityContact(parseCliJson(file), file.path),
-  },
-  {
-    section: 'billingAlarms',
-    // CompositeAlarms is not required: --alarm-types MetricAlarm asks for metric alarms only.
-    files: [
-      { name: 'describe-alarms.json', shape: { required: { MetricAlarms: 'list' }, more: 'NextToken' } },
-    ],
-    howToSave:
-      'aws cloudwatch describe-alarms --region us-east-1 --alarm-types MetricAlarm > describe-alarms.json',
-    action: 'cloudwatch:DescribeAlarms',
-    read: (file) => normalizeBillingAlarms(pagesOf(parseCliJson(file)), file.path),
-  },
-];
-
-/** How a regional section is read: one file per command and enabled region, `<command>.<region>.json`. */
-interface RegionalSource<N extends RegionalSectionName> {
-  section: N;
-  /** One per command, named by its file-name stem: `describe-configuration-recorders` -> `describe-configuration-recorders.eu-west-1.json`. */
-  commands: readonly CliOutput[];
-  howToSave: string;
-  action: string;
-  read(region: string, files: CliFile[]): SectionPayload<N>[number];
-  timesInside?(data: SectionPayload<N>[number]): TimeInside[];
-}
-
-/** The sections read from one file per command and enabled region. */
-type RegionalSectionName = 'configRecorders' | 'configDeliveryStatus' | 'accessAnalyzers';
-
-type AnyRegionalSource = { [N in RegionalSectionName]: RegionalSource<N> }[RegionalSectionName];
-
-/** The file of `command` in `region`. */
-function regionalFile(command: string, region: string): string {
-  return `${command}.${region}.json`;
-}
-
-// None of the Config calls is paginated; each returns its list, empty when nothing is set up.
-const REGIONAL_SOURCES: AnyRegionalSource[] = [
-  {
-    section: 'configRecorders',
-    commands: [
-      {
-        name: 'describe-configuration-recorders',
-        shape: { required: { ConfigurationRecorders: 'list' } },
-      },
-      {
-        name: 'describe-configuration-recorder-status',
-        shape: { required: { ConfigurationRecordersStatus: 'list' } },
-      },
-    ],
-    howToSave:
-      'in each enabled region R: aws configservice describe-configuration-recorders --region R > describe-configuration-recorders.R.json, ' +
-      'and likewise describe-configuration-recorder-status',
-    action: 'config:DescribeConfigurationRecorders',
-    read: (region, [recorders, statuses]) =>
-      normalizeConfigRegion(region, {
-        recorders: { output: parseCliJson(recorders!), source: recorders!.path },
-        statuses: { output: parseCliJson(statuses!), source: statuses!.path },
-      }),
-    timesInside: (data) =>
-      configRegionTimes(data, regionalFile('describe-configuration-recorder-status', data.region)),
-  } satisfies RegionalSource<'configRecorders'>,
-  {
-    section: 'configDeliveryStatus',
-    commands: [
-      { name: 'describe-delivery-channel-status', shape: { required: { DeliveryChannelsStatus: 'list' } } },
-    ],
-    howToSave:
-      'in each enabled region R: aws configservice describe-delivery-channel-status --region R > describe-delivery-channel-status.R.json',
-    action: 'config:DescribeDeliveryChannelStatus',
-    read: (region, [channels]) =>
-      normalizeDeliveryChannels(region, { output: parseCliJson(channels!), source: channels!.path }),
-    timesInside: (data) =>
-      deliveryChannelTimes(data, regionalFile('describe-delivery-channel-status', data.region)),
-  } satisfies RegionalSource<'configDeliveryStatus'>,
-  {
-    section: 'accessAnalyzers',
-    commands: [{ name: 'list-analyzers', shape: { required: { analyzers: 'list' }, more: 'nextToken' } }],
-    howToSave:
-      'in each enabled region R: aws accessanalyzer list-analyzers --region R > list-analyzers.R.json',
-    action: 'access-analyzer:ListAnalyzers',
-    read: (region, [analyzers]) =>
-      normalizeAnalyzers(region, pagesOf(parseCliJson(analyzers!)), analyzers!.path),
-  } satisfies RegionalSource<'accessAnalyzers'>,
-];
-
-/**
- * The sections no AWS CLI output gives, and why. With SOURCES and REGIONAL_SOURCES they make up
- * SECTIONS: test/snapshot/aws-cli.test.ts checks that every section is read or named here.
- */
-export const NOT_READ_FROM_AWS_CLI: Partial<Record<SectionName, string>> = {
-  serviceControlPolicies: 'SCPs take several calls per policy',
-  cloudFormation: 'read from templates by `iamspect template`',
-};
+/** The sections no AWS CLI output gives, and why (each section module says so). */
+export const NOT_READ_FROM_AWS_CLI: Partial<Record<SectionName, string>> = Object.fromEntries(
+  SECTIONS.flatMap((definition) =>
+    definition.awsCli.kind === 'not-read' ? [[definition.name, definition.awsCli.why]] : [],
+  ),
+);
 
 /** The sections read from AWS CLI outputs, in the order the reader fills them, with the action each names. */
 export const AWS_CLI_SECTIONS: ReadonlyArray<{ section: SectionName; action: string }> = [
@@ -455,11 +171,7 @@ export function readAwsCliDir(dir: string, overrides: AwsCliDirOverrides = {}): 
 }
 
 /** One section from its file: an error section when the file is partial, else its data. */
-function readSection<N extends SectionName>(
-  source: SectionSource<N>,
-  file: CliFile,
-  progress: ReadProgress,
-): object {
+function readSection(source: FileSource, file: CliFile, progress: ReadProgress): object {
   const partial = partialOutput(file, source.howToSave);
   if (partial !== undefined) return errorSection('PartialOutput', partial, source.action);
   const data = source.read(file);
@@ -497,9 +209,9 @@ function errorSection(code: string, message: string, action: string): object {
  * A region without its files leaves the whole section skipped, naming what is missing, and a
  * partial file makes it an error: a region nobody looked at must not pass.
  */
-function readRegionalSection<N extends RegionalSectionName>(
+function readRegionalSection(
   dir: string,
-  source: RegionalSource<N>,
+  source: RegionalSource,
   regions: Sections['regions'],
   listing: ReadonlySet<string>,
   progress: ReadProgress,
@@ -678,37 +390,6 @@ function readCliFile(dir: string, output: CliOutput): CliFile {
   const path = join(dir, output.name);
   const text = readInputFile(path, 'AWS CLI output');
   return { output, path, text, modified: statSync(path).mtime };
-}
-
-/** Each file is parsed once: the completeness check and the reader both need it, and GAAD runs to megabytes. */
-const parsedFiles = new WeakMap<CliFile, unknown>();
-
-function parseCliJson(file: CliFile): unknown {
-  if (!parsedFiles.has(file)) parsedFiles.set(file, parseJsonText(file.text, file.path, 'AWS CLI output'));
-  return parsedFiles.get(file);
-}
-
-/** The CLI merges pages into one output; pages saved one by one can be given as a JSON array. */
-function pagesOf(json: unknown): unknown[] {
-  return Array.isArray(json) ? json : [json];
-}
-
-function readCredentialReport(file: CliFile): SectionPayload<'credentialReport'> {
-  if (file.output.name === CREDENTIAL_REPORT_CSV) return parseCredentialReport(file.text, null, file.path);
-  const output = validateInput(credentialReportOutput, parseCliJson(file), file.path);
-  if (output.ReportFormat !== undefined && output.ReportFormat !== 'text/csv') {
-    throw new InputError(
-      `${file.path}: ReportFormat is "${output.ReportFormat}"; iamspect reads text/csv reports`,
-    );
-  }
-  // The CLI prints the Content blob base64-encoded (the SDK hands it over already decoded).
-  if (!/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(output.Content)) {
-    throw new InputError(
-      `${file.path}: Content is not base64 (expected the output of aws iam get-credential-report)`,
-    );
-  }
-  const csv = Buffer.from(output.Content, 'base64').toString('utf8');
-  return parseCredentialReport(csv, output.GeneratedTime ?? null, `${file.path} (decoded Content)`);
 }
 
 function collectedAtOverride(value: string): string {

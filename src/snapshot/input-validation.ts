@@ -173,3 +173,24 @@ function describeKind(value: unknown): string {
 function withArticle(kind: string): string {
   return `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
 }
+
+/** JSON-protocol timestamps: a Date (SDK), an ISO string (CLI v2) or epoch seconds (CLI v1). */
+export const jsonProtocolTimestamp = z.preprocess((value) => {
+  if (typeof value !== 'number') return value;
+  const date = new Date(value * 1000);
+  // Seconds past the dates a Date can hold stay a number, which awsTimestampSchema rejects as not
+  // a timestamp (toISOString() would throw).
+  return Number.isNaN(date.getTime()) ? value : date.toISOString();
+}, awsTimestampSchema);
+
+/** A string field the API may leave out or null: null either way. */
+export const optionalString = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? null);
+
+/** One API output and its source name for errors. */
+export interface SourcedOutput {
+  output: unknown;
+  source: string;
+}

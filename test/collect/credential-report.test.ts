@@ -1,7 +1,7 @@
 // The credential-report flow against each state IAM can be in: generated on request, missing,
 // expired, still in progress, and never finishing (a section error, so its rules are not evaluated).
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { pollDelayMs } from '../../src/collect/credential-report.js';
+import { pollDelayMs } from '../../src/sections/credential-report.js';
 import { evaluate } from '../../src/engine/report.js';
 import { resolveRules } from '../../src/engine/resolve-rules.js';
 import { exitCodeFor } from '../../src/report/exit-code.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { InputError } from '../../src/errors.js';
 import { normalizeAuthorizationDetails } from '../../src/snapshot/authorization-details.js';
-import { authorizationDetailsSchema } from '../../src/snapshot/schema.js';
+import { authorizationDetailsSchema } from '../../src/sections/authorization-details.js';
 import { packageRoot } from '../../src/util/package-root.js';
 import type { Json } from './mutate-json.js';
 import { mutatedJson } from './mutate-json.js';

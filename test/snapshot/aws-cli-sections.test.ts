@@ -3,7 +3,7 @@
 // names is one of the reads its section declares, so the hint matches `iamspect permissions`.
 import { describe, expect, test } from '@jest/globals';
 import { AWS_CLI_SECTIONS, NOT_READ_FROM_AWS_CLI } from '../../src/snapshot/aws-cli.js';
-import { SECTIONS } from '../../src/snapshot/schema.js';
+import { SECTIONS } from '../../src/sections/index.js';
 
 describe('AWS CLI reader and SECTIONS', () => {
   test('every section is read from AWS CLI outputs or named as not read, never both', () => {

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { InputError } from '../../src/errors.js';
 import { parseCredentialReport } from '../../src/snapshot/credential-report.js';
 import type { CredentialReport } from '../../src/snapshot/schema.js';
-import { credentialReportSchema } from '../../src/snapshot/schema.js';
+import { credentialReportSchema } from '../../src/sections/credential-report.js';
 import type { ReportLine } from './report-csv.js';
 import { CREDENTIAL_REPORT_COLUMNS, reportCsv, rootLine, userLine } from './report-csv.js';
 

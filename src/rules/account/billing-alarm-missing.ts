@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { accountArn, sectionData } from '../../snapshot/access.js';
-import { BILLING_PARTITION } from '../../snapshot/guardrail-outputs.js';
+import { BILLING_PARTITION } from '../../sections/billing-alarms.js';
 import { plural } from '../../util/words.js';
 import { defineRule } from '../types.js';
 

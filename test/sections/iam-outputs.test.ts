@@ -1,10 +1,8 @@
 import { InputError } from '../../src/errors.js';
-import {
-  normalizeAccountSummary,
-  normalizePasswordPolicy,
-  normalizeServerCertificates,
-  normalizeVirtualMfaDevices,
-} from '../../src/snapshot/iam-outputs.js';
+import { normalizeAccountSummary } from '../../src/sections/account-summary.js';
+import { normalizePasswordPolicy } from '../../src/sections/password-policy.js';
+import { normalizeServerCertificates } from '../../src/sections/server-certificates.js';
+import { normalizeVirtualMfaDevices } from '../../src/sections/virtual-mfa-devices.js';
 
 const ACCOUNT = '111122223333';
 

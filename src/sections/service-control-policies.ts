@@ -4,19 +4,88 @@
 // section is skipped with that reason (an --org run fills it in for every member from the
 // management account instead).
 import type { Parent } from '@aws-sdk/client-organizations';
-import {
-  DescribePolicyCommand,
-  ListParentsCommand,
-  ListPoliciesCommand,
-  ListTargetsForPolicyCommand,
-} from '@aws-sdk/client-organizations';
 import pLimit from 'p-limit';
-import { normalizeServiceControlPolicy } from '../snapshot/guardrail-outputs.js';
-import type { ServiceControlPolicies, ServiceControlPolicy } from '../snapshot/schema.js';
-import type { Clients } from './clients.js';
-import type { SectionCollector } from './collector.js';
-import { allTokenPages, SectionSkipped } from './collector.js';
-import { isAccessDenied } from './failures.js';
+import { z } from 'zod';
+import type { Clients } from '../collect/clients.js';
+import { allTokenPages, SectionSkipped } from '../collect/collector.js';
+import { isAccessDenied } from '../collect/failures.js';
+import { normalizePolicyDocument, PolicyDocumentError } from '../snapshot/policy-document.js';
+import { validateInput, validatePages } from '../snapshot/input-validation.js';
+import type { PolicyDocument } from '../snapshot/schema-parts.js';
+import { policyDocumentSchema } from '../snapshot/schema-parts.js';
+import { defineSection } from './section.js';
+
+export const scpSchema = z.object({
+  id: z.string(),
+  arn: z.string(),
+  name: z.string(),
+  awsManaged: z.boolean(),
+  document: policyDocumentSchema.nullable(),
+  /** Ids of the roots, OUs and accounts the policy is attached to. */
+  targetIds: z.array(z.string()),
+});
+export type ServiceControlPolicy = z.infer<typeof scpSchema>;
+
+export const serviceControlPoliciesSchema = z.object({
+  policies: z.array(scpSchema),
+  /**
+   * For the audited account: the chain root -> OUs -> account (ids). SCPs bind at every level,
+   * so effective permissions intersect the SCPs attached at each level of this chain.
+   */
+  accountPath: z.array(
+    z.object({ id: z.string(), type: z.enum(['ROOT', 'ORGANIZATIONAL_UNIT', 'ACCOUNT']) }),
+  ),
+});
+export type ServiceControlPolicies = z.infer<typeof serviceControlPoliciesSchema>;
+
+const policySummary = z.object({
+  Id: z.string(),
+  Arn: z.string(),
+  Name: z.string(),
+  AwsManaged: z.boolean().optional(),
+});
+
+const describePolicyOutput = z.object({
+  Policy: z.object({ PolicySummary: policySummary, Content: z.string().optional() }),
+});
+
+const listTargetsPage = z.object({ Targets: z.array(z.object({ TargetId: z.string() })).optional() });
+
+/**
+ * DescribePolicy output and the ListTargetsForPolicy pages of one SCP -> the policy with its
+ * document (JSON text, not URL-encoded) and the ids of the roots, OUs and accounts it is attached to.
+ */
+export function normalizeServiceControlPolicy(
+  described: unknown,
+  targetPages: readonly unknown[],
+  source: string,
+): ServiceControlPolicy {
+  const { PolicySummary: summary, Content: content } = validateInput(
+    describePolicyOutput,
+    described,
+    source,
+  ).Policy;
+  return {
+    id: summary.Id,
+    arn: summary.Arn,
+    name: summary.Name,
+    awsManaged: summary.AwsManaged ?? false,
+    document: content === undefined ? null : scpDocument(content),
+    targetIds: validatePages(listTargetsPage, targetPages, `${source} targets`).flatMap((page) =>
+      (page.Targets ?? []).map((target) => target.TargetId),
+    ),
+  };
+}
+
+/** Organizations validates SCPs, so this only fails on a garbled file; null then means "unknown". */
+function scpDocument(content: string): PolicyDocument | null {
+  try {
+    return normalizePolicyDocument(content);
+  } catch (error) {
+    if (error instanceof PolicyDocumentError) return null;
+    throw error;
+  }
+}
 
 /** Organizations calls in flight at once: its API is rate-limited per organization. */
 export const ORGANIZATIONS_CONCURRENCY = 4;
@@ -25,6 +94,8 @@ type PathLevel = ServiceControlPolicies['accountPath'][number];
 
 /** Every SCP of the organization, with its document and targets. */
 export async function readServiceControlPolicies(clients: Clients): Promise<ServiceControlPolicy[]> {
+  const { DescribePolicyCommand, ListPoliciesCommand, ListTargetsForPolicyCommand } =
+    await import('@aws-sdk/client-organizations');
   const { organizations } = clients;
   const pages = await allTokenPages(
     (NextToken) =>
@@ -57,6 +128,7 @@ export async function readServiceControlPolicies(clients: Clients): Promise<Serv
 export type ParentCache = Map<string, Promise<PathLevel>>;
 
 async function parentOf(clients: Clients, childId: string): Promise<PathLevel> {
+  const { ListParentsCommand } = await import('@aws-sdk/client-organizations');
   const output = await clients.organizations.send(new ListParentsCommand({ ChildId: childId }));
   // An account or OU has exactly one parent.
   const parent: Parent | undefined = output.Parents?.[0];
@@ -88,8 +160,18 @@ export async function accountPath(
   return path;
 }
 
-export const serviceControlPoliciesCollector: SectionCollector<'serviceControlPolicies'> = {
-  section: 'serviceControlPolicies',
+export const serviceControlPoliciesSection = defineSection({
+  name: 'serviceControlPolicies',
+  data: serviceControlPoliciesSchema,
+  // Answered only in the management account or a delegated administrator (elsewhere refused, and
+  // the section says why).
+  reads: [
+    'organizations:DescribePolicy',
+    'organizations:ListParents',
+    'organizations:ListPolicies',
+    'organizations:ListTargetsForPolicy',
+  ],
+  readWith: ['organization'],
   async collect({ clients, identity, shared }) {
     const organization = await shared.organization();
     if (!organization) {
@@ -118,4 +200,5 @@ export const serviceControlPoliciesCollector: SectionCollector<'serviceControlPo
     }
     return { policies, accountPath: await accountPath(clients, identity.accountId) };
   },
-};
+  awsCli: { kind: 'not-read', why: 'SCPs take several calls per policy' },
+});
