@@ -12,6 +12,7 @@ import { SECTIONS } from '../sections/index.js';
 import { isoDate } from './schema-parts.js';
 
 export * from './schema-parts.js';
+export { sourceLocationSchema } from '../sections/cloud-formation.js';
 export type { AccessAnalyzerRegion } from '../sections/access-analyzers.js';
 export type { AccountSummary } from '../sections/account-summary.js';
 export type { AlternateContacts } from '../sections/alternate-contacts.js';
