@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Config, Suppression } from './config.js';
 import { describeZodError } from './config.js';
 import { InputError } from './errors.js';
+import { EXIT } from './exit-codes.js';
 import type {
   AccountReport,
   NotEvaluated,
@@ -481,7 +482,8 @@ export function whyNothingAudited(
   return `every account of ${run} failed or was skipped (${someOf(reasons)})`;
 }
 
-export const EXIT = { clean: 0, findings: 1, cannotRun: 2, incomplete: 3 } as const;
+/** Re-exported: the commands name the exit codes from here. */
+export { EXIT };
 
 /** The CI contract: findings beat incompleteness; incompleteness is never a silent pass. */
 export function exitCodeFor(report: Report, allowIncomplete: boolean): number {
