@@ -3,8 +3,10 @@
 // roles), 17 enabled regions, a credential report that does not exist yet (the first Generate
 // starts it, the second finds it done), and two regional calls the emulator does not serve:
 // Access Analyzer's ListAnalyzers and Config's DescribeDeliveryChannelStatus answer 500 everywhere.
-// Protocol over the IPC channel: on start it sends { url }; asked 'requests', it answers with the
-// requests it received per service (IAM action prefix).
+// Protocol over the IPC channel: on start it sends { url }; asked 'requests', it answers with what
+// it received (EndpointLog): the action of each request by its request id, and the CPU time this
+// process has spent since it listened (rendering XML and the credential report: the harness's
+// cost, on the same machine as the collector).
 import { largeAccount } from '../test/fake-aws/accounts.js';
 import type { FakeRegion } from '../test/fake-aws/model.js';
 import { startFakeAws } from '../test/fake-aws/server.js';
@@ -37,7 +39,18 @@ export interface EndpointReady {
   url: string;
 }
 
-export type RequestsByService = Record<string, number>;
+export interface EndpointLog {
+  /** `iam:GetAccountAuthorizationDetails (Role)` for each request, index = request id's number - 1. */
+  actions: string[];
+  /** CPU time of the endpoint process since it started listening. */
+  cpuMs: number;
+}
+
+/** The fake answers with x-amzn-requestid `fake-request-N`, N counting every request it received. */
+export function requestIndex(requestId: string): number | undefined {
+  const match = /^fake-request-(\d+)$/.exec(requestId);
+  return match ? Number(match[1]) - 1 : undefined;
+}
 
 async function serve(): Promise<void> {
   const account = largeAccount(ACCOUNT_SIZE);
@@ -51,14 +64,16 @@ async function serve(): Promise<void> {
   fake.faults
     .failFirst('access-analyzer:ListAnalyzers', 'serverError', Infinity)
     .failFirst('config:DescribeDeliveryChannelStatus', 'serverError', Infinity);
+  const cpuAtStart = process.cpuUsage();
   process.on('message', (message) => {
     if (message !== 'requests') return;
-    const byService: RequestsByService = {};
-    for (const { action } of fake.requests.entries) {
-      const service = action.slice(0, action.indexOf(':'));
-      byService[service] = (byService[service] ?? 0) + 1;
-    }
-    process.send?.(byService);
+    const { user, system } = process.cpuUsage(cpuAtStart);
+    const actions = fake.requests.entries.map(({ action, input }) => {
+      // Which chain of GetAccountAuthorizationDetails pages a request belongs to.
+      const filter = input.Filter;
+      return Array.isArray(filter) ? `${action} (${filter.join(', ')})` : action;
+    });
+    process.send?.({ actions, cpuMs: (user + system) / 1000 } satisfies EndpointLog);
   });
   process.on('disconnect', () => void fake.close());
   process.send?.({ url: fake.url } satisfies EndpointReady);

@@ -4,20 +4,8 @@
 import { Command, CommanderError, Help } from 'commander';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { registerAudit } from './commands/audit.js';
-import { registerCan } from './commands/can.js';
-import { registerCollect } from './commands/collect.js';
-import { registerDiff } from './commands/diff.js';
-import { registerExplain } from './commands/explain.js';
-import { registerMerge } from './commands/merge.js';
-import { registerPaths } from './commands/paths.js';
-import { registerPermissions } from './commands/permissions.js';
-import { registerRules } from './commands/rules.js';
-import { registerSuppress } from './commands/suppress.js';
-import { registerTemplate } from './commands/template.js';
-import { registerWhoCan } from './commands/who-can.js';
-import { EXIT } from './report/exit-code.js';
 import { InputError, RunError } from './errors.js';
+import { EXIT } from './report/exit-code.js';
 import { terminalWidth, wrapText } from './util/terminal.js';
 import { TOOL } from './version.js';
 
@@ -51,7 +39,54 @@ function formatHelpItem(
   return `  ${term}\n${wrapText(DESCRIPTION_BELOW_INDENT + description, width)}`;
 }
 
-export function buildProgram(): Command {
+type RegisterCommand = (program: Command) => unknown;
+
+/**
+ * Every command, in the order `iamspect --help` lists them, each with the loader of its module. A
+ * command's module brings the rules, the report formats, the template parsers or the access graph
+ * with it: loaded all at once, they were most of the start-up of `iamspect --version`.
+ */
+const COMMANDS: ReadonlyArray<readonly [name: string, load: () => Promise<RegisterCommand>]> = [
+  ['audit', async () => (await import('./commands/audit.js')).registerAudit],
+  ['collect', async () => (await import('./commands/collect.js')).registerCollect],
+  ['template', async () => (await import('./commands/template.js')).registerTemplate],
+  ['rules', async () => (await import('./commands/rules.js')).registerRules],
+  ['permissions', async () => (await import('./commands/permissions.js')).registerPermissions],
+  ['diff', async () => (await import('./commands/diff.js')).registerDiff],
+  ['suppress', async () => (await import('./commands/suppress.js')).registerSuppress],
+  ['merge', async () => (await import('./commands/merge.js')).registerMerge],
+  ['can', async () => (await import('./commands/can.js')).registerCan],
+  ['who-can', async () => (await import('./commands/who-can.js')).registerWhoCan],
+  ['paths', async () => (await import('./commands/paths.js')).registerPaths],
+  ['explain', async () => (await import('./commands/explain.js')).registerExplain],
+];
+
+const VERSION_FLAGS = ['--version', '-V'];
+const HELP_FLAGS = ['--help', '-h'];
+
+/**
+ * The commands a command line needs registered: the one it names (the program's own options take
+ * no value, so that is its first word not starting with '-'); none when it only asks for the
+ * version; otherwise all of them, since the program's help lists them and an unknown command's
+ * error is matched against them.
+ */
+function commandsNeeded(argv: readonly string[]): typeof COMMANDS {
+  const word = argv.find((arg) => !arg.startsWith('-'));
+  const named = COMMANDS.filter(([name]) => name === word);
+  if (named.length > 0) return named;
+  const versionOnly =
+    word === undefined &&
+    argv.some((arg) => VERSION_FLAGS.includes(arg)) &&
+    !argv.some((arg) => HELP_FLAGS.includes(arg));
+  return versionOnly ? [] : COMMANDS;
+}
+
+/** The program with the commands `argv` needs (all of them without `argv`). */
+export async function buildProgram(argv?: readonly string[]): Promise<Command> {
+  const commands = argv === undefined ? COMMANDS : commandsNeeded(argv);
+  // One after another: jest's module linker fails on concurrent imports sharing a dependency.
+  const registers: RegisterCommand[] = [];
+  for (const [, load] of commands) registers.push(await load());
   const program = new Command('iamspect')
     .description(
       'Read-only AWS security posture auditor: root use, MFA, stale and shared credentials, over-broad IAM policies.',
@@ -66,18 +101,7 @@ export function buildProgram(): Command {
       getErrHelpWidth: () => terminalWidth(process.stderr) ?? DEFAULT_HELP_WIDTH,
     })
     .configureHelp({ minWidthToWrap: MIN_DESCRIPTION_WIDTH, formatItem: formatHelpItem });
-  registerAudit(program);
-  registerCollect(program);
-  registerTemplate(program);
-  registerRules(program);
-  registerPermissions(program);
-  registerDiff(program);
-  registerSuppress(program);
-  registerMerge(program);
-  registerCan(program);
-  registerWhoCan(program);
-  registerPaths(program);
-  registerExplain(program);
+  for (const register of registers) register(program);
   program.addHelpText(
     'after',
     [
@@ -94,10 +118,10 @@ export async function main(argv: string[]): Promise<number> {
   // The SDK warns on every run under Node 20 that its 2027 releases will need Node 22. iamspect
   // pins its SDK versions and supports Node 20, so the warning is noise in a CI log or a report.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const program = buildProgram();
   const previous = process.exitCode;
   process.exitCode = undefined;
   try {
+    const program = await buildProgram(argv);
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.clean;
   } catch (error) {

@@ -38,7 +38,7 @@ async function commands(): Promise<string[][]> {
       '',
     ].join('\n'),
   );
-  const program = buildProgram();
+  const program = await buildProgram();
   return [
     ['--help'],
     ...program.commands.map((command) => [command.name(), '--help']),

@@ -76,6 +76,16 @@ export function readOnlyGuard(service: string, operations: readonly string[]): P
   return { applyToStack: (stack) => stack.add(middleware, GUARD_OPTIONS) };
 }
 
+/**
+ * Takes the SDK's logger middleware out of a client. It copies every output with its sensitive
+ * fields masked, for a logger iamspect never gives it: for GetAccountAuthorizationDetails, a second
+ * copy of a thousand users a page, built and thrown away.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as readOnlyGuard: fits every client
+const WITHOUT_SDK_LOGGER: Pluggable<any, any> = {
+  applyToStack: (stack) => void stack.remove('loggerMiddleware'),
+};
+
 export interface ClientSettings {
   /** undefined: the SDK resolves it (AWS_REGION, then the profile's region). */
   region?: string;
@@ -147,6 +157,7 @@ export function createClient<S extends ServicePrefix>(service: S, settings: Clie
   const Client = CLIENT_CLASSES[service];
   const client = new Client(clientConfig(settings));
   client.middlewareStack.use(readOnlyGuard(service, READ_ONLY_OPERATIONS[service]));
+  client.middlewareStack.use(WITHOUT_SDK_LOGGER);
   return client as ClientFor<S>;
 }
 

@@ -44,6 +44,30 @@ export const SECTION_COLLECTORS: readonly CollectedSection[] = SECTIONS.filter(
 );
 
 /**
+ * Sections whose collection is a chain of waits: IAM building pages of a thousand entities, the
+ * credential report being generated, the regional scans (one region, then the others a few at a
+ * time). They start before the one-request sections, longest first, so that with only a few
+ * sections in flight their waits overlap the short sections instead of coming after them.
+ */
+const LONG_CHAINS: readonly SectionName[] = [
+  'authorizationDetails',
+  'credentialReport',
+  'configRecorders',
+  'configDeliveryStatus',
+  'accessAnalyzers',
+];
+
+/** `collectors` in the order they are started: the long chains first, then snapshot order. */
+function longChainsFirst(collectors: readonly CollectedSection[]): CollectedSection[] {
+  const rank = (collector: CollectedSection) => {
+    const position = LONG_CHAINS.indexOf(collector.name);
+    return position === -1 ? LONG_CHAINS.length : position;
+  };
+  // Array.prototype.sort is stable: the others keep snapshot order.
+  return [...collectors].sort((a, b) => rank(a) - rank(b));
+}
+
+/**
  * Used only when neither --region, AWS_REGION nor the profile names a region. Some region is
  * needed to reach STS, before the partition is known; IAM and STS serve the whole aws partition
  * from any of its regions, so this one reaches them. The partition is still read from
@@ -254,14 +278,16 @@ export async function collectAccount(
       await checkRegionSelection(context);
     }
     const limit = pLimit(options.concurrency ?? COLLECT_DEFAULTS.concurrency);
-    const [accountAlias, results] = await Promise.all([
-      limit(() => aliasIfReadable(clients, progress)),
+    const started = longChainsFirst(collectors);
+    // p-limit starts queued work in the order it was queued.
+    const [results, accountAlias] = await Promise.all([
       Promise.all(
-        collectors.map((collector) => presets[collector.name] ?? limit(() => runSection(collector, context))),
+        started.map((collector) => presets[collector.name] ?? limit(() => runSection(collector, context))),
       ),
+      limit(() => aliasIfReadable(clients, progress)),
     ]);
     const collected: Sections = {};
-    collectors.forEach((collector, index) => {
+    started.forEach((collector, index) => {
       (collected as Record<SectionName, unknown>)[collector.name] = results[index];
     });
     if (!Object.values(collected).some((section) => section.status === 'ok'))
