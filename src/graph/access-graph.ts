@@ -25,7 +25,7 @@ import {
   edgeMethodOf,
   methodShape,
 } from './methods.js';
-import type { Candidates } from './targets.js';
+import type { Candidates, ResolverPrincipal } from './targets.js';
 import { TargetResolver } from './targets.js';
 
 export type NodeKind = 'user' | 'role' | 'group' | 'limits' | 'policy-version';
@@ -256,6 +256,30 @@ export class AccessGraph {
     return list;
   }
 
+  private users(): GraphNode[] {
+    return this.nodes.filter((n) => n.kind === 'user');
+  }
+
+  private customerPolicyList?: Candidates & { positions: Map<string, number> };
+
+  /** Every customer managed policy some principal holds (by policy key), as one candidate list. */
+  private customerPolicies(): Candidates & { positions: Map<string, number> } {
+    if (!this.customerPolicyList) {
+      const positions = new Map<string, number>();
+      const arns: string[] = [];
+      for (const principal of this.account.principals) {
+        for (const held of principal.policies) {
+          const origin = held.policy.origin;
+          if (origin.kind !== 'managed' || origin.awsManaged || positions.has(held.key)) continue;
+          positions.set(held.key, arns.length);
+          arns.push(origin.arn);
+        }
+      }
+      this.customerPolicyList = { id: 'customer-policies', arns, positions };
+    }
+    return this.customerPolicyList;
+  }
+
   private roles(): GraphNode[] {
     return this.nodes.filter((n) => n.kind === 'role' && !n.principal!.isServiceLinked);
   }
@@ -288,7 +312,7 @@ export class AccessGraph {
     add(this.assumeByName(from));
     add(this.assumeByAccountTrust(from));
     const later: ShapedMethod[] = [];
-    for (const shaped of this.methods) {
+    for (const shaped of this.applicableMethods(principal)) {
       if (
         shaped.shape.shape === 'service' ||
         (shaped.shape.shape === 'user-credentials' && !shaped.shape.changesPolicies)
@@ -302,16 +326,36 @@ export class AccessGraph {
     let reachable: GraphNode[] | undefined;
     const actAs = () =>
       (reachable ??= [
-        from,
-        ...new Set(
-          groups
+        ...new Set([
+          from,
+          ...groups
             .filter((g) => g.method.kind === 'assume-role' || g.method.kind === 'user-credentials')
             .flatMap((g) => g.targets.map((id) => this.nodes[id]!)),
-        ),
+        ]),
       ]);
     for (const shaped of later) add(this.methodEdges(from, shaped, actAs));
     if (principal.boundary) add(this.ownBoundaryRemoval(from));
     return groups;
+  }
+
+  private readonly applicable = new WeakMap<ActionSet, ShapedMethod[]>();
+
+  /**
+   * The methods whose every action (sts:AssumeRole aside: a trust can stand in for it) the
+   * principal may be allowed somewhere: a cheap superset test that rules out most methods for
+   * most principals. Principals with the same policies share the set, so the list is made once
+   * per distinct set of permissions.
+   */
+  private applicableMethods(principal: PrincipalAnalysis): ShapedMethod[] {
+    const somewhere = principal.permissions.allowedSomewhere();
+    let methods = this.applicable.get(somewhere);
+    if (!methods) {
+      methods = this.methods.filter((shaped) =>
+        shaped.actions.every((a) => a.lower === ASSUME_ROLE || somewhere.has(a.index)),
+      );
+      this.applicable.set(somewhere, methods);
+    }
+    return methods;
   }
 
   private newGroup(method: EdgeMethod): EdgeGroup {
@@ -368,30 +412,63 @@ export class AccessGraph {
 
   /**
    * Same account, trust naming the principal's ARN (or `*`): no identity-policy grant is needed,
-   * but an explicit Deny, the SCPs and (for a role) its permissions boundary still apply.
+   * but an explicit Deny, the SCPs and (for a role) its permissions boundary still apply. Most
+   * principals are named by no trust: their group (the roles trusting `*`) is shared by all whose
+   * Denies and limits give the same answer, and so may hold the principal itself.
    */
   private assumeByName(from: GraphNode): EdgeGroup {
-    const group = this.newGroup(ASSUME_TRUSTED_BY_ARN);
-    const entries = [...(this.namedBy.get(from.arn) ?? []), ...(this.namedBy.get('*') ?? [])];
-    if (entries.length === 0) return group;
-    const principal = from.principal!;
-    const limits = this.permissionsOf(
-      [this.allowAll, ...principal.policies.map((p) => p.policy)],
-      principal.kind === 'role' ? principal.boundary : null,
-      `trust-named:${from.arn}`,
-    ).forPrincipal(principal.facts, from.arn);
+    const own = this.namedBy.get(from.arn) ?? [];
+    const anyone = this.namedBy.get('*') ?? [];
+    if (own.length === 0 && anyone.length === 0) return this.newGroup(ASSUME_TRUSTED_BY_ARN);
+    const entries = [...own, ...anyone];
+    const roles = () => [...new Set(entries.map((e) => e.role))];
+    const list =
+      own.length === 0
+        ? this.candidates('roles-trusting-anyone', roles)
+        : this.candidates(`roles-trusting:${from.arn}`, roles);
     const assume = this.account.env.catalog.requireIndex('sts:AssumeRole');
-    for (const { role, statement } of entries) {
-      if (role.id === from.id) continue;
-      const grant = limits.findGrant(assume, { target: role.arn });
-      if (!grant) continue;
-      const terms = AccessGraph.trustTerms(statement);
-      AccessGraph.addTarget(group, role, terms.conditional || grant.conditional, {
-        trust: statement,
-        ...(terms.notes.length > 0 ? { notes: terms.notes } : {}),
-      });
+    const allowed = this.resolver.allowedOn(this.trustedAs(from.principal!), assume, list);
+    const shared = own.length === 0;
+    const build = () => {
+      const group = this.newGroup(ASSUME_TRUSTED_BY_ARN);
+      const position = new Map(list.nodes.map((id, index) => [id, index]));
+      const granted = new Set(allowed.indices);
+      for (const { role, statement } of entries) {
+        if (!shared && role.id === from.id) continue;
+        const index = position.get(role.id)!;
+        if (!granted.has(index)) continue;
+        const terms = AccessGraph.trustTerms(statement);
+        AccessGraph.addTarget(group, role, terms.conditional || allowed.conditional.has(index), {
+          trust: statement,
+          ...(terms.notes.length > 0 ? { notes: terms.notes } : {}),
+        });
+      }
+      return group;
+    };
+    return shared ? this.shared(allowed, ASSUME_TRUSTED_BY_ARN.id, build) : build();
+  }
+
+  private readonly trusted = new WeakMap<PrincipalAnalysis, ResolverPrincipal>();
+
+  /**
+   * The principal as a trust naming it sees it: allowed everything by identity (the trust grants
+   * it), still held by its Denies, the SCPs and, for a role, its permissions boundary.
+   */
+  private trustedAs(principal: PrincipalAnalysis): ResolverPrincipal {
+    let derived = this.trusted.get(principal);
+    if (!derived) {
+      const role = principal.kind === 'role';
+      derived = {
+        arn: principal.arn,
+        kind: principal.kind,
+        facts: principal.facts,
+        policies: [{ key: 'trust-grants-everything', policy: this.allowAll }, ...principal.policies],
+        boundary: role ? principal.boundary : null,
+        boundaryArn: role ? principal.boundaryArn : null,
+      };
+      this.trusted.set(principal, derived);
     }
-    return group;
+    return derived;
   }
 
   /** Trust naming the account: the principal's own policies must allow sts:AssumeRole on the role. */
@@ -468,9 +545,9 @@ export class AccessGraph {
       if (result.size === 0) break;
     }
     const subjects = result ?? this.everyone(list);
+    if (answers.length === 0) return subjects;
     // The same answers give the same subjects: hand out one Map, so groups built from it are shared.
-    const key = answers.length === 1 ? answers[0]! : null;
-    if (!key) return subjects;
+    const key = answers.map((answer) => this.answerId(answer)).join(',');
     let cached = this.subjectMaps.get(key);
     if (!cached) {
       cached = subjects;
@@ -479,7 +556,19 @@ export class AccessGraph {
     return cached;
   }
 
-  private readonly subjectMaps = new WeakMap<object, Map<number, boolean>>();
+  private readonly subjectMaps = new Map<string, Map<number, boolean>>();
+  private readonly answerIds = new WeakMap<object, number>();
+  private answerCount = 0;
+
+  /** A number per distinct answer object (answers are shared by the resolver), for keys. */
+  private answerId(answer: object): number {
+    let id = this.answerIds.get(answer);
+    if (id === undefined) {
+      id = this.answerCount++;
+      this.answerIds.set(answer, id);
+    }
+    return id;
+  }
   private readonly everyoneOf = new Map<string, Map<number, boolean>>();
 
   /** Every candidate of a list, unconditionally (one Map per list). */
@@ -550,8 +639,6 @@ export class AccessGraph {
     const group = this.newGroup(shaped.method);
     const principal = from.principal!;
     const { catalog } = this.account.env;
-    if (!shaped.actions.every((a) => a.lower === ASSUME_ROLE || principal.permissions.mayAllow(a.index)))
-      return group;
     const free = this.freeActionsAllowed(principal, shaped);
     if (!free.ok) return group;
     const add = (target: GraphNode, conditional: boolean, detail?: HopDetail) =>
@@ -599,18 +686,23 @@ export class AccessGraph {
       case 'role-policy':
       case 'user-policy': {
         // A principal's own policies, or those of a principal it can become in one hop.
+        // Asked of every user (or role) at once, so the answer is shared by principals with the
+        // same policies; a list of its own per principal would be evaluated per principal.
         const kind = shape.shape === 'role-policy' ? 'role' : 'user';
-        const subjects = this.candidates(`act-as:${from.arn}:${kind}`, () =>
-          actAs().filter((n) => n.kind === kind),
-        );
-        for (const [id, conditional] of this.allowedOnAll(principal, shaped, new Set([kind]), subjects)) {
-          const subject = this.nodes[id]!;
+        const everyOne =
+          kind === 'role'
+            ? this.candidates('roles', () => this.roles())
+            : this.candidates('users', () => this.users());
+        const allowed = this.allowedOnAll(principal, shaped, new Set([kind]), everyOne);
+        for (const subject of actAs()) {
+          const conditional = subject.kind === kind ? allowed.get(subject.id) : undefined;
+          if (conditional === undefined) continue;
           add(this.ceilingFor(from, subject.principal!), conditional, { subject: subject.arn });
         }
         break;
       }
       case 'user-credentials': {
-        const users = this.candidates('users', () => this.nodes.filter((n) => n.kind === 'user'));
+        const users = this.candidates('users', () => this.users());
         const allowed = this.allowedOnAll(principal, shaped, new Set(['user', 'other-user']), users);
         if (!shape.changesPolicies) return this.sharedTargets(shaped.method, allowed, free.conditional);
         // Users without a boundary all lead to the same node: one of them is proof enough.
@@ -643,20 +735,23 @@ export class AccessGraph {
         break;
       }
       case 'policy-version': {
+        // Which customer managed policies it may version, asked once of all of them; then, per
+        // principal it can act as, the first such policy that one holds.
+        const customer = this.customerPolicies();
+        const index = catalog.requireIndex('iam:CreatePolicyVersion');
+        const allowed = this.resolver.allowedOn(principal, index, customer);
+        if (allowed.indices.length === 0) break;
+        const granted = new Set(allowed.indices);
         for (const subject of actAs()) {
-          const customer = subject.principal!.policies.flatMap((p) =>
-            p.policy.origin.kind === 'managed' && !p.policy.origin.awsManaged ? [p.policy.origin.arn] : [],
-          );
-          if (customer.length === 0) continue;
-          const policies = { id: `policies-of:${subject.arn}`, arns: customer };
-          const index = catalog.requireIndex('iam:CreatePolicyVersion');
-          const allowed = this.resolver.allowedOn(principal, index, policies);
-          const first = allowed.indices[0];
-          if (first === undefined) continue;
-          add(this.ceilingFor(from, subject.principal!), allowed.conditional.has(first), {
-            subject: subject.arn,
-            policy: customer[first]!,
-          });
+          for (const held of subject.principal!.policies) {
+            const position = customer.positions.get(held.key);
+            if (position === undefined || !granted.has(position)) continue;
+            add(this.ceilingFor(from, subject.principal!), allowed.conditional.has(position), {
+              subject: subject.arn,
+              policy: customer.arns[position]!,
+            });
+            break;
+          }
         }
         break;
       }

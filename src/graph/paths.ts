@@ -39,12 +39,17 @@ export function searchPaths(
 ): GraphPath[] {
   const reachedBy = new Map<number, Hop | null>([[start.id, null]]);
   const found: GraphPath[] = [];
+  // Principals share edge groups (every role trusting Lambda...): once a group's targets have been
+  // looked at, each of them is reached (or, conditional, skipped again), so it is looked at once.
+  const seen = new Set<EdgeGroup>();
   let frontier = [start];
   while (frontier.length > 0) {
     const next: GraphNode[] = [];
     for (const node of frontier) {
       for (const group of graph.edgesFrom(node)) {
         if (options.kinds && !options.kinds.has(group.method.kind)) continue;
+        if (seen.has(group)) continue;
+        seen.add(group);
         for (const id of group.targets) {
           if (reachedBy.has(id)) continue;
           const conditional = isConditional(group, id);

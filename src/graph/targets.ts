@@ -5,8 +5,12 @@
 // - only the policies that name the action matter, and few policies name an IAM write action, so
 //   principals whose policies differ elsewhere share one evaluation (a "view" of their permissions);
 // - two entities whose ARNs match exactly the same Resource patterns of those statements get the
-//   same answer, so one representative per group of entities is evaluated.
-import type { AccountAnalysis, PrincipalAnalysis } from '../policy/account-analysis.js';
+//   same answer, so one representative per group of entities is evaluated;
+// - a policy variable in Resource (`user/${aws:username}`) makes each principal's patterns its own,
+//   but an exact ARN that names none of the candidates can match none of them (patterns are case
+//   sensitive), so principals whose patterns differ only there share the answer: without this,
+//   every holder of a self-service policy would get its own answer, and its own edge group.
+import type { AccountAnalysis, PrincipalAnalysis, PrincipalPolicy } from '../policy/account-analysis.js';
 import type { CompiledPolicy } from '../policy/compiled-policy.js';
 import type { Grant } from '../policy/effective.js';
 import { EffectivePermissions } from '../policy/effective.js';
@@ -19,17 +23,42 @@ export interface Candidates {
   arns: readonly string[];
 }
 
-/** The candidates (indices into Candidates.arns) the principal may act on, and which only under conditions. */
+/** The candidates (indices into Candidates.arns) the principal may act on, and which only under conditions. Shared: never modify. */
 export interface Allowed {
   indices: number[];
   conditional: Set<number>;
+}
+
+/** What the resolver reads of a principal (the graph also asks for principals it derives). */
+export interface ResolverPrincipal extends Pick<
+  PrincipalAnalysis,
+  'arn' | 'kind' | 'boundary' | 'boundaryArn' | 'facts'
+> {
+  policies: ReadonlyArray<Pick<PrincipalPolicy, 'key' | 'policy'>>;
+}
+
+/** The resource patterns one statement resolves to when they depend on the principal. */
+interface ResolvedPatterns {
+  statement: string;
+  unresolved: boolean;
+  wildcards: readonly string[];
+  exact: readonly string[];
 }
 
 interface View {
   permissions: EffectivePermissions;
   wildcards: string[];
   exact: Set<string>;
+  /**
+   * Principals whose views have the same share key and the same `varying` patterns (exact ones
+   * limited to the candidates) get the same answer. Null when conditions depend on the principal:
+   * then the answer is its own.
+   */
+  shareKey: string | null;
+  varying: readonly ResolvedPatterns[];
 }
+
+const NOTHING: Allowed = { indices: [], conditional: new Set() };
 
 export class TargetResolver {
   private readonly views = new Map<string, View | null>();
@@ -43,21 +72,29 @@ export class TargetResolver {
    * iam:PassedToService). Boundary, SCPs, Denies and conditions are those of the principal.
    */
   allowedOn(
-    principal: PrincipalAnalysis,
+    principal: ResolverPrincipal,
     action: number,
     candidates: Candidates,
     extra?: Record<string, string>,
   ): Allowed {
     const view = this.viewOf(principal, action);
-    if (!view) return { indices: [], conditional: new Set() };
+    if (!view) return NOTHING;
     const extraKey = extra ? Object.entries(extra).flat().join('=') : '';
-    const answerKey = `${this.viewKey(principal, action)}\u0000${candidates.id}\u0000${extraKey}`;
+    const named = this.namedExactly(candidates);
+    const answerKey = [
+      named && view.shareKey !== null
+        ? `${view.shareKey}\u0000${varyingKey(view.varying, named)}`
+        : this.viewKey(principal, action),
+      candidates.id,
+      extraKey,
+    ].join('\u0000');
     let answer = this.answers.get(answerKey);
     if (answer) return answer;
     answer = { indices: [], conditional: new Set() };
+    const exact = named ? new Set([...view.exact].filter((arn) => named.has(arn))) : view.exact;
     const decide = (arn: string): Grant | null =>
       view.permissions.findGrant(action, { target: arn, ...(extra ? { extra } : {}) });
-    for (const members of this.grouping(candidates, view).values()) {
+    for (const members of this.grouping(candidates, view.wildcards, exact).values()) {
       const grant = decide(candidates.arns[members[0]!]!);
       if (!grant) continue;
       for (const index of members) {
@@ -66,7 +103,7 @@ export class TargetResolver {
       }
     }
     candidates.arns.forEach((arn, index) => {
-      if (!view.exact.has(arn)) return;
+      if (!exact.has(arn)) return;
       const grant = decide(arn);
       if (!grant) return;
       answer.indices.push(index);
@@ -77,15 +114,34 @@ export class TargetResolver {
     return answer;
   }
 
+  /**
+   * The candidates' ARNs when none holds a wildcard (an exact pattern then matches one only by
+   * naming it); null for lists like "some role" (`role/*`).
+   */
+  private namedExactly(candidates: Candidates): ReadonlySet<string> | null {
+    let named = this.exactNames.get(candidates.id);
+    if (named === undefined) {
+      named = candidates.arns.some(hasWildcard) ? null : new Set(candidates.arns);
+      this.exactNames.set(candidates.id, named);
+    }
+    return named;
+  }
+
+  private readonly exactNames = new Map<string, ReadonlySet<string> | null>();
+
   /** Candidates grouped by which wildcard patterns match them; those an exact pattern names are left out (decided one by one). */
-  private grouping(candidates: Candidates, view: View): Map<string, number[]> {
-    const key = `${candidates.id}\u0000${view.wildcards.join('\u0000')}\u0000${[...view.exact].sort().join('\u0000')}`;
+  private grouping(
+    candidates: Candidates,
+    wildcards: string[],
+    exact: ReadonlySet<string>,
+  ): Map<string, number[]> {
+    const key = `${candidates.id}\u0000${wildcards.join('\u0000')}\u0000${[...exact].sort().join('\u0000')}`;
     let groups = this.groupings.get(key);
     if (!groups) {
       groups = new Map();
       candidates.arns.forEach((arn, index) => {
-        if (view.exact.has(arn)) return;
-        const signature = view.wildcards.map((pattern) => (globMatch(pattern, arn) ? '1' : '0')).join('');
+        if (exact.has(arn)) return;
+        const signature = wildcards.map((pattern) => (globMatch(pattern, arn) ? '1' : '0')).join('');
         const members = groups!.get(signature);
         if (members) members.push(index);
         else groups!.set(signature, [index]);
@@ -96,7 +152,7 @@ export class TargetResolver {
   }
 
   /** The policies of the principal that name the action (plus boundary and SCPs), or null when none allows it. */
-  private viewOf(principal: PrincipalAnalysis, action: number): View | null {
+  private viewOf(principal: ResolverPrincipal, action: number): View | null {
     const key = this.viewKey(principal, action);
     let view = this.views.get(key);
     if (view === undefined) {
@@ -106,9 +162,9 @@ export class TargetResolver {
     return view;
   }
 
-  private readonly viewKeys = new Map<PrincipalAnalysis, Map<number, string>>();
+  private readonly viewKeys = new Map<ResolverPrincipal, Map<number, string>>();
 
-  private viewKey(principal: PrincipalAnalysis, action: number): string {
+  private viewKey(principal: ResolverPrincipal, action: number): string {
     let perAction = this.viewKeys.get(principal);
     if (!perAction) {
       perAction = new Map();
@@ -131,12 +187,13 @@ export class TargetResolver {
     return key;
   }
 
-  private limits(principal: PrincipalAnalysis): CompiledPolicy[] {
+  private limits(principal: ResolverPrincipal): CompiledPolicy[] {
     return [...(principal.boundary ? [principal.boundary] : []), ...this.account.scpLevels.flat()];
   }
 
-  private buildView(principal: PrincipalAnalysis, action: number, key: string): View | null {
-    const identity = principal.policies.map((p) => p.policy).filter((policy) => names(policy, action));
+  private buildView(principal: ResolverPrincipal, action: number, key: string): View | null {
+    const naming = principal.policies.filter((p) => names(p.policy, action));
+    const identity = naming.map((p) => p.policy);
     if (!identity.some((policy) => policy.statementsNaming(action).allows.length > 0)) return null;
     const permissions = new EffectivePermissions(
       { identity, boundary: principal.boundary, scpLevels: this.account.scpLevels },
@@ -144,19 +201,41 @@ export class TargetResolver {
       key,
       this.account.env,
     );
+    const layers = [...identity, ...this.limits(principal)];
     const wildcards = new Set<string>();
     const exact = new Set<string>();
-    for (const policy of [...identity, ...this.limits(principal)]) {
+    const varying: ResolvedPatterns[] = [];
+    layers.forEach((policy, policyIndex) => {
       const { allows, denies } = policy.statementsNaming(action);
       for (const statement of [...allows, ...denies]) {
-        for (const pattern of policy.resolve(statement, principal.facts).patterns) {
-          if (hasWildcard(pattern)) wildcards.add(pattern);
-          else exact.add(pattern);
-        }
+        const resolved = policy.resolve(statement, principal.facts);
+        const own: ResolvedPatterns = {
+          statement: `${policyIndex}.${statement.index}`,
+          unresolved: resolved.resourcesUnresolved,
+          wildcards: resolved.patterns.filter(hasWildcard),
+          exact: resolved.patterns.filter((pattern) => !hasWildcard(pattern)),
+        };
+        own.wildcards.forEach((pattern) => wildcards.add(pattern));
+        own.exact.forEach((pattern) => exact.add(pattern));
+        if (statement.resourceDependent) varying.push(own);
       }
-    }
-    return { permissions, wildcards: [...wildcards].sort(), exact };
+    });
+    // The view key with the principal's kind instead of its ARN, unless a condition depends on it.
+    const shareKey = layers.some((policy) => policy.conditionDependent)
+      ? null
+      : [action, naming.map((p) => p.key).join('\n'), principal.boundaryArn ?? '', principal.kind].join('|');
+    return { permissions, wildcards: [...wildcards].sort(), exact, shareKey, varying };
   }
+}
+
+/** The varying patterns that can decide something about these candidates (an exact ARN naming none of them cannot). */
+function varyingKey(varying: readonly ResolvedPatterns[], named: ReadonlySet<string>): string {
+  return varying
+    .map(
+      (v) =>
+        `${v.statement}:${v.unresolved ? 1 : 0}:${v.wildcards.join(',')}:${v.exact.filter((arn) => named.has(arn)).join(',')}`,
+    )
+    .join('\u0000');
 }
 
 function names(policy: CompiledPolicy, action: number): boolean {

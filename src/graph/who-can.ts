@@ -24,20 +24,7 @@ export function directDecision(node: GraphNode, action: number, resource: string
 
 /** Principals allowed directly, then those that reach one of them (shortest path, found backwards). */
 export function whoCan(graph: AccessGraph, action: number, resource: string): WhoCanEntry[] {
-  const principals = graph.principals;
-  const reverse = new Map<number, Array<{ from: GraphNode; group: EdgeGroup }>>();
-  for (const node of principals) {
-    for (const group of graph.edgesFrom(node)) {
-      for (const target of group.targets) {
-        if (target === node.id) continue;
-        const list = reverse.get(target) ?? [];
-        list.push({ from: node, group });
-        reverse.set(target, list);
-      }
-    }
-  }
   const entries = new Map<number, WhoCanEntry>();
-  const next = new Map<number, { to: GraphNode; group: EdgeGroup }>();
   let frontier: GraphNode[] = [];
   for (const node of graph.nodes) {
     if (node.kind === 'group' || node.principal?.isServiceLinked) continue;
@@ -46,15 +33,55 @@ export function whoCan(graph: AccessGraph, action: number, resource: string): Wh
     frontier.push(node);
     entries.set(node.id, { node, decision, path: null });
   }
+  // Edges only matter from principals not allowed directly (the others are answered already), so
+  // only theirs are computed. Shared groups are indexed once, by target.
+  const holders = new Map<EdgeGroup, GraphNode[]>();
+  const groupsTo = new Map<number, EdgeGroup[]>();
+  for (const node of graph.principals) {
+    if (entries.has(node.id)) continue;
+    for (const group of graph.edgesFrom(node)) {
+      const list = holders.get(group);
+      if (list) {
+        list.push(node);
+        continue;
+      }
+      holders.set(group, [node]);
+      for (const target of group.targets) {
+        const into = groupsTo.get(target);
+        if (into) into.push(group);
+        else groupsTo.set(target, [group]);
+      }
+    }
+  }
+  const members = new Map<EdgeGroup, Set<number>>();
+  const membersOf = (group: EdgeGroup) => {
+    let set = members.get(group);
+    if (!set) {
+      set = new Set(group.targets);
+      members.set(group, set);
+    }
+    return set;
+  };
+  const next = new Map<number, { to: GraphNode; group: EdgeGroup }>();
   const reached = new Set(frontier.map((node) => node.id));
+  // A group's holders are all reached the first time one of its targets is expanded.
+  const expanded = new Set<EdgeGroup>();
   while (frontier.length > 0) {
     const following: GraphNode[] = [];
     for (const node of frontier) {
-      for (const { from, group } of reverse.get(node.id) ?? []) {
-        if (reached.has(from.id)) continue;
-        reached.add(from.id);
-        next.set(from.id, { to: node, group });
-        following.push(from);
+      // Who reaches `node` first: in the order principals are listed, each by its first group to it.
+      const from = new Set<GraphNode>();
+      for (const group of groupsTo.get(node.id) ?? []) {
+        if (expanded.has(group)) continue;
+        expanded.add(group);
+        for (const holder of holders.get(group)!) if (!reached.has(holder.id)) from.add(holder);
+      }
+      for (const holder of [...from].sort((a, b) => a.id - b.id)) {
+        if (holder.id === node.id) continue;
+        const group = graph.edgesFrom(holder).find((g) => membersOf(g).has(node.id))!;
+        reached.add(holder.id);
+        next.set(holder.id, { to: node, group });
+        following.push(holder);
       }
     }
     for (const node of following) {
