@@ -390,24 +390,30 @@ class PlanReader {
     }
   }
 
-  /** Root module outputs whose expression reads an access key's secret. */
+  /**
+   * Root module outputs whose expression reads an access key's secret: `aws_iam_access_key.ci.secret`,
+   * or of one instance, `aws_iam_access_key.ci[0].secret` (a reference names the instance as its
+   * address does).
+   */
   private outputs(rootConfig: TemplateNode | undefined): Template['outputs'] {
+    const accessKeys = new Map(
+      this.resources
+        .filter((resource) => resource.modulePath === '' && resource.type === 'aws_iam_access_key')
+        .map((resource) => [`${resource.address}.secret`, resource]),
+    );
     return entries(field(rootConfig, 'outputs')).flatMap(({ key, keyPosition, value }) => {
       const references = items(field(field(value, 'expression'), 'references')).map(literalString);
-      const secret = references.find(
-        (reference) => reference?.startsWith('aws_iam_access_key.') && reference.endsWith('.secret'),
-      );
-      const key_ =
-        secret &&
-        this.resources.find(
-          (resource) => resource.modulePath === '' && `${resource.configAddress}.secret` === secret,
-        );
-      if (!key_) return [];
+      const accessKey = references
+        .map((reference) => (reference === undefined ? undefined : accessKeys.get(reference)))
+        .find((resource) => resource !== undefined);
+      if (!accessKey) return [];
       const at = new Builder(keyPosition);
       return [
         {
           name: key,
-          value: at.map({ 'Fn::GetAtt': at.list([at.scalar(key_.address), at.scalar('SecretAccessKey')]) }),
+          value: at.map({
+            'Fn::GetAtt': at.list([at.scalar(accessKey.address), at.scalar('SecretAccessKey')]),
+          }),
           exportName: undefined,
           position: keyPosition,
         },

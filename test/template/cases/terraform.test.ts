@@ -1,11 +1,13 @@
 // Terraform plans and states (`terraform show -json`) are judged with the same rules; findings point
 // at the `resource` block in the .tf files when they are found, else at the resource in the JSON.
 import { runCli } from '../../cli-harness.js';
+import type { TemplateRun } from '../../../src/commands/template.js';
 import { findingsOf, scanReport } from '../../builders/template.js';
 
 const DIR = 'fixtures/templates/cases/terraform';
 const PLAN = `${DIR}/plan/tfplan.json`;
 const STATE = `${DIR}/state/terraform.tfstate.json`;
+const SECRET_OUTPUT = `${DIR}/secret-output/tfplan.json`;
 const arn = (path: string) => `arn:aws:iam::000000000000:${path}`;
 
 describe('Terraform plans and states', () => {
@@ -67,5 +69,34 @@ describe('Terraform plans and states', () => {
         result.locations[0]!.physicalLocation.artifactLocation.uri,
     );
     expect(new Set(locations)).toEqual(new Set([`${DIR}/plan/main.tf`, `${DIR}/plan/modules/app/main.tf`]));
+  });
+
+  test('a root module output reading an access key secret is reported as a CloudFormation output is', () => {
+    // The CloudFormation equivalent of the plan's `output "ci_secret" { value = aws_iam_access_key.ci.secret }`.
+    const cloudFormation = [
+      'Resources:',
+      '  User: {Type: AWS::IAM::User, Properties: {UserName: ci}}',
+      '  Key: {Type: AWS::IAM::AccessKey, Properties: {UserName: !Ref User}}',
+      'Outputs:',
+      '  ci_secret: {Value: !GetAtt Key.SecretAccessKey}',
+    ].join('\n');
+    const secretOutputs = (run: TemplateRun) =>
+      run.report.findings.filter((finding) => finding.ruleId === 'template-access-key-secret-output');
+    const expected = secretOutputs(scanReport(['-'], { readStdin: () => cloudFormation })).map(
+      ({ ruleId, resource, severity }) => ({ ruleId, resource, severity }),
+    );
+    expect(expected).toHaveLength(1);
+    const plan = secretOutputs(scanReport([SECRET_OUTPUT]));
+    // The plain reference and the one to an instance of `count`; the key id output is no secret.
+    expect(plan.map(({ ruleId, resource, severity }) => ({ ruleId, resource, severity }))).toEqual([
+      ...expected,
+      ...expected,
+    ]);
+    expect(plan.map((finding) => finding.message)).toEqual([
+      'Output ci_secret contains the SecretAccessKey of access key aws_iam_access_key.ci of user ci.',
+      'Output rotated_secret contains the SecretAccessKey of access key aws_iam_access_key.rotated[1] of user ci.',
+    ]);
+    // Located at the output in the plan's configuration (the .tf files are searched for resource blocks only).
+    expect(plan.map((finding) => finding.location?.file)).toEqual([SECRET_OUTPUT, SECRET_OUTPUT]);
   });
 });
