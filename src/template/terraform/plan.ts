@@ -136,7 +136,9 @@ class PlanReader {
     this.readModule(field(values, 'root_module'), changes);
     for (const resource of this.resources) {
       const key = resource.modulePath + resource.configAddress;
-      this.instances.set(key, [...(this.instances.get(key) ?? []), resource]);
+      const instances = this.instances.get(key);
+      if (instances) instances.push(resource);
+      else this.instances.set(key, [resource]);
     }
     const template: Template = {
       notAnalysed: this.notAnalysed,
@@ -231,12 +233,20 @@ class PlanReader {
     return at.list(value.items.map((item) => this.knownArn(literalString(item), at) ?? item));
   }
 
+  /** Declared resources by their `arn` (known in a state), the first one for an ARN given twice. */
+  private byArn: Map<string, TfResource> | undefined;
+
   /** A declared resource whose `arn` (in a state: known) is this value. */
   private knownArn(value: string | undefined, at: Builder): TemplateNode | undefined {
     if (value === undefined || !value.startsWith('arn:')) return undefined;
-    const target = this.resources.find(
-      (candidate) => literalString(field(candidate.values, 'arn')) === value,
-    );
+    if (!this.byArn) {
+      this.byArn = new Map();
+      for (const resource of this.resources) {
+        const arn = literalString(field(resource.values, 'arn'));
+        if (arn !== undefined && !this.byArn.has(arn)) this.byArn.set(arn, resource);
+      }
+    }
+    const target = this.byArn.get(value);
     return target ? referenceNode(target, 'arn', at) : undefined;
   }
 
