@@ -2,12 +2,14 @@
 // at the `resource` block in the .tf files when they are found, else at the resource in the JSON.
 import { runCli } from '../../cli-harness.js';
 import type { TemplateRun } from '../../../src/commands/template.js';
-import { findingsOf, scanReport } from '../../builders/template.js';
+import { scanTemplates } from '../../../src/template/scan.js';
+import { detailsOf, findingsOf, scanReport } from '../../builders/template.js';
 
 const DIR = 'fixtures/templates/cases/terraform';
 const PLAN = `${DIR}/plan/tfplan.json`;
 const STATE = `${DIR}/state/terraform.tfstate.json`;
 const SECRET_OUTPUT = `${DIR}/secret-output/tfplan.json`;
+const MORE_TYPES = `${DIR}/more-types/tfplan.json`;
 const arn = (path: string) => `arn:aws:iam::000000000000:${path}`;
 
 describe('Terraform plans and states', () => {
@@ -98,5 +100,38 @@ describe('Terraform plans and states', () => {
     ]);
     // Located at the output in the plan's configuration (the .tf files are searched for resource blocks only).
     expect(plan.map((finding) => finding.location?.file)).toEqual([SECRET_OUTPUT, SECRET_OUTPUT]);
+  });
+
+  test('inline user and group policies, user, legacy and exclusive attachments, instance profiles', () => {
+    expect(findingsOf(scanReport([MORE_TYPES]))).toEqual([
+      `group-empty ${arn('group/inline-group')}`,
+      // aws_iam_group_policy and aws_iam_user_policy: inline policies allowing everything.
+      `policy-full-admin ${arn('group/inline-group')}`,
+      `policy-full-admin ${arn('policy/everything')}`,
+      `policy-full-admin ${arn('user/inline-user')}`,
+      `principal-full-admin ${arn('group/inline-group')}`,
+      // aws_iam_role_policy_attachments_exclusive: AdministratorAccess.
+      `principal-full-admin ${arn('role/exclusive-role')}`,
+      // aws_iam_policy_attachment: one policy (ARN unknown until apply) to a user and a role.
+      `principal-full-admin ${arn('role/legacy-role')}`,
+      // aws_iam_user_policy_attachment: AdministratorAccess.
+      `principal-full-admin ${arn('user/attached-user')}`,
+      `principal-full-admin ${arn('user/inline-user')}`,
+      `principal-full-admin ${arn('user/legacy-user')}`,
+      `template-user-managed-admin ${arn('user/attached-user')}`,
+      `template-user-managed-admin ${arn('user/legacy-user')}`,
+      `user-direct-policies ${arn('user/attached-user')}`,
+      `user-direct-policies ${arn('user/inline-user')}`,
+      `user-direct-policies ${arn('user/legacy-user')}`,
+      `user-not-in-group ${arn('user/attached-user')}`,
+      `user-not-in-group ${arn('user/inline-user')}`,
+      `user-not-in-group ${arn('user/legacy-user')}`,
+    ]);
+    const [scanned] = [...scanTemplates([MORE_TYPES])];
+    const roles = scanned?.kind === 'template' ? detailsOf(scanned.snapshot).roles : [];
+    // aws_iam_instance_profile: the instance profile of its role.
+    expect(roles.find((role) => role.name === 'ec2-role')?.instanceProfileArns).toEqual([
+      arn('instance-profile/ec2-profile'),
+    ]);
   });
 });
