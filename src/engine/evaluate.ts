@@ -18,7 +18,7 @@ import { optionalSectionData } from '../snapshot/access.js';
 import type { SectionName, Snapshot } from '../snapshot/schema.js';
 import { SECTION_NAMES } from '../snapshot/schema.js';
 import type { Placement } from '../template/locate.js';
-import { placeFinding } from '../template/locate.js';
+import { templatePlacer } from '../template/locate.js';
 import type { ResolvedRule } from './resolve-rules.js';
 
 /** What evaluating one account gave: the report's entry for it and its results, in rule order. */
@@ -153,6 +153,7 @@ function evaluateAccount(input: AccountInput, rules: readonly ResolvedRule[]): A
   const ruleErrors: RuleError[] = [];
   const now = new Date(snapshot.collectedAt);
   const [template] = optionalSectionData(snapshot, 'cloudFormation')?.templates ?? [];
+  const place = template ? templatePlacer(template) : undefined;
   for (const resolved of rules) {
     const { rule } = resolved;
     if (rule.appliesTo && !rule.appliesTo(snapshot)) continue;
@@ -181,7 +182,7 @@ function evaluateAccount(input: AccountInput, rules: readonly ResolvedRule[]): A
     }
     notEvaluated.push(...unjudged.entries(rule.id, snapshot.accountId));
     for (const finding of produced) {
-      const shown = template ? placeFinding(template, { ...finding, ruleId: rule.id }) : finding;
+      const shown = place ? place({ ...finding, ruleId: rule.id }) : finding;
       if (shown) findings.push(reportFinding(resolved, snapshot.accountId, finding, shown));
     }
   }

@@ -8,6 +8,11 @@ import type { MapEntry, Position, TemplateNode } from './tree.js';
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const WHITESPACE = /[ \t\n\r]*/y;
+const KEYWORDS = [
+  ['true', true],
+  ['false', false],
+  ['null', null],
+] as const;
 
 /** JSON forbids unescaped control characters (U+0000 to U+001F, line breaks included) in a string. */
 function hasControlCharacter(text: string): boolean {
@@ -72,11 +77,7 @@ class JsonReader {
       return node;
     }
     if (char === '"') return { kind: 'scalar', value: this.string(), position };
-    for (const [word, value] of [
-      ['true', true],
-      ['false', false],
-      ['null', null],
-    ] as const) {
+    for (const [word, value] of KEYWORDS) {
       if (this.text.startsWith(word, this.offset)) {
         this.offset += word.length;
         return { kind: 'scalar', value, position };

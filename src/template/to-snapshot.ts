@@ -581,18 +581,27 @@ class TemplateMapper {
     }
   }
 
-  /** AttachmentCount and PermissionsBoundaryUsageCount as IAM would report them for this template alone. */
+  /**
+   * AttachmentCount and PermissionsBoundaryUsageCount as IAM would report them for this template
+   * alone, in one pass over the principals. A principal counts once per policy, even when its
+   * ManagedPolicyArns names the policy twice.
+   */
   private countAttachments(): void {
     const principals: Array<Principal & { permissionsBoundaryArn?: string | null }> = [
       ...this.users.values(),
       ...this.groups.values(),
       ...this.roles.values(),
     ];
-    for (const [arn, policy] of this.policies) {
-      policy.attachmentCount = principals.filter((p) => p.attachedPolicies.some((a) => a.arn === arn)).length;
-      policy.permissionsBoundaryUsageCount = principals.filter(
-        (p) => p.permissionsBoundaryArn === arn,
-      ).length;
+    for (const principal of principals) {
+      for (const arn of new Set(principal.attachedPolicies.map((attached) => attached.arn))) {
+        const policy = this.policies.get(arn);
+        if (policy) policy.attachmentCount = (policy.attachmentCount ?? 0) + 1;
+      }
+      const boundary = principal.permissionsBoundaryArn;
+      const boundaryPolicy = boundary ? this.policies.get(boundary) : undefined;
+      if (boundaryPolicy)
+        boundaryPolicy.permissionsBoundaryUsageCount =
+          (boundaryPolicy.permissionsBoundaryUsageCount ?? 0) + 1;
     }
   }
 }

@@ -408,3 +408,34 @@ test('the seed template: the admin user, its group with AdministratorAccess, the
     }),
   ]);
 });
+
+test('attachment counts: a principal counts once per policy, however often it names it', () => {
+  const snapshot = snapshotFromTemplate(
+    [
+      'Resources:',
+      '  Shared: {Type: AWS::IAM::ManagedPolicy, Properties: {PolicyDocument: {Statement: []}}}',
+      '  Boundary: {Type: AWS::IAM::ManagedPolicy, Properties: {PolicyDocument: {Statement: []}}}',
+      '  Twice:',
+      '    Type: AWS::IAM::Role',
+      '    Properties:',
+      '      AssumeRolePolicyDocument: {Statement: []}',
+      '      ManagedPolicyArns: [!Ref Shared, !Ref Shared]',
+      '      PermissionsBoundary: !Ref Boundary',
+      '  Once:',
+      '    Type: AWS::IAM::User',
+      '    Properties: {ManagedPolicyArns: [!Ref Shared], PermissionsBoundary: !Ref Boundary}',
+      '  Unbounded: {Type: AWS::IAM::Group, Properties: {ManagedPolicyArns: [!Ref Boundary]}}',
+    ].join('\n'),
+  );
+  const counts = detailsOf(snapshot).policies.map(
+    ({ name, attachmentCount, permissionsBoundaryUsageCount }) => ({
+      name,
+      attachmentCount,
+      permissionsBoundaryUsageCount,
+    }),
+  );
+  expect(counts).toEqual([
+    { name: 'Shared', attachmentCount: 2, permissionsBoundaryUsageCount: 0 },
+    { name: 'Boundary', attachmentCount: 1, permissionsBoundaryUsageCount: 2 },
+  ]);
+});

@@ -136,7 +136,9 @@ class PlanReader {
     this.readModule(field(values, 'root_module'), changes);
     for (const resource of this.resources) {
       const key = resource.modulePath + resource.configAddress;
-      this.instances.set(key, [...(this.instances.get(key) ?? []), resource]);
+      const instances = this.instances.get(key);
+      if (instances) instances.push(resource);
+      else this.instances.set(key, [resource]);
     }
     const template: Template = {
       notAnalysed: this.notAnalysed,
@@ -231,12 +233,20 @@ class PlanReader {
     return at.list(value.items.map((item) => this.knownArn(literalString(item), at) ?? item));
   }
 
+  /** Declared resources by their `arn` (known in a state), the first one for an ARN given twice. */
+  private byArn: Map<string, TfResource> | undefined;
+
   /** A declared resource whose `arn` (in a state: known) is this value. */
   private knownArn(value: string | undefined, at: Builder): TemplateNode | undefined {
     if (value === undefined || !value.startsWith('arn:')) return undefined;
-    const target = this.resources.find(
-      (candidate) => literalString(field(candidate.values, 'arn')) === value,
-    );
+    if (!this.byArn) {
+      this.byArn = new Map();
+      for (const resource of this.resources) {
+        const arn = literalString(field(resource.values, 'arn'));
+        if (arn !== undefined && !this.byArn.has(arn)) this.byArn.set(arn, resource);
+      }
+    }
+    const target = this.byArn.get(value);
     return target ? referenceNode(target, 'arn', at) : undefined;
   }
 
@@ -390,24 +400,30 @@ class PlanReader {
     }
   }
 
-  /** Root module outputs whose expression reads an access key's secret. */
+  /**
+   * Root module outputs whose expression reads an access key's secret: `aws_iam_access_key.ci.secret`,
+   * or of one instance, `aws_iam_access_key.ci[0].secret` (a reference names the instance as its
+   * address does).
+   */
   private outputs(rootConfig: TemplateNode | undefined): Template['outputs'] {
+    const accessKeys = new Map(
+      this.resources
+        .filter((resource) => resource.modulePath === '' && resource.type === 'aws_iam_access_key')
+        .map((resource) => [`${resource.address}.secret`, resource]),
+    );
     return entries(field(rootConfig, 'outputs')).flatMap(({ key, keyPosition, value }) => {
       const references = items(field(field(value, 'expression'), 'references')).map(literalString);
-      const secret = references.find(
-        (reference) => reference?.startsWith('aws_iam_access_key.') && reference.endsWith('.secret'),
-      );
-      const key_ =
-        secret &&
-        this.resources.find(
-          (resource) => resource.modulePath === '' && `${resource.configAddress}.secret` === secret,
-        );
-      if (!key_) return [];
+      const accessKey = references
+        .map((reference) => (reference === undefined ? undefined : accessKeys.get(reference)))
+        .find((resource) => resource !== undefined);
+      if (!accessKey) return [];
       const at = new Builder(keyPosition);
       return [
         {
           name: key,
-          value: at.map({ 'Fn::GetAtt': at.list([at.scalar(key_.address), at.scalar('SecretAccessKey')]) }),
+          value: at.map({
+            'Fn::GetAtt': at.list([at.scalar(accessKey.address), at.scalar('SecretAccessKey')]),
+          }),
           exportName: undefined,
           position: keyPosition,
         },

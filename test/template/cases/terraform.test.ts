@@ -1,11 +1,15 @@
 // Terraform plans and states (`terraform show -json`) are judged with the same rules; findings point
 // at the `resource` block in the .tf files when they are found, else at the resource in the JSON.
 import { runCli } from '../../cli-harness.js';
-import { findingsOf, scanReport } from '../../builders/template.js';
+import type { TemplateRun } from '../../../src/commands/template.js';
+import { scanTemplates } from '../../../src/template/scan.js';
+import { detailsOf, findingsOf, scanReport } from '../../builders/template.js';
 
 const DIR = 'fixtures/templates/cases/terraform';
 const PLAN = `${DIR}/plan/tfplan.json`;
 const STATE = `${DIR}/state/terraform.tfstate.json`;
+const SECRET_OUTPUT = `${DIR}/secret-output/tfplan.json`;
+const MORE_TYPES = `${DIR}/more-types/tfplan.json`;
 const arn = (path: string) => `arn:aws:iam::000000000000:${path}`;
 
 describe('Terraform plans and states', () => {
@@ -67,5 +71,67 @@ describe('Terraform plans and states', () => {
         result.locations[0]!.physicalLocation.artifactLocation.uri,
     );
     expect(new Set(locations)).toEqual(new Set([`${DIR}/plan/main.tf`, `${DIR}/plan/modules/app/main.tf`]));
+  });
+
+  test('a root module output reading an access key secret is reported as a CloudFormation output is', () => {
+    // The CloudFormation equivalent of the plan's `output "ci_secret" { value = aws_iam_access_key.ci.secret }`.
+    const cloudFormation = [
+      'Resources:',
+      '  User: {Type: AWS::IAM::User, Properties: {UserName: ci}}',
+      '  Key: {Type: AWS::IAM::AccessKey, Properties: {UserName: !Ref User}}',
+      'Outputs:',
+      '  ci_secret: {Value: !GetAtt Key.SecretAccessKey}',
+    ].join('\n');
+    const secretOutputs = (run: TemplateRun) =>
+      run.report.findings.filter((finding) => finding.ruleId === 'template-access-key-secret-output');
+    const expected = secretOutputs(scanReport(['-'], { readStdin: () => cloudFormation })).map(
+      ({ ruleId, resource, severity }) => ({ ruleId, resource, severity }),
+    );
+    expect(expected).toHaveLength(1);
+    const plan = secretOutputs(scanReport([SECRET_OUTPUT]));
+    // The plain reference and the one to an instance of `count`; the key id output is no secret.
+    expect(plan.map(({ ruleId, resource, severity }) => ({ ruleId, resource, severity }))).toEqual([
+      ...expected,
+      ...expected,
+    ]);
+    expect(plan.map((finding) => finding.message)).toEqual([
+      'Output ci_secret contains the SecretAccessKey of access key aws_iam_access_key.ci of user ci.',
+      'Output rotated_secret contains the SecretAccessKey of access key aws_iam_access_key.rotated[1] of user ci.',
+    ]);
+    // Located at the output in the plan's configuration (the .tf files are searched for resource blocks only).
+    expect(plan.map((finding) => finding.location?.file)).toEqual([SECRET_OUTPUT, SECRET_OUTPUT]);
+  });
+
+  test('inline user and group policies, user, legacy and exclusive attachments, instance profiles', () => {
+    expect(findingsOf(scanReport([MORE_TYPES]))).toEqual([
+      `group-empty ${arn('group/inline-group')}`,
+      // aws_iam_group_policy and aws_iam_user_policy: inline policies allowing everything.
+      `policy-full-admin ${arn('group/inline-group')}`,
+      `policy-full-admin ${arn('policy/everything')}`,
+      `policy-full-admin ${arn('user/inline-user')}`,
+      `principal-full-admin ${arn('group/inline-group')}`,
+      // aws_iam_role_policy_attachments_exclusive: AdministratorAccess.
+      `principal-full-admin ${arn('role/exclusive-role')}`,
+      // aws_iam_policy_attachment: one policy (ARN unknown until apply) to a user and a role.
+      `principal-full-admin ${arn('role/legacy-role')}`,
+      // aws_iam_user_policy_attachment: AdministratorAccess.
+      `principal-full-admin ${arn('user/attached-user')}`,
+      `principal-full-admin ${arn('user/inline-user')}`,
+      `principal-full-admin ${arn('user/legacy-user')}`,
+      `template-user-managed-admin ${arn('user/attached-user')}`,
+      `template-user-managed-admin ${arn('user/legacy-user')}`,
+      `user-direct-policies ${arn('user/attached-user')}`,
+      `user-direct-policies ${arn('user/inline-user')}`,
+      `user-direct-policies ${arn('user/legacy-user')}`,
+      `user-not-in-group ${arn('user/attached-user')}`,
+      `user-not-in-group ${arn('user/inline-user')}`,
+      `user-not-in-group ${arn('user/legacy-user')}`,
+    ]);
+    const [scanned] = [...scanTemplates([MORE_TYPES])];
+    const roles = scanned?.kind === 'template' ? detailsOf(scanned.snapshot).roles : [];
+    // aws_iam_instance_profile: the instance profile of its role.
+    expect(roles.find((role) => role.name === 'ec2-role')?.instanceProfileArns).toEqual([
+      arn('instance-profile/ec2-profile'),
+    ]);
   });
 });
