@@ -10,7 +10,7 @@ import { runCli } from './cli-harness.js';
 const EXPECTED_DIR = 'fixtures/expected';
 /** The wall clock every golden run sees: reports carry the time they were generated. */
 const FIXED_NOW = new Date('2026-12-01T12:00:00.000Z');
-const FORMATS = ['table', 'json', 'sarif', 'markdown', 'junit', 'csv', 'html'] as const;
+const FORMATS = ['table', 'json', 'sarif', 'markdown', 'junit', 'csv', 'html', 'ocsf'] as const;
 const AWS_CLI_DIRS = [
   'fixtures/demo',
   'fixtures/aws-cli/govcloud-partial',

@@ -8,6 +8,7 @@ import { renderJson, writeJson } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
 import type { Report } from './model.js';
+import { renderOcsf } from './ocsf.js';
 import { renderSarif, writeSarif } from './sarif.js';
 import { renderTable } from './table.js';
 
@@ -34,6 +35,7 @@ const renderers = {
   junit: renderJunit,
   csv: renderCsv,
   html: renderHtml,
+  ocsf: renderOcsf,
 } satisfies Record<string, Renderer>;
 
 export type OutputFormat = keyof typeof renderers;
