@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Summary } from '../src/report/model.js';
-import { SEVERITIES } from '../src/rules/types.js';
+import { SEVERITIES } from '../src/model/severity.js';
 import { packageRoot } from '../src/util/package-root.js';
 
 /** The commands that produce a report, and so have the action's outputs and summary. */

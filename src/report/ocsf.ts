@@ -9,7 +9,7 @@
 // run re-checked and no longer sees is closed (activity Close) as Resolved, so a consumer that
 // tracks findings by uid (the fingerprint) closes it too.
 import type { Report, ReportFinding, ReportRule } from './model.js';
-import type { Severity } from '../rules/types.js';
+import type { Severity } from '../model/severity.js';
 
 /** The OCSF version the events follow (metadata.version). */
 export const OCSF_VERSION = '1.6.0';

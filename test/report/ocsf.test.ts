@@ -5,7 +5,7 @@ import { Ajv } from 'ajv';
 import { applyBaseline } from '../../src/report/baseline.js';
 import type { Report } from '../../src/report/model.js';
 import { renderOcsf } from '../../src/report/ocsf.js';
-import type { Severity } from '../../src/rules/types.js';
+import type { Severity } from '../../src/model/severity.js';
 import { ACCOUNT, NOW } from '../builders/snapshot.js';
 import { runCli } from '../cli-harness.js';
 import {
