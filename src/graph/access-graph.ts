@@ -77,6 +77,10 @@ export function isConditional(group: EdgeGroup, target: number): boolean {
 
 export const FULL_ADMIN_KEY = 'full-admin';
 
+/** What an Identity Center hop assumes when the organization section is missing (unknown is never safe). */
+const UNKNOWN_MANAGEMENT_ACCOUNT =
+  "if this is the organization's management account (organization data was not collected)";
+
 const graphs = new WeakMap<Snapshot, AccessGraph>();
 
 /** The access graph of a snapshot (needs authorizationDetails); built once, edges computed as asked. */
@@ -658,6 +662,17 @@ export class AccessGraph {
             policy: customer[first]!,
           });
         }
+        break;
+      }
+      case 'organization-admin': {
+        // Identity Center's organization instance is run from the management account; a member
+        // account that is its delegated administrator could too, but delegations are not collected.
+        const management = this.account.isManagementAccount();
+        if (management === false) break;
+        add(this.limitsNode(null), management === undefined, {
+          subject: 'a permission set assigned to an IAM Identity Center user it signs in as',
+          ...(management === undefined ? { notes: [UNKNOWN_MANAGEMENT_ACCOUNT] } : {}),
+        });
         break;
       }
       case 'default-version': {

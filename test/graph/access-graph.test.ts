@@ -23,7 +23,10 @@ import {
   role,
   user,
   withAuthorizationDetails,
+  withFailedSection,
+  withSection,
 } from '../builders/snapshot.js';
+import { managedOrganization, organization } from '../builders/guardrails.js';
 
 interface Account {
   users?: UserDetail[];
@@ -409,5 +412,62 @@ describe('conditions', () => {
       'the trust policy requires an external id',
       'the trust policy requires MFA',
     ]);
+  });
+});
+
+// IAM Identity Center's organization instance lives in the management account (a member account can
+// hold it only as delegated administrator, which is not collected): there, a principal that may
+// assign a permission set to an Identity Center user it signs in as reaches full admin in any
+// account of the organization. Elsewhere the same grant leads nowhere.
+describe('IAM Identity Center permission sets (organization management account)', () => {
+  const ssoAdmin = snapshotOf({ users: [attacker(allow(['sso:CreateAccountAssignment']))] });
+  const pathIn = (snapshot: Snapshot) => escalationOf(snapshot, ATTACKER);
+
+  test('in the management account: a path to full admin, unconditional', () => {
+    const path = pathIn(withSection(ssoAdmin, 'organization', managedOrganization()))!;
+    expect(path).not.toBeNull();
+    expect(path.admin).toBe(true);
+    expect(path.conditional).toBe(false);
+    expect(path.hops.map((hop) => hop.group.method.id)).toEqual(['sso-assign-permission-set']);
+    const proof = pathProof(accessGraph(withSection(ssoAdmin, 'organization', managedOrganization())), path);
+    expect(proof.hops[0]!.statements).toEqual([
+      {
+        action: 'sso:CreateAccountAssignment',
+        policy: { inlinePolicy: 'granted', owner: ATTACKER },
+        statementIndex: 0,
+        resource: '*',
+      },
+    ]);
+  });
+
+  test('in a member account: no path', () => {
+    expect(pathIn(withSection(ssoAdmin, 'organization', organization()))).toBeNull();
+  });
+
+  test('in an account outside any organization: no path', () => {
+    expect(pathIn(withSection(ssoAdmin, 'organization', null))).toBeNull();
+  });
+
+  test.each([
+    ['not collected', ssoAdmin],
+    ['denied', withFailedSection(ssoAdmin, 'organization', 'denied')],
+  ])('organization data %s: a conditional path that says what it assumes', (_name, snapshot) => {
+    const path = pathIn(snapshot)!;
+    expect(path).not.toBeNull();
+    expect(path.conditional).toBe(true);
+    expect(pathProof(accessGraph(snapshot), path).hops[0]!.notes).toEqual([
+      "if this is the organization's management account (organization data was not collected)",
+    ]);
+  });
+
+  test('a permission set edit needs ProvisionPermissionSet too', () => {
+    const editOnly = snapshotOf({ users: [attacker(allow(['sso:PutInlinePolicyToPermissionSet']))] });
+    expect(pathIn(withSection(editOnly, 'organization', managedOrganization()))).toBeNull();
+    const withProvision = snapshotOf({
+      users: [attacker(allow(['sso:PutInlinePolicyToPermissionSet', 'sso:ProvisionPermissionSet']))],
+    });
+    expect(
+      pathIn(withSection(withProvision, 'organization', managedOrganization()))!.hops[0]!.group.method.id,
+    ).toBe('sso-edit-assigned-permission-set-inline');
   });
 });
