@@ -13,7 +13,14 @@ import type {
   Statement,
   UserDetail,
 } from '../../src/snapshot/schema.js';
-import { ADMINISTRATOR_ACCESS, deny, iamResource, inlinePolicy, trustPolicy } from '../builders/policies.js';
+import {
+  ADMINISTRATOR_ACCESS,
+  deny,
+  iamResource,
+  inlinePolicy,
+  policyWithAdminOldVersion,
+  trustPolicy,
+} from '../builders/policies.js';
 import {
   allow,
   doc,
@@ -55,6 +62,27 @@ const attacker = (...statements: Statement[]) =>
 const adminRole = (name: string, trust = trustPolicy({ AWS: [iamResource('root')] })) =>
   role(name, { trustPolicy: trust, attachedPolicies: [ADMINISTRATOR_ACCESS] });
 const logsOnly = inlinePolicy('logs', allow(['logs:*']));
+const boss = user('boss', { attachedPolicies: [ADMINISTRATOR_ACCESS] });
+/** The attacker allowed CreateAccessKey on `resource` (under policy language `version`), next to an admin user. */
+const keysOn = (resource: string, version = '2012-10-17', ...extra: Statement[]): Account => ({
+  users: [
+    user('attacker', {
+      inlinePolicies: [
+        {
+          name: 'keys',
+          document: { Version: version, Statement: [allow(['iam:CreateAccessKey'], [resource]), ...extra] },
+        },
+      ],
+    }),
+    boss,
+  ],
+});
+const teamPolicy = policyWithAdminOldVersion('team-policy');
+const holdingTeamPolicy = (...statements: Statement[]): UserDetail => ({
+  ...attacker(...statements),
+  attachedPolicies: [{ name: teamPolicy.name, arn: teamPolicy.arn }],
+});
+const lambdaActions = ['lambda:CreateFunction', 'lambda:InvokeFunction'];
 const lambdaTrust = trustPolicy({ Service: ['lambda.amazonaws.com'] });
 
 interface Case {
@@ -88,6 +116,15 @@ const cases: Record<string, Case[]> = {
       method: 'assume-role-trusting-account',
     },
     {
+      name: 'trust naming the account id, with sts:AssumeRole granted',
+      account: {
+        users: [attacker(allow(['sts:AssumeRole']))],
+        roles: [adminRole('admin', trustPolicy({ AWS: ['123456789012'] }))],
+      },
+      reaches: iamResource('role/admin'),
+      method: 'assume-role-trusting-account',
+    },
+    {
       name: 'trust naming the user, but an explicit Deny of sts:AssumeRole',
       account: {
         users: [attacker(deny(['sts:AssumeRole']))],
@@ -115,6 +152,55 @@ const cases: Record<string, Case[]> = {
       },
       reaches: iamResource('user/boss'),
       method: 'rsl-04',
+    },
+    { name: 'CreateAccessKey on any user', account: keysOn(iamResource('user/*')), reaches: boss.arn },
+    { name: 'CreateAccessKey on oneself by name', account: keysOn(ATTACKER), reaches: null },
+    {
+      name: 'a policy variable read literally (no Version 2012-10-17)',
+      account: keysOn(iamResource('user/${aws:username}'), '2008-10-17'),
+      reaches: null,
+    },
+    {
+      name: 'CreateAccessKey on users of another account',
+      account: keysOn('arn:aws:iam::111111111111:user/*'),
+      reaches: null,
+    },
+    { name: 'CreateAccessKey on roles, not users', account: keysOn(iamResource('role/*')), reaches: null },
+    {
+      name: 'a Deny covering every user',
+      account: keysOn('*', '2012-10-17', deny(['iam:CreateAccessKey'], [iamResource('user/*')])),
+      reaches: null,
+    },
+    {
+      name: 'a Deny covering another user only',
+      account: keysOn('*', '2012-10-17', deny(['iam:*'], [iamResource('user/victim')])),
+      reaches: boss.arn,
+    },
+    {
+      name: 'a permissions boundary without IAM',
+      account: {
+        users: [
+          {
+            ...attacker(allow(['iam:CreateAccessKey'])),
+            permissionsBoundaryArn: iamResource('policy/no-iam'),
+          },
+          boss,
+        ],
+        policies: [managedPolicy('no-iam', doc(allow(['s3:*'])))],
+      },
+      reaches: null,
+    },
+    {
+      name: 'CreateLoginProfile on an admin user',
+      account: { users: [attacker(allow(['iam:CreateLoginProfile'], [boss.arn])), boss] },
+      reaches: boss.arn,
+      method: 'rsl-05',
+    },
+    {
+      name: 'UpdateLoginProfile on an admin user',
+      account: { users: [attacker(allow(['iam:UpdateLoginProfile'], [boss.arn])), boss] },
+      reaches: boss.arn,
+      method: 'rsl-06',
     },
     {
       name: 'CreateAccessKey on a user with no more than the actor',
@@ -147,6 +233,40 @@ const cases: Record<string, Case[]> = {
       account: { users: [attacker(allow(['iam:PutUserPolicy'], [ATTACKER]))] },
       reaches: 'full-admin',
       method: 'rsl-10',
+    },
+    {
+      name: 'CreatePolicyVersion on the customer managed policies it holds',
+      account: {
+        users: [holdingTeamPolicy(allow(['iam:CreatePolicyVersion'], [iamResource('policy/*')]))],
+        policies: [teamPolicy],
+      },
+      reaches: 'full-admin',
+      method: 'rsl-01',
+    },
+    {
+      name: 'CreatePolicyVersion on every resource',
+      account: { users: [holdingTeamPolicy(allow(['iam:CreatePolicyVersion']))], policies: [teamPolicy] },
+      reaches: 'full-admin',
+      method: 'rsl-01',
+    },
+    {
+      name: 'CreatePolicyVersion on AWS managed policies only (they cannot change)',
+      account: {
+        users: [holdingTeamPolicy(allow(['iam:CreatePolicyVersion'], ['arn:aws:iam::aws:policy/*']))],
+        policies: [teamPolicy],
+      },
+      reaches: null,
+    },
+    {
+      name: 'SetDefaultPolicyVersion on a policy it holds with a broader older version',
+      account: { users: [holdingTeamPolicy(allow(['iam:SetDefaultPolicyVersion']))], policies: [teamPolicy] },
+      reaches: `${ATTACKER}#${teamPolicy.arn}#v1`,
+      method: 'rsl-02',
+    },
+    {
+      name: 'SetDefaultPolicyVersion holding no policy with another version',
+      account: { users: [attacker(allow(['iam:SetDefaultPolicyVersion']))], policies: [teamPolicy] },
+      reaches: null,
     },
     {
       name: 'PutUserPolicy on another user whose credentials it cannot take',
@@ -301,6 +421,53 @@ const cases: Record<string, Case[]> = {
       reaches: null,
     },
     {
+      name: 'grants split between two inline policies',
+      account: {
+        users: [
+          user('attacker', {
+            inlinePolicies: [
+              inlinePolicy('pass', allow(['iam:PassRole'])),
+              inlinePolicy('lambda', allow(lambdaActions)),
+            ],
+          }),
+        ],
+        roles: [adminRole('fn', lambdaTrust)],
+      },
+      reaches: iamResource('role/fn'),
+      method: 'rsl-15',
+    },
+    {
+      name: 'no role trusts Lambda',
+      account: {
+        users: [attacker(allow(['iam:PassRole', ...lambdaActions]))],
+        roles: [adminRole('box', trustPolicy({ Service: ['ec2.amazonaws.com'] }))],
+      },
+      reaches: null,
+    },
+    {
+      name: 'PassRole only on a role that does not trust Lambda',
+      account: {
+        users: [attacker(allow(['iam:PassRole'], [iamResource('role/box')]), allow(lambdaActions))],
+        roles: [
+          adminRole('fn', lambdaTrust),
+          adminRole('box', trustPolicy({ Service: ['ec2.amazonaws.com'] })),
+        ],
+      },
+      reaches: null,
+    },
+    {
+      name: 'a role passing itself (the only role trusting Lambda)',
+      account: {
+        roles: [
+          role('fn', {
+            trustPolicy: lambdaTrust,
+            inlinePolicies: [inlinePolicy('deploy', allow(['iam:PassRole', ...lambdaActions]))],
+          }),
+        ],
+      },
+      reaches: null,
+    },
+    {
       name: 'PassRole limited to another service',
       account: {
         users: [
@@ -329,10 +496,39 @@ const cases: Record<string, Case[]> = {
       reaches: iamResource('role/fn'),
     },
     {
+      name: 'UpdateFunctionCode allowed on functions',
+      account: {
+        users: [attacker(allow(['lambda:UpdateFunctionCode'], ['arn:aws:lambda:*:*:function:test*']))],
+        roles: [adminRole('fn', lambdaTrust)],
+      },
+      reaches: iamResource('role/fn'),
+      method: 'rsl-18',
+    },
+    {
+      name: 'UpdateFunctionCode allowed only on database ARNs (no function can match)',
+      account: {
+        users: [
+          attacker(allow(['lambda:UpdateFunctionCode'], ['arn:aws:rds:us-east-1:123456789012:db:test*'])),
+        ],
+        roles: [adminRole('fn', lambdaTrust)],
+      },
+      reaches: null,
+    },
+    {
       name: 'UpdateFunctionCode with no role trusting Lambda',
       account: {
         users: [attacker(allow(['lambda:UpdateFunctionCode']))],
         roles: [adminRole('box', trustPolicy({ Service: ['ec2.amazonaws.com'] }))],
+      },
+      reaches: null,
+    },
+  ],
+  'no escalation': [
+    {
+      name: 'a full admin principal has nowhere further to go',
+      account: {
+        users: [{ ...attacker(), attachedPolicies: [ADMINISTRATOR_ACCESS] }],
+        roles: [adminRole('fn', lambdaTrust)],
       },
       reaches: null,
     },
@@ -389,6 +585,53 @@ describe('a chain of roles trusting by ARN', () => {
       ],
     });
     expect(escalationOf(broken, iamResource('user/dev'))).toBeNull();
+  });
+});
+
+describe('the proof of a hop', () => {
+  test('names each policy and statement a split grant comes from, through the group for a group policy', () => {
+    const snapshot = snapshotOf({
+      users: [{ ...attacker({ Sid: 'Pass', ...allow(['iam:PassRole']) }), groups: ['team'] }],
+      groups: [group('team', { inlinePolicies: [inlinePolicy('functions', allow(lambdaActions))] })],
+      roles: [adminRole('fn', lambdaTrust)],
+    });
+    const path = escalationOf(snapshot, ATTACKER)!;
+    const fromGroup = {
+      policy: { inlinePolicy: 'functions', owner: iamResource('group/team') },
+      statementIndex: 0,
+      resource: '*',
+      attachedThrough: [iamResource('group/team')],
+    };
+    expect(pathProof(accessGraph(snapshot), path).hops[0]!.statements).toEqual([
+      {
+        action: 'iam:PassRole',
+        policy: { inlinePolicy: 'granted', owner: ATTACKER },
+        statementIndex: 0,
+        sid: 'Pass',
+        resource: '*',
+      },
+      { action: 'lambda:CreateFunction', ...fromGroup },
+      { action: 'lambda:InvokeFunction', ...fromGroup },
+    ]);
+  });
+
+  test('a grant under a request condition gives a conditional path naming the condition key', () => {
+    const snapshot = snapshotOf({
+      users: [
+        attacker({
+          ...allow(['iam:CreateAccessKey'], [boss.arn]),
+          Condition: { IpAddress: { 'aws:SourceIp': ['10.0.0.0/8'] } },
+        }),
+        boss,
+      ],
+    });
+    const path = escalationOf(snapshot, ATTACKER)!;
+    expect(path.conditional).toBe(true);
+    expect(pathProof(accessGraph(snapshot), path).hops[0]!.statements[0]).toMatchObject({
+      action: 'iam:CreateAccessKey',
+      conditional: true,
+      conditionKeys: ['aws:SourceIp'],
+    });
   });
 });
 
