@@ -629,19 +629,24 @@ export class AccessGraph {
       }
       case 'join-group':
       case 'group-policy': {
-        // Only a user joins groups or holds group policies: the principal itself, when a user.
-        if (from.kind !== 'user') break;
+        // Only users join groups or hold group policies: the principal itself when a user, and
+        // the users whose credentials it takes (a role gains from group methods only that way).
+        const users = actAs().filter((n) => n.kind === 'user');
+        if (users.length === 0) break;
         const groups = this.candidates('groups', () => this.nodes.filter((n) => n.kind === 'group'));
         const allowed = this.allowedOnAll(principal, shaped, new Set(['group']), groups);
-        const member = new Set((principal.detail as { groups: string[] }).groups);
-        for (const [id, conditional] of allowed) {
-          const groupNode = this.nodes[id]!;
-          if (shape.shape === 'join-group') {
-            // Joining helps only a group that can do something the principal cannot.
-            if (!member.has(groupNode.principal!.name) && this.hasMore(groupNode, from))
-              add(groupNode, conditional);
-          } else if (member.has(groupNode.principal!.name)) {
-            add(this.ceilingFor(from, principal), conditional, { subject: groupNode.arn });
+        for (const user of users) {
+          const member = new Set((user.principal!.detail as { groups: string[] }).groups);
+          const as = user.id === from.id ? {} : { notes: [`as ${user.label}, whose credentials it takes`] };
+          for (const [id, conditional] of allowed) {
+            const groupNode = this.nodes[id]!;
+            if (shape.shape === 'join-group') {
+              // Joining helps only a group that can do something the principal cannot.
+              if (!member.has(groupNode.principal!.name) && this.hasMore(groupNode, from))
+                add(groupNode, conditional, as);
+            } else if (member.has(groupNode.principal!.name)) {
+              add(this.ceilingFor(from, user.principal!), conditional, { subject: groupNode.arn, ...as });
+            }
           }
         }
         break;

@@ -83,6 +83,9 @@ const holdingTeamPolicy = (...statements: Statement[]): UserDetail => ({
   attachedPolicies: [{ name: teamPolicy.name, arn: teamPolicy.arn }],
 });
 const lambdaActions = ['lambda:CreateFunction', 'lambda:InvokeFunction'];
+/** Role ops (a Lambda role: nobody in the account can assume it) allowed `actions`. */
+const opsRole = (...actions: string[]) =>
+  role('ops', { trustPolicy: lambdaTrust, inlinePolicies: [inlinePolicy('p', allow(actions))] });
 const lambdaTrust = trustPolicy({ Service: ['lambda.amazonaws.com'] });
 
 interface Case {
@@ -91,6 +94,8 @@ interface Case {
   /** The end of the expected path (an ARN or `full-admin`), or null for no escalation. */
   reaches: string | null;
   method?: string;
+  /** Who acts, when not the first user (else the first role). */
+  actor?: string;
 }
 
 const cases: Record<string, Case[]> = {
@@ -304,14 +309,40 @@ const cases: Record<string, Case[]> = {
     },
     {
       name: 'AttachUserPolicy held by a role (no user it can become)',
+      actor: iamResource('role/ops'),
       account: {
         users: [user('victim')],
-        roles: [
-          role('ops', {
-            trustPolicy: lambdaTrust,
-            inlinePolicies: [inlinePolicy('p', allow(['iam:AttachUserPolicy']))],
-          }),
-        ],
+        roles: [opsRole('iam:AttachUserPolicy')],
+      },
+      reaches: null,
+    },
+    {
+      name: "PutUserPolicy held by a role that can take the user's access key",
+      actor: iamResource('role/ops'),
+      account: {
+        users: [user('victim')],
+        roles: [opsRole('iam:PutUserPolicy', 'iam:CreateAccessKey')],
+      },
+      reaches: 'full-admin',
+    },
+    {
+      name: 'PutGroupPolicy held by a role that can take the key of a user in the group',
+      actor: iamResource('role/ops'),
+      account: {
+        users: [user('victim', { groups: ['team'] })],
+        groups: [group('team')],
+        roles: [opsRole('iam:PutGroupPolicy', 'iam:CreateAccessKey')],
+      },
+      reaches: 'full-admin',
+      method: 'rsl-11',
+    },
+    {
+      name: 'PutGroupPolicy held by a role that can become no user',
+      actor: iamResource('role/ops'),
+      account: {
+        users: [user('victim', { groups: ['team'] })],
+        groups: [group('team')],
+        roles: [opsRole('iam:PutGroupPolicy')],
       },
       reaches: null,
     },
@@ -371,6 +402,27 @@ const cases: Record<string, Case[]> = {
       },
       reaches: iamResource('group/admins'),
       method: 'rsl-13',
+    },
+    {
+      name: "AddUserToGroup held by a role that can take a user's access key",
+      actor: iamResource('role/ops'),
+      account: {
+        users: [user('victim')],
+        groups: [group('admins', { attachedPolicies: [ADMINISTRATOR_ACCESS] })],
+        roles: [opsRole('iam:AddUserToGroup', 'iam:CreateAccessKey')],
+      },
+      reaches: iamResource('group/admins'),
+      method: 'rsl-13',
+    },
+    {
+      name: 'AddUserToGroup held by a role that can become no user',
+      actor: iamResource('role/ops'),
+      account: {
+        users: [user('victim')],
+        groups: [group('admins', { attachedPolicies: [ADMINISTRATOR_ACCESS] })],
+        roles: [opsRole('iam:AddUserToGroup')],
+      },
+      reaches: null,
     },
     {
       name: 'AddUserToGroup where no group has more',
@@ -536,8 +588,8 @@ const cases: Record<string, Case[]> = {
 };
 
 describe.each(Object.entries(cases))('%s', (_kind, table) => {
-  test.each(table)('$name', ({ account, reaches, method }) => {
-    const principal = account.users?.[0]?.arn ?? account.roles![0]!.arn;
+  test.each(table)('$name', ({ account, actor, reaches, method }) => {
+    const principal = actor ?? account.users?.[0]?.arn ?? account.roles![0]!.arn;
     const path = escalationOf(snapshotOf(account), principal);
     if (reaches === null) {
       expect(path && describePath(path)).toBeNull();
