@@ -87,3 +87,13 @@ test('explain reads the JSON report of a template scan', async () => {
   expect(code).toBe(0);
   expect(JSON.parse(stdout)).toMatchObject({ ruleId: 'principal-full-admin', resource: finding.resource });
 });
+
+test.each([
+  ['an ARN', demoArn('user/automation/ci-deploy'), demoArn('user/automation/ci-deploy')],
+  ['user/NAME (the path left out)', 'user/ci-deploy', demoArn('user/automation/ci-deploy')],
+  ['role/NAME', 'role/OrganizationAccountAccessRole', demoArn('role/OrganizationAccountAccessRole')],
+])('can names its PRINCIPAL by %s', async (_form, principal, arn) => {
+  const { code, stdout } = await runCli(['can', principal, 'iam:PassRole', '--demo', '--format', 'json']);
+  expect(code).toBe(0);
+  expect(JSON.parse(stdout)).toMatchObject({ principal: arn });
+});

@@ -138,6 +138,22 @@ const cases: Record<string, Case[]> = {
       reaches: null,
     },
     {
+      name: 'trust naming a user of another account only, with sts:AssumeRole granted',
+      account: {
+        users: [attacker(allow(['sts:AssumeRole']))],
+        roles: [adminRole('admin', trustPolicy({ AWS: ['arn:aws:iam::111111111111:user/attacker'] }))],
+      },
+      reaches: null,
+    },
+    {
+      name: 'trust naming another account, with sts:AssumeRole granted',
+      account: {
+        users: [attacker(allow(['sts:AssumeRole']))],
+        roles: [adminRole('admin', trustPolicy({ AWS: ['arn:aws:iam::111111111111:root'] }))],
+      },
+      reaches: null,
+    },
+    {
       name: 'trust naming another user',
       account: {
         users: [attacker(), user('other')],
