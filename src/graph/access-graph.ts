@@ -77,6 +77,10 @@ export function isConditional(group: EdgeGroup, target: number): boolean {
 
 export const FULL_ADMIN_KEY = 'full-admin';
 
+/** What an Identity Center hop assumes when the organization section is missing (unknown is never safe). */
+const UNKNOWN_MANAGEMENT_ACCOUNT =
+  "if this is the organization's management account (organization data was not collected)";
+
 const graphs = new WeakMap<Snapshot, AccessGraph>();
 
 /** The access graph of a snapshot (needs authorizationDetails); built once, edges computed as asked. */
@@ -717,19 +721,24 @@ export class AccessGraph {
       }
       case 'join-group':
       case 'group-policy': {
-        // Only a user joins groups or holds group policies: the principal itself, when a user.
-        if (from.kind !== 'user') break;
+        // Only users join groups or hold group policies: the principal itself when a user, and
+        // the users whose credentials it takes (a role gains from group methods only that way).
+        const users = actAs().filter((n) => n.kind === 'user');
+        if (users.length === 0) break;
         const groups = this.candidates('groups', () => this.nodes.filter((n) => n.kind === 'group'));
         const allowed = this.allowedOnAll(principal, shaped, new Set(['group']), groups);
-        const member = new Set((principal.detail as { groups: string[] }).groups);
-        for (const [id, conditional] of allowed) {
-          const groupNode = this.nodes[id]!;
-          if (shape.shape === 'join-group') {
-            // Joining helps only a group that can do something the principal cannot.
-            if (!member.has(groupNode.principal!.name) && this.hasMore(groupNode, from))
-              add(groupNode, conditional);
-          } else if (member.has(groupNode.principal!.name)) {
-            add(this.ceilingFor(from, principal), conditional, { subject: groupNode.arn });
+        for (const user of users) {
+          const member = new Set((user.principal!.detail as { groups: string[] }).groups);
+          const as = user.id === from.id ? {} : { notes: [`as ${user.label}, whose credentials it takes`] };
+          for (const [id, conditional] of allowed) {
+            const groupNode = this.nodes[id]!;
+            if (shape.shape === 'join-group') {
+              // Joining helps only a group that can do something the principal cannot.
+              if (!member.has(groupNode.principal!.name) && this.hasMore(groupNode, from))
+                add(groupNode, conditional, as);
+            } else if (member.has(groupNode.principal!.name)) {
+              add(this.ceilingFor(from, user.principal!), conditional, { subject: groupNode.arn, ...as });
+            }
           }
         }
         break;
@@ -753,6 +762,17 @@ export class AccessGraph {
             break;
           }
         }
+        break;
+      }
+      case 'organization-admin': {
+        // Identity Center's organization instance is run from the management account; a member
+        // account that is its delegated administrator could too, but delegations are not collected.
+        const management = this.account.isManagementAccount();
+        if (management === false) break;
+        add(this.limitsNode(null), management === undefined, {
+          subject: 'a permission set assigned to an IAM Identity Center user it signs in as',
+          ...(management === undefined ? { notes: [UNKNOWN_MANAGEMENT_ACCOUNT] } : {}),
+        });
         break;
       }
       case 'default-version': {
