@@ -1,6 +1,7 @@
 // evaluate(snapshots, rules, config) -> Report. Pure: no I/O, no clock (the caller passes `today`
 // for suppression expiry; rules get each snapshot's collectedAt as now).
 import { createHash } from 'node:crypto';
+import { effectiveFrameworks } from './compliance/thresholds.js';
 import type { Config, Suppression } from './config.js';
 import { describeZodError } from './config.js';
 import { InputError } from './errors.js';
@@ -223,7 +224,7 @@ function toReportRule(resolved: ResolvedRule): ReportRule {
     title: rule.title,
     severity: resolved.severity,
     needs: rule.needs,
-    frameworks: rule.frameworks,
+    frameworks: effectiveFrameworks(rule, resolved.options),
     docs: rule.docs,
   };
 }
@@ -290,6 +291,8 @@ export function evaluate(accounts: AccountInput[], rules: ResolvedRule[], option
         continue;
       }
       notEvaluated.push(...unjudged.entries(rule.id, snapshot.accountId));
+      // A control's id only while the options are as strict as its benchmark asks (compliance/thresholds).
+      const frameworks = effectiveFrameworks(rule, resolved.options);
       for (const finding of produced) {
         // A severity set in config wins; otherwise a finding may lower or raise its rule's default.
         const severity =
@@ -302,7 +305,7 @@ export function evaluate(accounts: AccountInput[], rules: ResolvedRule[], option
           resource: finding.resource,
           message: finding.message,
           fingerprint: fingerprint(rule.id, snapshot.accountId, finding.resource, finding.discriminator),
-          frameworks: rule.frameworks,
+          frameworks,
         };
         if (finding.discriminator !== undefined) reportFinding.discriminator = finding.discriminator;
         if (finding.evidence !== undefined) reportFinding.evidence = finding.evidence;
