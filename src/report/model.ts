@@ -110,6 +110,43 @@ export interface PartialRun {
   missing: number[];
 }
 
+export const CONTROL_STATUSES = ['pass', 'fail', 'manual', 'not-evaluated', 'not-applicable'] as const;
+/**
+ * pass: every rule behind the control ran and found nothing; fail: an unsuppressed finding claims
+ * it; manual: no rule checks it (an attestation may say who looked); not-evaluated: a rule behind
+ * it could not judge, was not run, ran with options looser than the benchmark asks, or its
+ * attestation expired; not-applicable: its rules concern no audited account.
+ */
+export type ControlStatus = (typeof CONTROL_STATUSES)[number];
+
+/** A person's word that they checked a manual control (config `attestations`). */
+export interface ControlAttestation {
+  by: string;
+  statement: string;
+  /** Last day (YYYY-MM-DD) it holds. */
+  until: string;
+}
+
+export interface ControlResult {
+  id: string;
+  title: string;
+  status: ControlStatus;
+  /** The rules behind the control (from their metadata); empty for a control no rule checks. */
+  rules: string[];
+  /** Unsuppressed findings that claim the control. */
+  findings: number;
+  /** Why the status is not a plain pass or fail: the gap, the loosened option, the attestation. */
+  note?: string;
+  attestation?: ControlAttestation;
+}
+
+/** One framework's controls (`audit --framework ID`), in the benchmark's order. */
+export interface FrameworkResult {
+  framework: string;
+  title: string;
+  controls: ControlResult[];
+}
+
 export interface Report {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
   tool: { name: string; version: string };
@@ -126,4 +163,10 @@ export interface Report {
   /** Expired or soon-expiring suppressions, stale suppressions, old credential reports... */
   warnings: string[];
   summary: Summary;
+  /**
+   * Per control of each framework asked for with --framework (or `frameworks:` in the config).
+   * Added in 0.1 without a schemaVersion bump: absent from reports without a framework, and
+   * reports written before it still read.
+   */
+  compliance?: FrameworkResult[];
 }

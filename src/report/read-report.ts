@@ -10,7 +10,7 @@ import { SECTION_NAMES, SECTION_STATUSES, sectionErrorSchema } from '../snapshot
 import { parseJsonText, readInputFile } from '../util/input-file.js';
 import { TOOL } from '../version.js';
 import type { Report } from './model.js';
-import { REPORT_SCHEMA_VERSION } from './model.js';
+import { CONTROL_STATUSES, REPORT_SCHEMA_VERSION } from './model.js';
 
 const severity = z.enum(SEVERITIES);
 const sectionName = z.enum(SECTION_NAMES);
@@ -71,6 +71,24 @@ const countsBySeverity = z.object(
   >,
 );
 
+const complianceSchema = z.array(
+  z.object({
+    framework: z.string(),
+    title: z.string(),
+    controls: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        status: z.enum(CONTROL_STATUSES),
+        rules: z.array(z.string()),
+        findings: z.number(),
+        note: z.string().optional(),
+        attestation: z.object({ by: z.string(), statement: z.string(), until: z.string() }).optional(),
+      }),
+    ),
+  }),
+);
+
 // Annotated with the Report type, so the compiler keeps this schema and report/model.ts in step.
 export const reportSchema: z.ZodType<Report> = z.object({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
@@ -113,6 +131,7 @@ export const reportSchema: z.ZodType<Report> = z.object({
     ruleErrors: z.number(),
     accounts: z.object({ audited: z.number(), failed: z.number(), skipped: z.number() }),
   }),
+  compliance: complianceSchema.optional(),
 });
 
 const HOW_TO_GET_ONE = 'Pass a report written with --format json or --output json=FILE.';

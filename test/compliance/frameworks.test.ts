@@ -1,6 +1,7 @@
 // Each framework's control table against the benchmark's own list, and the rule metadata it is
 // joined with: a rule may only name controls the benchmark has, and every limit names a real option.
-import { FRAMEWORKS, findFramework, frameworkControls } from '../../src/compliance/frameworks.js';
+import { frameworkControls } from '../../src/compliance/controls.js';
+import { FRAMEWORKS, findFramework } from '../../src/compliance/frameworks.js';
 import { limitsOf } from '../../src/compliance/thresholds.js';
 import { RULES, findRule } from '../../src/rules/index.js';
 import { BENCHMARK_IDS } from './benchmark-ids.js';
