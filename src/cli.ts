@@ -9,6 +9,7 @@ import { registerCan } from './commands/can.js';
 import { registerCollect } from './commands/collect.js';
 import { registerDiff } from './commands/diff.js';
 import { registerExplain } from './commands/explain.js';
+import { registerFrameworks } from './commands/frameworks.js';
 import { registerMerge } from './commands/merge.js';
 import { registerPaths } from './commands/paths.js';
 import { registerPermissions } from './commands/permissions.js';
@@ -70,6 +71,7 @@ export function buildProgram(): Command {
   registerCollect(program);
   registerTemplate(program);
   registerRules(program);
+  registerFrameworks(program);
   registerPermissions(program);
   registerDiff(program);
   registerSuppress(program);
