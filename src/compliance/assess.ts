@@ -3,6 +3,7 @@
 // and was as strict as the benchmark asks; anything less says why it is not evaluated. A control
 // no rule checks is manual, never a pass: an attestation records who looked, not that it passed.
 import type { Attestation } from '../config.js';
+import { MANUAL_NOTE } from '../report/compliance-summary.js';
 import type { ControlResult, FrameworkResult, Report, ReportFinding } from '../report/model.js';
 import type { AnyRule } from '../rules/types.js';
 import type { FrameworkControl } from './controls.js';
@@ -108,7 +109,7 @@ function manualControl(
       ...base,
       status: 'manual',
       findings: 0,
-      note: 'no automated check yet: check it by hand, and attest it in the config (attestations)',
+      note: MANUAL_NOTE,
     };
   }
   const { by, statement, until } = attestation;
