@@ -39,6 +39,7 @@ export async function runAudit(flags: AuditFlags, liveOptionsGiven: readonly str
     // The demo is a showcase, not a gate: it never fails on findings unless asked to.
     ...(flags.demo ? { defaultFailOn: 'none' as const, showcase: true } : {}),
     scope: AUDIT_SCOPE,
+    compliance: true,
     inputs: [
       ...(flags.snapshot !== undefined
         ? [{ label: `--snapshot ${flags.snapshot}`, path: flags.snapshot }]
@@ -90,6 +91,11 @@ export function registerAudit(program: Command): void {
     );
   addSourceOptions(command, 'audit');
   addReportOptions(command);
+  command.option(
+    '--framework <id>',
+    'add a per-control report for this framework, running its rules (repeatable; `iamspect frameworks` lists them)',
+    (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+  );
   addOrgOptions(command);
   command.addHelpText(
     'after',

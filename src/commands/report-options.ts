@@ -6,6 +6,9 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { assessFramework } from '../compliance/assess.js';
+import { checkAttestations, frameworkRuleIds, selectFrameworks } from '../compliance/selection.js';
+import type { Framework } from '../compliance/types.js';
 import type { Config, LoadedConfig } from '../config.js';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config.js';
 import { evaluateAccounts } from '../engine/evaluate.js';
@@ -41,6 +44,8 @@ export interface ReportFlags {
   excludeRules?: string[];
   showSuppressed?: boolean;
   baseline?: string;
+  /** --framework (audit): report per control of these frameworks. */
+  framework?: string[];
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -138,6 +143,8 @@ export interface PreparedRun {
   failOn: Severity | 'none';
   outputs: Array<{ format: OutputFormat; file: string }>;
   baseline?: Report;
+  /** Frameworks the report judges per control (none: no compliance section). */
+  frameworks?: Framework[];
 }
 
 /**
@@ -154,12 +161,17 @@ export function prepareRun(
     scope?: RuleScope;
     /** The command's input files (a snapshot, templates): no output may overwrite one. */
     inputs?: readonly NamedPath[];
+    /** The command reports per framework control (--framework and the config's `frameworks`). */
+    compliance?: boolean;
   } = {},
 ): PreparedRun {
   const loaded = loadConfig(flags.config);
   const configFile = flags.config ?? DEFAULT_CONFIG_FILE;
+  checkAttestations(loaded.config, configFile);
+  const frameworks = options.compliance ? selectFrameworks(flags.framework ?? [], loaded.config) : [];
   const selection: { only?: string[]; exclude?: string[] } = {};
-  if (flags.rules) selection.only = flags.rules;
+  // A framework's report runs the rules behind its controls, whatever else --rules names.
+  if (flags.rules) selection.only = [...flags.rules, ...frameworkRuleIds(frameworks)];
   if (flags.excludeRules) selection.exclude = flags.excludeRules;
   // Ids and options are checked against the whole registry, so a command that runs only some
   // rules (template) still rejects a misspelt id instead of ignoring it.
@@ -192,6 +204,7 @@ export function prepareRun(
       options.defaultFailOn ??
       'high',
     outputs: parseOutputs(flags.output),
+    frameworks,
   };
   checkOutputTargets(
     prepared.outputs.map(({ format, file }) => ({ label: `--output ${format}=${file}`, path: file })),
@@ -235,7 +248,21 @@ export function reportSettings(prepared: PreparedRun, today: Date): ReportRunSet
 
 export function buildReport(accounts: AccountInput[], prepared: PreparedRun, today = new Date()): Report {
   const parts = partsOf(evaluateAccounts(accounts, prepared.rules), prepared.rules);
-  return assembleReport(parts, reportSettings(prepared, today));
+  const report = assembleReport(parts, reportSettings(prepared, today));
+  if (prepared.frameworks?.length) report.compliance = complianceOf(report, accounts, prepared, today);
+  return report;
+}
+
+function complianceOf(report: Report, accounts: AccountInput[], prepared: PreparedRun, today: Date) {
+  const snapshots = accounts.flatMap((account) => (account.snapshot ? [account.snapshot] : []));
+  const input = {
+    report,
+    rules: prepared.rules,
+    applies: (rule: AnyRule) => snapshots.some((snapshot) => !rule.appliesTo || rule.appliesTo(snapshot)),
+    attestations: prepared.loaded.config.attestations ?? [],
+    today,
+  };
+  return (prepared.frameworks ?? []).map((framework) => assessFramework(framework, input));
 }
 
 export function renderContext(

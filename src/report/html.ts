@@ -19,10 +19,12 @@ import {
 import { plural } from '../util/words.js';
 import { docsToHtml, referencesToHtml } from './html/docs.js';
 import { HTML_SCRIPT } from './html/script.js';
-import { HTML_STYLE } from './html/style.js';
+import { COMPLIANCE_STYLE, HTML_STYLE } from './html/style.js';
 import { escapeMarkup as esc } from './markup.js';
 import { SEVERITY_LABEL } from './markdown.js';
-import type { Report, ReportFinding } from './model.js';
+import { countsText, STATUS_LABEL, statusCounts } from './compliance-summary.js';
+import type { ControlStatus, Report, ReportFinding } from './model.js';
+import { CONTROL_STATUSES } from './model.js';
 import type { RenderContext } from './render.js';
 import { shortResourceName, sourceLine } from './resource-name.js';
 
@@ -121,7 +123,8 @@ function accountsTable(report: Report): string {
 interface Bar {
   label: string;
   count: number;
-  severity: Severity;
+  /** Colours the bar: a severity, or a control status (bar-pass, bar-fail...). */
+  tone: Severity | ControlStatus;
   tooltip: string;
   filterRule?: string;
 }
@@ -140,7 +143,7 @@ function barChart(label: string, bars: Bar[], width: number, labelWidth: number)
       const filter = bar.filterRule ? ` data-filter-rule="${esc(bar.filterRule)}"` : '';
       return `<g${filter}><title>${esc(bar.tooltip)}</title>
 <text class="bar-label" x="${labelWidth - 8}" y="${y + 16}" text-anchor="end">${esc(bar.label)}</text>
-<rect class="bar bar-${bar.severity}" x="${labelWidth}" y="${y + 3}" width="${barWidth}" height="${row - 8}" rx="3"/>
+<rect class="bar bar-${bar.tone}" x="${labelWidth}" y="${y + 3}" width="${barWidth}" height="${row - 8}" rx="3"/>
 <text x="${labelWidth + barWidth + 6}" y="${y + 16}">${bar.count}</text></g>`;
     })
     .join('\n');
@@ -175,7 +178,7 @@ function charts(report: Report): string {
     SEVERITIES.map((s) => ({
       label: SEVERITY_LABEL[s],
       count: report.summary.bySeverity[s],
-      severity: s,
+      tone: s,
       tooltip: `${SEVERITY_LABEL[s]}: ${plural(report.summary.bySeverity[s], 'finding')}`,
     })),
     360,
@@ -192,7 +195,7 @@ function charts(report: Report): string {
           shown.map((r) => ({
             label: r.ruleId,
             count: r.count,
-            severity: r.severity,
+            tone: r.severity,
             tooltip: `${r.ruleId}: ${titles.get(r.ruleId) ?? ''} (${plural(r.count, 'finding')}). Click to list them.`,
             filterRule: r.ruleId,
           })),
@@ -209,6 +212,40 @@ function charts(report: Report): string {
 <figure class="panel"><figcaption>Findings by severity</figcaption>${severityChart}</figure>
 <figure class="panel"><figcaption>Findings by rule, worst first <span class="why no-print">Click a bar to list its findings.</span></figcaption>${ruleChart}</figure>
 </section>`;
+}
+
+/** Per framework: a bar per control status, then the controls with their status and note. */
+function complianceSection(report: Report): string {
+  if (!report.compliance?.length) return '';
+  const sections = report.compliance
+    .map((framework) => {
+      const counts = statusCounts(framework);
+      const chart = barChart(
+        `Controls of ${framework.title} by status`,
+        CONTROL_STATUSES.map((status) => ({
+          label: STATUS_LABEL[status],
+          count: counts[status],
+          tone: status,
+          tooltip: `${STATUS_LABEL[status]}: ${plural(counts[status], 'control')}`,
+        })),
+        420,
+        110,
+      );
+      const rows = framework.controls.map(
+        (control) =>
+          `<tr><td class="mono">${esc(control.id)}</td><td><span class="status status-${control.status}">${esc(STATUS_LABEL[control.status])}</span></td><td class="num">${control.findings}</td><td>${esc(control.title)}</td><td>${esc(control.note ?? '')}</td></tr>`,
+      );
+      return `<section class="panel compliance" id="compliance-${esc(framework.framework)}">
+<h2>${esc(framework.title)}</h2>
+<p>${esc(countsText(framework))}</p>
+<figure>${chart}</figure>
+<div class="scroll"><table><thead><tr><th>Control</th><th>Status</th><th class="num">Findings</th><th>Title</th><th>Note</th></tr></thead>
+<tbody>${rows.join('\n')}</tbody></table></div>
+</section>
+`;
+    })
+    .join('');
+  return `<style>${COMPLIANCE_STYLE}</style>\n${sections}`;
 }
 
 function findingsSection(report: Report, context: RenderContext): string {
@@ -318,7 +355,7 @@ export function renderHtml(report: Report, context: RenderContext): string {
 <body>
 ${header(report)}
 <main>
-${verdict(report)}
+${complianceSection(report)}${verdict(report)}
 ${incompletePanel(report)}
 ${cards(report)}
 ${report.accounts.length > 1 ? accountsTable(report) : ''}

@@ -6,7 +6,8 @@
 import type { RecheckTest } from './baseline.js';
 import { recheckedIn } from './baseline.js';
 import { escapeMarkup } from './markup.js';
-import type { Report, ReportFinding } from './model.js';
+import { STATUS_LABEL } from './compliance-summary.js';
+import type { ControlResult, FrameworkResult, Report, ReportFinding } from './model.js';
 
 type Outcome =
   | { kind: 'passed' }
@@ -128,6 +129,40 @@ function testCaseXml(ruleId: string, testCase: TestCase): string {
   }
 }
 
+/**
+ * A control as a test case: fail is a failure, not evaluated an error (like a rule that could not
+ * run), manual and not applicable are skipped, pass passes.
+ */
+function controlCase(control: ControlResult): TestCase {
+  const name = `${control.id} ${control.title}`;
+  const note = control.note ?? '';
+  switch (control.status) {
+    case 'pass':
+      return { name, outcome: { kind: 'passed' } };
+    case 'fail': {
+      const message = `${control.findings} finding${control.findings === 1 ? '' : 's'} of ${control.rules.join(', ')}`;
+      return { name, outcome: { kind: 'failure', type: 'fail', message, body: note || message } };
+    }
+    case 'not-evaluated':
+      return { name, outcome: { kind: 'error', type: 'not-evaluated', message: note } };
+    default:
+      return { name, outcome: { kind: 'skipped', message: `${STATUS_LABEL[control.status]}: ${note}` } };
+  }
+}
+
+function complianceSuite(framework: FrameworkResult, report: Report, totals: Counts): string {
+  const cases = framework.controls.map(controlCase);
+  const counts = count(cases);
+  for (const key of Object.keys(totals) as Array<keyof Counts>) totals[key] += counts[key];
+  const suite = `compliance.${framework.framework}`;
+  return [
+    `  <testsuite name="${escapeMarkup(suite)}" ${countAttributes(counts)} time="0" timestamp="${escapeMarkup(report.generatedAt)}">`,
+    `    <properties><property name="title" value="${escapeMarkup(framework.title)}"/></properties>`,
+    ...cases.map((c) => testCaseXml(suite, c)),
+    '  </testsuite>',
+  ].join('\n');
+}
+
 export function renderJunit(report: Report): string {
   const rechecked = recheckedIn(report);
   const titles = new Map(report.rules.map((r) => [r.id, r.title]));
@@ -150,6 +185,8 @@ export function renderJunit(report: Report): string {
       ].join('\n'),
     );
   }
+  // The compliance suites come first, as in every human format.
+  suites.unshift(...(report.compliance ?? []).map((framework) => complianceSuite(framework, report, totals)));
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="iamspect" ${countAttributes(totals)} time="0">`,

@@ -4,7 +4,8 @@
 // MARKDOWN_LIMIT on a row boundary and says how much it left out.
 import type { Severity } from '../model/severity.js';
 import { SEVERITIES } from '../model/severity.js';
-import type { Report, ReportFinding } from './model.js';
+import { countsText, STATUS_LABEL } from './compliance-summary.js';
+import type { FrameworkResult, Report, ReportFinding } from './model.js';
 import { sourceLine } from './resource-name.js';
 import type { RenderContext } from './render.js';
 import type { VerdictStatus } from './facts.js';
@@ -223,9 +224,30 @@ function details(summary: string, open: boolean): string {
   return `<details${open ? ' open' : ''}>\n<summary><b>${summary}</b></summary>\n`;
 }
 
+/** A framework's control summary: its counts, and a row per control. */
+function complianceSection(out: BudgetedMarkdown, framework: FrameworkResult): void {
+  out.add(
+    `\n### ${mdText(framework.title)} (${mdCode(framework.framework)})\n\n${mdText(countsText(framework))}`,
+  );
+  out.rows(
+    'controls',
+    `\n${mdHeader(['Control', 'Status', 'Findings', 'Title', 'Note'], [false, false, true, false, false])}`,
+    framework.controls.map((control) =>
+      mdRow([
+        mdText(control.id),
+        STATUS_LABEL[control.status],
+        String(control.findings),
+        mdText(control.title),
+        mdText(control.note ?? ''),
+      ]),
+    ),
+  );
+}
+
 export function renderMarkdown(report: Report, context: RenderContext): string {
   const out = new BudgetedMarkdown();
   for (const line of headerLines(report)) out.add(line);
+  for (const framework of report.compliance ?? []) complianceSection(out, framework);
 
   if (report.accounts.length > 1) {
     out.rows(

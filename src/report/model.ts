@@ -146,6 +146,46 @@ const reportRunSchema = z.object({
 });
 export type ReportRun = z.infer<typeof reportRunSchema>;
 
+export const CONTROL_STATUSES = ['pass', 'fail', 'manual', 'not-evaluated', 'not-applicable'] as const;
+/**
+ * pass: every rule behind the control ran and found nothing; fail: an unsuppressed finding claims
+ * it; manual: no rule checks it (an attestation may say who looked); not-evaluated: a rule behind
+ * it could not judge, was not run, ran with options looser than the benchmark asks, or its
+ * attestation expired; not-applicable: its rules concern no audited account.
+ */
+export type ControlStatus = (typeof CONTROL_STATUSES)[number];
+
+/** A person's word that they checked a manual control (config `attestations`). */
+const controlAttestationSchema = z.object({
+  by: z.string(),
+  statement: z.string(),
+  /** Last day (YYYY-MM-DD) it holds. */
+  until: z.string(),
+});
+export type ControlAttestation = z.infer<typeof controlAttestationSchema>;
+
+const controlResultSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: z.enum(CONTROL_STATUSES),
+  /** The rules behind the control (from their metadata); empty for a control no rule checks. */
+  rules: z.array(z.string()),
+  /** Unsuppressed findings that claim the control. */
+  findings: z.number(),
+  /** Why the status is not a plain pass or fail: the gap, the loosened option, the attestation. */
+  note: z.string().optional(),
+  attestation: controlAttestationSchema.optional(),
+});
+export type ControlResult = z.infer<typeof controlResultSchema>;
+
+/** One framework's controls (`audit --framework ID`), in the benchmark's order. */
+const frameworkResultSchema = z.object({
+  framework: z.string(),
+  title: z.string(),
+  controls: z.array(controlResultSchema),
+});
+export type FrameworkResult = z.infer<typeof frameworkResultSchema>;
+
 export const reportSchema = z.object({
   schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
   tool: z.object({ name: z.string(), version: z.string() }),
@@ -162,5 +202,11 @@ export const reportSchema = z.object({
   /** Expired or soon-expiring suppressions, stale suppressions, old credential reports... */
   warnings: z.array(z.string()),
   summary: summarySchema,
+  /**
+   * Per control of each framework asked for with --framework (or `frameworks:` in the config).
+   * Added in 0.1 without a schemaVersion bump: absent from reports without a framework, and
+   * reports written before it still read.
+   */
+  compliance: z.array(frameworkResultSchema).optional(),
 });
 export type Report = z.infer<typeof reportSchema>;

@@ -10,8 +10,16 @@ import type { Painter, Style } from '../util/color.js';
 import { painter } from '../util/color.js';
 import { visibleLength, widestUnbreakable, wrapText } from '../util/terminal.js';
 import { plural } from '../util/words.js';
-import type { AccountReport, Report, ReportFinding, Summary } from './model.js';
+import type {
+  AccountReport,
+  ControlStatus,
+  FrameworkResult,
+  Report,
+  ReportFinding,
+  Summary,
+} from './model.js';
 import type { RenderContext } from './render.js';
+import { countsText, MANUAL_NOTE, STATUS_LABEL } from './compliance-summary.js';
 import { describeDuration } from './facts.js';
 import { shortResourceName, sourceLine } from './resource-name.js';
 
@@ -64,7 +72,8 @@ export function renderTable(report: Report, context: RenderContext): string {
     showSuppressed: context.showSuppressed,
     baseline: report.fixed !== undefined || report.findings.some((f) => f.baselineState !== undefined),
   };
-  const blocks: string[] = [];
+  // The question a compliance run asks comes first: where each control stands.
+  const blocks: string[] = (report.compliance ?? []).map((framework) => complianceBlock(framework, view));
   if (report.accounts.length === 0) {
     blocks.push(
       'No accounts were audited.',
@@ -137,6 +146,42 @@ function renderAccount(report: Report, account: AccountReport, view: View): stri
     );
   }
   return parts.join('\n');
+}
+
+const STATUS_STYLE: Record<ControlStatus, Style[]> = {
+  pass: ['green'],
+  fail: ['red'],
+  manual: ['dim'],
+  'not-evaluated': ['yellow'],
+  'not-applicable': ['dim'],
+};
+
+/**
+ * One framework: its counts, then a line per control with the note of any that is neither a plain
+ * pass or fail nor an unattested manual control (those share one closing line).
+ */
+function complianceBlock(framework: FrameworkResult, view: View): string {
+  const idWidth = Math.max(...framework.controls.map((control) => control.id.length));
+  const statusWidth = Math.max(...Object.values(STATUS_LABEL).map((label) => label.length));
+  const lines = framework.controls.map((control) => {
+    const status = view.paint(
+      STATUS_LABEL[control.status].padEnd(statusWidth),
+      ...STATUS_STYLE[control.status],
+    );
+    const count = control.findings > 0 ? ` (${plural(control.findings, 'finding')})` : '';
+    const plain = control.status === 'pass' || (control.status === 'manual' && !control.attestation);
+    const note = control.note && !plain ? `\n${HANGING_INDENT.repeat(2)}${printable(control.note)}` : '';
+    return view.fit(`${control.id.padEnd(idWidth)}  ${status}  ${printable(control.title)}${count}${note}`);
+  });
+  const unattested = framework.controls.some(
+    (control) => control.status === 'manual' && !control.attestation,
+  );
+  const heading = view.paint(`${framework.title} (${framework.framework})`, 'bold');
+  return [
+    `${heading}: ${countsText(framework)}`,
+    ...lines,
+    ...(unattested ? [view.fit(`manual: ${MANUAL_NOTE}`)] : []),
+  ].join('\n');
 }
 
 function describeCollection(account: AccountReport): string {
