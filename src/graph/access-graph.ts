@@ -632,12 +632,60 @@ export class AccessGraph {
       const key = `${method.id}|${this.answerId(answer)}|${this.answerId(group)}`;
       let subjects = this.subjectsByGroup.get(key);
       if (!subjects) {
-        subjects = condensed(group.targets.flatMap((id) => subjectOf(this.nodes[id]!) ?? []));
+        subjects = this.condensed(group.targets, subjectOf);
         this.subjectsByGroup.set(key, subjects);
       }
       lists.push(subjects);
     }
     return lists;
+  }
+
+  /**
+   * What `subjectOf` makes of `nodes`, in order, condensed. Subjects without a permissions
+   * boundary all lead to the same node (full admin, whoever acts): the first names the hop, which
+   * is conditional only if every one of them is, so the scan for them stops at the first
+   * unconditional one. The others, each with a boundary the acting principal may or may not be
+   * able to remove, are all kept in order.
+   */
+  private condensed(nodes: readonly number[], subjectOf: (node: GraphNode) => Subject | null): Subject[] {
+    let unbounded: Subject | undefined;
+    let at = -1;
+    for (let i = 0; i < nodes.length && (!unbounded || unbounded.conditional); i++) {
+      const node = this.nodes[nodes[i]!]!;
+      if (node.principal!.boundaryArn) continue;
+      const subject = subjectOf(node);
+      if (!subject) continue;
+      if (!unbounded) {
+        unbounded = { ...subject };
+        at = i;
+      } else if (!subject.conditional) unbounded.conditional = false;
+    }
+    const kept: Subject[] = [];
+    let placed = !unbounded;
+    for (const position of this.boundedAmong(nodes)) {
+      if (!placed && at < position) {
+        kept.push(unbounded!);
+        placed = true;
+      }
+      const subject = subjectOf(this.nodes[nodes[position]!]!);
+      if (subject) kept.push(subject);
+    }
+    if (!placed) kept.push(unbounded!);
+    return kept;
+  }
+
+  private readonly bounded = new WeakMap<readonly number[], number[]>();
+
+  /** Positions in `nodes` of principals with a permissions boundary (few). */
+  private boundedAmong(nodes: readonly number[]): number[] {
+    let positions = this.bounded.get(nodes);
+    if (!positions) {
+      positions = [];
+      for (let i = 0; i < nodes.length; i++)
+        if (this.nodes[nodes[i]!]!.principal!.boundaryArn) positions.push(i);
+      this.bounded.set(nodes, positions);
+    }
+    return positions;
   }
 
   /** A shared group of edges to each of `subjects` (node id -> conditional). */
@@ -708,9 +756,10 @@ export class AccessGraph {
         }
         let subjects = this.rewritableSubjects.get(rewritable);
         if (!subjects) {
-          subjects = condensed(
-            [...rewritable].map(([id, conditional]) => ({ node: this.nodes[id]!, conditional })),
-          );
+          subjects = this.condensed([...rewritable.keys()], (node) => ({
+            node,
+            conditional: rewritable.get(node.id)!,
+          }));
           this.rewritableSubjects.set(rewritable, subjects);
         }
         addCeilings(subjects);
@@ -826,24 +875,6 @@ interface Subject {
   node: GraphNode;
   conditional: boolean;
   policy?: string;
-}
-
-/**
- * Subjects without a permissions boundary all lead to the same node (full admin, whoever acts): the
- * first names the hop, which is conditional only if every one of them is. The others, each with a
- * boundary that the acting principal may or may not be able to remove, are kept in order.
- */
-function condensed(subjects: readonly Subject[]): Subject[] {
-  const kept: Subject[] = [];
-  let unbounded: Subject | undefined;
-  for (const subject of subjects) {
-    if (subject.node.principal!.boundaryArn) kept.push(subject);
-    else if (!unbounded) {
-      unbounded = { ...subject };
-      kept.push(unbounded);
-    } else if (!subject.conditional) unbounded.conditional = false;
-  }
-  return kept;
 }
 
 /** One candidate standing for "some resource matching this pattern" (`*`, `role/*`). */
