@@ -806,7 +806,9 @@ export class AccessGraph {
       case 'group-policy': {
         // Only users join groups or hold group policies: the principal itself when a user, and
         // the users whose credentials it takes (a role gains from group methods only that way).
-        const users = actAs().filter((n) => n.kind === 'user');
+        const users = [
+          ...new Set([from, ...actAs().flatMap((group) => group.targets.map((id) => this.nodes[id]!))]),
+        ].filter((node) => node.kind === 'user');
         if (users.length === 0) break;
         const groups = this.candidates('groups', () => this.nodes.filter((n) => n.kind === 'group'));
         const allowed = this.allowedOnAll(principal, shaped, new Set(['group']), groups);
