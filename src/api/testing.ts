@@ -1,0 +1,2 @@
+// The test kit for rule authors (`import ... from 'iamspect/testing'`).
+export {};
