@@ -123,6 +123,13 @@ export const configSchema = z
         'Access invariants checked on every audit (rule access-invariant-violated, docs/access-graph.md): ' +
           '`{ id, principals, never: admin }` or `{ id, action, resource, only: [principals] }`.',
       ),
+    plugins: z
+      .array(z.string().min(1))
+      .optional()
+      .describe(
+        'Plugins: ES modules exporting { name, rules } (docs/plugins.md), as paths relative to this file ' +
+          'or installed package names. A plugin is code that runs with your permissions.',
+      ),
     sarifAnchor: z
       .string()
       .optional()
