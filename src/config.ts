@@ -153,6 +153,13 @@ export const configSchema = z
       .array(attestationSchema)
       .optional()
       .describe('Manual controls a person checked: `{ framework, control, by, statement, until }`.'),
+    plugins: z
+      .array(z.string().min(1))
+      .optional()
+      .describe(
+        'Plugins: ES modules exporting { name, rules } (docs/plugins.md), as paths relative to this file ' +
+          'or installed package names. A plugin is code that runs with your permissions.',
+      ),
     sarifAnchor: z
       .string()
       .optional()

@@ -9,6 +9,7 @@ import { whyNothingAudited } from '../report/summary.js';
 import { addOrgOptions } from './collection-flags.js';
 import type { ReportFlags, RuleScope } from './report-options.js';
 import { addReportOptions, buildReport, emitReport, prepareRun } from './report-options.js';
+import { ruleRegistry } from './plugin-options.js';
 import type { SourceFlags } from './source-options.js';
 import { addSourceOptions, checkSources, liveOptionsGiven, readAccounts } from './source-options.js';
 
@@ -35,7 +36,9 @@ export async function runAudit(flags: AuditFlags, liveOptionsGiven: readonly str
   }
   // Checked before the config is read and before any AWS call.
   orgOptionsFrom(flags);
+  const registry = await ruleRegistry(flags);
   const prepared = prepareRun(flags, {
+    registry,
     // The demo is a showcase, not a gate: it never fails on findings unless asked to.
     ...(flags.demo ? { defaultFailOn: 'none' as const, showcase: true } : {}),
     scope: AUDIT_SCOPE,

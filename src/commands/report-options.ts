@@ -30,6 +30,7 @@ import type { AccountInput } from '../snapshot/account-input.js';
 import { writeFilesAtomic } from '../util/atomic-write.js';
 import type { NamedPath } from '../util/output-targets.js';
 import { checkOutputTargets } from '../util/output-targets.js';
+import { addPluginOption } from './plugin-options.js';
 import { printReport } from '../util/stdout.js';
 import { terminalWidth } from '../util/terminal.js';
 
@@ -46,6 +47,7 @@ export interface ReportFlags {
   baseline?: string;
   /** --framework (audit): report per control of these frameworks. */
   framework?: string[];
+  plugin?: string[];
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -62,7 +64,7 @@ export function commaList(value: string, previous: string[] | undefined): string
 }
 
 export function addReportOptions(command: Command): Command {
-  return command
+  command
     .addOption(
       new Option('-f, --format <format>', 'format printed on stdout')
         .choices([...OUTPUT_FORMATS])
@@ -94,6 +96,7 @@ export function addReportOptions(command: Command): Command {
       `file SARIF results point at when a finding has no source location (default: the config file, else ${DEFAULT_CONFIG_FILE})`,
     )
     .option('--show-suppressed', 'list suppressed findings in the table too');
+  return addPluginOption(command);
 }
 
 /** Parses `--output sarif=out.sarif` pairs, rejecting unknown formats before anything runs. */
@@ -163,6 +166,8 @@ export function prepareRun(
     inputs?: readonly NamedPath[];
     /** The command reports per framework control (--framework and the config's `frameworks`). */
     compliance?: boolean;
+    /** Every rule the run knows (`ruleRegistry`: the built-ins and the plugins' rules). */
+    registry?: readonly AnyRule[];
   } = {},
 ): PreparedRun {
   const loaded = loadConfig(flags.config);
@@ -175,10 +180,11 @@ export function prepareRun(
   if (flags.excludeRules) selection.exclude = flags.excludeRules;
   // Ids and options are checked against the whole registry, so a command that runs only some
   // rules (template) still rejects a misspelt id instead of ignoring it.
-  const all = resolveRules(RULES, withInvariants(loaded.config), selection, configFile);
+  const registry = options.registry ?? RULES;
+  const all = resolveRules(registry, withInvariants(loaded.config), selection, configFile);
   const scope = options.scope;
   const rules = scope ? all.filter((resolved) => scope.runs(resolved.rule)) : all;
-  const notRun = scope ? rulesNotRun(flags.rules ?? [], scope) : [];
+  const notRun = scope ? rulesNotRun(flags.rules ?? [], scope, registry) : [];
   if (rules.length === 0 && scope && notRun.length > 0) {
     // Every id named belongs to the other command: say so rather than "selects none".
     throw new InputError(
@@ -219,9 +225,9 @@ export function prepareRun(
 }
 
 /** "--rules ID: why" for each id of `ids` that `scope` does not run. */
-function rulesNotRun(ids: readonly string[], scope: RuleScope): string[] {
+function rulesNotRun(ids: readonly string[], scope: RuleScope, registry: readonly AnyRule[]): string[] {
   return ids.flatMap((id) => {
-    const rule = findRule(id);
+    const rule = findRule(id, registry);
     return rule && !scope.runs(rule) ? [`--rules ${id}: ${scope.whyNot(rule)}`] : [];
   });
 }

@@ -16,6 +16,7 @@ import type { ScanOptions, ScannedFile, TemplateFailure } from '../template/scan
 import { describeFailure, scanTemplates } from '../template/scan.js';
 import { plural } from '../util/words.js';
 import { TEMPLATE_SECTIONS } from '../template/to-snapshot.js';
+import { ruleRegistry } from './plugin-options.js';
 import type { PreparedRun, ReportFlags, RuleScope } from './report-options.js';
 import { addReportOptions, emitReport, prepareRun, reportSettings } from './report-options.js';
 
@@ -184,9 +185,15 @@ function nothingScanned(paths: readonly string[], run: TemplateRun): InputError 
   );
 }
 
-export function runTemplate(paths: string[], flags: TemplateFlags, scanOptions: ScanOptions = {}): number {
+export function runTemplate(
+  paths: string[],
+  flags: TemplateFlags,
+  scanOptions: ScanOptions = {},
+  registry?: readonly AnyRule[],
+): number {
   // Config, rule ids, outputs and baseline are checked before any file is read.
   const prepared = prepareRun(flags, {
+    ...(registry && { registry }),
     scope: TEMPLATE_SCOPE,
     inputs: paths.filter((path) => path !== '-').map((path) => ({ label: `the input ${path}`, path })),
   });
@@ -243,7 +250,7 @@ export function registerTemplate(program: Command): void {
       '  cat stack.yaml | iamspect template - --stdin-filename stack.yaml --format json',
     ].join('\n'),
   );
-  command.action((paths: string[], flags: TemplateFlags) => {
-    process.exitCode = runTemplate(paths, flags);
+  command.action(async (paths: string[], flags: TemplateFlags) => {
+    process.exitCode = runTemplate(paths, flags, {}, await ruleRegistry(flags));
   });
 }

@@ -21,6 +21,7 @@ const areas: AnyRule[][] = [
 
 export const RULES: readonly AnyRule[] = areas.flat().sort((a, b) => a.id.localeCompare(b.id));
 
-export function findRule(id: string): AnyRule | undefined {
-  return RULES.find((rule) => rule.id === id || rule.aliases?.includes(id));
+/** The rule `id` (or an alias) names in `registry` (default: the built-in rules). */
+export function findRule(id: string, registry: readonly AnyRule[] = RULES): AnyRule | undefined {
+  return registry.find((rule) => rule.id === id || rule.aliases?.includes(id));
 }
