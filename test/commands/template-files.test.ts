@@ -65,6 +65,29 @@ describe('a template report names files, not a placeholder account', () => {
     ]);
   });
 
+  test('a file not analysed is listed by the table and is a SARIF tool notification', async () => {
+    const nested = 'fixtures/templates/cases/not-analysed/fail-nested-stack.yaml';
+    const table = await runCli(['template', SEED, nested, '--format', 'table']);
+    expect(table.stdout).toMatch(
+      /Files not analysed \(1\):\n.*fail-nested-stack\.yaml:\d+:\d+: not analysed: nested stack/,
+    );
+    const sarif = await runCli(['template', SEED, nested, '--format', 'sarif']);
+    const invocation = (
+      JSON.parse(sarif.stdout) as {
+        runs: Array<{
+          invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications: unknown[] }>;
+        }>;
+      }
+    ).runs[0]!.invocations[0]!;
+    expect(invocation.executionSuccessful).toBe(false);
+    expect(invocation.toolExecutionNotifications).toContainEqual(
+      expect.objectContaining({
+        descriptor: expect.objectContaining({ id: 'iamspect/file-not-analysed' }),
+        locations: [{ physicalLocation: { artifactLocation: { uri: nested } } }],
+      }),
+    );
+  });
+
   test('SARIF and HTML name the template files, never the placeholder account', async () => {
     const sarif = await runCli(['template', SEED, '--format', 'sarif']);
     const run = (JSON.parse(sarif.stdout) as { runs: Array<Record<string, unknown>> }).runs[0]!;
