@@ -243,7 +243,10 @@ export function toReportRule(resolved: ResolvedRule): ReportRule {
 }
 
 /** What a finding is about: the same account, resource and discriminator is the same thing. */
-function subjectKey(accountId: string, finding: Pick<ReportFinding, 'resource' | 'discriminator'>): string {
+function subjectKey(
+  accountId: string | undefined,
+  finding: Pick<ReportFinding, 'resource' | 'discriminator'>,
+): string {
   return JSON.stringify([accountId, finding.resource, finding.discriminator ?? '']);
 }
 

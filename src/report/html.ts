@@ -15,6 +15,7 @@ import {
   incompleteAdvice,
   incompleteChecks,
   incompleteTitle,
+  templatesTitle,
 } from './facts.js';
 import { plural } from '../util/words.js';
 import { docsToHtml, referencesToHtml } from './html/docs.js';
@@ -26,7 +27,7 @@ import { countsText, STATUS_LABEL, statusCounts } from './compliance-summary.js'
 import type { ControlStatus, Report, ReportFinding } from './model.js';
 import { CONTROL_STATUSES } from './model.js';
 import type { RenderContext } from './render.js';
-import { shortResourceName, sourceLine } from './resource-name.js';
+import { findingResourceName, sourceLine } from './resource-name.js';
 
 /** Rules shown in the "by rule" chart; the rest are summed up below it. */
 const CHART_RULES = 12;
@@ -36,6 +37,7 @@ function counted(report: Report): ReportFinding[] {
 }
 
 function title(report: Report): string {
+  if (report.files) return templatesTitle(report.files);
   if (report.accounts.length === 1) return `Account ${accountLabel(report, report.accounts[0]!.accountId)}`;
   return plural(report.accounts.length, 'account');
 }
@@ -53,7 +55,7 @@ function header(report: Report): string {
   facts.push(['Fail on', report.failOn + (report.fixed !== undefined ? ' (new findings only)' : '')]);
   const alias = report.accounts.length === 1 ? report.accounts[0]!.accountAlias : undefined;
   const heading =
-    report.accounts.length === 1
+    report.accounts.length === 1 && !report.files
       ? `Account ${esc(report.accounts[0]!.accountId)}${alias ? ` <span class="alias">${esc(alias)}</span>` : ''}`
       : esc(title(report));
   return `<header class="top">
@@ -76,7 +78,7 @@ function incompletePanel(report: Report): string {
     const rule = gap.ruleId
       ? `<button type="button" class="rule-link" data-rule="${esc(gap.ruleId)}">${esc(gap.ruleId)}</button>`
       : '(all rules)';
-    return `<tr><td>${rule}</td><td class="mono">${esc(gap.accountId)}</td><td>${esc(gap.why)}</td></tr>`;
+    return `<tr><td>${rule}</td><td class="mono">${esc(gap.where)}</td><td>${esc(gap.why)}</td></tr>`;
   });
   return `<section class="panel panel-warn" id="not-evaluated">
 <h2>⚠ ${esc(incompleteTitle(report))}</h2>
@@ -254,12 +256,14 @@ function findingsSection(report: Report, context: RenderContext): string {
     (s) =>
       `<label class="chip sev-${s}"><input type="checkbox" name="severity" value="${s}" checked><span class="dot"></span>${SEVERITY_LABEL[s]} ${active.filter((f) => f.severity === s).length}</label>`,
   ).join('');
-  const accountFilter =
-    `<select id="filter-account" aria-label="Account"><option value="">All accounts</option>` +
-    report.accounts
-      .map((a) => `<option value="${esc(a.accountId)}">${esc(accountLabel(report, a.accountId))}</option>`)
-      .join('') +
-    '</select>';
+  // A template report has no account to filter by (its findings say their file).
+  const accountFilter = report.files
+    ? ''
+    : `<select id="filter-account" aria-label="Account"><option value="">All accounts</option>` +
+      report.accounts
+        .map((a) => `<option value="${esc(a.accountId)}">${esc(accountLabel(report, a.accountId))}</option>`)
+        .join('') +
+      '</select>';
   const baseline = report.fixed !== undefined;
   const baselineFilter = baseline
     ? '<select id="filter-baseline" aria-label="Baseline"><option value="">New and existing</option><option value="new">New only</option><option value="existing">Existing only</option></select>'
@@ -334,7 +338,7 @@ function pageData(report: Report): string {
   );
   const partitions = new Map(report.accounts.map((a) => [a.accountId, a.partition]));
   const resourceLabels = report.findings.map((f) => {
-    const name = shortResourceName(f.resource, f.accountId, partitions.get(f.accountId) ?? 'aws');
+    const name = findingResourceName(f, partitions.get(f.accountId ?? '') ?? 'aws');
     const line = sourceLine(f);
     return line ? `${name} (${line})` : name;
   });

@@ -5,6 +5,7 @@
 // resource a rule looked at, so a clean run is one passing case rather than one per resource.
 import type { RecheckTest } from './baseline.js';
 import { recheckedIn } from './baseline.js';
+import { ALL_TEMPLATES, placeOf } from './facts.js';
 import { escapeMarkup } from './markup.js';
 import { STATUS_LABEL } from './compliance-summary.js';
 import type { ControlResult, FrameworkResult, Report, ReportFinding } from './model.js';
@@ -32,7 +33,7 @@ function findingCase(finding: ReportFinding): TestCase {
   const lines = [
     finding.message,
     `severity: ${finding.severity}`,
-    `account: ${finding.accountId}`,
+    `${finding.accountId === undefined ? 'file' : 'account'}: ${placeOf(finding)}`,
     `resource: ${finding.resource}`,
     `fingerprint: ${finding.fingerprint}`,
   ];
@@ -58,37 +59,81 @@ function ruleIds(report: Report): string[] {
   return [...ids];
 }
 
+/**
+ * Where a rule's cases are grouped: each account, or in a template report each file (plus one place
+ * for the not-evaluated entries and rule errors that name no file).
+ */
+interface Place {
+  name: string;
+  /** Why nothing or not everything was checked there (a failed account, a file not analysed). */
+  gap?: { outcome: Outcome; alone: boolean };
+  holds: (entry: { accountId?: string; location?: { file: string } }) => boolean;
+  /** What a finding there would carry, to ask whether the rule ran clean there; absent: never asked. */
+  probe?: { accountId?: string; location?: { file: string } };
+}
+
+function accountPlaces(report: Report): Place[] {
+  return report.accounts.map((account) => {
+    const place: Place = {
+      name: account.accountId,
+      holds: (entry) => entry.accountId === account.accountId,
+      probe: { accountId: account.accountId },
+    };
+    if (account.status === 'audited') return place;
+    const why = `account ${account.status === 'failed' ? 'could not be audited' : 'skipped'}: ${account.reason ?? 'no reason given'}`;
+    const outcome: Outcome =
+      account.status === 'failed'
+        ? { kind: 'error', type: 'account-failed', message: why }
+        : { kind: 'skipped', message: why };
+    return { ...place, gap: { outcome, alone: true } };
+  });
+}
+
+function filePlaces(report: Report): Place[] {
+  const files = (report.files ?? []).map((file): Place => {
+    const place: Place = {
+      name: file.path,
+      holds: (entry) => entry.location?.file === file.path,
+      probe: { location: { file: file.path } },
+    };
+    if (file.status === 'analysed') return place;
+    const message = `${file.status === 'failed' ? 'could not be scanned' : 'not analysed'}: ${file.reason ?? 'no reason given'}`;
+    return {
+      ...place,
+      gap: {
+        outcome: { kind: 'error', type: `file-${file.status}`, message },
+        alone: file.status === 'failed',
+      },
+    };
+  });
+  return [...files, { name: ALL_TEMPLATES, holds: (entry) => entry.location === undefined }];
+}
+
 function casesForRule(report: Report, ruleId: string, rechecked: RecheckTest): TestCase[] {
   const cases: TestCase[] = [];
-  for (const account of report.accounts) {
-    const accountId = account.accountId;
-    if (account.status !== 'audited') {
-      const why = `account ${account.status === 'failed' ? 'could not be audited' : 'skipped'}: ${account.reason ?? 'no reason given'}`;
-      cases.push({
-        name: `${accountId}: not audited`,
-        outcome:
-          account.status === 'failed'
-            ? { kind: 'error', type: 'account-failed', message: why }
-            : { kind: 'skipped', message: why },
-      });
-      continue;
-    }
-    const findings = report.findings.filter((f) => f.ruleId === ruleId && f.accountId === accountId);
+  const ofRule = <T extends { ruleId: string; accountId?: string; location?: { file: string } }>(
+    entries: readonly T[],
+    place: Place,
+  ) => entries.filter((entry) => entry.ruleId === ruleId && place.holds(entry));
+  for (const place of report.files ? filePlaces(report) : accountPlaces(report)) {
+    if (place.gap) cases.push({ name: `${place.name}: not audited`, outcome: place.gap.outcome });
+    if (place.gap?.alone) continue;
+    const findings = ofRule(report.findings, place);
     cases.push(...findings.map(findingCase));
-    for (const gap of report.notEvaluated.filter((n) => n.ruleId === ruleId && n.accountId === accountId)) {
+    for (const gap of ofRule(report.notEvaluated, place)) {
       cases.push({
-        name: `${accountId}${gap.resource === undefined ? '' : ` ${gap.resource}`}: not evaluated`,
+        name: `${place.name}${gap.resource === undefined ? '' : ` ${gap.resource}`}: not evaluated`,
         outcome: { kind: 'error', type: 'not-evaluated', message: gap.reason },
       });
     }
-    for (const error of report.ruleErrors.filter((e) => e.ruleId === ruleId && e.accountId === accountId)) {
+    for (const error of ofRule(report.ruleErrors, place)) {
       cases.push({
-        name: `${accountId}: rule error`,
+        name: `${place.name}: rule error`,
         outcome: { kind: 'error', type: 'rule-error', message: error.message },
       });
     }
-    if (findings.length === 0 && rechecked(ruleId, accountId)) {
-      cases.push({ name: `${accountId}: no findings`, outcome: { kind: 'passed' } });
+    if (findings.length === 0 && place.probe && rechecked({ ruleId, ...place.probe })) {
+      cases.push({ name: `${place.name}: no findings`, outcome: { kind: 'passed' } });
     }
   }
   return cases;

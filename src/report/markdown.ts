@@ -17,6 +17,8 @@ import {
   incompleteAdvice,
   incompleteChecks,
   incompleteTitle,
+  placeOf,
+  templatesTitle,
 } from './facts.js';
 
 export const MARKDOWN_LIMIT = 60_000;
@@ -151,8 +153,9 @@ const VERDICT_MARK: Record<VerdictStatus, string> = {
 
 function headerLines(report: Report): string[] {
   const audited = report.accounts.filter((a) => a.status === 'audited');
-  const title =
-    report.accounts.length === 1
+  const title = report.files
+    ? `## iamspect report: ${mdText(templatesTitle(report.files))}`
+    : report.accounts.length === 1
       ? `## iamspect report: ${mdText(accountLabel(report, report.accounts[0]!.accountId))}`
       : `## iamspect report: ${report.accounts.length} accounts`;
   const facts = [`Generated ${formatUtc(report.generatedAt)}`];
@@ -203,7 +206,7 @@ function accountRows(report: Report): string[] {
 
 function findingRow(finding: ReportFinding, columns: { account: boolean; baseline: boolean }): string {
   const cells = [mdCode(finding.ruleId), resourceCell(finding), mdText(finding.message)];
-  if (columns.account) cells.unshift(mdText(finding.accountId));
+  if (columns.account) cells.unshift(mdText(placeOf(finding)));
   if (columns.baseline) cells.push(finding.baselineState === 'new' ? '🆕 new' : 'existing');
   return mdRow(cells);
 }
@@ -267,7 +270,7 @@ export function renderMarkdown(report: Report, context: RenderContext): string {
       'rules not evaluated',
       `\n${mdHeader(['Rule', 'Account', 'Why it was not evaluated'])}`,
       gaps.map((gap) =>
-        mdRow([gap.ruleId ? mdCode(gap.ruleId) : '(all rules)', mdText(gap.accountId), mdText(gap.why)]),
+        mdRow([gap.ruleId ? mdCode(gap.ruleId) : '(all rules)', mdText(gap.where), mdText(gap.why)]),
       ),
     );
   }
