@@ -4,6 +4,7 @@
 // AWS except through these clients, and `iamspect permissions` prints exactly this list.
 import { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer';
 import { AccountClient } from '@aws-sdk/client-account';
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { EC2Client } from '@aws-sdk/client-ec2';
@@ -32,6 +33,7 @@ export { allowedActions, READ_ONLY_OPERATIONS } from './read-operations.js';
 const CLIENT_CLASSES = {
   'access-analyzer': AccessAnalyzerClient,
   account: AccountClient,
+  cloudtrail: CloudTrailClient,
   cloudwatch: CloudWatchClient,
   config: ConfigServiceClient,
   ec2: EC2Client,

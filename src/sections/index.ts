@@ -9,6 +9,7 @@ import { alternateContactsSection } from './alternate-contacts.js';
 import { authorizationDetailsSection } from './authorization-details.js';
 import { billingAlarmsSection } from './billing-alarms.js';
 import { cloudFormationSection } from './cloud-formation.js';
+import { cloudTrailsSection } from './cloud-trails.js';
 import { configDeliveryStatusSection } from './config-delivery-status.js';
 import { configRecordersSection } from './config-recorders.js';
 import { credentialReportSection } from './credential-report.js';
@@ -36,6 +37,7 @@ export const SECTIONS = [
   accessAnalyzersSection,
   alternateContactsSection,
   billingAlarmsSection,
+  cloudTrailsSection,
   cloudFormationSection,
 ] as const;
 

@@ -27,6 +27,7 @@ export type {
   UserDetail,
 } from '../sections/authorization-details.js';
 export type { BillingAlarm } from '../sections/billing-alarms.js';
+export type { Trail, TrailEventSelectors, TrailFieldSelector } from '../sections/cloud-trails.js';
 export type {
   CloudFormationData,
   CloudFormationTemplate,

@@ -79,7 +79,7 @@ describe('--role-arn', () => {
  * CloudWatch billing) are signed for the region they scan, whatever is configured.
  */
 function accountLevelSigningRegions(fake: FakeAws): string[] {
-  const regional = new Set(['config', 'access-analyzer', 'cloudwatch']);
+  const regional = new Set(['config', 'access-analyzer', 'cloudwatch', 'cloudtrail']);
   const entries = fake.requests.entries.filter((entry) => !regional.has(entry.action.split(':')[0]!));
   return [...new Set(entries.map((entry) => entry.signingRegion))];
 }
@@ -136,6 +136,7 @@ describe('endpoints', () => {
       'CONFIG_SERVICE',
       'ACCESSANALYZER',
       'CLOUDWATCH',
+      'CLOUDTRAIL',
     ]) {
       process.env[`AWS_ENDPOINT_URL_${service}`] = session.fake.url;
     }

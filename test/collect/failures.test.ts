@@ -57,6 +57,7 @@ describe('access denied', () => {
       ['accessAnalyzers', 'ok'],
       ['alternateContacts', 'ok'],
       ['billingAlarms', 'ok'],
+      ['cloudTrails', 'ok'],
     ]);
     // Access errors are final: one request per entity type, no retries.
     expect(session.fake.requests.count('iam:GetAccountAuthorizationDetails')).toBe(5);

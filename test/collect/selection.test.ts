@@ -121,7 +121,7 @@ describe('the selected rules decide what is collected', () => {
     expect((await runCli(['collect', '-o', snapshotFile, '--quiet'])).code).toBe(0);
     const statuses = Object.values(readSnapshotFile(snapshotFile).sections).map((section) => section.status);
     expect(statuses).not.toContain('skipped');
-    expect(statuses.length).toBe(15);
+    expect(statuses.length).toBe(16);
   });
 
   test('collect --exclude-rules keeps every section some other rule reads', async () => {

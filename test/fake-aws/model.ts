@@ -191,6 +191,23 @@ export interface FakeRegionServices {
   alarms: FakeAlarm[];
 }
 
+/** A CloudTrail trail, as DescribeTrails, GetTrailStatus and GetEventSelectors answer for it. */
+export interface FakeTrail {
+  name: string;
+  homeRegion: string;
+  /** The account that owns it: another one for an organization trail seen from a member. */
+  ownerId?: string;
+  multiRegion: boolean;
+  organizationTrail: boolean;
+  logFileValidation: boolean;
+  logGroupArn: string | null;
+  logging: boolean;
+  /** GetEventSelectors' answer as the API sends it (EventSelectors or AdvancedEventSelectors). */
+  selectors: Record<string, unknown>;
+  /** GetTrailStatus and GetEventSelectors refuse this trail alone (AccessDenied on one resource). */
+  unreadable: boolean;
+}
+
 export interface FakeContact {
   name: string;
   email: string;
@@ -268,6 +285,8 @@ export interface FakeAccount {
   regional: Record<string, FakeRegionServices>;
   /** The SECURITY alternate contact; null = none set (GetAlternateContact: ResourceNotFoundException). */
   securityContact: FakeContact | null;
+  /** CloudTrail trails, each answering in its home region and, when multi-region, everywhere. */
+  trails: FakeTrail[];
   /** null = standalone (Organizations: AWSOrganizationsNotInUseException). */
   organization: FakeOrganization | null;
 }
@@ -482,6 +501,22 @@ function wellKeptRegional(
   );
 }
 
+/** A multi-region trail recording every management event, with log file validation. */
+export function fakeTrail(overrides: Partial<FakeTrail> = {}): FakeTrail {
+  return {
+    name: 'management-events',
+    homeRegion: 'us-east-1',
+    multiRegion: true,
+    organizationTrail: false,
+    logFileValidation: true,
+    logGroupArn: null,
+    logging: true,
+    selectors: { EventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: true }] },
+    unreadable: false,
+    ...overrides,
+  };
+}
+
 export const DEFAULT_ROOT_ID = 'r-a1b2';
 
 export function fakeOrganization(overrides: Partial<FakeOrganization> = {}): FakeOrganization {
@@ -565,7 +600,8 @@ export interface FakeAccountInit extends Partial<
 /**
  * A well-kept account unless overridden: root with hardware MFA and no keys, a strong password
  * policy, the management account of an organization with SCP guard rails and centralized root
- * access, Config and Access Analyzer in every enabled region, a security contact and a billing alarm.
+ * access, Config and Access Analyzer in every enabled region, a security contact, a billing alarm
+ * and a multi-region trail with log file validation in its first enabled region.
  */
 export function fakeAccount(init: FakeAccountInit = {}): FakeAccount {
   const id = init.id ?? DEFAULT_ACCOUNT_ID;
@@ -598,6 +634,10 @@ export function fakeAccount(init: FakeAccountInit = {}): FakeAccount {
       phone: '+1-555-0100',
       title: 'Security',
     },
+    trails: regions
+      .filter(isRegionEnabled)
+      .slice(0, 1)
+      .map((home) => fakeTrail({ homeRegion: home.name })),
     ...init,
     id,
     partition,

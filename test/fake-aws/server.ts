@@ -27,6 +27,7 @@ import type { FakeRequestContext, FakeService, FakeSession } from './service.js'
 import { accessDeniedError } from './service.js';
 import { accessAnalyzerService } from './services/access-analyzer.js';
 import { accountService } from './services/account.js';
+import { cloudTrailService } from './services/cloudtrail.js';
 import { cloudWatchService } from './services/cloudwatch.js';
 import { configService } from './services/config.js';
 import { ec2Service } from './services/ec2.js';
@@ -37,6 +38,7 @@ import { stsService } from './services/sts.js';
 export const DEFAULT_SERVICES: readonly FakeService[] = [
   accessAnalyzerService,
   accountService,
+  cloudTrailService,
   cloudWatchService,
   configService,
   ec2Service,

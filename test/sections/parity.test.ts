@@ -143,6 +143,13 @@ describe('the AWS CLI reader knows the sections’ files only', () => {
         return [];
       }),
     ]);
-    expect(readdirSync(demo).filter((file) => !known.has(file))).toEqual([]);
+    const alongside = SECTIONS.flatMap((section) =>
+      section.awsCli.kind === 'file' && section.awsCli.alongside ? [section.awsCli.alongside] : [],
+    );
+    expect(
+      readdirSync(demo).filter(
+        (file) => !known.has(file) && !alongside.some((pattern) => pattern.test(file)),
+      ),
+    ).toEqual([]);
   });
 });

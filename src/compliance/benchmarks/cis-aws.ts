@@ -9,6 +9,18 @@ import { control } from '../types.js';
 const SOURCE = 'https://www.cisecurity.org/benchmark/amazon_web_services';
 const CONFIG_TITLE = 'Ensure AWS Config is enabled in all regions';
 
+/**
+ * The logging section's controls iamspect judges: CloudTrail in all regions, its log file
+ * validation, and AWS Config. Section 3 up to v5.0.0, section 4 from v6.0.0.
+ */
+function loggingControls(section: '3' | '4'): BenchmarkControl[] {
+  return [
+    control(`${section}.1`, 'Ensure CloudTrail is enabled in all regions', 'automated'),
+    control(`${section}.2`, 'Ensure CloudTrail log file validation is enabled', 'automated'),
+    control(`${section}.3`, CONFIG_TITLE, 'automated'),
+  ];
+}
+
 /** v3.0.0 and v4.0.1 number the IAM section alike; v4 reworded four titles. */
 function cisV3V4(wording: 'v3' | 'v4'): BenchmarkControl[] {
   const v4 = wording === 'v4';
@@ -71,7 +83,7 @@ function cisV3V4(wording: 'v3' | 'v4'): BenchmarkControl[] {
       'manual',
     ),
     control('1.22', 'Ensure access to AWSCloudShellFullAccess is restricted', 'manual'),
-    control('3.3', CONFIG_TITLE, 'automated'),
+    ...loggingControls('3'),
   ];
 }
 
@@ -79,7 +91,7 @@ function cisV3V4(wording: 'v3' | 'v4'): BenchmarkControl[] {
  * v5.0.0 dropped "security questions" (1.3) and renumbered what followed; v6.0.0 made IAM section
  * 2 with the same controls in the same order. `section` is the IAM section's number.
  */
-function cisV5V6(section: '1' | '2', configId: string): BenchmarkControl[] {
+function cisV5V6(section: '1' | '2', logging: '3' | '4'): BenchmarkControl[] {
   const titles: Array<[string, BenchmarkControl['assessment']]> = [
     ['Maintain current contact details', 'manual'],
     ['Ensure security contact information is registered', 'manual'],
@@ -111,7 +123,7 @@ function cisV5V6(section: '1' | '2', configId: string): BenchmarkControl[] {
   ];
   return [
     ...titles.map(([title, assessment], index) => control(`${section}.${index + 1}`, title, assessment)),
-    control(configId, CONFIG_TITLE, 'automated'),
+    ...loggingControls(logging),
   ];
 }
 
@@ -159,30 +171,30 @@ const CIS_V7: BenchmarkControl[] = [
     "Ensure AWS resource policies do not allow unrestricted access using 'Principal': '*'",
     'manual',
   ),
-  control('4.3', CONFIG_TITLE, 'automated'),
+  ...loggingControls('4'),
 ];
 
 function cis(
   version: string,
   label: string,
   iamSection: string,
-  configId: string,
+  logging: string,
   controls: BenchmarkControl[],
 ): Framework {
   return {
     id: `cis-aws-${version}`,
     title: `CIS Amazon Web Services Foundations Benchmark v${label}`,
     tag: `cis-aws-${version}`,
-    scope: `section ${iamSection} (Identity and Access Management) and ${configId} (AWS Config)`,
+    scope: `section ${iamSection} (Identity and Access Management) and ${logging}.1-${logging}.3 (CloudTrail, AWS Config)`,
     source: SOURCE,
     controls,
   };
 }
 
 export const CIS_AWS_FRAMEWORKS: readonly Framework[] = [
-  cis('3.0', '3.0.0', '1', '3.3', cisV3V4('v3')),
-  cis('4.0', '4.0.1', '1', '3.3', cisV3V4('v4')),
-  cis('5.0', '5.0.0', '1', '3.3', cisV5V6('1', '3.3')),
-  cis('6.0', '6.0.0', '2', '4.3', cisV5V6('2', '4.3')),
-  cis('7.0', '7.0.0', '2', '4.3', CIS_V7),
+  cis('3.0', '3.0.0', '1', '3', cisV3V4('v3')),
+  cis('4.0', '4.0.1', '1', '3', cisV3V4('v4')),
+  cis('5.0', '5.0.0', '1', '3', cisV5V6('1', '3')),
+  cis('6.0', '6.0.0', '2', '4', cisV5V6('2', '4')),
+  cis('7.0', '7.0.0', '2', '4', CIS_V7),
 ];
