@@ -16,6 +16,7 @@ import { organizationSection } from './organization.js';
 import { organizationFeaturesSection } from './organization-features.js';
 import { passwordPolicySection } from './password-policy.js';
 import { regionsSection } from './regions.js';
+import { route53DomainsSection } from './route53-domains.js';
 import { serverCertificatesSection } from './server-certificates.js';
 import { serviceControlPoliciesSection } from './service-control-policies.js';
 import { virtualMfaDevicesSection } from './virtual-mfa-devices.js';
@@ -37,6 +38,7 @@ export const SECTIONS = [
   alternateContactsSection,
   billingAlarmsSection,
   cloudFormationSection,
+  route53DomainsSection,
 ] as const;
 
 export type AnySection = (typeof SECTIONS)[number];

@@ -246,6 +246,18 @@ export interface FakeOrganization {
   emptyPages: boolean;
 }
 
+/** A domain registered with Route 53 (Route 53 Domains, us-east-1). */
+export interface FakeRegisteredDomain {
+  name: string;
+  autoRenew: boolean;
+  transferLock: boolean;
+  expiry: Date;
+  /** ListDomains leaves out AutoRenew and TransferLock, so only GetDomainDetail tells them. */
+  listOmitsSettings: boolean;
+  /** GetDomainDetail of this domain is refused (AccessDenied on one resource). */
+  detailDenied: boolean;
+}
+
 export interface FakeAccount {
   id: string;
   partition: string;
@@ -270,6 +282,7 @@ export interface FakeAccount {
   securityContact: FakeContact | null;
   /** null = standalone (Organizations: AWSOrganizationsNotInUseException). */
   organization: FakeOrganization | null;
+  registeredDomains: FakeRegisteredDomain[];
 }
 
 /** A deterministic IAM-style unique id (`AIDA` + 17 characters) derived from a name. */
@@ -581,6 +594,7 @@ export function fakeAccount(init: FakeAccountInit = {}): FakeAccount {
     policies: [],
     serverCertificates: [],
     unassignedMfaDevices: [],
+    registeredDomains: [],
     passwordPolicy: {
       MinimumPasswordLength: 14,
       RequireSymbols: true,
@@ -610,6 +624,21 @@ export function fakeAccount(init: FakeAccountInit = {}): FakeAccount {
       ...init.root,
     },
     credentialReport: credentialReportState(init.credentialReport),
+  };
+}
+
+export function fakeRegisteredDomain(
+  name: string,
+  overrides: Partial<FakeRegisteredDomain> = {},
+): FakeRegisteredDomain {
+  return {
+    name,
+    autoRenew: true,
+    transferLock: true,
+    expiry: daysBefore(-200),
+    listOmitsSettings: false,
+    detailDenied: false,
+    ...overrides,
   };
 }
 

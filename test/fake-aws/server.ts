@@ -32,6 +32,7 @@ import { configService } from './services/config.js';
 import { ec2Service } from './services/ec2.js';
 import { iamService } from './services/iam.js';
 import { organizationsService } from './services/organizations.js';
+import { route53DomainsService } from './services/route53-domains.js';
 import { stsService } from './services/sts.js';
 
 export const DEFAULT_SERVICES: readonly FakeService[] = [
@@ -42,6 +43,7 @@ export const DEFAULT_SERVICES: readonly FakeService[] = [
   ec2Service,
   iamService,
   organizationsService,
+  route53DomainsService,
   stsService,
 ];
 
