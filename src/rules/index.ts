@@ -2,6 +2,7 @@
 // test/rules/meta.test.ts checks that every file under src/rules/<area>/ is registered here.
 import type { AnyRule } from './types.js';
 import { accountRules } from './account/index.js';
+import { cloudfrontRules } from './cloudfront/index.js';
 import { domainRules } from './domains/index.js';
 import { passwordRules } from './password/index.js';
 import { policyRules } from './policy/index.js';
@@ -12,6 +13,7 @@ import { userRules } from './users/index.js';
 
 const areas: AnyRule[][] = [
   accountRules,
+  cloudfrontRules,
   domainRules,
   passwordRules,
   policyRules,

@@ -9,6 +9,7 @@ import { alternateContactsSection } from './alternate-contacts.js';
 import { authorizationDetailsSection } from './authorization-details.js';
 import { billingAlarmsSection } from './billing-alarms.js';
 import { cloudFormationSection } from './cloud-formation.js';
+import { cloudFrontDistributionsSection } from './cloudfront-distributions.js';
 import { configDeliveryStatusSection } from './config-delivery-status.js';
 import { configRecordersSection } from './config-recorders.js';
 import { credentialReportSection } from './credential-report.js';
@@ -38,6 +39,7 @@ export const SECTIONS = [
   alternateContactsSection,
   billingAlarmsSection,
   cloudFormationSection,
+  cloudFrontDistributionsSection,
   route53DomainsSection,
 ] as const;
 

@@ -22,6 +22,8 @@
 //   us-west-2, and no recorder includes global IAM resources; IAM Access Analyzer runs only in
 //   eu-west-1; three opt-in regions are off and not checked;
 // - nobody is the SECURITY alternate contact, and the only CloudWatch alarm watches CPU, not the bill;
+// - www.northwind-shop.com is served by a CloudFront distribution that allows plain HTTP, keeps no
+//   access logs and reads its S3 bucket without origin access control;
 // - of its two registered domains, northwind-sale.com has no transfer lock.
 // get-credential-report.json holds the CSV base64-encoded, as the CLI prints it: decode it with
 // `jq -r .Content get-credential-report.json | base64 -d` to read or edit it.

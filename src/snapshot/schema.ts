@@ -33,6 +33,7 @@ export type {
   SourceLocation,
   TemplatePasswordSource,
 } from '../sections/cloud-formation.js';
+export type { Distribution } from '../sections/cloudfront-distributions.js';
 export type { ConfigDeliveryRegion } from '../sections/config-delivery-status.js';
 export type { ConfigRegion } from '../sections/config-recorders.js';
 export type {

@@ -17,7 +17,7 @@ import { leastPrivilegePolicy } from '../../src/collect/permissions.js';
 import { normalizePolicyDocument } from '../../src/snapshot/policy-document.js';
 import { sampleAccount } from '../fake-aws/accounts.js';
 import { fastRetryStrategy } from '../fake-aws/fast-retry.js';
-import { fakeRegisteredDomain } from '../fake-aws/model.js';
+import { fakeDistribution, fakeRegisteredDomain } from '../fake-aws/model.js';
 import { MANAGEMENT_ACCOUNT_ID, memberId, organizationWorld } from '../fake-aws/organization.js';
 import type { FakeSession } from './harness.js';
 import { startSession } from './harness.js';
@@ -100,10 +100,11 @@ describe('the allow list', () => {
   test('is exactly what a full collection sends, and the permissions policy lists exactly it', async () => {
     // The fullest run there is: an organization (--org lists its accounts, reads the SCPs and
     // assumes a role in the member), where one account cannot use account:ListRegions and falls
-    // back to ec2:DescribeRegions, and a registered domain is read in detail (GetDomainDetail).
+    // back to ec2:DescribeRegions, and a registered domain and a distribution are read in detail.
     await session.close();
     const { management } = organizationWorld({ memberCount: 1 });
     management.registeredDomains = [fakeRegisteredDomain('example.com', { listOmitsSettings: true })];
+    management.distributions = [fakeDistribution('E1EXAMPLE')];
     session = await startSession(management);
     session.fake.faults.failFirst('account:ListRegions', 'accessDenied', 1);
     const run = await session.collectOrganization();
