@@ -5,11 +5,13 @@
 import { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer';
 import { AccountClient } from '@aws-sdk/client-account';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { Route53DomainsClient } from '@aws-sdk/client-route-53-domains';
 import { STSClient } from '@aws-sdk/client-sts';
 import { AdaptiveRetryStrategy } from '@smithy/core/retry';
 import type {
@@ -34,11 +36,13 @@ const CLIENT_CLASSES = {
   'access-analyzer': AccessAnalyzerClient,
   account: AccountClient,
   cloudtrail: CloudTrailClient,
+  cloudfront: CloudFrontClient,
   cloudwatch: CloudWatchClient,
   config: ConfigServiceClient,
   ec2: EC2Client,
   iam: IAMClient,
   organizations: OrganizationsClient,
+  route53domains: Route53DomainsClient,
   sts: STSClient,
 };
 

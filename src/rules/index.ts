@@ -2,6 +2,8 @@
 // test/rules/meta.test.ts checks that every file under src/rules/<area>/ is registered here.
 import type { AnyRule } from './types.js';
 import { accountRules } from './account/index.js';
+import { cloudfrontRules } from './cloudfront/index.js';
+import { domainRules } from './domains/index.js';
 import { passwordRules } from './password/index.js';
 import { policyRules } from './policy/index.js';
 import { rootRules } from './root/index.js';
@@ -11,6 +13,8 @@ import { userRules } from './users/index.js';
 
 const areas: AnyRule[][] = [
   accountRules,
+  cloudfrontRules,
+  domainRules,
   passwordRules,
   policyRules,
   rootRules,

@@ -10,6 +10,7 @@ import { authorizationDetailsSection } from './authorization-details.js';
 import { billingAlarmsSection } from './billing-alarms.js';
 import { cloudFormationSection } from './cloud-formation.js';
 import { cloudTrailsSection } from './cloud-trails.js';
+import { cloudFrontDistributionsSection } from './cloudfront-distributions.js';
 import { configDeliveryStatusSection } from './config-delivery-status.js';
 import { configRecordersSection } from './config-recorders.js';
 import { credentialReportSection } from './credential-report.js';
@@ -17,6 +18,7 @@ import { organizationSection } from './organization.js';
 import { organizationFeaturesSection } from './organization-features.js';
 import { passwordPolicySection } from './password-policy.js';
 import { regionsSection } from './regions.js';
+import { route53DomainsSection } from './route53-domains.js';
 import { serverCertificatesSection } from './server-certificates.js';
 import { serviceControlPoliciesSection } from './service-control-policies.js';
 import { virtualMfaDevicesSection } from './virtual-mfa-devices.js';
@@ -39,6 +41,8 @@ export const SECTIONS = [
   billingAlarmsSection,
   cloudTrailsSection,
   cloudFormationSection,
+  cloudFrontDistributionsSection,
+  route53DomainsSection,
 ] as const;
 
 export type AnySection = (typeof SECTIONS)[number];

@@ -25,6 +25,9 @@
 // - its one CloudTrail trail, northwind-audit, logs every management event but in us-east-1 only,
 //   without log file validation (get-trail-status.northwind-audit.json and
 //   get-event-selectors.northwind-audit.json beside describe-trails.json).
+// - www.northwind-shop.com is served by a CloudFront distribution that allows plain HTTP, keeps no
+//   access logs and reads its S3 bucket without origin access control;
+// - of its two registered domains, northwind-sale.com has no transfer lock.
 // get-credential-report.json holds the CSV base64-encoded, as the CLI prints it: decode it with
 // `jq -r .Content get-credential-report.json | base64 -d` to read or edit it.
 import { join } from 'node:path';

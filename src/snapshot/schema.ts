@@ -34,6 +34,7 @@ export type {
   SourceLocation,
   TemplatePasswordSource,
 } from '../sections/cloud-formation.js';
+export type { Distribution } from '../sections/cloudfront-distributions.js';
 export type { ConfigDeliveryRegion } from '../sections/config-delivery-status.js';
 export type { ConfigRegion } from '../sections/config-recorders.js';
 export type {
@@ -45,6 +46,7 @@ export type { Organization } from '../sections/organization.js';
 export type { OrganizationFeatures } from '../sections/organization-features.js';
 export type { PasswordPolicy } from '../sections/password-policy.js';
 export type { Region } from '../sections/regions.js';
+export type { RegisteredDomain } from '../sections/route53-domains.js';
 export type { ServerCertificate } from '../sections/server-certificates.js';
 export type { ServiceControlPolicies, ServiceControlPolicy } from '../sections/service-control-policies.js';
 export type { VirtualMfaDevice } from '../sections/virtual-mfa-devices.js';

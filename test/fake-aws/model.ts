@@ -263,6 +263,48 @@ export interface FakeOrganization {
   emptyPages: boolean;
 }
 
+export interface FakeOrigin {
+  id: string;
+  domainName: string;
+  /** S3OriginConfig (a bucket's REST endpoint) rather than CustomOriginConfig. */
+  s3: boolean;
+  originAccessControlId: string;
+  /** `origin-access-identity/cloudfront/E...`, or '' (the API sends an empty element). */
+  originAccessIdentity: string;
+}
+
+export interface FakeCacheBehavior {
+  /** null: the default cache behaviour. */
+  pathPattern: string | null;
+  viewerProtocolPolicy: 'allow-all' | 'redirect-to-https' | 'https-only';
+  realtimeLogConfigArn: string | null;
+}
+
+/** A CloudFront distribution (global; the API answers in us-east-1). */
+export interface FakeDistribution {
+  id: string;
+  domainName: string;
+  aliases: string[];
+  origins: FakeOrigin[];
+  behaviors: FakeCacheBehavior[];
+  /** Standard logging (legacy) to this bucket; null = off. */
+  logBucket: string | null;
+  /** GetDistribution of this distribution is refused (AccessDenied on one resource). */
+  readDenied: boolean;
+}
+
+/** A domain registered with Route 53 (Route 53 Domains, us-east-1). */
+export interface FakeRegisteredDomain {
+  name: string;
+  autoRenew: boolean;
+  transferLock: boolean;
+  expiry: Date;
+  /** ListDomains leaves out AutoRenew and TransferLock, so only GetDomainDetail tells them. */
+  listOmitsSettings: boolean;
+  /** GetDomainDetail of this domain is refused (AccessDenied on one resource). */
+  detailDenied: boolean;
+}
+
 export interface FakeAccount {
   id: string;
   partition: string;
@@ -289,6 +331,8 @@ export interface FakeAccount {
   trails: FakeTrail[];
   /** null = standalone (Organizations: AWSOrganizationsNotInUseException). */
   organization: FakeOrganization | null;
+  registeredDomains: FakeRegisteredDomain[];
+  distributions: FakeDistribution[];
 }
 
 /** A deterministic IAM-style unique id (`AIDA` + 17 characters) derived from a name. */
@@ -617,6 +661,8 @@ export function fakeAccount(init: FakeAccountInit = {}): FakeAccount {
     policies: [],
     serverCertificates: [],
     unassignedMfaDevices: [],
+    registeredDomains: [],
+    distributions: [],
     passwordPolicy: {
       MinimumPasswordLength: 14,
       RequireSymbols: true,
@@ -650,6 +696,43 @@ export function fakeAccount(init: FakeAccountInit = {}): FakeAccount {
       ...init.root,
     },
     credentialReport: credentialReportState(init.credentialReport),
+  };
+}
+
+/** A distribution in front of one S3 bucket, well kept unless overridden: OAC, HTTPS, logs. */
+export function fakeDistribution(id: string, overrides: Partial<FakeDistribution> = {}): FakeDistribution {
+  return {
+    id,
+    domainName: `${id.toLowerCase()}.cloudfront.net`,
+    aliases: [],
+    origins: [
+      {
+        id: 'site',
+        domainName: 'site-bucket.s3.us-east-1.amazonaws.com',
+        s3: true,
+        originAccessControlId: 'E2OACEXAMPLE01',
+        originAccessIdentity: '',
+      },
+    ],
+    behaviors: [{ pathPattern: null, viewerProtocolPolicy: 'redirect-to-https', realtimeLogConfigArn: null }],
+    logBucket: 'logs-bucket.s3.amazonaws.com',
+    readDenied: false,
+    ...overrides,
+  };
+}
+
+export function fakeRegisteredDomain(
+  name: string,
+  overrides: Partial<FakeRegisteredDomain> = {},
+): FakeRegisteredDomain {
+  return {
+    name,
+    autoRenew: true,
+    transferLock: true,
+    expiry: daysBefore(-200),
+    listOmitsSettings: false,
+    detailDenied: false,
+    ...overrides,
   };
 }
 

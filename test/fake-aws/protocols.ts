@@ -9,6 +9,9 @@
 //   body, timestamps as epoch seconds, errors as `{"__type": ..., "message": ...}`.
 // - restJson1 (Account, Access Analyzer): the operation is the HTTP method and path, input in the
 //   JSON body and the query string; errors name their code in the `x-amzn-errortype` header.
+// - restXml (CloudFront): the operation is the HTTP method and a path pattern whose named groups
+//   are input, with the query string; the answer is one XML element named by the handler, lists
+//   wrapped in the member name each shape uses (XmlList); errors as AWS Query's `<ErrorResponse>`.
 
 export interface QueryProtocol {
   kind: 'query';
@@ -33,7 +36,14 @@ export interface RestJsonProtocol {
   routes: Record<string, { method: string; path: string }>;
 }
 
-export type Protocol = QueryProtocol | Ec2QueryProtocol | JsonProtocol | RestJsonProtocol;
+export interface RestXmlProtocol {
+  kind: 'restXml';
+  xmlns: string;
+  /** Operation -> its HTTP binding; the path's named groups become input members. */
+  routes: Record<string, { method: string; path: RegExp }>;
+}
+
+export type Protocol = QueryProtocol | Ec2QueryProtocol | JsonProtocol | RestJsonProtocol | RestXmlProtocol;
 
 /** An error the service answers with. `code` is the wire code (`AccessDenied`, `NoSuchEntity`...). */
 export class FakeAwsError extends Error {
@@ -50,6 +60,20 @@ export class FakeAwsError extends Error {
 /** A string-to-value map, which AWS Query encodes as `<entry>` elements (GetAccountSummary's SummaryMap). */
 export class XmlMap {
   constructor(readonly entries: Record<string, string | number>) {}
+}
+
+/** A REST-XML list: each item in an element named `tag` (`<Items><Origin>...</Origin></Items>`). */
+export class XmlList {
+  constructor(
+    readonly tag: string,
+    readonly items: readonly unknown[],
+  ) {}
+}
+
+/** A REST-XML answer: its root element's name and content. */
+export interface XmlDocument {
+  root: string;
+  content: Record<string, unknown>;
 }
 
 export interface DecodedRequest {
@@ -129,6 +153,19 @@ export function decodeRestJsonRequest(
   return { operation, input };
 }
 
+/** restXml: the route matching the method and path pattern; input from its groups and the query string. */
+export function decodeRestXmlRequest(protocol: RestXmlProtocol, method: string, url: string): DecodedRequest {
+  const { pathname, searchParams } = new URL(url, 'http://fake');
+  for (const [operation, route] of Object.entries(protocol.routes)) {
+    const match = route.method === method ? route.path.exec(pathname) : null;
+    if (!match) continue;
+    const input: Record<string, unknown> = { ...match.groups };
+    for (const [key, value] of searchParams) input[key] = value;
+    return { operation, input };
+  }
+  return { operation: '', input: {} };
+}
+
 // ---------- encoding ----------
 
 function escapeXml(text: string): string {
@@ -156,6 +193,9 @@ export function toXml(value: unknown, listTag = 'member'): string {
           `<entry><key>${escapeXml(key)}</key><value>${escapeXml(String(entry))}</value></entry>`,
       )
       .join('');
+  }
+  if (value instanceof XmlList) {
+    return value.items.map((item) => `<${value.tag}>${toXml(item, listTag)}</${value.tag}>`).join('');
   }
   if (Array.isArray(value)) {
     return value.map((item) => `<${listTag}>${toXml(item, listTag)}</${listTag}>`).join('');
@@ -185,7 +225,7 @@ export function encodeQueryResult(
 }
 
 export function encodeQueryError(
-  protocol: QueryProtocol,
+  protocol: QueryProtocol | RestXmlProtocol,
   error: FakeAwsError,
   requestId: string,
 ): EncodedResponse {
@@ -194,6 +234,13 @@ export function encodeQueryError(
     `<Code>${escapeXml(error.code)}</Code><Message>${escapeXml(error.message)}</Message></Error>` +
     `<RequestId>${requestId}</RequestId></ErrorResponse>`;
   return { status: error.status, contentType: 'text/xml', body };
+}
+
+function encodeRestXmlResult(protocol: RestXmlProtocol, document: XmlDocument): EncodedResponse {
+  const body =
+    `<?xml version="1.0" encoding="UTF-8"?>\n` +
+    `<${document.root} xmlns="${protocol.xmlns}">${toXml(document.content)}</${document.root}>`;
+  return { status: 200, contentType: 'text/xml', body };
 }
 
 /** EC2 answers without a Result wrapper, with the request id in the body. */
@@ -272,6 +319,8 @@ export function encodeResult(
       return encodeQueryResult(protocol, operation, result, requestId);
     case 'ec2Query':
       return encodeEc2Result(protocol, operation, result, requestId);
+    case 'restXml':
+      return encodeRestXmlResult(protocol, result as XmlDocument);
     default:
       return encodeJsonResult(protocol, result);
   }
@@ -280,6 +329,7 @@ export function encodeResult(
 export function encodeError(protocol: Protocol, error: FakeAwsError, requestId: string): EncodedResponse {
   switch (protocol.kind) {
     case 'query':
+    case 'restXml':
       return encodeQueryError(protocol, error, requestId);
     case 'ec2Query':
       return encodeEc2Error(error, requestId);

@@ -19,6 +19,7 @@ import {
   decodeJsonRequest,
   decodeQueryBody,
   decodeRestJsonRequest,
+  decodeRestXmlRequest,
   encodeError,
   encodeResult,
   FakeAwsError,
@@ -32,18 +33,22 @@ import { cloudWatchService } from './services/cloudwatch.js';
 import { configService } from './services/config.js';
 import { ec2Service } from './services/ec2.js';
 import { iamService } from './services/iam.js';
+import { cloudFrontService } from './services/cloudfront.js';
 import { organizationsService } from './services/organizations.js';
+import { route53DomainsService } from './services/route53-domains.js';
 import { stsService } from './services/sts.js';
 
 export const DEFAULT_SERVICES: readonly FakeService[] = [
   accessAnalyzerService,
   accountService,
   cloudTrailService,
+  cloudFrontService,
   cloudWatchService,
   configService,
   ec2Service,
   iamService,
   organizationsService,
+  route53DomainsService,
   stsService,
 ];
 
@@ -163,6 +168,8 @@ function decodeRequest(protocol: Protocol, request: IncomingMessage, body: strin
       return decodeQueryBody(body);
     case 'restJson1':
       return decodeRestJsonRequest(protocol, request.method ?? 'GET', request.url ?? '/', body);
+    case 'restXml':
+      return decodeRestXmlRequest(protocol, request.method ?? 'GET', request.url ?? '/');
     default:
       return decodeJsonRequest(protocol, String(request.headers['x-amz-target'] ?? ''), body);
   }
