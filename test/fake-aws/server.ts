@@ -32,6 +32,7 @@ import { configService } from './services/config.js';
 import { ec2Service } from './services/ec2.js';
 import { iamService } from './services/iam.js';
 import { organizationsService } from './services/organizations.js';
+import { RESOURCE_POLICY_SERVICES } from './services/resource-policies.js';
 import { stsService } from './services/sts.js';
 
 export const DEFAULT_SERVICES: readonly FakeService[] = [
@@ -43,6 +44,7 @@ export const DEFAULT_SERVICES: readonly FakeService[] = [
   iamService,
   organizationsService,
   stsService,
+  ...RESOURCE_POLICY_SERVICES,
 ];
 
 export interface RecordedRequest {
@@ -232,6 +234,7 @@ export async function startFakeAws(account: FakeAccount, options: FakeAwsOptions
       accessKeyId: signed.accessKeyId,
       sessions,
       region: signed.region,
+      host: request.headers.host ?? '',
       findAccount: accountFinder(fake),
     };
 
