@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { isAccessDenied, awsErrorCode } from '../collect/failures.js';
+import { InputError } from '../errors.js';
 import { forEachEnabledRegion } from '../collect/regional.js';
 import type { CliFile } from '../snapshot/aws-cli-file.js';
 import { parseCliJson } from '../snapshot/aws-cli-file.js';
@@ -81,7 +82,8 @@ const describeTrailsOutput = z.object({
 });
 type DescribedTrail = NonNullable<z.infer<typeof describeTrailsOutput>['trailList']>[number];
 
-const trailStatusOutput = z.object({ IsLogging: z.boolean().optional() });
+// GetTrailStatus always answers IsLogging: without it the file lost what it was saved for.
+const trailStatusOutput = z.object({ IsLogging: z.boolean() });
 
 const values = z.array(z.string()).optional();
 const eventSelectorsOutput = z.object({
@@ -130,6 +132,12 @@ export type TrailRead = { output: SourcedOutput } | { unread: z.infer<typeof unr
 
 function normalizeEventSelectors(read: SourcedOutput): TrailEventSelectors {
   const output = validateInput(eventSelectorsOutput, read.output, read.source);
+  // A trail always has one kind of selector: an answer with neither lost what the trail records.
+  if (output.EventSelectors === undefined && output.AdvancedEventSelectors === undefined) {
+    throw new InputError(
+      `${read.source}: neither EventSelectors nor AdvancedEventSelectors: not a GetEventSelectors answer`,
+    );
+  }
   return {
     classic: (output.EventSelectors ?? []).map((selector) => ({
       // The API's defaults: a classic selector records reads and writes, management events included.
@@ -189,7 +197,14 @@ const DESCRIBE_TRAILS = 'describe-trails.json';
 /** The AWS CLI commands saving one trail's status and selectors, each to `<command>.<trail name>.json`. */
 const PER_TRAIL = [
   { command: 'get-trail-status', option: '--name', action: 'cloudtrail:GetTrailStatus' },
-  { command: 'get-event-selectors', option: '--trail-name', action: 'cloudtrail:GetEventSelectors' },
+  // GetEventSelectors names the trail it answers for: a file naming another trail, or none, is not
+  // this trail's answer (a copied or cut file), so the section fails naming it rather than trust it.
+  {
+    command: 'get-event-selectors',
+    option: '--trail-name',
+    action: 'cloudtrail:GetEventSelectors',
+    namesTrail: true,
+  },
 ] as const;
 
 /**
@@ -208,12 +223,14 @@ function savedTrailRead(dir: string, trail: DescribedTrail, read: (typeof PER_TR
       },
     };
   }
-  return {
-    output: {
-      output: parseJsonText(readInputFile(path, 'AWS CLI output'), path, 'AWS CLI output'),
-      source: path,
-    },
-  };
+  const output = parseJsonText(readInputFile(path, 'AWS CLI output'), path, 'AWS CLI output');
+  if ('namesTrail' in read && (output as { TrailARN?: unknown } | null)?.TrailARN !== trail.TrailARN) {
+    throw new InputError(
+      `${path}: TrailARN is not ${trail.TrailARN}: this is not that trail's answer`,
+      `Save it again: aws cloudtrail ${read.command} ${read.option} ${trail.TrailARN} > ${name}`,
+    );
+  }
+  return { output: { output, source: path } };
 }
 
 /** describe-trails.json and each trail's status and selectors saved beside it. */

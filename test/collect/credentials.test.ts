@@ -152,6 +152,8 @@ describe('endpoints', () => {
       'ACCESSANALYZER',
       'CLOUDWATCH',
       'CLOUDTRAIL',
+      'CLOUDFRONT',
+      'ROUTE_53_DOMAINS',
     ]) {
       process.env[`AWS_ENDPOINT_URL_${service}`] = session.fake.url;
     }
