@@ -4,12 +4,13 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { InputError } from '../errors.js';
-import { accessGraph } from '../graph/access-graph.js';
-import type { GraphNode } from '../graph/access-graph.js';
+import { principalNamed } from '../graph/query.js';
+import type { PrincipalAnalysis } from '../policy/account-analysis.js';
+import { analyzeAccount } from '../policy/account-analysis.js';
 import type { CompiledPolicy } from '../policy/compiled-policy.js';
 import { globsIntersect } from '../policy/glob.js';
 import type { Decision } from '../graph/who-can.js';
-import { addFormatOption, COVERAGE, print, resolveAction, resolvePrincipal } from './graph-output.js';
+import { addFormatOption, COVERAGE, print, resolveAction } from './graph-output.js';
 import type { SourceFlags } from './source-options.js';
 import { addSourceOptions, liveOptionsGiven, readOneAccount } from './source-options.js';
 
@@ -60,13 +61,12 @@ function parseContext(pairs: readonly string[]): Record<string, string> {
 
 /** The decision and its reasons for one principal, action and resource, under the given request keys. */
 export function decide(
-  node: GraphNode,
+  principal: PrincipalAnalysis,
   action: number,
   actionName: string,
   resource: string,
   extra: Record<string, string>,
 ): CanAnswer {
-  const principal = node.principal!;
   const facts = { ...principal.facts, extra };
   const permissions = principal.permissions.forPrincipal(facts, principal.arn);
   const grant = permissions.findGrant(action, { target: resource, extra });
@@ -144,9 +144,10 @@ export function registerCan(program: Command): void {
   command.action(
     async (principal: string, action: string, resource: string, flags: CanFlags, self: Command) => {
       const extra = parseContext(flags.context);
-      const graph = accessGraph(await readOneAccount(flags, liveOptionsGiven(self)));
-      const node = resolvePrincipal(graph, principal);
-      const answer = decide(node, resolveAction(graph, action), action, resource, extra);
+      // One principal's policies decide: the account's other principals are never analysed.
+      const account = analyzeAccount(await readOneAccount(flags, liveOptionsGiven(self)));
+      const asking = principalNamed(account, principal);
+      const answer = decide(asking, resolveAction(account, action), action, resource, extra);
       if (flags.format === 'json') print([JSON.stringify(answer, null, 2)]);
       else print(answerLines(answer));
       process.exitCode = flags.expect && flags.expect !== answer.decision ? 1 : 0;

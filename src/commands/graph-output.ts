@@ -5,6 +5,8 @@ import { Option } from 'commander';
 import { InputError } from '../errors.js';
 import type { AccessGraph, GraphNode } from '../graph/access-graph.js';
 import type { HopProof, PathProof } from '../graph/proof.js';
+import { principalNamed } from '../graph/query.js';
+import type { AccountAnalysis } from '../policy/account-analysis.js';
 import { printReport } from '../util/stdout.js';
 
 export const COVERAGE =
@@ -16,39 +18,14 @@ export function addFormatOption(command: Command, formats: readonly string[]): C
   );
 }
 
-/** A principal named by ARN, `user/NAME` or `role/NAME` (a path may be included: `role/ops/deploy`). */
+/** A principal named by ARN, `user/NAME` or `role/NAME`, as a node of the graph. */
 export function resolvePrincipal(graph: AccessGraph, text: string): GraphNode {
-  const { partition, accountId } = graph.account.env;
-  const arn = text.startsWith('arn:') ? text : `arn:${partition}:iam::${accountId}:${text}`;
-  const exact = graph.node(arn);
-  if (exact && (exact.kind === 'user' || exact.kind === 'role')) return exact;
-  const name = text.slice(text.lastIndexOf('/') + 1).toLowerCase();
-  const principals = graph.principals;
-  const byName = principals.filter((node) => node.arn.toLowerCase().endsWith(`/${name}`));
-  if (
-    byName.length === 1 &&
-    !text.startsWith('arn:') &&
-    text.split('/').length === 2 &&
-    byName[0]!.kind === text.split('/')[0]
-  ) {
-    return byName[0]!;
-  }
-  const near = (
-    byName.length > 0
-      ? byName
-      : principals.filter((node) => node.arn.toLowerCase().includes(name.slice(0, 3)))
-  )
-    .slice(0, 3)
-    .map((node) => node.arn.slice(node.arn.indexOf(':', 'arn:aws:iam::'.length) + 1));
-  throw new InputError(
-    `no user or role ${text} in account ${accountId}`,
-    near.length > 0 ? `Did you mean ${near.join(', ')}?` : 'Name it by ARN, user/NAME or role/NAME.',
-  );
+  return graph.node(principalNamed(graph.account, text).arn)!;
 }
 
 /** The catalogue index of an action (case-insensitive), or a one-line error. */
-export function resolveAction(graph: AccessGraph, action: string): number {
-  const index = graph.account.env.catalog.indexOf(action);
+export function resolveAction(account: AccountAnalysis, action: string): number {
+  const index = account.env.catalog.indexOf(action);
   if (index === undefined) {
     throw new InputError(
       `unknown action ${action}`,

@@ -22,7 +22,7 @@ export function registerWhoCan(program: Command): void {
   addSourceOptions(command, 'read');
   command.action(async (action: string, resource: string, flags: WhoCanFlags, self: Command) => {
     const graph = accessGraph(await readOneAccount(flags, liveOptionsGiven(self)));
-    const entries = whoCan(graph, resolveAction(graph, action), resource);
+    const entries = whoCan(graph, resolveAction(graph.account, action), resource);
     if (flags.format === 'json') {
       const principals = entries.map((e) => ({
         arn: e.node.arn,

@@ -79,9 +79,6 @@ export function analyzeAccount(snapshot: Snapshot): AccountAnalysis {
 export class AccountAnalysis {
   readonly env: AnalysisEnvironment;
   readonly details: AuthorizationDetails;
-  readonly users: readonly PrincipalAnalysis[];
-  readonly groups: readonly PrincipalAnalysis[];
-  readonly roles: readonly PrincipalAnalysis[];
   /** SCPs per level of the account's organization path, when collected and binding. */
   readonly scpLevels: readonly (readonly CompiledPolicy[])[];
   /** SCPs whose document is missing: they could not be taken into account. */
@@ -111,15 +108,54 @@ export class AccountAnalysis {
     const scps = this.compileScps();
     this.scpLevels = scps.levels;
     this.unknownScps = scps.unknown;
-    this.users = this.details.users.map(
-      (user) => new PrincipalAnalysis(this, 'user', user, this.userPolicies(user)),
-    );
-    this.groups = this.details.groups.map(
-      (group) => new PrincipalAnalysis(this, 'group', group, this.ownPolicies(group)),
-    );
-    this.roles = this.details.roles.map(
-      (role) => new PrincipalAnalysis(this, 'role', role, this.ownPolicies(role)),
-    );
+  }
+
+  // Principals are analysed when first asked for: a question about one principal (`can`) then
+  // compiles only its own policies, not every policy of the account.
+  private readonly analysed = new Map<UserDetail | GroupDetail | RoleDetail, PrincipalAnalysis>();
+  private userList: readonly PrincipalAnalysis[] | undefined;
+  private groupList: readonly PrincipalAnalysis[] | undefined;
+  private roleList: readonly PrincipalAnalysis[] | undefined;
+  private detailsByArn: Map<string, [PrincipalKind, UserDetail | GroupDetail | RoleDetail]> | undefined;
+
+  get users(): readonly PrincipalAnalysis[] {
+    this.userList ??= this.details.users.map((user) => this.analysisOf('user', user));
+    return this.userList;
+  }
+
+  get groups(): readonly PrincipalAnalysis[] {
+    this.groupList ??= this.details.groups.map((group) => this.analysisOf('group', group));
+    return this.groupList;
+  }
+
+  get roles(): readonly PrincipalAnalysis[] {
+    this.roleList ??= this.details.roles.map((role) => this.analysisOf('role', role));
+    return this.roleList;
+  }
+
+  /** The user, group or role with this ARN, analysed alone if the account's lists were not asked for. */
+  principal(arn: string): PrincipalAnalysis | undefined {
+    if (!this.detailsByArn) {
+      this.detailsByArn = new Map();
+      const add = (kind: PrincipalKind, detail: UserDetail | GroupDetail | RoleDetail) => {
+        if (!this.detailsByArn!.has(detail.arn)) this.detailsByArn!.set(detail.arn, [kind, detail]);
+      };
+      for (const user of this.details.users) add('user', user);
+      for (const group of this.details.groups) add('group', group);
+      for (const role of this.details.roles) add('role', role);
+    }
+    const found = this.detailsByArn.get(arn);
+    return found && this.analysisOf(...found);
+  }
+
+  private analysisOf(kind: PrincipalKind, detail: UserDetail | GroupDetail | RoleDetail): PrincipalAnalysis {
+    let analysis = this.analysed.get(detail);
+    if (!analysis) {
+      const policies = kind === 'user' ? this.userPolicies(detail as UserDetail) : this.ownPolicies(detail);
+      analysis = new PrincipalAnalysis(this, kind, detail, policies);
+      this.analysed.set(detail, analysis);
+    }
+    return analysis;
   }
 
   /** Users, groups and roles. */

@@ -382,7 +382,7 @@ describe('can follows IAM policy evaluation', () => {
     const node = graph.node(iamResource(c.principal === 'role' ? 'role/app' : 'user/alice'))!;
     const context = Object.fromEntries(Object.entries(c.context ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
     const answer = decide(
-      node,
+      node.principal!,
       graph.account.env.catalog.requireIndex(c.action),
       c.action,
       c.resource,
