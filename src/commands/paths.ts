@@ -18,14 +18,11 @@ interface PathsFlags extends SourceFlags {
 
 /** The paths asked for: to full admin, to one principal, or (default) to every node with more permissions. */
 export function findPaths(graph: AccessGraph, start: GraphNode, to: string | undefined): GraphPath[] {
-  let goal: (node: GraphNode) => boolean;
-  if (to === undefined) goal = (node) => graph.hasMore(node, start);
-  else if (to === 'admin') goal = (node) => graph.isFullAdmin(node);
-  else {
-    const target = resolvePrincipal(graph, to);
-    goal = (node) => node.id === target.id;
-  }
-  return searchPaths(graph, start, goal);
+  if (to === undefined) return searchPaths(graph, start, (node) => graph.hasMore(node, start));
+  if (to === 'admin') return searchPaths(graph, start, (node) => graph.isFullAdmin(node));
+  // One goal: the search stops when it is reached, so edges of nodes further away are never computed.
+  const target = resolvePrincipal(graph, to);
+  return searchPaths(graph, start, (node) => node.id === target.id, { first: true });
 }
 
 function edgesOf(paths: readonly GraphPath[]): Array<{ from: string; to: string; method: string }> {

@@ -33,6 +33,8 @@ export function whoCan(graph: AccessGraph, action: number, resource: string): Wh
     frontier.push(node);
     entries.set(node.id, { node, decision, path: null });
   }
+  // Nobody to reach: no edge can change the answer, so none is computed.
+  if (frontier.length === 0) return [];
   // Edges only matter from principals not allowed directly (the others are answered already), so
   // only theirs are computed. Shared groups are indexed once, by target.
   const holders = new Map<EdgeGroup, GraphNode[]>();

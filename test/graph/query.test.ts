@@ -1,9 +1,14 @@
 // The question commands' lookups that need no access graph: one principal found and analysed
 // alone (what `can` decides with) is the same analysis the account's lists hold, with the same
 // policies, however the principal is named.
+import { jest } from '@jest/globals';
+import { findPaths } from '../../src/commands/paths.js';
+import { accessGraph } from '../../src/graph/access-graph.js';
+import { describePath } from '../../src/graph/paths.js';
 import { principalNamed } from '../../src/graph/query.js';
+import { whoCan } from '../../src/graph/who-can.js';
 import { analyzeAccount } from '../../src/policy/account-analysis.js';
-import { accountWith, iamResource, inlinePolicy } from '../builders/policies.js';
+import { accountWith, iamResource, inlinePolicy, trustPolicy } from '../builders/policies.js';
 import { allow, doc, group, managedPolicy, role, user } from '../builders/snapshot.js';
 
 function account() {
@@ -66,5 +71,38 @@ describe('principalNamed', () => {
     expect(() => principalNamed(account(), text)).toThrow(
       expect.objectContaining({ message: `no user or role ${text} in account 123456789012`, hint }),
     );
+  });
+});
+
+// dev -> role a -> role b -> role c: each trust names the one before.
+function chain() {
+  return accessGraph(
+    accountWith({
+      users: [user('dev')],
+      roles: [
+        role('a', { trustPolicy: trustPolicy({ AWS: [iamResource('user/dev')] }) }),
+        role('b', { trustPolicy: trustPolicy({ AWS: [iamResource('role/a')] }) }),
+        role('c', { trustPolicy: trustPolicy({ AWS: [iamResource('role/b')] }) }),
+      ],
+    }),
+  );
+}
+
+describe('questions compute only the edges they need', () => {
+  test('paths --to a principal stops at it: no edge of a node beyond is computed', () => {
+    const graph = chain();
+    const computed = jest.spyOn(graph, 'edgesFrom');
+    const dev = graph.node(iamResource('user/dev'))!;
+    const paths = findPaths(graph, dev, 'role/b');
+    expect(paths.map(describePath)).toEqual(['user dev -> role a -> role b']);
+    expect(new Set(computed.mock.calls.map(([node]) => node.label))).toEqual(new Set(['user dev', 'role a']));
+  });
+
+  test('who-can for an action nobody is allowed computes no edge', () => {
+    const graph = chain();
+    const computed = jest.spyOn(graph, 'edgesFrom');
+    const action = graph.account.env.catalog.requireIndex('iam:PassRole');
+    expect(whoCan(graph, action, '*')).toEqual([]);
+    expect(computed).not.toHaveBeenCalled();
   });
 });
