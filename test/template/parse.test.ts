@@ -224,3 +224,51 @@ describe('JSON templates', () => {
     },
   );
 });
+
+describe('the environment while YAML is parsed', () => {
+  /** How often `name` is read from process.env while `run` runs. */
+  function environmentReads(name: string, run: () => void): number {
+    const environment = process.env;
+    let reads = 0;
+    process.env = new Proxy(environment, {
+      get(target, key, receiver) {
+        if (key === name) reads++;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    try {
+      run();
+    } finally {
+      process.env = environment;
+    }
+    return reads;
+  }
+
+  // The yaml package reads process.env.LOG_TOKENS for every token, and each read is a call into the
+  // C++ environment: about a tenth of the parse time of a large template.
+  test('is not read once per token: a 2,000-line template reads LOG_TOKENS at most once', () => {
+    const lines = ['Resources:'];
+    for (let i = 0; i < 500; i++)
+      lines.push(
+        `  R${i}:`,
+        '    Type: AWS::SNS::Topic',
+        '    Properties:',
+        `      TopicName: !Sub "t-${i}"`,
+      );
+    expect(environmentReads('LOG_TOKENS', () => parseTemplateText(lines.join('\n')))).toBeLessThanOrEqual(1);
+  });
+
+  test.each([
+    ['a valid template', 'Resources: {A: {Type: AWS::SNS::Topic}}\n'],
+    ['a broken template', 'Resources: [\n'],
+    ['flow-style YAML that is not JSON', '{Resources: {A: {Type: !Ref T}}, }'],
+  ])('is the process environment again after %s', (_name, text) => {
+    const environment = process.env;
+    try {
+      parseTemplateText(text);
+    } catch (error) {
+      if (!(error instanceof TemplateSyntaxError)) throw error;
+    }
+    expect(process.env).toBe(environment);
+  });
+});
