@@ -585,6 +585,45 @@ export class AccessGraph {
       : this.limitsNode(subject.boundaryArn);
   }
 
+  /**
+   * The users a principal acts as: itself when a user, then the users whose credentials it takes
+   * (targets of its user-credentials groups; assume-role groups lead to roles only), in order.
+   */
+  private usersActedAs(from: GraphNode, oneHop: readonly EdgeGroup[]): GraphNode[] {
+    const users = new Set<GraphNode>(from.kind === 'user' ? [from] : []);
+    for (const group of oneHop) {
+      if (group.method.kind !== 'user-credentials') continue;
+      for (const id of group.targets) {
+        const node = this.nodes[id]!;
+        if (node.kind === 'user') users.add(node);
+      }
+    }
+    return [...users];
+  }
+
+  private readonly memberships = new Map<number, number[]>();
+
+  /** The group nodes a user is a member of, in node order. */
+  private groupsOf(user: GraphNode): number[] {
+    let ids = this.memberships.get(user.id);
+    if (!ids) {
+      ids = (user.principal!.detail as { groups: string[] }).groups
+        .flatMap((name) => this.groupIds().get(name) ?? [])
+        .sort((a, b) => a - b);
+      this.memberships.set(user.id, ids);
+    }
+    return ids;
+  }
+
+  private groupIdsByName?: Map<string, number>;
+
+  private groupIds(): Map<string, number> {
+    this.groupIdsByName ??= new Map(
+      this.nodes.filter((n) => n.kind === 'group').map((n) => [n.principal!.name, n.id]),
+    );
+    return this.groupIdsByName;
+  }
+
   private mayRemoveBoundary(actor: PrincipalAnalysis, subject: PrincipalAnalysis): boolean {
     const kind = subject.kind === 'user' ? 'User' : 'Role';
     const list = this.candidates(`subject:${subject.arn}`, () => [this.node(subject.arn)!]);
@@ -806,23 +845,38 @@ export class AccessGraph {
       case 'group-policy': {
         // Only users join groups or hold group policies: the principal itself when a user, and
         // the users whose credentials it takes (a role gains from group methods only that way).
-        const users = [
-          ...new Set([from, ...actAs().flatMap((group) => group.targets.map((id) => this.nodes[id]!))]),
-        ].filter((node) => node.kind === 'user');
+        const users = this.usersActedAs(from, actAs());
         if (users.length === 0) break;
         const groups = this.candidates('groups', () => this.nodes.filter((n) => n.kind === 'group'));
         const allowed = this.allowedOnAll(principal, shaped, new Set(['group']), groups);
-        for (const user of users) {
-          const member = new Set((user.principal!.detail as { groups: string[] }).groups);
-          const as = user.id === from.id ? {} : { notes: [`as ${user.label}, whose credentials it takes`] };
-          for (const [id, conditional] of allowed) {
-            const groupNode = this.nodes[id]!;
-            if (shape.shape === 'join-group') {
-              // Joining helps only a group that can do something the principal cannot.
-              if (!member.has(groupNode.principal!.name) && this.hasMore(groupNode, from))
-                add(groupNode, conditional, as);
-            } else if (member.has(groupNode.principal!.name)) {
-              add(this.ceilingFor(from, user.principal!), conditional, { subject: groupNode.arn, ...as });
+        if (allowed.size === 0) break;
+        const as = (user: GraphNode): HopDetail =>
+          user.id === from.id ? {} : { notes: [`as ${user.label}, whose credentials it takes`] };
+        if (shape.shape === 'join-group') {
+          // Joining helps only a group that can do something the principal cannot: decided once
+          // per group. A group is reached through the first user (in order) not yet in it, so
+          // each user looks only at the groups no earlier user could join.
+          let open = [...allowed].filter(([id]) => this.hasMore(this.nodes[id]!, from));
+          for (const user of users) {
+            if (open.length === 0) break;
+            const member = this.groupsOf(user);
+            open = open.filter(([id, conditional]) => {
+              if (member.includes(id)) return true;
+              add(this.nodes[id]!, conditional, as(user));
+              return false;
+            });
+          }
+        } else {
+          // A user's few groups, not every allowed group, are looked at: in node order, which is
+          // the order of `allowed` (candidate lists keep node order).
+          for (const user of users) {
+            for (const id of this.groupsOf(user)) {
+              const conditional = allowed.get(id);
+              if (conditional === undefined) continue;
+              add(this.ceilingFor(from, user.principal!), conditional, {
+                subject: this.nodes[id]!.arn,
+                ...as(user),
+              });
             }
           }
         }
