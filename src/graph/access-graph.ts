@@ -586,19 +586,23 @@ export class AccessGraph {
   }
 
   /**
-   * The users a principal acts as: itself when a user, then the users whose credentials it takes
-   * (targets of its user-credentials groups; assume-role groups lead to roles only), in order.
+   * The users a principal acts as, in order and lazily (most callers stop at the first): itself
+   * when a user, then the users whose credentials it takes (the targets of `oneHop`).
    */
-  private usersActedAs(from: GraphNode, oneHop: readonly EdgeGroup[]): GraphNode[] {
-    const users = new Set<GraphNode>(from.kind === 'user' ? [from] : []);
+  private *usersActedAs(from: GraphNode, oneHop: readonly EdgeGroup[]): Generator<GraphNode> {
+    const seen = new Set<number>();
+    if (from.kind === 'user') {
+      seen.add(from.id);
+      yield from;
+    }
     for (const group of oneHop) {
-      if (group.method.kind !== 'user-credentials') continue;
       for (const id of group.targets) {
         const node = this.nodes[id]!;
-        if (node.kind === 'user') users.add(node);
+        if (node.kind !== 'user' || seen.has(id)) continue;
+        seen.add(id);
+        yield node;
       }
     }
-    return [...users];
   }
 
   private readonly memberships = new Map<number, number[]>();
@@ -667,15 +671,15 @@ export class AccessGraph {
     oneHop: readonly EdgeGroup[],
     method: EdgeMethod,
     answer: object,
-    subjectOf: (node: GraphNode) => Subject | null,
+    subjectOf: (node: GraphNode, own: boolean) => Subject | null,
   ): Subject[][] {
-    const own = subjectOf(from);
+    const own = subjectOf(from, true);
     const lists = [own ? [own] : []];
     for (const group of oneHop) {
       const key = `${method.id}|${this.answerId(answer)}|${this.answerId(group)}`;
       let subjects = this.subjectsByGroup.get(key);
       if (!subjects) {
-        subjects = this.condensed(group.targets, subjectOf);
+        subjects = this.condensed(group.targets, (node) => subjectOf(node, false));
         this.subjectsByGroup.set(key, subjects);
       }
       lists.push(subjects);
@@ -757,11 +761,12 @@ export class AccessGraph {
       target.id !== from.id && AccessGraph.addTarget(group, target, conditional || free.conditional, detail);
     // Rewriting a subject's policies leads to anything within its limits.
     const addCeilings = (subjects: readonly Subject[]) => {
-      for (const { node, conditional, policy } of subjects)
-        add(this.ceilingFor(from, node.principal!), conditional, {
-          subject: node.arn,
-          ...(policy ? { policy } : {}),
-        });
+      for (const { node, conditional, policy, detail } of subjects)
+        add(
+          this.ceilingFor(from, node.principal!),
+          conditional,
+          detail ?? { subject: node.arn, ...(policy ? { policy } : {}) },
+        );
     };
     const shape = shaped.shape;
     switch (shape.shape) {
@@ -845,40 +850,47 @@ export class AccessGraph {
       case 'group-policy': {
         // Only users join groups or hold group policies: the principal itself when a user, and
         // the users whose credentials it takes (a role gains from group methods only that way).
-        const users = this.usersActedAs(from, actAs());
-        if (users.length === 0) break;
+        const oneHop = actAs().filter((group) => group.method.kind === 'user-credentials');
+        if (from.kind !== 'user' && oneHop.length === 0) break;
         const groups = this.candidates('groups', () => this.nodes.filter((n) => n.kind === 'group'));
         const allowed = this.allowedOnAll(principal, shaped, new Set(['group']), groups);
         if (allowed.size === 0) break;
-        const as = (user: GraphNode): HopDetail =>
-          user.id === from.id ? {} : { notes: [`as ${user.label}, whose credentials it takes`] };
+        const as = (user: GraphNode, own: boolean): HopDetail =>
+          own ? {} : { notes: [`as ${user.label}, whose credentials it takes`] };
         if (shape.shape === 'join-group') {
           // Joining helps only a group that can do something the principal cannot: decided once
           // per group. A group is reached through the first user (in order) not yet in it, so
-          // each user looks only at the groups no earlier user could join.
+          // each user looks only at the groups no earlier user could join, and most principals
+          // stop at the first.
           let open = [...allowed].filter(([id]) => this.hasMore(this.nodes[id]!, from));
-          for (const user of users) {
+          for (const user of this.usersActedAs(from, oneHop)) {
             if (open.length === 0) break;
             const member = this.groupsOf(user);
             open = open.filter(([id, conditional]) => {
               if (member.includes(id)) return true;
-              add(this.nodes[id]!, conditional, as(user));
+              add(this.nodes[id]!, conditional, as(user, user.id === from.id));
               return false;
             });
           }
         } else {
-          // A user's few groups, not every allowed group, are looked at: in node order, which is
-          // the order of `allowed` (candidate lists keep node order).
-          for (const user of users) {
+          // Rewriting a group's policies leads to anything within the limits of a user in it: a
+          // user is a subject through the first of its groups (node order, the order of
+          // `allowed`) the principal may rewrite, conditional only if every such grant is.
+          const subjectOf = (user: GraphNode, own: boolean): Subject | null => {
+            if (user.kind !== 'user') return null;
+            let via: number | undefined;
+            let conditional = true;
             for (const id of this.groupsOf(user)) {
-              const conditional = allowed.get(id);
-              if (conditional === undefined) continue;
-              add(this.ceilingFor(from, user.principal!), conditional, {
-                subject: this.nodes[id]!.arn,
-                ...as(user),
-              });
+              const grant = allowed.get(id);
+              if (grant === undefined) continue;
+              via ??= id;
+              conditional &&= grant;
             }
-          }
+            if (via === undefined) return null;
+            return { node: user, conditional, detail: { subject: this.nodes[via]!.arn, ...as(user, own) } };
+          };
+          for (const subjects of this.actedAs(from, oneHop, shaped.method, allowed, subjectOf))
+            addCeilings(subjects);
         }
         break;
       }
@@ -951,6 +963,8 @@ interface Subject {
   node: GraphNode;
   conditional: boolean;
   policy?: string;
+  /** The hop's detail when it is not "rewrite this subject's (and `policy`'s) policies". */
+  detail?: HopDetail;
 }
 
 /** One candidate standing for "some resource matching this pattern" (`*`, `role/*`). */
