@@ -842,12 +842,14 @@ export class AccessGraph {
         const users = this.candidates('users', () => this.users());
         const allowed = this.allowedOnAll(principal, shaped, new Set(['user', 'other-user']), users);
         if (!shape.changesPolicies) return this.sharedTargets(shaped.method, allowed, free.conditional);
-        // Users without a boundary all lead to the same node: one of them is proof enough.
-        const boundaries = new Set<string | null>();
+        // Users with the same boundary (or none) all lead to the same node: the first names the
+        // hop, a later one matters only to make it unconditional, and after an unconditional one
+        // none does.
+        const settled = new Set<string | null>();
         for (const [id, conditional] of allowed) {
           const user = this.nodes[id]!.principal!;
-          if (user.arn === from.arn || (boundaries.has(user.boundaryArn) && !conditional)) continue;
-          boundaries.add(user.boundaryArn);
+          if (user.arn === from.arn || settled.has(user.boundaryArn)) continue;
+          if (!conditional) settled.add(user.boundaryArn);
           add(this.ceilingFor(from, user), conditional, { subject: user.arn });
         }
         break;
