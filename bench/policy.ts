@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { main as cli } from '../src/cli.js';
 import { evaluate } from '../src/engine/report.js';
 import { resolveRules } from '../src/engine/resolve-rules.js';
@@ -331,14 +332,24 @@ export function generatePolicySnapshot(size: PolicyBenchSize = FULL_SIZE): Snaps
   });
 }
 
-/** A command of the CLI on the snapshot file, timed including reading the file (output discarded). */
+/**
+ * A command of the CLI on the snapshot file, timed including reading the file, its output
+ * discarded. process.stdout itself is replaced, not only its write method: when stdout is a
+ * regular file the CLI writes to the descriptor directly (src/util/stdout.ts), and the benchmark's
+ * own figures would drown in megabytes of JSON.
+ */
 async function timedCommand(args: string[]): Promise<number> {
-  const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = (() => true) as typeof process.stdout.write;
+  const stdout = Object.getOwnPropertyDescriptor(process, 'stdout')!;
+  const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
+  Object.defineProperty(process, 'stdout', {
+    configurable: true,
+    enumerable: stdout.enumerable,
+    value: discard,
+  });
   try {
     return (await timed(() => cli(args))).ms;
   } finally {
-    process.stdout.write = write;
+    Object.defineProperty(process, 'stdout', stdout);
   }
 }
 

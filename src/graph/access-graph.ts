@@ -585,6 +585,49 @@ export class AccessGraph {
       : this.limitsNode(subject.boundaryArn);
   }
 
+  /**
+   * The users a principal acts as, in order and lazily (most callers stop at the first): itself
+   * when a user, then the users whose credentials it takes (the targets of `oneHop`).
+   */
+  private *usersActedAs(from: GraphNode, oneHop: readonly EdgeGroup[]): Generator<GraphNode> {
+    const seen = new Set<number>();
+    if (from.kind === 'user') {
+      seen.add(from.id);
+      yield from;
+    }
+    for (const group of oneHop) {
+      for (const id of group.targets) {
+        const node = this.nodes[id]!;
+        if (node.kind !== 'user' || seen.has(id)) continue;
+        seen.add(id);
+        yield node;
+      }
+    }
+  }
+
+  private readonly memberships = new Map<number, number[]>();
+
+  /** The group nodes a user is a member of, in node order. */
+  private groupsOf(user: GraphNode): number[] {
+    let ids = this.memberships.get(user.id);
+    if (!ids) {
+      ids = (user.principal!.detail as { groups: string[] }).groups
+        .flatMap((name) => this.groupIds().get(name) ?? [])
+        .sort((a, b) => a - b);
+      this.memberships.set(user.id, ids);
+    }
+    return ids;
+  }
+
+  private groupIdsByName?: Map<string, number>;
+
+  private groupIds(): Map<string, number> {
+    this.groupIdsByName ??= new Map(
+      this.nodes.filter((n) => n.kind === 'group').map((n) => [n.principal!.name, n.id]),
+    );
+    return this.groupIdsByName;
+  }
+
   private mayRemoveBoundary(actor: PrincipalAnalysis, subject: PrincipalAnalysis): boolean {
     const kind = subject.kind === 'user' ? 'User' : 'Role';
     const list = this.candidates(`subject:${subject.arn}`, () => [this.node(subject.arn)!]);
@@ -628,15 +671,15 @@ export class AccessGraph {
     oneHop: readonly EdgeGroup[],
     method: EdgeMethod,
     answer: object,
-    subjectOf: (node: GraphNode) => Subject | null,
+    subjectOf: (node: GraphNode, own: boolean) => Subject | null,
   ): Subject[][] {
-    const own = subjectOf(from);
+    const own = subjectOf(from, true);
     const lists = [own ? [own] : []];
     for (const group of oneHop) {
       const key = `${method.id}|${this.answerId(answer)}|${this.answerId(group)}`;
       let subjects = this.subjectsByGroup.get(key);
       if (!subjects) {
-        subjects = this.condensed(group.targets, subjectOf);
+        subjects = this.condensed(group.targets, (node) => subjectOf(node, false));
         this.subjectsByGroup.set(key, subjects);
       }
       lists.push(subjects);
@@ -692,7 +735,11 @@ export class AccessGraph {
     return positions;
   }
 
-  /** A shared group of edges to each of `subjects` (node id -> conditional). */
+  /**
+   * A shared group of edges to each of `subjects` (node id -> conditional). Its targets are
+   * distinct already and nothing is added to it later, so it is built directly, without the set
+   * of members addTarget keeps (millions of entries at 15,000 principals).
+   */
   private sharedTargets(
     method: EdgeMethod,
     subjects: Map<number, boolean>,
@@ -700,9 +747,11 @@ export class AccessGraph {
     detail?: HopDetail,
   ): EdgeGroup {
     return this.shared(subjects, `${method.id}|${allConditional}`, () => {
-      const group = { ...this.newGroup(method), allConditional };
-      for (const [id, conditional] of subjects)
-        AccessGraph.addTarget(group, this.nodes[id]!, conditional, detail);
+      const group = { ...this.newGroup(method), allConditional, targets: [...subjects.keys()] };
+      for (const [id, conditional] of subjects) {
+        if (conditional) group.conditional.add(id);
+        if (detail) group.details.set(id, detail);
+      }
       return group;
     });
   }
@@ -718,11 +767,12 @@ export class AccessGraph {
       target.id !== from.id && AccessGraph.addTarget(group, target, conditional || free.conditional, detail);
     // Rewriting a subject's policies leads to anything within its limits.
     const addCeilings = (subjects: readonly Subject[]) => {
-      for (const { node, conditional, policy } of subjects)
-        add(this.ceilingFor(from, node.principal!), conditional, {
-          subject: node.arn,
-          ...(policy ? { policy } : {}),
-        });
+      for (const { node, conditional, policy, detail } of subjects)
+        add(
+          this.ceilingFor(from, node.principal!),
+          conditional,
+          detail ?? { subject: node.arn, ...(policy ? { policy } : {}) },
+        );
     };
     const shape = shaped.shape;
     switch (shape.shape) {
@@ -792,12 +842,14 @@ export class AccessGraph {
         const users = this.candidates('users', () => this.users());
         const allowed = this.allowedOnAll(principal, shaped, new Set(['user', 'other-user']), users);
         if (!shape.changesPolicies) return this.sharedTargets(shaped.method, allowed, free.conditional);
-        // Users without a boundary all lead to the same node: one of them is proof enough.
-        const boundaries = new Set<string | null>();
+        // Users with the same boundary (or none) all lead to the same node: the first names the
+        // hop, a later one matters only to make it unconditional, and after an unconditional one
+        // none does.
+        const settled = new Set<string | null>();
         for (const [id, conditional] of allowed) {
           const user = this.nodes[id]!.principal!;
-          if (user.arn === from.arn || (boundaries.has(user.boundaryArn) && !conditional)) continue;
-          boundaries.add(user.boundaryArn);
+          if (user.arn === from.arn || settled.has(user.boundaryArn)) continue;
+          if (!conditional) settled.add(user.boundaryArn);
           add(this.ceilingFor(from, user), conditional, { subject: user.arn });
         }
         break;
@@ -806,25 +858,47 @@ export class AccessGraph {
       case 'group-policy': {
         // Only users join groups or hold group policies: the principal itself when a user, and
         // the users whose credentials it takes (a role gains from group methods only that way).
-        const users = [
-          ...new Set([from, ...actAs().flatMap((group) => group.targets.map((id) => this.nodes[id]!))]),
-        ].filter((node) => node.kind === 'user');
-        if (users.length === 0) break;
+        const oneHop = actAs().filter((group) => group.method.kind === 'user-credentials');
+        if (from.kind !== 'user' && oneHop.length === 0) break;
         const groups = this.candidates('groups', () => this.nodes.filter((n) => n.kind === 'group'));
         const allowed = this.allowedOnAll(principal, shaped, new Set(['group']), groups);
-        for (const user of users) {
-          const member = new Set((user.principal!.detail as { groups: string[] }).groups);
-          const as = user.id === from.id ? {} : { notes: [`as ${user.label}, whose credentials it takes`] };
-          for (const [id, conditional] of allowed) {
-            const groupNode = this.nodes[id]!;
-            if (shape.shape === 'join-group') {
-              // Joining helps only a group that can do something the principal cannot.
-              if (!member.has(groupNode.principal!.name) && this.hasMore(groupNode, from))
-                add(groupNode, conditional, as);
-            } else if (member.has(groupNode.principal!.name)) {
-              add(this.ceilingFor(from, user.principal!), conditional, { subject: groupNode.arn, ...as });
-            }
+        if (allowed.size === 0) break;
+        const as = (user: GraphNode, own: boolean): HopDetail =>
+          own ? {} : { notes: [`as ${user.label}, whose credentials it takes`] };
+        if (shape.shape === 'join-group') {
+          // Joining helps only a group that can do something the principal cannot: decided once
+          // per group. A group is reached through the first user (in order) not yet in it, so
+          // each user looks only at the groups no earlier user could join, and most principals
+          // stop at the first.
+          let open = [...allowed].filter(([id]) => this.hasMore(this.nodes[id]!, from));
+          for (const user of this.usersActedAs(from, oneHop)) {
+            if (open.length === 0) break;
+            const member = this.groupsOf(user);
+            open = open.filter(([id, conditional]) => {
+              if (member.includes(id)) return true;
+              add(this.nodes[id]!, conditional, as(user, user.id === from.id));
+              return false;
+            });
           }
+        } else {
+          // Rewriting a group's policies leads to anything within the limits of a user in it: a
+          // user is a subject through the first of its groups (node order, the order of
+          // `allowed`) the principal may rewrite, conditional only if every such grant is.
+          const subjectOf = (user: GraphNode, own: boolean): Subject | null => {
+            if (user.kind !== 'user') return null;
+            let via: number | undefined;
+            let conditional = true;
+            for (const id of this.groupsOf(user)) {
+              const grant = allowed.get(id);
+              if (grant === undefined) continue;
+              via ??= id;
+              conditional &&= grant;
+            }
+            if (via === undefined) return null;
+            return { node: user, conditional, detail: { subject: this.nodes[via]!.arn, ...as(user, own) } };
+          };
+          for (const subjects of this.actedAs(from, oneHop, shaped.method, allowed, subjectOf))
+            addCeilings(subjects);
         }
         break;
       }
@@ -897,6 +971,8 @@ interface Subject {
   node: GraphNode;
   conditional: boolean;
   policy?: string;
+  /** The hop's detail when it is not "rewrite this subject's (and `policy`'s) policies". */
+  detail?: HopDetail;
 }
 
 /** One candidate standing for "some resource matching this pattern" (`*`, `role/*`). */

@@ -1,7 +1,7 @@
 // The access graph: one table per edge kind and per false positive the one-step method patterns
 // used to report, each with the case that must give an escalation and the nearest case that must
 // not; then a three-hop chain of roles that trust by ARN.
-import { accessGraph } from '../../src/graph/access-graph.js';
+import { FULL_ADMIN_KEY, accessGraph, isConditional } from '../../src/graph/access-graph.js';
 import type { GraphPath } from '../../src/graph/paths.js';
 import { describePath, escalationPath } from '../../src/graph/paths.js';
 import { pathProof } from '../../src/graph/proof.js';
@@ -700,6 +700,28 @@ describe('the proof of a hop', () => {
       conditional: true,
       conditionKeys: ['aws:SourceIp'],
     });
+  });
+
+  test('taking over users without a boundary reaches full admin unconditionally when one of them is granted without a condition', () => {
+    const keysAndPolicy = (name: string) =>
+      allow(['iam:PutUserPolicy', 'iam:CreateAccessKey'], [iamResource(`user/${name}`)]);
+    const snapshot = snapshotOf({
+      users: [
+        attacker(
+          { ...keysAndPolicy('first'), Condition: { IpAddress: { 'aws:SourceIp': ['10.0.0.0/8'] } } },
+          keysAndPolicy('second'),
+        ),
+        user('first'),
+        user('second'),
+      ],
+    });
+    const graph = accessGraph(snapshot);
+    const edges = graph.edgesFrom(graph.node(ATTACKER)!);
+    const fullAdmin = graph.node(FULL_ADMIN_KEY)!;
+    const toAdmin = edges.filter((group) => group.targets.includes(fullAdmin.id));
+    expect(toAdmin.length).toBeGreaterThan(0);
+    for (const group of toAdmin)
+      expect([group.method.id, isConditional(group, fullAdmin.id)]).toEqual([group.method.id, false]);
   });
 });
 
