@@ -2,7 +2,7 @@
 // way a plugin can be wrong is exit 2 with one line naming the plugin and the field.
 import { join } from 'node:path';
 import { SECTION_NAMES } from '../../src/snapshot/schema.js';
-import { runCli } from '../cli-harness.js';
+import { runCliIn } from '../cli-harness.js';
 import { removeTempDirs, tempDirWith } from '../builders/temp-dir.js';
 
 afterAll(removeTempDirs);
@@ -20,16 +20,6 @@ const USERS_RULE = `{
 /** A directory holding an ES module plugin `plugin.js` (plus any other files). */
 function pluginDir(source: string, files: Record<string, string> = {}): string {
   return tempDirWith({ 'package.json': '{ "type": "module" }', 'plugin.js': source, ...files });
-}
-
-async function runIn(dir: string, args: string[]) {
-  const cwd = process.cwd();
-  process.chdir(dir);
-  try {
-    return await runCli(args);
-  } finally {
-    process.chdir(cwd);
-  }
 }
 
 describe('a bad plugin is exit 2 naming the plugin and the field', () => {
@@ -86,14 +76,14 @@ describe('a bad plugin is exit 2 naming the plugin and the field', () => {
     ],
   ];
   test.each(cases)('%s', async (_name, source, message) => {
-    const result = await runIn(pluginDir(source), ['audit', '--demo', '--plugin', './plugin.js']);
+    const result = await runCliIn(pluginDir(source), ['audit', '--demo', '--plugin', './plugin.js']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`iamspect: error: ${message}\n`);
   });
 
   test('file not found', async () => {
     const dir = tempDirWith({});
-    const result = await runIn(dir, ['audit', '--demo', '--plugin', './missing.js']);
+    const result = await runCliIn(dir, ['audit', '--demo', '--plugin', './missing.js']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
       `iamspect: error: plugin ./missing.js: file not found (${join(dir, 'missing.js')})`,
@@ -102,7 +92,7 @@ describe('a bad plugin is exit 2 naming the plugin and the field', () => {
 
   test('not an ES module', async () => {
     const dir = tempDirWith({ 'plugin.cjs': 'module.exports = {};' });
-    const result = await runIn(dir, ['rules', '--plugin', './plugin.cjs']);
+    const result = await runCliIn(dir, ['rules', '--plugin', './plugin.cjs']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
       'iamspect: error: plugin ./plugin.cjs: not an ES module (name it .mjs, or put "type": "module" in the package.json beside it)',
@@ -114,7 +104,7 @@ describe('a plugin rule is treated like a built-in', () => {
   const plugin = `export default { name: 'acme', rules: [${USERS_RULE}] };`;
 
   test('it runs on the demo, namespaced, with its docs in the JSON report', async () => {
-    const result = await runIn(pluginDir(plugin), [
+    const result = await runCliIn(pluginDir(plugin), [
       'audit',
       '--demo',
       '--plugin',
@@ -149,7 +139,7 @@ describe('a plugin rule is treated like a built-in', () => {
         '  - { rule: acme/user-path, resource: "arn:aws:iam::*:user/*", reason: moving them this quarter }',
       ].join('\n'),
     });
-    const result = await runIn(dir, ['audit', '--demo', '--rules', 'acme/user-path', '--format', 'json']);
+    const result = await runCliIn(dir, ['audit', '--demo', '--rules', 'acme/user-path', '--format', 'json']);
     const report = JSON.parse(result.stdout) as {
       findings: Array<{ severity: string; suppressed?: unknown }>;
     };
@@ -159,7 +149,7 @@ describe('a plugin rule is treated like a built-in', () => {
 
   test('a plugin rule that throws is a rule error naming the plugin (exit 3)', async () => {
     const throwing = `export default { name: 'acme', rules: [{ id: 'boom', title: 't', severity: 'low', needs: ['authorizationDetails'], ${DOCS}, check: () => { throw new Error('no tags here'); } }] };`;
-    const result = await runIn(pluginDir(throwing), [
+    const result = await runCliIn(pluginDir(throwing), [
       'audit',
       '--demo',
       '--plugin',
@@ -178,9 +168,15 @@ describe('a plugin rule is treated like a built-in', () => {
 
   test('`rules` lists and explains it', async () => {
     const dir = pluginDir(plugin);
-    const listed = await runIn(dir, ['rules', '--plugin', './plugin.js', '--format', 'json']);
+    const listed = await runCliIn(dir, ['rules', '--plugin', './plugin.js', '--format', 'json']);
     expect((JSON.parse(listed.stdout) as Array<{ id: string }>).map((r) => r.id)).toContain('acme/user-path');
-    const explained = await runIn(dir, ['rules', '--plugin', './plugin.js', '--explain', 'acme/user-path']);
+    const explained = await runCliIn(dir, [
+      'rules',
+      '--plugin',
+      './plugin.js',
+      '--explain',
+      'acme/user-path',
+    ]);
     expect(explained.stdout).toContain('IAM users live under /humans/ or /machines/');
   });
 });
