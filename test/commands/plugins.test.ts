@@ -1,5 +1,6 @@
 // Plugins from --plugin and the config file's `plugins:`: their rules run like built-ins, and each
 // way a plugin can be wrong is exit 2 with one line naming the plugin and the field.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SECTION_NAMES } from '../../src/snapshot/schema.js';
 import { runCliIn } from '../cli-harness.js';
@@ -73,6 +74,11 @@ describe('a bad plugin is exit 2 naming the plugin and the field', () => {
       'an unknown section in needs',
       `export default { name: 'acme', rules: [{ id: 'x', title: 't', severity: 'low', needs: ['users'], ${DOCS}, check: () => [] }] };`,
       `plugin ./plugin.js (acme): rules[0].needs: "users" is not a data section (sections: ${SECTION_NAMES.join(', ')})`,
+    ],
+    [
+      'a docs url that is not http(s)',
+      `export default { name: 'acme', rules: [{ id: 'x', title: 't', severity: 'low', needs: [], docs: { rationale: 'r', remediation: 'f', references: [], url: 'rules.md' }, check: () => [] }] };`,
+      'plugin ./plugin.js (acme): rules[0].docs.url: "rules.md" is not an http(s) URL',
     ],
   ];
   test.each(cases)('%s', async (_name, source, message) => {
@@ -178,5 +184,59 @@ describe('a plugin rule is treated like a built-in', () => {
       'acme/user-path',
     ]);
     expect(explained.stdout).toContain('IAM users live under /humans/ or /machines/');
+  });
+});
+
+describe('a plugin rule in SARIF, and wherever a rule id is checked', () => {
+  const withUrl = USERS_RULE.replace(
+    DOCS,
+    "docs: { rationale: 'Why.', remediation: 'Fix.', references: [], url: 'https://acme.example/rules/user-path' }",
+  );
+
+  async function sarifRules(source: string) {
+    const result = await runCliIn(pluginDir(source), [
+      'audit',
+      '--demo',
+      '--plugin',
+      './plugin.js',
+      '--rules',
+      'acme/user-path,root-mfa',
+      '--format',
+      'sarif',
+    ]);
+    const log = JSON.parse(result.stdout) as {
+      runs: Array<{ tool: { driver: { rules: Array<{ id: string; name: string; helpUri?: string }> } } }>;
+    };
+    return log.runs[0]!.tool.driver.rules;
+  }
+
+  test("helpUri is the plugin's docs url; built-in rules keep theirs", async () => {
+    const rules = await sarifRules(`export default { name: 'acme', rules: [${withUrl}] };`);
+    expect(rules.map(({ id, name, helpUri }) => ({ id, name, helpUri }))).toEqual([
+      { id: 'acme/user-path', name: 'AcmeUserPath', helpUri: 'https://acme.example/rules/user-path' },
+      {
+        id: 'root-mfa',
+        name: 'RootMfa',
+        helpUri: 'https://github.com/iamspect/iamspect/blob/main/docs/rules.md#root-mfa',
+      },
+    ]);
+  });
+
+  test('without a docs url a plugin rule has no helpUri (the built-in catalogue does not list it)', async () => {
+    const rules = await sarifRules(`export default { name: 'acme', rules: [${USERS_RULE}] };`);
+    expect(rules.find((rule) => rule.id === 'acme/user-path')).not.toHaveProperty('helpUri');
+  });
+
+  test("suppress --rule takes a rule of the config file's plugins", async () => {
+    const dir = pluginDir(`export default { name: 'acme', rules: [${USERS_RULE}] };`, {
+      '.iamspect.yml': 'plugins: [./plugin.js]\n',
+    });
+    const args = ['--resource', 'arn:aws:iam::*:user/ci-deploy', '--reason', 'moving it this quarter'];
+    const result = await runCliIn(dir, ['suppress', '--rule', 'acme/user-path', ...args]);
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(dir, '.iamspect.yml'), 'utf8')).toContain('rule: acme/user-path');
+    const unknown = await runCliIn(dir, ['suppress', '--rule', 'acme/nope', ...args]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('--rule: unknown rule id "acme/nope"');
   });
 });
