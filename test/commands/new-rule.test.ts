@@ -1,42 +1,18 @@
 // `iamspect new-rule`: the scaffold compiles, its test runs and fails until every TODO is filled
 // in, a plugin's index lists the new rule, and a bad id or an existing file is exit 2 saying why.
-import { afterAll, describe, expect, jest, test } from '@jest/globals';
+import { afterAll, describe, expect, test } from '@jest/globals';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { packageRoot } from '../../src/util/package-root.js';
+import { captureNodeTests, runRecorded } from '../builders/node-test.js';
 import { removeTempDirs, tempDirWith } from '../builders/temp-dir.js';
+import { runCli, runCliIn } from '../cli-harness.js';
 
-/** What the scaffold's node:test test registers, run by this test instead of node's runner. */
-const registered: Array<{ name: string; body: () => unknown }> = [];
-const prefix: string[] = [];
-jest.unstable_mockModule('node:test', () => ({
-  describe: (name: string, body: () => void) => {
-    prefix.push(name);
-    body();
-    prefix.pop();
-  },
-  it: (name: string, body: () => unknown) => registered.push({ name: [...prefix, name].join(' '), body }),
-}));
-
-const { runCli, runCliIn } = await import('../cli-harness.js');
+captureNodeTests();
 
 afterAll(removeTempDirs);
-
-/** Each registered test's outcome: "pass", or the first line of why it failed. */
-async function outcomes(): Promise<Record<string, string>> {
-  const results: Record<string, string> = {};
-  for (const { name, body } of registered.splice(0)) {
-    try {
-      await body();
-      results[name] = 'pass';
-    } catch (error) {
-      results[name] = (error as Error).message;
-    }
-  }
-  return results;
-}
 
 const PLUGIN_INDEX = [
   "import { other } from './rules/other.js';",
@@ -97,7 +73,7 @@ describe('new-rule --plugin DIR', () => {
     const dir = pluginDir();
     await runCliIn(dir, ['new-rule', 'user-path', '--plugin', '.']);
     await import(pathToFileURL(join(dir, 'test', 'user-path.test.js')).href);
-    const results = await outcomes();
+    const results = await runRecorded();
     expect(Object.keys(results)).toEqual([
       'user-path: its title and docs are written',
       'user-path valid: alice breaks nothing',
