@@ -37,7 +37,8 @@ export const ${exportName(id)} = defineRule({
   severity: 'medium',
   // The data sections check() reads: when one is missing the rule is "not evaluated", never a pass.
   needs: ['authorizationDetails'],
-  // Options, with their defaults: z.object({ allowedPaths: z.array(z.string()).default(['/humans/']) }).strict()
+  // Options, with defaults and descriptions (shown by \`iamspect rules --explain\`), e.g.
+  // z.object({ allowedPaths: z.array(z.string()).default(['/humans/']).describe('Paths users may live under.') }).strict()
   options: z.object({}).strict(),
   docs: {
     rationale: '${TODO}: why it matters (markdown).',
@@ -135,9 +136,10 @@ export function addToPluginIndex(index: string, id: string): string | undefined 
       ? rule
       : `${lastItem.trim()}, ${rule}`;
   const withRule = `${index.slice(0, list.index)}rules: [${newItems}]${index.slice(list.index + list[0].length)}`;
-  const importLine = `import { ${rule} } from './rules/${id}.js';\n`;
   const imports = [...withRule.matchAll(/^import .*;\n/gm)];
-  const after =
-    imports.length > 0 ? imports[imports.length - 1]!.index + imports[imports.length - 1]![0].length : 0;
+  const last = imports.at(-1);
+  // After the last import; a first import is set apart from the code below it by a blank line.
+  const after = last ? last.index + last[0].length : 0;
+  const importLine = `import { ${rule} } from './rules/${id}.js';\n${last ? '' : '\n'}`;
   return `${withRule.slice(0, after)}${importLine}${withRule.slice(after)}`;
 }

@@ -84,6 +84,14 @@ describe('new-rule --plugin DIR', () => {
     expect(results['user-path invalid: bob is reported']).toContain('TODO: the exact message');
   });
 
+  test('an index without imports gets the first one, set apart by a blank line', async () => {
+    const dir = tempDirWith({ 'index.js': "export default {\n  name: 'acme',\n  rules: [],\n};\n" });
+    expect((await runCliIn(dir, ['new-rule', 'user-path', '--plugin', '.'])).code).toBe(0);
+    expect(readFileSync(join(dir, 'index.js'), 'utf8')).toBe(
+      "import { userPath } from './rules/user-path.js';\n\nexport default {\n  name: 'acme',\n  rules: [userPath],\n};\n",
+    );
+  });
+
   test('an index without a rules list is left alone, and the output says to add the rule', async () => {
     const dir = tempDirWith({ 'index.js': 'export { default } from "./plugin.js";\n' });
     const result = await runCliIn(dir, ['new-rule', 'user-path', '--plugin', '.']);

@@ -10,11 +10,11 @@ export const iamUserPath = defineRule({
   needs: ['authorizationDetails'],
   options: z
     .object({
-      /** Paths a user may live under; a path covers the paths below it (/humans/eng/). */
       allowedPaths: z
         .array(z.string().regex(/^\/(.+\/)?$/, 'an IAM path: starts and ends with /'))
         .min(1)
-        .default(['/humans/', '/machines/']),
+        .default(['/humans/', '/machines/'])
+        .describe('The paths a user may live under; each covers the paths below it (/humans/eng/).'),
     })
     .strict(),
   docs: {
