@@ -159,7 +159,8 @@ export function registerNewRule(program: Command): void {
         '  iamspect new-rule user-path --plugin ./acme-rules',
         '  iamspect new-rule user-path --area users      (in the iamspect repository)',
         '',
-        'Then fill in the TODOs, run the test, and see docs/plugins.md for the walk-through.',
+        'Then fill in the TODOs and run the test.',
+        'The walk-through: docs/plugins.md',
       ].join('\n'),
     )
     .action((id: string, flags: NewRuleFlags) => {
