@@ -60,6 +60,7 @@ const COMMANDS: ReadonlyArray<readonly [name: string, load: () => Promise<Regist
   ['who-can', async () => (await import('./commands/who-can.js')).registerWhoCan],
   ['paths', async () => (await import('./commands/paths.js')).registerPaths],
   ['explain', async () => (await import('./commands/explain.js')).registerExplain],
+  ['new-rule', async () => (await import('./commands/new-rule.js')).registerNewRule],
 ];
 
 const VERSION_FLAGS = ['--version', '-V'];

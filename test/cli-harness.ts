@@ -23,3 +23,18 @@ export async function runCli(args: string[], options: CaptureOptions = {}): Prom
     output.restore();
   }
 }
+
+/** runCli with `dir` as the working directory (what a relative path or the config file is read from). */
+export async function runCliIn(
+  dir: string,
+  args: string[],
+  options: CaptureOptions = {},
+): Promise<CliResult> {
+  const cwd = process.cwd();
+  process.chdir(dir);
+  try {
+    return await runCli(args, options);
+  } finally {
+    process.chdir(cwd);
+  }
+}

@@ -13,6 +13,7 @@ const COMMAND_MODULES = [
   'diff',
   'explain',
   'merge',
+  'new-rule',
   'paths',
   'permissions',
   'rules',

@@ -37,3 +37,7 @@ export type { ActiveAccessKey, CredentialSlot } from '../rules/shared/credential
 
 // Principals.
 export { isServiceLinkedRole } from '../rules/shared/principals.js';
+
+// The access graph's questions (identity-based access, from authorizationDetails).
+export { can, paths } from '../graph/questions.js';
+export type { AccessPath, AccessStep, Decision } from '../graph/questions.js';

@@ -12,7 +12,6 @@ import { resolveRules } from '../engine/resolve-rules.js';
 import { InputError, RunError } from '../errors.js';
 import { shardName } from '../model/shard.js';
 import { whyNothingAudited } from '../report/summary.js';
-import { RULES } from '../rules/index.js';
 import { serializeSnapshot } from '../snapshot/read-snapshot.js';
 import type { SectionName, Snapshot } from '../snapshot/schema.js';
 import {
@@ -23,29 +22,31 @@ import {
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { checkOutputTargets } from '../util/output-targets.js';
 import { addLiveOptions, addOrgOptions } from './collection-flags.js';
+import type { PluginFlags } from './plugin-options.js';
+import { addPluginOption, ruleRegistry } from './plugin-options.js';
 import { commaList } from './report-options.js';
 
-interface CollectFlags extends LiveFlags, OrgFlags {
+interface CollectFlags extends LiveFlags, OrgFlags, PluginFlags {
   output: string;
   rules?: string[];
   excludeRules?: string[];
 }
 
-/** Rules that read an account (template rules read what only `iamspect template` produces). */
-const ACCOUNT_RULES = RULES.filter((rule) => !rule.needs.includes('cloudFormation'));
-
 /**
  * The sections --rules and --exclude-rules need; undefined (every section) without them, so a
  * snapshot collected once can be audited later with any rule. Off-by-default rules count: collect
- * reads no config, and a later audit may enable them.
+ * reads no rule settings, and a later audit may enable them. Plugins' rules (--plugin, the config
+ * file's `plugins:`) are loaded only for a selection, since only it names rules.
  */
-function selectedSections(flags: CollectFlags): SectionName[] | undefined {
+async function selectedSections(flags: CollectFlags): Promise<SectionName[] | undefined> {
   if (!flags.rules && !flags.excludeRules) return undefined;
+  // Rules that read an account (template rules read what only `iamspect template` produces).
+  const accountRules = (await ruleRegistry(flags)).filter((rule) => !rule.needs.includes('cloudFormation'));
   const rules = resolveRules(
-    ACCOUNT_RULES,
+    accountRules,
     {},
     {
-      only: flags.rules ?? ACCOUNT_RULES.map((rule) => rule.id),
+      only: flags.rules ?? accountRules.map((rule) => rule.id),
       exclude: flags.excludeRules,
     },
   );
@@ -73,7 +74,7 @@ function describeSnapshot(snapshot: Snapshot): string {
 }
 
 export async function runCollect(flags: CollectFlags): Promise<void> {
-  const sections = selectedSections(flags);
+  const sections = await selectedSections(flags);
   const options = { ...liveOptionsFrom(flags), ...(sections ? { sections } : {}) };
   const org = orgOptionsFrom(flags);
   if (org) return collectOrganizationInto(flags, options, org);
@@ -152,6 +153,7 @@ export function registerCollect(program: Command): void {
       commaList,
     )
     .option('--exclude-rules <ids>', 'leave out the sections only these rules read', commaList);
+  addPluginOption(command);
   addLiveOptions(command);
   addOrgOptions(command);
   command.addHelpText(

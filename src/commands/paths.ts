@@ -5,7 +5,7 @@ import { InputError } from '../errors.js';
 import type { AccessGraph, GraphNode } from '../graph/access-graph.js';
 import { accessGraph } from '../graph/access-graph.js';
 import type { GraphPath } from '../graph/paths.js';
-import { describePath, searchPaths } from '../graph/paths.js';
+import { describePath, pathsFrom } from '../graph/paths.js';
 import { pathProof } from '../graph/proof.js';
 import { addFormatOption, COVERAGE, pathLines, print, resolvePrincipal, shortName } from './graph-output.js';
 import type { SourceFlags } from './source-options.js';
@@ -18,11 +18,7 @@ interface PathsFlags extends SourceFlags {
 
 /** The paths asked for: to full admin, to one principal, or (default) to every node with more permissions. */
 export function findPaths(graph: AccessGraph, start: GraphNode, to: string | undefined): GraphPath[] {
-  if (to === undefined) return searchPaths(graph, start, (node) => graph.hasMore(node, start));
-  if (to === 'admin') return searchPaths(graph, start, (node) => graph.isFullAdmin(node));
-  // One goal: the search stops when it is reached, so edges of nodes further away are never computed.
-  const target = resolvePrincipal(graph, to);
-  return searchPaths(graph, start, (node) => node.id === target.id, { first: true });
+  return pathsFrom(graph, start, to === undefined || to === 'admin' ? to : resolvePrincipal(graph, to));
 }
 
 function edgesOf(paths: readonly GraphPath[]): Array<{ from: string; to: string; method: string }> {

@@ -10,9 +10,11 @@ import { DEFAULT_CONFIG_FILE, parseConfig, suppressionSchema } from '../config.j
 import { appendSuppression } from '../config-edit.js';
 import { EXIT } from '../report/exit-code.js';
 import { InputError } from '../errors.js';
-import { findRule } from '../rules/index.js';
+import { findRule, RULES } from '../rules/index.js';
+import type { AnyRule } from '../rules/types.js';
 import { EXPIRY_WARNING_DAYS, daysUntilExpiry } from '../engine/suppressions.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { ruleRegistry } from './plugin-options.js';
 
 export interface SuppressFlags {
   rule: string;
@@ -29,9 +31,16 @@ const FLAG_FOR_FIELD: Record<string, string> = {
   expires: '--expires',
 };
 
-/** The suppression the flags describe, or an InputError naming the flag to fix. */
-export function suppressionFromFlags(flags: SuppressFlags, today: Date): Suppression {
-  const rule = findRule(flags.rule);
+/**
+ * The suppression the flags describe, or an InputError naming the flag to fix. `registry` holds
+ * the rules --rule may name: the built-ins, and the config file's plugins' when it names one.
+ */
+export function suppressionFromFlags(
+  flags: SuppressFlags,
+  today: Date,
+  registry: readonly AnyRule[] = RULES,
+): Suppression {
+  const rule = findRule(flags.rule, registry);
   if (!rule) {
     throw new InputError(
       `--rule: unknown rule id "${flags.rule}"`,
@@ -82,8 +91,13 @@ export interface SuppressResult {
 }
 
 /** Adds the suppression to the config file (created when missing). Throws InputError on bad input. */
-export function runSuppress(flags: SuppressFlags, cwd = process.cwd(), today = new Date()): SuppressResult {
-  const suppression = suppressionFromFlags(flags, today);
+export function runSuppress(
+  flags: SuppressFlags,
+  cwd = process.cwd(),
+  today = new Date(),
+  registry: readonly AnyRule[] = RULES,
+): SuppressResult {
+  const suppression = suppressionFromFlags(flags, today, registry);
   const file = flags.config ?? DEFAULT_CONFIG_FILE;
   const path = resolve(cwd, file);
   const created = !existsSync(path);
@@ -172,9 +186,11 @@ export function registerSuppress(program: Command): void {
         '    --expires 2026-12-31',
       ].join('\n'),
     )
-    .action((flags: SuppressFlags) => {
+    .action(async (flags: SuppressFlags) => {
       const today = new Date();
-      process.stdout.write(describe(runSuppress(flags, process.cwd(), today), today));
+      // A built-in rule needs no plugin loaded: the config file's plugins only for another id.
+      const registry = findRule(flags.rule) ? RULES : await ruleRegistry(flags);
+      process.stdout.write(describe(runSuppress(flags, process.cwd(), today, registry), today));
       process.exitCode = EXIT.clean;
     });
 }

@@ -89,6 +89,11 @@ async function importPlugin(specifier: string, file: string): Promise<Record<str
   return exported as Record<string, unknown>;
 }
 
+/** A page a SARIF viewer can link to: an absolute http(s) URL. */
+function isWebUrl(value: unknown): boolean {
+  return typeof value === 'string' && /^https?:\/\/[^\s/]+/.test(value);
+}
+
 function isText(value: unknown): value is string {
   return typeof value === 'string' && value.trim().length > 0;
 }
@@ -108,6 +113,9 @@ function ruleProblem(rule: Record<string, unknown>): string | undefined {
   const docs = rule.docs as Record<string, unknown> | undefined;
   if (!docs || !isText(docs.rationale) || !isText(docs.remediation) || !Array.isArray(docs.references)) {
     return 'docs: required ({ rationale, remediation, references })';
+  }
+  if (docs.url !== undefined && !isWebUrl(docs.url)) {
+    return `docs.url: ${JSON.stringify(docs.url)} is not an http(s) URL`;
   }
   if (typeof rule.check !== 'function') return 'check: required (a function of the snapshot)';
   if (rule.options !== undefined && !validOptionsSchema(rule.options)) {

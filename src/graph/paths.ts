@@ -131,3 +131,20 @@ export function adminPath(graph: AccessGraph, start: GraphNode): GraphPath | nul
 export function describePath(path: GraphPath): string {
   return [path.start, ...path.hops.map((hop) => hop.to)].map((node) => node.label).join(' -> ');
 }
+
+/**
+ * The paths `iamspect paths` and the API's `paths` answer: to full admin (`'admin'`), to one node,
+ * or (default) to every node that can do something `start` cannot.
+ */
+export function pathsFrom(graph: AccessGraph, start: GraphNode, to?: 'admin' | GraphNode): GraphPath[] {
+  const goal: (node: GraphNode) => boolean =
+    to === undefined
+      ? (node) => graph.hasMore(node, start)
+      : to === 'admin'
+        ? (node) => graph.isFullAdmin(node)
+        : (node) => node.id === to.id;
+  // One principal as the goal: the search stops when it is reached, so edges of nodes further
+  // away are never computed.
+  const oneGoal = to !== undefined && to !== 'admin';
+  return searchPaths(graph, start, goal, { first: oneGoal });
+}

@@ -135,7 +135,12 @@ const ruleSchema = z.object({
   severity,
   needs: z.array(sectionName),
   frameworks,
-  docs: z.object({ rationale: z.string(), remediation: z.string(), references: z.array(z.string()) }),
+  docs: z.object({
+    rationale: z.string(),
+    remediation: z.string(),
+    references: z.array(z.string()),
+    url: z.string().optional(),
+  }),
 });
 export type ReportRule = z.infer<typeof ruleSchema>;
 

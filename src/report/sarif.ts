@@ -34,6 +34,16 @@ export function ruleDocsUrl(ruleId: string): string {
   return `${PROJECT_URL}/blob/main/docs/rules.md#${ruleId}`;
 }
 
+/**
+ * Where a rule is documented: the page its docs name (a plugin's rule), else a built-in rule's
+ * section of docs/rules.md. A plugin's rule (its id is namespaced, `acme/user-path`) without a page
+ * has none: the built-in catalogue does not list it.
+ */
+function helpUriOf(id: string, docs: RuleDocs | undefined): string | undefined {
+  if (docs?.url !== undefined) return docs.url;
+  return id.includes('/') ? undefined : ruleDocsUrl(id);
+}
+
 /** partialFingerprints key; bump the version if the fingerprint recipe ever changes. */
 export const FINGERPRINT_KEY = 'iamspect/v1';
 
@@ -201,12 +211,13 @@ function ruleDescriptor(
   docs?: RuleDocs,
 ): ReportingDescriptor {
   const securitySeverity = SECURITY_SEVERITY[severity];
+  const helpUri = helpUriOf(id, docs);
   return {
     id,
     name: pascalCase(id),
     shortDescription: { text: title },
     ...(docs && { fullDescription: { text: docs.rationale }, help: helpFor(docs) }),
-    helpUri: ruleDocsUrl(id),
+    ...(helpUri !== undefined && { helpUri }),
     defaultConfiguration: { level: LEVEL[severity] },
     properties: {
       tags: ['security', ...frameworkTags(frameworks)],
@@ -232,10 +243,13 @@ function helpFor({ rationale, remediation, references }: RuleDocs): MultiformatM
   };
 }
 
-/** `user-unused-access-key` -> `UserUnusedAccessKey` (SARIF's name is an identifier-like label). */
+/**
+ * `user-unused-access-key` -> `UserUnusedAccessKey`, `acme/user-path` -> `AcmeUserPath` (SARIF's
+ * name is an identifier-like label).
+ */
 function pascalCase(id: string): string {
   return id
-    .split('-')
+    .split(/[-/]/)
     .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
     .join('');
 }

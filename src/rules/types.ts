@@ -34,6 +34,11 @@ export interface RuleDocs {
   /** How to fix it (markdown). */
   remediation: string;
   references: string[];
+  /**
+   * The rule's own documentation page (a plugin's): SARIF's helpUri. Built-in rules leave it out;
+   * theirs is their section of docs/rules.md.
+   */
+  url?: string;
 }
 
 /** Framework id -> control ids, e.g. { 'cis-aws-5.0': ['1.11'], 'aws-security-hub': ['IAM.22'] }. */

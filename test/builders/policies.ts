@@ -9,7 +9,16 @@ import type {
   Statement,
 } from '../../src/snapshot/schema.js';
 import { readPolicyDocument } from '../../src/snapshot/policy-document.js';
-import { ACCOUNT, allow, doc, emptySnapshot, managedPolicy, withAuthorizationDetails } from './snapshot.js';
+import {
+  ACCOUNT,
+  allow,
+  doc,
+  emptySnapshot,
+  managedPolicy,
+  role,
+  user,
+  withAuthorizationDetails,
+} from './snapshot.js';
 
 export const ADMINISTRATOR_ACCESS: AttachedPolicy = {
   name: 'AdministratorAccess',
@@ -67,4 +76,41 @@ export function accountWith(details: Parameters<typeof withAuthorizationDetails>
  */
 export function doublyEncoded(...statements: Statement[]): PolicyDocument {
   return readPolicyDocument(encodeURIComponent(encodeURIComponent(JSON.stringify(doc(...statements)))));
+}
+
+/**
+ * The access graph's test account: user dev -> role a -> role b -> admin role c (each trust naming
+ * the previous principal's ARN), and a user office allowed iam:CreateAccessKey in eu-west-1 only
+ * (and never on dev).
+ */
+export function escalationChainAccount(): Snapshot {
+  return accountWith({
+    users: [
+      user('dev', {
+        inlinePolicies: [inlinePolicy('read', allow(['s3:GetObject'], ['arn:aws:s3:::data/*']))],
+      }),
+      user('office', {
+        inlinePolicies: [
+          inlinePolicy(
+            'keys',
+            {
+              Effect: 'Allow',
+              Action: ['iam:CreateAccessKey'],
+              Resource: ['*'],
+              Condition: { StringEquals: { 'aws:RequestedRegion': ['eu-west-1'] } },
+            },
+            deny(['iam:CreateAccessKey'], [iamResource('user/dev')]),
+          ),
+        ],
+      }),
+    ],
+    roles: [
+      role('a', { trustPolicy: trustPolicy({ AWS: [iamResource('user/dev')] }) }),
+      role('b', { trustPolicy: trustPolicy({ AWS: [iamResource('role/a')] }) }),
+      role('c', {
+        trustPolicy: trustPolicy({ AWS: [iamResource('role/b')] }),
+        attachedPolicies: [ADMINISTRATOR_ACCESS],
+      }),
+    ],
+  });
 }

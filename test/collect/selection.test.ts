@@ -2,7 +2,7 @@
 // collected, a snapshot says which were not requested, and --regions limits the regional sections
 // while every output names the enabled regions left out.
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SECTION_COLLECTORS } from '../../src/collect/index.js';
@@ -113,6 +113,29 @@ describe('the selected rules decide what is collected', () => {
         ruleId: 'access-analyzer-disabled',
         reason: expect.stringContaining('accessAnalyzers not collected: not requested'),
       }),
+    ]);
+  });
+
+  test('collect --rules takes a plugin rule (with --plugin) and collects only what it needs', async () => {
+    const { fake } = await start();
+    const plugin = file('plugin.mjs');
+    writeFileSync(
+      plugin,
+      "export default { name: 'acme', rules: [{ id: 'summary', title: 't', severity: 'low', needs: ['accountSummary'], " +
+        "docs: { rationale: 'r', remediation: 'f', references: [] }, check: () => [] }] };",
+    );
+    const args = ['collect', '-o', file('acme.json'), '--rules', 'acme/summary', '--quiet'];
+    const unknown = await runCli(args);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('--rules: unknown rule id "acme/summary"');
+    expect(fake.requests.total()).toBe(0);
+
+    const collected = await runCli([...args, '--plugin', plugin]);
+    expect(collected).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(fake.requests.actions()).toEqual([
+      'iam:GetAccountSummary',
+      'iam:ListAccountAliases',
+      'sts:GetCallerIdentity',
     ]);
   });
 

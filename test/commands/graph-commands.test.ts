@@ -1,47 +1,12 @@
 // can, who-can, paths and explain through the real CLI: text and JSON answers, exit codes, and
-// the coverage note every answer carries. The account: dev -> role a -> role b -> admin role c
-// (each trust naming the previous principal's ARN), plus a user with a region condition.
+// the coverage note every answer carries, on escalationChainAccount().
 import { afterAll } from '@jest/globals';
 import { join } from 'node:path';
-import {
-  ADMINISTRATOR_ACCESS,
-  accountWith,
-  deny,
-  iamResource,
-  inlinePolicy,
-  trustPolicy,
-} from '../builders/policies.js';
-import { allow, role, user } from '../builders/snapshot.js';
+import { escalationChainAccount, iamResource } from '../builders/policies.js';
 import { removeTempDirs, tempDirWith } from '../builders/temp-dir.js';
 import { runCli } from '../cli-harness.js';
 
-const snapshot = accountWith({
-  users: [
-    user('dev', { inlinePolicies: [inlinePolicy('read', allow(['s3:GetObject'], ['arn:aws:s3:::data/*']))] }),
-    user('office', {
-      inlinePolicies: [
-        inlinePolicy(
-          'keys',
-          {
-            Effect: 'Allow',
-            Action: ['iam:CreateAccessKey'],
-            Resource: ['*'],
-            Condition: { StringEquals: { 'aws:RequestedRegion': ['eu-west-1'] } },
-          },
-          deny(['iam:CreateAccessKey'], [iamResource('user/dev')]),
-        ),
-      ],
-    }),
-  ],
-  roles: [
-    role('a', { trustPolicy: trustPolicy({ AWS: [iamResource('user/dev')] }) }),
-    role('b', { trustPolicy: trustPolicy({ AWS: [iamResource('role/a')] }) }),
-    role('c', {
-      trustPolicy: trustPolicy({ AWS: [iamResource('role/b')] }),
-      attachedPolicies: [ADMINISTRATOR_ACCESS],
-    }),
-  ],
-});
+const snapshot = escalationChainAccount();
 const file = join(tempDirWith({ 'snap.json': JSON.stringify(snapshot) }), 'snap.json');
 afterAll(removeTempDirs);
 

@@ -1,8 +1,9 @@
 // Plugins from --plugin and the config file's `plugins:`: their rules run like built-ins, and each
 // way a plugin can be wrong is exit 2 with one line naming the plugin and the field.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SECTION_NAMES } from '../../src/snapshot/schema.js';
-import { runCli } from '../cli-harness.js';
+import { runCliIn } from '../cli-harness.js';
 import { removeTempDirs, tempDirWith } from '../builders/temp-dir.js';
 
 afterAll(removeTempDirs);
@@ -20,16 +21,6 @@ const USERS_RULE = `{
 /** A directory holding an ES module plugin `plugin.js` (plus any other files). */
 function pluginDir(source: string, files: Record<string, string> = {}): string {
   return tempDirWith({ 'package.json': '{ "type": "module" }', 'plugin.js': source, ...files });
-}
-
-async function runIn(dir: string, args: string[]) {
-  const cwd = process.cwd();
-  process.chdir(dir);
-  try {
-    return await runCli(args);
-  } finally {
-    process.chdir(cwd);
-  }
 }
 
 describe('a bad plugin is exit 2 naming the plugin and the field', () => {
@@ -84,16 +75,21 @@ describe('a bad plugin is exit 2 naming the plugin and the field', () => {
       `export default { name: 'acme', rules: [{ id: 'x', title: 't', severity: 'low', needs: ['users'], ${DOCS}, check: () => [] }] };`,
       `plugin ./plugin.js (acme): rules[0].needs: "users" is not a data section (sections: ${SECTION_NAMES.join(', ')})`,
     ],
+    [
+      'a docs url that is not http(s)',
+      `export default { name: 'acme', rules: [{ id: 'x', title: 't', severity: 'low', needs: [], docs: { rationale: 'r', remediation: 'f', references: [], url: 'rules.md' }, check: () => [] }] };`,
+      'plugin ./plugin.js (acme): rules[0].docs.url: "rules.md" is not an http(s) URL',
+    ],
   ];
   test.each(cases)('%s', async (_name, source, message) => {
-    const result = await runIn(pluginDir(source), ['audit', '--demo', '--plugin', './plugin.js']);
+    const result = await runCliIn(pluginDir(source), ['audit', '--demo', '--plugin', './plugin.js']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`iamspect: error: ${message}\n`);
   });
 
   test('file not found', async () => {
     const dir = tempDirWith({});
-    const result = await runIn(dir, ['audit', '--demo', '--plugin', './missing.js']);
+    const result = await runCliIn(dir, ['audit', '--demo', '--plugin', './missing.js']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
       `iamspect: error: plugin ./missing.js: file not found (${join(dir, 'missing.js')})`,
@@ -102,7 +98,7 @@ describe('a bad plugin is exit 2 naming the plugin and the field', () => {
 
   test('not an ES module', async () => {
     const dir = tempDirWith({ 'plugin.cjs': 'module.exports = {};' });
-    const result = await runIn(dir, ['rules', '--plugin', './plugin.cjs']);
+    const result = await runCliIn(dir, ['rules', '--plugin', './plugin.cjs']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
       'iamspect: error: plugin ./plugin.cjs: not an ES module (name it .mjs, or put "type": "module" in the package.json beside it)',
@@ -114,7 +110,7 @@ describe('a plugin rule is treated like a built-in', () => {
   const plugin = `export default { name: 'acme', rules: [${USERS_RULE}] };`;
 
   test('it runs on the demo, namespaced, with its docs in the JSON report', async () => {
-    const result = await runIn(pluginDir(plugin), [
+    const result = await runCliIn(pluginDir(plugin), [
       'audit',
       '--demo',
       '--plugin',
@@ -149,7 +145,7 @@ describe('a plugin rule is treated like a built-in', () => {
         '  - { rule: acme/user-path, resource: "arn:aws:iam::*:user/*", reason: moving them this quarter }',
       ].join('\n'),
     });
-    const result = await runIn(dir, ['audit', '--demo', '--rules', 'acme/user-path', '--format', 'json']);
+    const result = await runCliIn(dir, ['audit', '--demo', '--rules', 'acme/user-path', '--format', 'json']);
     const report = JSON.parse(result.stdout) as {
       findings: Array<{ severity: string; suppressed?: unknown }>;
     };
@@ -159,7 +155,7 @@ describe('a plugin rule is treated like a built-in', () => {
 
   test('a plugin rule that throws is a rule error naming the plugin (exit 3)', async () => {
     const throwing = `export default { name: 'acme', rules: [{ id: 'boom', title: 't', severity: 'low', needs: ['authorizationDetails'], ${DOCS}, check: () => { throw new Error('no tags here'); } }] };`;
-    const result = await runIn(pluginDir(throwing), [
+    const result = await runCliIn(pluginDir(throwing), [
       'audit',
       '--demo',
       '--plugin',
@@ -178,9 +174,69 @@ describe('a plugin rule is treated like a built-in', () => {
 
   test('`rules` lists and explains it', async () => {
     const dir = pluginDir(plugin);
-    const listed = await runIn(dir, ['rules', '--plugin', './plugin.js', '--format', 'json']);
+    const listed = await runCliIn(dir, ['rules', '--plugin', './plugin.js', '--format', 'json']);
     expect((JSON.parse(listed.stdout) as Array<{ id: string }>).map((r) => r.id)).toContain('acme/user-path');
-    const explained = await runIn(dir, ['rules', '--plugin', './plugin.js', '--explain', 'acme/user-path']);
+    const explained = await runCliIn(dir, [
+      'rules',
+      '--plugin',
+      './plugin.js',
+      '--explain',
+      'acme/user-path',
+    ]);
     expect(explained.stdout).toContain('IAM users live under /humans/ or /machines/');
+  });
+});
+
+describe('a plugin rule in SARIF, and wherever a rule id is checked', () => {
+  const withUrl = USERS_RULE.replace(
+    DOCS,
+    "docs: { rationale: 'Why.', remediation: 'Fix.', references: [], url: 'https://acme.example/rules/user-path' }",
+  );
+
+  async function sarifRules(source: string) {
+    const result = await runCliIn(pluginDir(source), [
+      'audit',
+      '--demo',
+      '--plugin',
+      './plugin.js',
+      '--rules',
+      'acme/user-path,root-mfa',
+      '--format',
+      'sarif',
+    ]);
+    const log = JSON.parse(result.stdout) as {
+      runs: Array<{ tool: { driver: { rules: Array<{ id: string; name: string; helpUri?: string }> } } }>;
+    };
+    return log.runs[0]!.tool.driver.rules;
+  }
+
+  test("helpUri is the plugin's docs url; built-in rules keep theirs", async () => {
+    const rules = await sarifRules(`export default { name: 'acme', rules: [${withUrl}] };`);
+    expect(rules.map(({ id, name, helpUri }) => ({ id, name, helpUri }))).toEqual([
+      { id: 'acme/user-path', name: 'AcmeUserPath', helpUri: 'https://acme.example/rules/user-path' },
+      {
+        id: 'root-mfa',
+        name: 'RootMfa',
+        helpUri: 'https://github.com/iamspect/iamspect/blob/main/docs/rules.md#root-mfa',
+      },
+    ]);
+  });
+
+  test('without a docs url a plugin rule has no helpUri (the built-in catalogue does not list it)', async () => {
+    const rules = await sarifRules(`export default { name: 'acme', rules: [${USERS_RULE}] };`);
+    expect(rules.find((rule) => rule.id === 'acme/user-path')).not.toHaveProperty('helpUri');
+  });
+
+  test("suppress --rule takes a rule of the config file's plugins", async () => {
+    const dir = pluginDir(`export default { name: 'acme', rules: [${USERS_RULE}] };`, {
+      '.iamspect.yml': 'plugins: [./plugin.js]\n',
+    });
+    const args = ['--resource', 'arn:aws:iam::*:user/ci-deploy', '--reason', 'moving it this quarter'];
+    const result = await runCliIn(dir, ['suppress', '--rule', 'acme/user-path', ...args]);
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(dir, '.iamspect.yml'), 'utf8')).toContain('rule: acme/user-path');
+    const unknown = await runCliIn(dir, ['suppress', '--rule', 'acme/nope', ...args]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('--rule: unknown rule id "acme/nope"');
   });
 });
