@@ -9,9 +9,15 @@ import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { ECRClient } from '@aws-sdk/client-ecr';
 import { IAMClient } from '@aws-sdk/client-iam';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { Route53DomainsClient } from '@aws-sdk/client-route-53-domains';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { STSClient } from '@aws-sdk/client-sts';
 import { AdaptiveRetryStrategy } from '@smithy/core/retry';
 import type {
@@ -40,9 +46,15 @@ const CLIENT_CLASSES = {
   cloudwatch: CloudWatchClient,
   config: ConfigServiceClient,
   ec2: EC2Client,
+  ecr: ECRClient,
   iam: IAMClient,
+  kms: KMSClient,
+  lambda: LambdaClient,
   organizations: OrganizationsClient,
   route53domains: Route53DomainsClient,
+  secretsmanager: SecretsManagerClient,
+  sns: SNSClient,
+  sqs: SQSClient,
   sts: STSClient,
 };
 
