@@ -2,12 +2,31 @@
 // policies (resource-policy-public). A repository without one answers RepositoryPolicyNotFoundException.
 import { z } from 'zod';
 import { allTokenPages } from '../collect/collector.js';
-import { validatePages } from '../snapshot/input-validation.js';
-import { noPolicyOn, readResourcePolicies, resourcePolicySection } from './resource-policy-parts.js';
+import { validateInput, validatePages } from '../snapshot/input-validation.js';
+import {
+  noPolicyOn,
+  readResourcePolicies,
+  resourcePolicySection,
+  sameResource,
+} from './resource-policy-parts.js';
 
 const describeRepositoriesPage = z.object({
   repositories: z.array(z.object({ repositoryArn: z.string(), repositoryName: z.string() })).optional(),
 });
+
+const NO_POLICY = 'RepositoryPolicyNotFoundException';
+
+function listedRepositories(pages: readonly unknown[], source: string) {
+  return validatePages(describeRepositoriesPage, pages, source).flatMap((page) =>
+    (page.repositories ?? []).map(({ repositoryArn, repositoryName }) => ({
+      arn: repositoryArn,
+      name: repositoryName,
+    })),
+  );
+}
+
+// The answer names its repository.
+const repositoryPolicyOutput = z.object({ repositoryName: z.string(), policyText: z.string() });
 
 export const ecrRepositoriesSection = resourcePolicySection({
   name: 'ecrRepositories',
@@ -20,21 +39,32 @@ export const ecrRepositoriesSection = resourcePolicySection({
       (nextToken) => ecr.send(new DescribeRepositoriesCommand({ nextToken })),
       (page) => page.nextToken,
     );
-    const repositories = validatePages(
-      describeRepositoriesPage,
-      pages,
-      `ecr:DescribeRepositories response in ${region}`,
-    ).flatMap((page) =>
-      (page.repositories ?? []).map(({ repositoryArn, repositoryName }) => ({
-        arn: repositoryArn,
-        name: repositoryName,
-      })),
-    );
+    const repositories = listedRepositories(pages, `ecr:DescribeRepositories response in ${region}`);
     return readResourcePolicies(region, repositories, 'ecr:GetRepositoryPolicy', async (repository) => {
-      const output = await noPolicyOn('RepositoryPolicyNotFoundException', () =>
+      const output = await noPolicyOn(NO_POLICY, () =>
         ecr.send(new GetRepositoryPolicyCommand({ repositoryName: repository.name })),
       );
       return output?.policyText;
     });
+  },
+  saved: {
+    kind: 'repository',
+    list: {
+      command: 'ecr describe-repositories',
+      shape: { required: { repositories: 'list' }, more: 'nextToken' },
+    },
+    listed: listedRepositories,
+    get: {
+      command: 'ecr get-repository-policy',
+      option: '--repository-name',
+      value: (repository) => repository.name,
+      shown: 'N',
+    },
+    noPolicyCode: NO_POLICY,
+    policyText: (output, repository, path) => {
+      const answer = validateInput(repositoryPolicyOutput, output, path);
+      sameResource(path, 'repositoryName', answer.repositoryName, repository.name);
+      return answer.policyText;
+    },
   },
 });

@@ -3,12 +3,23 @@
 // answers ResourceNotFoundException for it.
 import { z } from 'zod';
 import { allTokenPages } from '../collect/collector.js';
-import { validatePages } from '../snapshot/input-validation.js';
+import { validateInput, validatePages } from '../snapshot/input-validation.js';
 import { noPolicyOn, readResourcePolicies, resourcePolicySection } from './resource-policy-parts.js';
 
 const listFunctionsPage = z.object({
   Functions: z.array(z.object({ FunctionName: z.string(), FunctionArn: z.string() })).optional(),
 });
+
+const NO_POLICY = 'ResourceNotFoundException';
+
+function listedFunctions(pages: readonly unknown[], source: string) {
+  return validatePages(listFunctionsPage, pages, source).flatMap((page) =>
+    (page.Functions ?? []).map(({ FunctionName, FunctionArn }) => ({ arn: FunctionArn, name: FunctionName })),
+  );
+}
+
+// The answer does not name its function: the file name is all that ties it to one.
+const policyOutput = z.object({ Policy: z.string() });
 
 export const lambdaFunctionsSection = resourcePolicySection({
   name: 'lambdaFunctions',
@@ -21,21 +32,23 @@ export const lambdaFunctionsSection = resourcePolicySection({
       (Marker) => lambda.send(new ListFunctionsCommand({ Marker })),
       (page) => page.NextMarker,
     );
-    const functions = validatePages(
-      listFunctionsPage,
-      pages,
-      `lambda:ListFunctions response in ${region}`,
-    ).flatMap((page) =>
-      (page.Functions ?? []).map(({ FunctionName, FunctionArn }) => ({
-        arn: FunctionArn,
-        name: FunctionName,
-      })),
-    );
+    const functions = listedFunctions(pages, `lambda:ListFunctions response in ${region}`);
     return readResourcePolicies(region, functions, 'lambda:GetPolicy', async (fn) => {
-      const output = await noPolicyOn('ResourceNotFoundException', () =>
+      const output = await noPolicyOn(NO_POLICY, () =>
         lambda.send(new GetPolicyCommand({ FunctionName: fn.name })),
       );
       return output?.Policy;
     });
+  },
+  saved: {
+    kind: 'function',
+    list: {
+      command: 'lambda list-functions',
+      shape: { required: { Functions: 'list' }, more: 'NextMarker' },
+    },
+    listed: listedFunctions,
+    get: { command: 'lambda get-policy', option: '--function-name', value: (fn) => fn.name, shown: 'N' },
+    noPolicyCode: NO_POLICY,
+    policyText: (output, _fn, path) => validateInput(policyOutput, output, path).Policy,
   },
 });
