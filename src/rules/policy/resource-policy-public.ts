@@ -14,9 +14,6 @@ export const resourcePolicyPublic = defineRule({
   title: 'No resource policy lets anyone in',
   severity: 'critical',
   needs: RESOURCE_POLICY_SOURCES.map((source) => source.section),
-  // Off until its sections are read from AWS CLI outputs too: on by default, every AWS CLI audit
-  // (the demo included) would report it not evaluated and exit 3.
-  enabledByDefault: false,
   options: z.object({}).strict(),
   docs: {
     rationale:

@@ -37,6 +37,11 @@ function sharedShape(section: SharedShapeSection, kind: string): ResourcePolicyS
   };
 }
 
+/**
+ * Every section resource-policy-public reads. The hook for S3 bucket policies (the s3Buckets
+ * section, another branch): one entry here whose `resources` gives each bucket's ARN, name and
+ * decoded policy, and "S3 buckets" in the rule's rationale.
+ */
 export const RESOURCE_POLICY_SOURCES: readonly ResourcePolicySource[] = [
   sharedShape('snsTopics', 'SNS topic'),
   sharedShape('sqsQueues', 'SQS queue'),
