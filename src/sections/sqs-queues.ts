@@ -53,8 +53,13 @@ export const sqsQueuesSection = resourcePolicySection({
   },
   saved: {
     kind: 'queue',
-    // ListQueues answers nothing at all for a region without queues: the AWS CLI then saves an empty file.
-    list: { command: 'sqs list-queues', shape: { required: {}, more: 'NextToken' }, emptyMeansNone: true },
+    // ListQueues answers nothing at all for a region without queues: the AWS CLI then saves an empty
+    // file. An answer it does print always lists QueueUrls: `{}` is a cut file, not "no queues".
+    list: {
+      command: 'sqs list-queues',
+      shape: { required: { QueueUrls: 'list' }, more: 'NextToken' },
+      emptyMeansNone: true,
+    },
     listed: listedQueues,
     get: {
       command: 'sqs get-queue-attributes',

@@ -191,6 +191,11 @@ describe('resource policies from AWS CLI outputs', () => {
     expect(() => readAwsCliDir(dir)).toThrow(/Attributes\.Policy/);
   });
 
+  test('a printed list-queues answer without QueueUrls is a cut file, not "no queues": the section is an error', () => {
+    const dir = dirWith({ 'sqs-list-queues.eu-west-1.json': '{}' });
+    expect(section(dir, 'sqsQueues')).toMatchObject({ status: 'error', error: { code: 'PartialOutput' } });
+  });
+
   test('a list without the key the API always returns is a partial output: the section is an error', () => {
     const dir = dirWith({ 'kms-list-keys.eu-west-1.json': JSON.stringify({ Truncated: false }) });
     expect(section(dir, 'kmsKeys')).toMatchObject({
