@@ -9,9 +9,15 @@ import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { ECRClient } from '@aws-sdk/client-ecr';
 import { IAMClient } from '@aws-sdk/client-iam';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { Route53DomainsClient } from '@aws-sdk/client-route-53-domains';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { STSClient } from '@aws-sdk/client-sts';
 import { AdaptiveRetryStrategy } from '@smithy/core/retry';
 import type {
@@ -40,9 +46,15 @@ const CLIENT_CLASSES = {
   cloudwatch: CloudWatchClient,
   config: ConfigServiceClient,
   ec2: EC2Client,
+  ecr: ECRClient,
   iam: IAMClient,
+  kms: KMSClient,
+  lambda: LambdaClient,
   organizations: OrganizationsClient,
   route53domains: Route53DomainsClient,
+  secretsmanager: SecretsManagerClient,
+  sns: SNSClient,
+  sqs: SQSClient,
   sts: STSClient,
 };
 
@@ -99,8 +111,11 @@ export interface ClientSettings {
   credentials?: AwsCredentialIdentityProvider;
   /** Attempts per call, first try included. */
   maxAttempts: number;
-  /** Replaces the SDK's adaptive retry strategy (tests pass one with millisecond backoff). */
-  retryStrategy?: RetryStrategyV2;
+  /**
+   * Builds the retry strategy used instead of the SDK's adaptive one (tests: millisecond backoff).
+   * A factory, not a strategy: a strategy holds the retry quota, and each client needs its own.
+   */
+  retryStrategy?: (maxAttempts: number) => RetryStrategyV2;
 }
 
 /** Generous but finite: one GetAccountAuthorizationDetails page of a large account can take ~10 s. */
@@ -141,7 +156,11 @@ class ServerErrorRetryCap implements RetryStrategyV2 {
 export function retryConfig(settings: Pick<ClientSettings, 'maxAttempts' | 'retryStrategy'>) {
   // Adaptive mode also slows the client down after throttling, which IAM (throttled per account)
   // needs in large accounts. LimitExceeded is retried as throttling by the SDK.
-  const strategy = settings.retryStrategy ?? new AdaptiveRetryStrategy(settings.maxAttempts);
+  // A new strategy per call, so per client: the strategy holds the retry quota (500 tokens, 5 per
+  // throttling retry, 14 per other retry), and one shared by every client lets a service failing
+  // in bursts spend the retries every other service needs.
+  const strategy =
+    settings.retryStrategy?.(settings.maxAttempts) ?? new AdaptiveRetryStrategy(settings.maxAttempts);
   return { maxAttempts: settings.maxAttempts, retryStrategy: new ServerErrorRetryCap(strategy) };
 }
 

@@ -18,7 +18,8 @@ export interface CredentialSettings {
   externalId?: string;
   roleSessionName: string;
   maxAttempts: number;
-  retryStrategy?: RetryStrategyV2;
+  /** Builds each client's retry strategy (ClientSettings.retryStrategy). */
+  retryStrategy?: (maxAttempts: number) => RetryStrategyV2;
 }
 
 /** Refreshed this long before they expire, so no request is signed with credentials about to lapse. */

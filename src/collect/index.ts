@@ -217,7 +217,7 @@ export async function openSession(options: CollectOptions): Promise<AccountSessi
     externalId: options.externalId,
     roleSessionName: options.roleSessionName ?? COLLECT_DEFAULTS.roleSessionName,
     maxAttempts,
-    retryStrategy: options.retryStrategy?.(maxAttempts),
+    retryStrategy: options.retryStrategy,
   };
   const credentials = credentialProvider(settings);
   await checkCredentials(credentials, settings);

@@ -22,6 +22,12 @@ import { route53DomainsSection } from './route53-domains.js';
 import { serverCertificatesSection } from './server-certificates.js';
 import { serviceControlPoliciesSection } from './service-control-policies.js';
 import { virtualMfaDevicesSection } from './virtual-mfa-devices.js';
+import { ecrRepositoriesSection } from './ecr-repositories.js';
+import { kmsKeysSection } from './kms-keys.js';
+import { lambdaFunctionsSection } from './lambda-functions.js';
+import { secretsSection } from './secrets.js';
+import { snsTopicsSection } from './sns-topics.js';
+import { sqsQueuesSection } from './sqs-queues.js';
 
 export const SECTIONS = [
   credentialReportSection,
@@ -43,6 +49,12 @@ export const SECTIONS = [
   cloudFormationSection,
   cloudFrontDistributionsSection,
   route53DomainsSection,
+  snsTopicsSection,
+  sqsQueuesSection,
+  kmsKeysSection,
+  lambdaFunctionsSection,
+  secretsSection,
+  ecrRepositoriesSection,
 ] as const;
 
 export type AnySection = (typeof SECTIONS)[number];

@@ -46,6 +46,8 @@ export interface AwsCliRegionalSource<RegionData, Action extends string = string
   commands: readonly CliOutput[];
   howToSave: string;
   action: Action;
+  /** Files the reader also reads from beside them, one per thing a region's files list: how their names look. */
+  alongside?: RegExp;
   /** One region's data from its files, in the order of `commands`. */
   read(region: string, files: CliFile[]): RegionData;
   timesInside?(data: RegionData): TimeInside[];

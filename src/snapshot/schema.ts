@@ -43,6 +43,7 @@ export type {
   CredentialReportRow,
 } from '../sections/credential-report.js';
 export type { Organization } from '../sections/organization.js';
+export type { ResourcePolicyRegion } from '../sections/resource-policy-parts.js';
 export type { OrganizationFeatures } from '../sections/organization-features.js';
 export type { PasswordPolicy } from '../sections/password-policy.js';
 export type { Region } from '../sections/regions.js';

@@ -154,6 +154,12 @@ describe('endpoints', () => {
       'CLOUDTRAIL',
       'CLOUDFRONT',
       'ROUTE_53_DOMAINS',
+      'SNS',
+      'SQS',
+      'KMS',
+      'LAMBDA',
+      'SECRETS_MANAGER',
+      'ECR',
     ]) {
       process.env[`AWS_ENDPOINT_URL_${service}`] = session.fake.url;
     }

@@ -60,6 +60,12 @@ describe('access denied', () => {
       ['cloudTrails', 'ok'],
       ['cloudFrontDistributions', 'ok'],
       ['route53Domains', 'ok'],
+      ['snsTopics', 'ok'],
+      ['sqsQueues', 'ok'],
+      ['kmsKeys', 'ok'],
+      ['lambdaFunctions', 'ok'],
+      ['secrets', 'ok'],
+      ['ecrRepositories', 'ok'],
     ]);
     // Access errors are final: one request per entity type, no retries.
     expect(session.fake.requests.count('iam:GetAccountAuthorizationDetails')).toBe(5);

@@ -30,7 +30,7 @@ afterEach(async () => {
   await session.close();
 });
 
-const settings = { maxAttempts: 1, retryStrategy: fastRetryStrategy(1) };
+const settings = { maxAttempts: 1, retryStrategy: fastRetryStrategy };
 
 describe('the read-only guard', () => {
   test.each<[string, (iam: IAMClient) => Promise<unknown>]>([

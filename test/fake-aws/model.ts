@@ -189,6 +189,20 @@ export interface FakeRegionServices {
   deliveryChannels: FakeDeliveryChannel[];
   analyzers: FakeAnalyzer[];
   alarms: FakeAlarm[];
+  /** Resources with resource policies, by IAM action prefix of their service (none when absent). */
+  policyResources?: Partial<Record<FakePolicyService, FakePolicyResource[]>>;
+}
+
+/** The services whose resources carry a resource policy (resource-policy-public). */
+export type FakePolicyService = 'sns' | 'sqs' | 'kms' | 'lambda' | 'secretsmanager' | 'ecr';
+
+export interface FakePolicyResource {
+  /** The topic, queue, function, secret or repository name; a key's id. */
+  name: string;
+  /** The policy document, or null when the resource has none. */
+  policy: object | null;
+  /** Reading this resource's policy is refused (AccessDenied on one resource). */
+  policyDenied?: boolean;
 }
 
 /** A CloudTrail trail, as DescribeTrails, GetTrailStatus and GetEventSelectors answer for it. */
@@ -540,6 +554,7 @@ function wellKeptRegional(
       fakeRegionServices({
         configRecorders: [fakeConfigRecorder({ includeGlobalResourceTypes: index === 0 })],
         alarms: account.partition === 'aws' && name === 'us-east-1' ? [fakeBillingAlarm(account)] : [],
+        ...(index === 0 ? { policyResources: ownAccountPolicyResources(account) } : {}),
       }),
     ]),
   );
@@ -558,6 +573,34 @@ export function fakeTrail(overrides: Partial<FakeTrail> = {}): FakeTrail {
     selectors: { EventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: true }] },
     unreadable: false,
     ...overrides,
+  };
+}
+
+/**
+ * One resource of each resource-policy service, open only to the account itself (the default a
+ * topic or key is created with); a function and a repository nobody was given access to have none.
+ */
+function ownAccountPolicyResources(
+  account: Pick<FakeAccount, 'id' | 'partition'>,
+): Partial<Record<FakePolicyService, FakePolicyResource[]>> {
+  const ownAccount = {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { AWS: `arn:${account.partition}:iam::${account.id}:root` },
+        Action: '*',
+        Resource: '*',
+      },
+    ],
+  };
+  return {
+    sns: [{ name: 'alerts', policy: ownAccount }],
+    sqs: [{ name: 'jobs', policy: null }],
+    kms: [{ name: '1234abcd-12ab-34cd-56ef-1234567890ab', policy: ownAccount }],
+    lambda: [{ name: 'nightly-report', policy: null }],
+    secretsmanager: [{ name: 'db-password', policy: ownAccount }],
+    ecr: [{ name: 'app', policy: null }],
   };
 }
 

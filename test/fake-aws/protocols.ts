@@ -143,14 +143,33 @@ export function decodeRestJsonRequest(
   body: string,
 ): DecodedRequest {
   const { pathname, searchParams } = new URL(url, 'http://fake');
-  const operation =
-    Object.entries(protocol.routes).find(
-      ([, route]) => route.method === method && route.path === pathname,
-    )?.[0] ?? '';
+  let operation = '';
+  let labels: Record<string, string> = {};
+  for (const [name, route] of Object.entries(protocol.routes)) {
+    const matched = route.method === method ? matchRoute(route.path, pathname) : null;
+    if (matched) [operation, labels] = [name, matched];
+  }
   const input: Record<string, unknown> =
     body.trim() === '' ? {} : (JSON.parse(body) as Record<string, unknown>);
   for (const [key, value] of searchParams) input[key] = value;
-  return { operation, input };
+  return { operation, input: { ...input, ...labels } };
+}
+
+/**
+ * A route path with `{Label}` segments (Lambda's `/2015-03-31/functions/{FunctionName}/policy`)
+ * against a request path: the labels' values, or null when it does not match.
+ */
+function matchRoute(route: string, pathname: string): Record<string, string> | null {
+  const routeParts = route.split('/');
+  const parts = pathname.split('/');
+  if (routeParts.length !== parts.length) return null;
+  const labels: Record<string, string> = {};
+  for (const [index, part] of routeParts.entries()) {
+    const label = /^\{(\w+)\}$/.exec(part)?.[1];
+    if (label) labels[label] = decodeURIComponent(parts[index]!);
+    else if (part !== parts[index]) return null;
+  }
+  return labels;
 }
 
 /** restXml: the route matching the method and path pattern; input from its groups and the query string. */

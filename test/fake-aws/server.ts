@@ -36,6 +36,7 @@ import { iamService } from './services/iam.js';
 import { cloudFrontService } from './services/cloudfront.js';
 import { organizationsService } from './services/organizations.js';
 import { route53DomainsService } from './services/route53-domains.js';
+import { RESOURCE_POLICY_SERVICES } from './services/resource-policies.js';
 import { stsService } from './services/sts.js';
 
 export const DEFAULT_SERVICES: readonly FakeService[] = [
@@ -50,6 +51,7 @@ export const DEFAULT_SERVICES: readonly FakeService[] = [
   organizationsService,
   route53DomainsService,
   stsService,
+  ...RESOURCE_POLICY_SERVICES,
 ];
 
 export interface RecordedRequest {
@@ -241,6 +243,7 @@ export async function startFakeAws(account: FakeAccount, options: FakeAwsOptions
       accessKeyId: signed.accessKeyId,
       sessions,
       region: signed.region,
+      host: request.headers.host ?? '',
       findAccount: accountFinder(fake),
     };
 

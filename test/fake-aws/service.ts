@@ -20,6 +20,8 @@ export interface FakeRequestContext {
   sessions: Map<string, FakeSession>;
   /** The region the request was signed for: the one a regional client was built for. */
   region: string;
+  /** The Host the request was sent to: where URLs the fake hands out (SQS queue URLs) must point. */
+  host: string;
   /** Any account the fake models: its own and its organization's members. */
   findAccount(accountId: string): FakeAccount | undefined;
 }

@@ -150,7 +150,7 @@ describe('the AWS CLI reader knows the sections’ files only', () => {
       }),
     ]);
     const alongside = SECTIONS.flatMap((section) =>
-      section.awsCli.kind === 'file' && section.awsCli.alongside ? [section.awsCli.alongside] : [],
+      section.awsCli.kind !== 'not-read' && section.awsCli.alongside ? [section.awsCli.alongside] : [],
     );
     expect(
       readdirSync(demo).filter(

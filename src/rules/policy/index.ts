@@ -16,6 +16,7 @@ import { policyUnused } from './policy-unused.js';
 import { policyWriteWildcardResource } from './policy-write-wildcard-resource.js';
 import { principalFullAdmin } from './principal-full-admin.js';
 import { principalPrivilegeEscalation } from './principal-privilege-escalation.js';
+import { resourcePolicyPublic } from './resource-policy-public.js';
 import { userAdminWithoutMfa } from './user-admin-without-mfa.js';
 
 export const policyRules: AnyRule[] = [
@@ -34,5 +35,6 @@ export const policyRules: AnyRule[] = [
   policyWriteWildcardResource,
   principalFullAdmin,
   principalPrivilegeEscalation,
+  resourcePolicyPublic,
   userAdminWithoutMfa,
 ];
