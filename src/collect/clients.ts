@@ -9,6 +9,8 @@ import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { S3Client } from '@aws-sdk/client-s3';
+import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { STSClient } from '@aws-sdk/client-sts';
 import { AdaptiveRetryStrategy } from '@smithy/core/retry';
 import type {
@@ -23,7 +25,7 @@ import type {
 } from '@smithy/types';
 import { TOOL } from '../version.js';
 import { ReadOnlyViolation, rememberFailedAction } from './failures.js';
-import { READ_ONLY_OPERATIONS } from './read-operations.js';
+import { actionOf, READ_ONLY_OPERATIONS } from './read-operations.js';
 
 export { ReadOnlyViolation } from './failures.js';
 export { allowedActions, READ_ONLY_OPERATIONS } from './read-operations.js';
@@ -37,6 +39,9 @@ const CLIENT_CLASSES = {
   ec2: EC2Client,
   iam: IAMClient,
   organizations: OrganizationsClient,
+  s3: S3Client,
+  // S3 Control's actions are s3: ones too; read-operations.ts maps its reads to this client.
+  s3control: S3ControlClient,
   sts: STSClient,
 };
 
@@ -58,13 +63,13 @@ const GUARD_OPTIONS: InitializeHandlerOptions & AbsoluteLocation = {
  * allowed operation names. Exported for the credential providers' own STS client (AssumeRole).
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a plugin must fit every client's input/output types
-export function readOnlyGuard(service: string, operations: readonly string[]): Pluggable<any, any> {
+export function readOnlyGuard(service: ServicePrefix, operations: readonly string[]): Pluggable<any, any> {
   const allowed = new Set(operations);
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const middleware: InitializeMiddleware<any, any> = (next, context) => async (args) => {
     // Fail closed: a command we cannot name is not on the list.
     const operation = (context.commandName ?? '').replace(/Command$/, '');
-    const action = `${service}:${operation}`;
+    const action = actionOf(service, operation);
     if (!allowed.has(operation)) throw new ReadOnlyViolation(action);
     try {
       return await next(args);

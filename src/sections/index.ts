@@ -16,6 +16,8 @@ import { organizationSection } from './organization.js';
 import { organizationFeaturesSection } from './organization-features.js';
 import { passwordPolicySection } from './password-policy.js';
 import { regionsSection } from './regions.js';
+import { s3AccountPublicAccessBlockSection } from './s3-account-public-access-block.js';
+import { s3BucketsSection } from './s3-buckets.js';
 import { serverCertificatesSection } from './server-certificates.js';
 import { serviceControlPoliciesSection } from './service-control-policies.js';
 import { virtualMfaDevicesSection } from './virtual-mfa-devices.js';
@@ -37,6 +39,8 @@ export const SECTIONS = [
   alternateContactsSection,
   billingAlarmsSection,
   cloudFormationSection,
+  s3AccountPublicAccessBlockSection,
+  s3BucketsSection,
 ] as const;
 
 export type AnySection = (typeof SECTIONS)[number];

@@ -246,6 +246,74 @@ export interface FakeOrganization {
   emptyPages: boolean;
 }
 
+/** S3 Block Public Access settings, as S3 and S3 Control name them. */
+export interface FakePublicAccessBlock {
+  BlockPublicAcls: boolean;
+  IgnorePublicAcls: boolean;
+  BlockPublicPolicy: boolean;
+  RestrictPublicBuckets: boolean;
+}
+
+export const ALL_PUBLIC_ACCESS_BLOCKED: FakePublicAccessBlock = {
+  BlockPublicAcls: true,
+  IgnorePublicAcls: true,
+  BlockPublicPolicy: true,
+  RestrictPublicBuckets: true,
+};
+
+export interface FakeBucketGrant {
+  type: 'Group' | 'CanonicalUser';
+  /** A group grantee's URI. */
+  uri?: string;
+  permission: 'READ' | 'WRITE' | 'READ_ACP' | 'WRITE_ACP' | 'FULL_CONTROL';
+}
+
+export const ALL_USERS_URI = 'http://acs.amazonaws.com/groups/global/AllUsers';
+
+export interface FakeBucket {
+  name: string;
+  region: string;
+  created: Date;
+  /** null = none (GetBucketPolicy and GetBucketPolicyStatus: NoSuchBucketPolicy). */
+  policy: JsonDocument | null;
+  /**
+   * What GetBucketPolicyStatus answers. AWS judges the policy itself; the fake does not, so a test
+   * sets the verdict it needs along with the policy.
+   */
+  policyIsPublic: boolean;
+  aclGrants: FakeBucketGrant[];
+  /** null = none set (GetPublicAccessBlock: NoSuchPublicAccessBlockConfiguration). */
+  publicAccessBlock: FakePublicAccessBlock | null;
+  logging: { targetBucket: string; targetPrefix: string } | null;
+  /** Whether static website hosting is on (GetBucketWebsite answers NoSuchWebsiteConfiguration otherwise). */
+  website: boolean;
+  /** Actions the bucket refuses the caller (as a bucket policy's Deny would): `s3:GetBucketAcl`. */
+  denies: string[];
+}
+
+export interface FakeS3 {
+  /** null = never set (S3 Control GetPublicAccessBlock: NoSuchPublicAccessBlockConfiguration). */
+  accountPublicAccessBlock: FakePublicAccessBlock | null;
+  buckets: FakeBucket[];
+}
+
+/** A private bucket with the owner's full control only, new buckets' defaults (Block Public Access on). */
+export function fakeBucket(name: string, overrides: Partial<FakeBucket> = {}): FakeBucket {
+  return {
+    name,
+    region: 'eu-west-1',
+    created: daysBefore(400),
+    policy: null,
+    policyIsPublic: false,
+    aclGrants: [{ type: 'CanonicalUser', permission: 'FULL_CONTROL' }],
+    publicAccessBlock: ALL_PUBLIC_ACCESS_BLOCKED,
+    logging: null,
+    website: false,
+    denies: [],
+    ...overrides,
+  };
+}
+
 export interface FakeAccount {
   id: string;
   partition: string;
@@ -270,6 +338,7 @@ export interface FakeAccount {
   securityContact: FakeContact | null;
   /** null = standalone (Organizations: AWSOrganizationsNotInUseException). */
   organization: FakeOrganization | null;
+  s3: FakeS3;
 }
 
 /** A deterministic IAM-style unique id (`AIDA` + 17 characters) derived from a name. */
@@ -598,6 +667,7 @@ export function fakeAccount(init: FakeAccountInit = {}): FakeAccount {
       phone: '+1-555-0100',
       title: 'Security',
     },
+    s3: { accountPublicAccessBlock: ALL_PUBLIC_ACCESS_BLOCKED, buckets: [] },
     ...init,
     id,
     partition,

@@ -9,6 +9,9 @@
 //   body, timestamps as epoch seconds, errors as `{"__type": ..., "message": ...}`.
 // - restJson1 (Account, Access Analyzer): the operation is the HTTP method and path, input in the
 //   JSON body and the query string; errors name their code in the `x-amzn-errortype` header.
+// - restXml (S3, S3 Control): the operation is the method, path and query string; the answer is
+//   the output's payload as XML (or a raw body: GetBucketPolicy's policy text), errors as
+//   `<Error><Code/><Message/></Error>`.
 
 export interface QueryProtocol {
   kind: 'query';
@@ -33,7 +36,34 @@ export interface RestJsonProtocol {
   routes: Record<string, { method: string; path: string }>;
 }
 
-export type Protocol = QueryProtocol | Ec2QueryProtocol | JsonProtocol | RestJsonProtocol;
+export interface RestXmlProtocol {
+  kind: 'restXml';
+  /** The operation and its input from the request line and headers ('' when none matches). */
+  route(method: string, url: URL, headers: Record<string, string | string[] | undefined>): DecodedRequest;
+}
+
+export type Protocol = QueryProtocol | Ec2QueryProtocol | JsonProtocol | RestJsonProtocol | RestXmlProtocol;
+
+/** A restXml answer: a document whose root is the output's payload, or a raw body. */
+export class RestXmlBody {
+  private constructor(
+    readonly body: string,
+    readonly contentType: string,
+  ) {}
+
+  /** `<root>...</root>` from a plain value, lists as repeated `listTag` elements. */
+  static element(root: string, value: unknown, listTag = 'member'): RestXmlBody {
+    return RestXmlBody.xml(`<${root}>${toXml(value, listTag)}</${root}>`);
+  }
+
+  static xml(document: string): RestXmlBody {
+    return new RestXmlBody(`<?xml version="1.0" encoding="UTF-8"?>\n${document}`, 'application/xml');
+  }
+
+  static raw(text: string): RestXmlBody {
+    return new RestXmlBody(text, 'application/json');
+  }
+}
 
 /** An error the service answers with. `code` is the wire code (`AccessDenied`, `NoSuchEntity`...). */
 export class FakeAwsError extends Error {
@@ -131,7 +161,7 @@ export function decodeRestJsonRequest(
 
 // ---------- encoding ----------
 
-function escapeXml(text: string): string {
+export function escapeXml(text: string): string {
   if (!/[&<>"']/.test(text)) return text;
   return text
     .replace(/&/g, '&amp;')
@@ -272,6 +302,11 @@ export function encodeResult(
       return encodeQueryResult(protocol, operation, result, requestId);
     case 'ec2Query':
       return encodeEc2Result(protocol, operation, result, requestId);
+    case 'restXml': {
+      if (!(result instanceof RestXmlBody))
+        throw new Error(`restXml handler of ${operation} must answer a RestXmlBody`);
+      return { status: 200, contentType: result.contentType, body: result.body };
+    }
     default:
       return encodeJsonResult(protocol, result);
   }
@@ -283,6 +318,14 @@ export function encodeError(protocol: Protocol, error: FakeAwsError, requestId: 
       return encodeQueryError(protocol, error, requestId);
     case 'ec2Query':
       return encodeEc2Error(error, requestId);
+    case 'restXml':
+      return {
+        status: error.status,
+        contentType: 'application/xml',
+        body:
+          `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${escapeXml(error.code)}</Code>` +
+          `<Message>${escapeXml(error.message)}</Message><RequestId>${requestId}</RequestId></Error>`,
+      };
     default:
       return encodeJsonError(protocol, error);
   }

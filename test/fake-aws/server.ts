@@ -32,6 +32,7 @@ import { configService } from './services/config.js';
 import { ec2Service } from './services/ec2.js';
 import { iamService } from './services/iam.js';
 import { organizationsService } from './services/organizations.js';
+import { s3Service } from './services/s3.js';
 import { stsService } from './services/sts.js';
 
 export const DEFAULT_SERVICES: readonly FakeService[] = [
@@ -42,6 +43,7 @@ export const DEFAULT_SERVICES: readonly FakeService[] = [
   ec2Service,
   iamService,
   organizationsService,
+  s3Service,
   stsService,
 ];
 
@@ -149,7 +151,9 @@ function faultError(
 }
 
 function unknownOperation(service: FakeService, operation: string): FakeAwsError {
-  return service.protocol.kind === 'query' || service.protocol.kind === 'ec2Query'
+  return service.protocol.kind === 'query' ||
+    service.protocol.kind === 'ec2Query' ||
+    service.protocol.kind === 'restXml'
     ? new FakeAwsError('InvalidAction', `Could not find operation ${operation}`)
     : new FakeAwsError('UnknownOperationException', `Unknown operation ${operation}`);
 }
@@ -161,6 +165,12 @@ function decodeRequest(protocol: Protocol, request: IncomingMessage, body: strin
       return decodeQueryBody(body);
     case 'restJson1':
       return decodeRestJsonRequest(protocol, request.method ?? 'GET', request.url ?? '/', body);
+    case 'restXml':
+      return protocol.route(
+        request.method ?? 'GET',
+        new URL(request.url ?? '/', 'http://fake'),
+        request.headers,
+      );
     default:
       return decodeJsonRequest(protocol, String(request.headers['x-amz-target'] ?? ''), body);
   }
