@@ -55,7 +55,9 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'commander', message: 'Sections take plain values; flags belong to src/commands.' }],
+          paths: [
+            { name: 'commander', message: 'Sections take plain values; flags belong to src/commands.' },
+          ],
           patterns: [
             layer(['engine', 'rules', 'report', 'commands', 'graph', 'template', 'cli'], 'a data section'),
           ],

@@ -415,7 +415,6 @@ export async function main(): Promise<boolean> {
       { label: 'peak RSS (evaluation)', value: rss, unit: 'MB', target: 600 },
       ...commands.map((c) => ({ label: c.label, value: c.ms, unit: 'ms' as const, target: c.target })),
       { label: 'distinct policy sets evaluated', value: analysis.distinctPolicySets, unit: 'count' },
-      { label: 'distinct escalation analyses', value: analysis.distinctEscalationSets, unit: 'count' },
       { label: 'principals (users + groups + roles)', value: analysis.principals.length, unit: 'count' },
     ],
   );

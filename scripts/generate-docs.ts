@@ -1,4 +1,5 @@
-// Writes the generated documentation: docs/rules.md, docs/escalation-methods.md and the config JSON Schema.
+// Writes the generated documentation: docs/rules.md, docs/escalation-methods.md, docs/compliance.md and
+// the config JSON Schema.
 // `--check` fails (exit 1) when a committed file differs from what the rules produce.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';

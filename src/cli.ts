@@ -51,6 +51,7 @@ const COMMANDS: ReadonlyArray<readonly [name: string, load: () => Promise<Regist
   ['collect', async () => (await import('./commands/collect.js')).registerCollect],
   ['template', async () => (await import('./commands/template.js')).registerTemplate],
   ['rules', async () => (await import('./commands/rules.js')).registerRules],
+  ['frameworks', async () => (await import('./commands/frameworks.js')).registerFrameworks],
   ['permissions', async () => (await import('./commands/permissions.js')).registerPermissions],
   ['diff', async () => (await import('./commands/diff.js')).registerDiff],
   ['suppress', async () => (await import('./commands/suppress.js')).registerSuppress],

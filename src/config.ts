@@ -4,6 +4,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LineCounter, isScalar, parseDocument, visit } from 'yaml';
 import { z } from 'zod';
+import { FRAMEWORK_IDS } from './compliance/frameworks.js';
 import { InputError } from './errors.js';
 import { SEVERITIES } from './model/severity.js';
 import { describeYamlError, yamlPosition } from './util/yaml-errors.js';
@@ -106,6 +107,25 @@ const onlyInvariant = z
   .strict();
 
 export const invariantSchema = z.union([neverAdminInvariant, onlyInvariant]);
+
+export const frameworkIdSchema = z.enum(FRAMEWORK_IDS);
+
+export const attestationSchema = z
+  .object({
+    framework: frameworkIdSchema.describe('The framework the control belongs to (`iamspect frameworks`).'),
+    control: z.string().min(1).describe('The control id, as the benchmark numbers it ("2.2", "2.1.3").'),
+    by: z.string().trim().min(1, 'who attests is required').describe('Who checked the control.'),
+    statement: z
+      .string({ error: 'a statement is required' })
+      .trim()
+      .min(1, 'a statement is required')
+      .describe('What was checked and found.'),
+    until: expiryDate.describe(
+      'Last day (YYYY-MM-DD, UTC) the attestation holds; after it the control is not evaluated.',
+    ),
+  })
+  .strict();
+export type Attestation = z.infer<typeof attestationSchema>;
 export type Invariant = z.infer<typeof invariantSchema>;
 
 export const configSchema = z
@@ -122,6 +142,23 @@ export const configSchema = z
       .describe(
         'Access invariants checked on every audit (rule access-invariant-violated, docs/access-graph.md): ' +
           '`{ id, principals, never: admin }` or `{ id, action, resource, only: [principals] }`.',
+      ),
+    frameworks: z
+      .array(frameworkIdSchema)
+      .optional()
+      .describe(
+        'Frameworks every audit reports on per control, as with --framework (`iamspect frameworks`).',
+      ),
+    attestations: z
+      .array(attestationSchema)
+      .optional()
+      .describe('Manual controls a person checked: `{ framework, control, by, statement, until }`.'),
+    plugins: z
+      .array(z.string().min(1))
+      .optional()
+      .describe(
+        'Plugins: ES modules exporting { name, rules } (docs/plugins.md), as paths relative to this file ' +
+          'or installed package names. A plugin is code that runs with your permissions.',
       ),
     sarifAnchor: z
       .string()

@@ -82,7 +82,10 @@ beforeAll(() => {
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 /** Runs the action's steps after install with `with:` inputs, in a fresh workspace. */
-function runAction(withInputs: Record<string, string>, runnerTemp = mkdtempSync(join(temp, 'runner-temp-'))): ActionRun {
+function runAction(
+  withInputs: Record<string, string>,
+  runnerTemp = mkdtempSync(join(temp, 'runner-temp-')),
+): ActionRun {
   const dir = mkdtempSync(join(temp, 'run-'));
   const workspace = join(dir, 'workspace');
   mkdirSync(workspace);

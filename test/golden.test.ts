@@ -28,6 +28,10 @@ function slug(path: string): string {
 
 const CASES: GoldenCase[] = [
   ...FORMATS.map((format) => ({ file: `demo.${format}`, args: ['audit', '--demo', '--format', format] })),
+  ...(['json', 'table'] as const).map((format) => ({
+    file: `demo-cis-aws-7.0.${format}`,
+    args: ['audit', '--demo', '--framework', 'cis-aws-7.0', '--format', format],
+  })),
   ...AWS_CLI_DIRS.map((dir) => ({
     file: `aws-cli-${slug(dir)}.json`,
     args: ['audit', '--aws-cli-dir', dir, '--format', 'json'],

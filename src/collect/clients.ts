@@ -4,11 +4,14 @@
 // AWS except through these clients, and `iamspect permissions` prints exactly this list.
 import { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer';
 import { AccountClient } from '@aws-sdk/client-account';
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { Route53DomainsClient } from '@aws-sdk/client-route-53-domains';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -34,11 +37,14 @@ export { allowedActions, READ_ONLY_OPERATIONS } from './read-operations.js';
 const CLIENT_CLASSES = {
   'access-analyzer': AccessAnalyzerClient,
   account: AccountClient,
+  cloudtrail: CloudTrailClient,
+  cloudfront: CloudFrontClient,
   cloudwatch: CloudWatchClient,
   config: ConfigServiceClient,
   ec2: EC2Client,
   iam: IAMClient,
   organizations: OrganizationsClient,
+  route53domains: Route53DomainsClient,
   s3: S3Client,
   // S3 Control's actions are s3: ones too; read-operations.ts maps its reads to this client.
   s3control: S3ControlClient,

@@ -9,6 +9,7 @@ import { whyNothingAudited } from '../report/summary.js';
 import { addOrgOptions } from './collection-flags.js';
 import type { ReportFlags, RuleScope } from './report-options.js';
 import { addReportOptions, buildReport, emitReport, prepareRun } from './report-options.js';
+import { ruleRegistry } from './plugin-options.js';
 import type { SourceFlags } from './source-options.js';
 import { addSourceOptions, checkSources, liveOptionsGiven, readAccounts } from './source-options.js';
 
@@ -35,10 +36,13 @@ export async function runAudit(flags: AuditFlags, liveOptionsGiven: readonly str
   }
   // Checked before the config is read and before any AWS call.
   orgOptionsFrom(flags);
+  const registry = await ruleRegistry(flags);
   const prepared = prepareRun(flags, {
+    registry,
     // The demo is a showcase, not a gate: it never fails on findings unless asked to.
     ...(flags.demo ? { defaultFailOn: 'none' as const, showcase: true } : {}),
     scope: AUDIT_SCOPE,
+    compliance: true,
     inputs: [
       ...(flags.snapshot !== undefined
         ? [{ label: `--snapshot ${flags.snapshot}`, path: flags.snapshot }]
@@ -90,6 +94,11 @@ export function registerAudit(program: Command): void {
     );
   addSourceOptions(command, 'audit');
   addReportOptions(command);
+  command.option(
+    '--framework <id>',
+    'add a per-control report for this framework, running its rules (repeatable; `iamspect frameworks` lists them)',
+    (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+  );
   addOrgOptions(command);
   command.addHelpText(
     'after',

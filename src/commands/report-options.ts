@@ -6,6 +6,9 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { assessFramework } from '../compliance/assess.js';
+import { checkAttestations, frameworkRuleIds, selectFrameworks } from '../compliance/selection.js';
+import type { Framework } from '../compliance/types.js';
 import type { Config, LoadedConfig } from '../config.js';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config.js';
 import { evaluateAccounts } from '../engine/evaluate.js';
@@ -27,6 +30,7 @@ import type { AccountInput } from '../snapshot/account-input.js';
 import { writeFilesAtomic } from '../util/atomic-write.js';
 import type { NamedPath } from '../util/output-targets.js';
 import { checkOutputTargets } from '../util/output-targets.js';
+import { addPluginOption } from './plugin-options.js';
 import { printReport } from '../util/stdout.js';
 import { terminalWidth } from '../util/terminal.js';
 
@@ -41,6 +45,9 @@ export interface ReportFlags {
   excludeRules?: string[];
   showSuppressed?: boolean;
   baseline?: string;
+  /** --framework (audit): report per control of these frameworks. */
+  framework?: string[];
+  plugin?: string[];
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -57,7 +64,7 @@ export function commaList(value: string, previous: string[] | undefined): string
 }
 
 export function addReportOptions(command: Command): Command {
-  return command
+  command
     .addOption(
       new Option('-f, --format <format>', 'format printed on stdout')
         .choices([...OUTPUT_FORMATS])
@@ -89,6 +96,7 @@ export function addReportOptions(command: Command): Command {
       `file SARIF results point at when a finding has no source location (default: the config file, else ${DEFAULT_CONFIG_FILE})`,
     )
     .option('--show-suppressed', 'list suppressed findings in the table too');
+  return addPluginOption(command);
 }
 
 /** Parses `--output sarif=out.sarif` pairs, rejecting unknown formats before anything runs. */
@@ -138,6 +146,8 @@ export interface PreparedRun {
   failOn: Severity | 'none';
   outputs: Array<{ format: OutputFormat; file: string }>;
   baseline?: Report;
+  /** Frameworks the report judges per control (none: no compliance section). */
+  frameworks?: Framework[];
 }
 
 /**
@@ -154,19 +164,27 @@ export function prepareRun(
     scope?: RuleScope;
     /** The command's input files (a snapshot, templates): no output may overwrite one. */
     inputs?: readonly NamedPath[];
+    /** The command reports per framework control (--framework and the config's `frameworks`). */
+    compliance?: boolean;
+    /** Every rule the run knows (`ruleRegistry`: the built-ins and the plugins' rules). */
+    registry?: readonly AnyRule[];
   } = {},
 ): PreparedRun {
   const loaded = loadConfig(flags.config);
   const configFile = flags.config ?? DEFAULT_CONFIG_FILE;
+  checkAttestations(loaded.config, configFile);
+  const frameworks = options.compliance ? selectFrameworks(flags.framework ?? [], loaded.config) : [];
   const selection: { only?: string[]; exclude?: string[] } = {};
-  if (flags.rules) selection.only = flags.rules;
+  // A framework's report runs the rules behind its controls, whatever else --rules names.
+  if (flags.rules) selection.only = [...flags.rules, ...frameworkRuleIds(frameworks)];
   if (flags.excludeRules) selection.exclude = flags.excludeRules;
   // Ids and options are checked against the whole registry, so a command that runs only some
   // rules (template) still rejects a misspelt id instead of ignoring it.
-  const all = resolveRules(RULES, withInvariants(loaded.config), selection, configFile);
+  const registry = options.registry ?? RULES;
+  const all = resolveRules(registry, withInvariants(loaded.config), selection, configFile);
   const scope = options.scope;
   const rules = scope ? all.filter((resolved) => scope.runs(resolved.rule)) : all;
-  const notRun = scope ? rulesNotRun(flags.rules ?? [], scope) : [];
+  const notRun = scope ? rulesNotRun(flags.rules ?? [], scope, registry) : [];
   if (rules.length === 0 && scope && notRun.length > 0) {
     // Every id named belongs to the other command: say so rather than "selects none".
     throw new InputError(
@@ -192,6 +210,7 @@ export function prepareRun(
       options.defaultFailOn ??
       'high',
     outputs: parseOutputs(flags.output),
+    frameworks,
   };
   checkOutputTargets(
     prepared.outputs.map(({ format, file }) => ({ label: `--output ${format}=${file}`, path: file })),
@@ -206,9 +225,9 @@ export function prepareRun(
 }
 
 /** "--rules ID: why" for each id of `ids` that `scope` does not run. */
-function rulesNotRun(ids: readonly string[], scope: RuleScope): string[] {
+function rulesNotRun(ids: readonly string[], scope: RuleScope, registry: readonly AnyRule[]): string[] {
   return ids.flatMap((id) => {
-    const rule = findRule(id);
+    const rule = findRule(id, registry);
     return rule && !scope.runs(rule) ? [`--rules ${id}: ${scope.whyNot(rule)}`] : [];
   });
 }
@@ -235,7 +254,21 @@ export function reportSettings(prepared: PreparedRun, today: Date): ReportRunSet
 
 export function buildReport(accounts: AccountInput[], prepared: PreparedRun, today = new Date()): Report {
   const parts = partsOf(evaluateAccounts(accounts, prepared.rules), prepared.rules);
-  return assembleReport(parts, reportSettings(prepared, today));
+  const report = assembleReport(parts, reportSettings(prepared, today));
+  if (prepared.frameworks?.length) report.compliance = complianceOf(report, accounts, prepared, today);
+  return report;
+}
+
+function complianceOf(report: Report, accounts: AccountInput[], prepared: PreparedRun, today: Date) {
+  const snapshots = accounts.flatMap((account) => (account.snapshot ? [account.snapshot] : []));
+  const input = {
+    report,
+    rules: prepared.rules,
+    applies: (rule: AnyRule) => snapshots.some((snapshot) => !rule.appliesTo || rule.appliesTo(snapshot)),
+    attestations: prepared.loaded.config.attestations ?? [],
+    today,
+  };
+  return (prepared.frameworks ?? []).map((framework) => assessFramework(framework, input));
 }
 
 export function renderContext(

@@ -7,10 +7,12 @@ import { table } from 'table';
 import { DEFAULT_CONFIG_FILE } from '../config.js';
 import { InputError } from '../errors.js';
 import { frameworkList, ruleOptions, rulesAsJson, rulesAsMarkdown } from '../rules/catalogue.js';
-import { RULES, findRule } from '../rules/index.js';
+import { findRule } from '../rules/index.js';
 import type { AnyRule } from '../rules/types.js';
 import { terminalWidth, wrapText } from '../util/terminal.js';
 import { printReport } from '../util/stdout.js';
+import type { PluginFlags } from './plugin-options.js';
+import { addPluginOption, ruleRegistry } from './plugin-options.js';
 
 /** The explanation is prose: laid out like help when the output is neither a terminal nor told COLUMNS. */
 const DEFAULT_TEXT_WIDTH = 80;
@@ -101,10 +103,10 @@ function indentLines(text: string): string {
 }
 
 /** The rule `id` names, or an InputError that suggests the id closest to it. */
-function ruleToExplain(id: string): AnyRule {
-  const rule = findRule(id);
+function ruleToExplain(id: string, registry: readonly AnyRule[]): AnyRule {
+  const rule = findRule(id, registry);
   if (rule) return rule;
-  const closest = closestRuleId(id);
+  const closest = closestRuleId(id, registry);
   throw new InputError(
     `--explain: unknown rule id "${id}"`,
     `${closest ? `Did you mean ${closest}? ` : ''}Run \`iamspect rules\` to list the rule ids.`,
@@ -112,9 +114,9 @@ function ruleToExplain(id: string): AnyRule {
 }
 
 /** The rule id a typo most likely meant: the fewest edits away, if that is under a third of it. */
-function closestRuleId(typed: string): string | undefined {
+function closestRuleId(typed: string, registry: readonly AnyRule[]): string | undefined {
   let best: { id: string; distance: number } | undefined;
-  for (const { id } of RULES) {
+  for (const { id } of registry) {
     const distance = editDistance(typed, id);
     if (!best || distance < best.distance) best = { id, distance };
   }
@@ -139,7 +141,7 @@ function editDistance(a: string, b: string): number {
 }
 
 export function registerRules(program: Command): void {
-  program
+  const command = program
     .command('rules')
     .summary('list the rules with their severity, data needs and options')
     .description(
@@ -165,12 +167,14 @@ export function registerRules(program: Command): void {
         '    | jq -r \'.[] | select(.severity == "critical") | .id\'',
       ].join('\n'),
     )
-    .action((flags: { format: keyof typeof renderers; explain?: string }) => {
+    .action(async (flags: PluginFlags & { format: keyof typeof renderers; explain?: string }) => {
+      const registry = await ruleRegistry(flags);
       const width = terminalWidth(process.stdout);
       printReport(
         flags.explain
-          ? explainRule(ruleToExplain(flags.explain), width ?? DEFAULT_TEXT_WIDTH)
-          : renderers[flags.format](RULES, width),
+          ? explainRule(ruleToExplain(flags.explain, registry), width ?? DEFAULT_TEXT_WIDTH)
+          : renderers[flags.format](registry, width),
       );
     });
+  addPluginOption(command);
 }

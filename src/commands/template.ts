@@ -6,16 +6,16 @@ import { evaluateAccounts, toReportRule } from '../engine/evaluate.js';
 import { assembleReport } from '../engine/report.js';
 import { InputError } from '../errors.js';
 import { fingerprint } from '../report/fingerprint.js';
-import type { AccountReport, NotEvaluated, Report, ReportFinding, RuleError } from '../report/model.js';
+import type { FileReport, NotEvaluated, Report, ReportFinding, RuleError } from '../report/model.js';
 import type { AnyRule } from '../rules/types.js';
-import type { SectionName, Snapshot } from '../snapshot/schema.js';
+import type { SectionName } from '../snapshot/schema.js';
 import type { AccountInput } from '../snapshot/account-input.js';
 import { TEMPLATE_EXTENSIONS } from '../template/files.js';
-import { TEMPLATE_ACCOUNT_ID, TEMPLATE_PARTITION } from '../template/identities.js';
 import type { ScanOptions, ScannedFile, TemplateFailure } from '../template/scan.js';
 import { describeFailure, scanTemplates } from '../template/scan.js';
 import { plural } from '../util/words.js';
 import { TEMPLATE_SECTIONS } from '../template/to-snapshot.js';
+import { ruleRegistry } from './plugin-options.js';
 import type { PreparedRun, ReportFlags, RuleScope } from './report-options.js';
 import { addReportOptions, emitReport, prepareRun, reportSettings } from './report-options.js';
 
@@ -55,34 +55,24 @@ export interface TemplateRun {
   notTemplates: string[];
 }
 
+/** What became of one scanned file, as the report's `files` list says it. */
+function fileEntry(scanned: ScannedFile): FileReport | undefined {
+  if (scanned.kind === 'not-template') return undefined;
+  if (scanned.kind === 'failure') {
+    return { path: scanned.failure.file, status: 'failed', reason: describeFailure(scanned.failure) };
+  }
+  const entry: FileReport = { path: scanned.snapshot.source.path!, kind: scanned.format, status: 'analysed' };
+  if (scanned.notAnalysed.length === 0) return entry;
+  return { ...entry, status: 'not-analysed', reason: scanned.notAnalysed.map(describeFailure).join('; ') };
+}
+
 /**
- * The single "account" all templates are evaluated in (named after the one template, or counting
- * them), plus one failed entry per broken file.
+ * A template report judges files, not accounts: its entries name no account. The placeholder
+ * account the engine evaluated them in stays in the ARNs and the fingerprints only.
  */
-function templateAccounts(
-  first: Snapshot | undefined,
-  count: number,
-  failures: TemplateFailure[],
-): AccountReport[] {
-  const audited: AccountReport = {
-    accountId: first?.accountId ?? TEMPLATE_ACCOUNT_ID,
-    accountAlias: plural(count, 'CloudFormation template'),
-    partition: TEMPLATE_PARTITION,
-    status: 'audited',
-    source: count === 1 && first ? first.source : { kind: 'template' },
-    credentialReportGeneratedAt: null,
-    sections: Object.fromEntries(TEMPLATE_SECTIONS.map((name) => [name, { status: 'ok' }])),
-  };
-  if (first) audited.collectedAt = first.collectedAt;
-  const failed = failures.map((failure): AccountReport => ({
-    accountId: TEMPLATE_ACCOUNT_ID,
-    partition: TEMPLATE_PARTITION,
-    status: 'failed',
-    reason: describeFailure(failure),
-    source: { kind: 'template', path: failure.file },
-    sections: {},
-  }));
-  return [audited, ...failed];
+function withoutAccount<T extends { accountId?: string }>(entry: T): Omit<T, 'accountId'> {
+  const { accountId: _placeholder, ...rest } = entry;
+  return rest;
 }
 
 /**
@@ -93,9 +83,10 @@ function fileScoped(findings: ReportFinding[]): ReportFinding[] {
   return findings.map((finding) => {
     if (!finding.location) return finding;
     const scoped = `${finding.location.file}#${finding.resource}`;
+    // Hashed with the placeholder account, as before reports had files, so baselines keep matching.
     return {
       ...finding,
-      fingerprint: fingerprint(finding.ruleId, finding.accountId, scoped, finding.discriminator),
+      fingerprint: fingerprint(finding.ruleId, finding.accountId!, scoped, finding.discriminator),
     };
   });
 }
@@ -120,8 +111,11 @@ export function templateReport(
   const ruleErrors: RuleError[] = [];
   const failures: TemplateFailure[] = [];
   const notTemplates: string[] = [];
+  const scannedFiles: FileReport[] = [];
   function* templates(): Generator<AccountInput> {
     for (const scanned of files) {
+      const entry = fileEntry(scanned);
+      if (entry) scannedFiles.push(entry);
       if (scanned.kind === 'failure') failures.push(scanned.failure);
       if (scanned.kind === 'not-template') notTemplates.push(scanned.file);
       if (scanned.kind !== 'template') continue;
@@ -129,19 +123,16 @@ export function templateReport(
       yield { snapshot: scanned.snapshot };
     }
   }
-  // The first template stands for all in the report's account entry; the others are let go.
-  let first: Snapshot | undefined;
   let count = 0;
   for (const evaluation of evaluateAccounts(templates(), prepared.rules)) {
     const snapshot = evaluation.snapshot!;
     count++;
-    first ??= snapshot;
-    findings.push(...fileScoped(evaluation.findings));
-    for (const item of evaluation.notEvaluated) {
+    findings.push(...fileScoped(evaluation.findings).map(withoutAccount));
+    for (const item of evaluation.notEvaluated.map(withoutAccount)) {
       if (item.resource === undefined) notEvaluated.set(item.ruleId, item);
       else unjudged.push({ ...item, reason: `${snapshot.source.path}: ${item.reason}` });
     }
-    for (const error of evaluation.ruleErrors) {
+    for (const error of evaluation.ruleErrors.map(withoutAccount)) {
       ruleErrors.push({ ...error, message: `${snapshot.source.path}: ${error.message}` });
     }
   }
@@ -154,7 +145,8 @@ export function templateReport(
       : [];
   const parts = {
     rules: prepared.rules.map(toReportRule),
-    accounts: templateAccounts(first, count, failures),
+    accounts: [],
+    files: scannedFiles,
     findings,
     notEvaluated: [...notEvaluated.values(), ...unjudged],
     ruleErrors,
@@ -184,9 +176,15 @@ function nothingScanned(paths: readonly string[], run: TemplateRun): InputError 
   );
 }
 
-export function runTemplate(paths: string[], flags: TemplateFlags, scanOptions: ScanOptions = {}): number {
+export function runTemplate(
+  paths: string[],
+  flags: TemplateFlags,
+  scanOptions: ScanOptions = {},
+  registry?: readonly AnyRule[],
+): number {
   // Config, rule ids, outputs and baseline are checked before any file is read.
   const prepared = prepareRun(flags, {
+    ...(registry && { registry }),
     scope: TEMPLATE_SCOPE,
     inputs: paths.filter((path) => path !== '-').map((path) => ({ label: `the input ${path}`, path })),
   });
@@ -243,7 +241,7 @@ export function registerTemplate(program: Command): void {
       '  cat stack.yaml | iamspect template - --stdin-filename stack.yaml --format json',
     ].join('\n'),
   );
-  command.action((paths: string[], flags: TemplateFlags) => {
-    process.exitCode = runTemplate(paths, flags);
+  command.action(async (paths: string[], flags: TemplateFlags) => {
+    process.exitCode = runTemplate(paths, flags, {}, await ruleRegistry(flags));
   });
 }

@@ -19,6 +19,7 @@ import type { SectionName, Snapshot } from '../snapshot/schema.js';
 import { SECTION_NAMES } from '../snapshot/schema.js';
 import type { Placement } from '../template/locate.js';
 import { templatePlacer } from '../template/locate.js';
+import { effectiveFrameworks } from '../compliance/thresholds.js';
 import type { ResolvedRule } from './resolve-rules.js';
 
 /** What evaluating one account gave: the report's entry for it and its results, in rule order. */
@@ -181,9 +182,11 @@ function evaluateAccount(input: AccountInput, rules: readonly ResolvedRule[]): A
       continue;
     }
     notEvaluated.push(...unjudged.entries(rule.id, snapshot.accountId));
+    // A control's id only while the options are as strict as its benchmark asks (compliance/thresholds).
+    const frameworks = effectiveFrameworks(rule, resolved.options);
     for (const finding of produced) {
       const shown = place ? place({ ...finding, ruleId: rule.id }) : finding;
-      if (shown) findings.push(reportFinding(resolved, snapshot.accountId, finding, shown));
+      if (shown) findings.push(reportFinding(resolved, frameworks, snapshot.accountId, finding, shown));
     }
   }
   return {
@@ -203,6 +206,7 @@ function evaluateAccount(input: AccountInput, rules: readonly ResolvedRule[]): A
  */
 function reportFinding(
   { rule, severity: configured }: ResolvedRule,
+  frameworks: ReportFinding['frameworks'],
   accountId: string,
   finding: Finding,
   shown: Pick<Placement, 'message'> & Partial<Placement>,
@@ -217,7 +221,7 @@ function reportFinding(
     resource: finding.resource,
     message: shown.message,
     fingerprint: fingerprint(rule.id, accountId, finding.resource, finding.discriminator),
-    frameworks: rule.frameworks,
+    frameworks,
   };
   if (finding.discriminator !== undefined) result.discriminator = finding.discriminator;
   if (finding.evidence !== undefined) result.evidence = finding.evidence;
@@ -233,13 +237,16 @@ export function toReportRule(resolved: ResolvedRule): ReportRule {
     title: rule.title,
     severity: resolved.severity,
     needs: [...rule.needs],
-    frameworks: rule.frameworks,
+    frameworks: effectiveFrameworks(rule, resolved.options),
     docs: rule.docs,
   };
 }
 
 /** What a finding is about: the same account, resource and discriminator is the same thing. */
-function subjectKey(accountId: string, finding: Pick<ReportFinding, 'resource' | 'discriminator'>): string {
+function subjectKey(
+  accountId: string | undefined,
+  finding: Pick<ReportFinding, 'resource' | 'discriminator'>,
+): string {
   return JSON.stringify([accountId, finding.resource, finding.discriminator ?? '']);
 }
 

@@ -17,9 +17,9 @@ export interface ReportPart {
   report: Report;
 }
 
-function byAccount<T extends { accountId: string }>(items: T[]): T[] {
+function byAccount<T extends { accountId?: string }>(items: T[]): T[] {
   // Array.prototype.sort is stable: within an account the engine's order (rule order) is kept.
-  return items.sort((a, b) => a.accountId.localeCompare(b.accountId));
+  return items.sort((a, b) => (a.accountId ?? '').localeCompare(b.accountId ?? ''));
 }
 
 function checkSameFailOn(parts: readonly ReportPart[]): void {

@@ -7,6 +7,7 @@ import type { Severity } from '../model/severity.js';
 import { applyBaseline } from '../report/baseline.js';
 import type {
   AccountReport,
+  FileReport,
   NotEvaluated,
   Report,
   ReportFinding,
@@ -29,6 +30,8 @@ import { applySuppressions, suppressionWarnings } from './suppressions.js';
 export interface ReportParts {
   rules: ReportRule[];
   accounts: AccountReport[];
+  /** The files a template scan read (a template report has these and no accounts). */
+  files?: FileReport[];
   findings: ReportFinding[];
   notEvaluated: NotEvaluated[];
   ruleErrors: RuleError[];
@@ -94,6 +97,7 @@ export function assembleReport(parts: ReportParts, settings: ReportRunSettings):
     failOn: settings.failOn,
     ...(settings.run && { run: settings.run }),
     accounts: parts.accounts,
+    ...(parts.files && { files: parts.files }),
     rules: parts.rules,
     findings,
     ...(parts.fixed && { fixed: parts.fixed }),

@@ -109,8 +109,11 @@ export function suppressionWarnings(
       (f) => f.ruleId === ruleId && globMatch(suppression.resource, f.resource, STAR_ONLY),
     );
     if (matched) continue;
-    const accounts = candidateAccounts(suppression.resource, report);
-    if (accounts.length > 0 && accounts.every((accountId) => rechecked(ruleId, accountId))) {
+    // A template report has no accounts: whether the whole scan re-checked the rule decides.
+    const where = report.files
+      ? [{ ruleId }]
+      : candidateAccounts(suppression.resource, report).map((accountId) => ({ ruleId, accountId }));
+    if (where.length > 0 && where.every(rechecked)) {
       warnings.push(
         `${what} matched no finding in this run: remove it from the config file if the problem is fixed.`,
       );

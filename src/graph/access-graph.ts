@@ -77,6 +77,10 @@ export function isConditional(group: EdgeGroup, target: number): boolean {
 
 export const FULL_ADMIN_KEY = 'full-admin';
 
+/** What an Identity Center hop assumes when the organization section is missing (unknown is never safe). */
+const UNKNOWN_MANAGEMENT_ACCOUNT =
+  "if this is the organization's management account (organization data was not collected)";
+
 const graphs = new WeakMap<Snapshot, AccessGraph>();
 
 /** The access graph of a snapshot (needs authorizationDetails); built once, edges computed as asked. */
@@ -317,22 +321,17 @@ export class AccessGraph {
         shaped.shape.shape === 'service' ||
         (shaped.shape.shape === 'user-credentials' && !shaped.shape.changesPolicies)
       ) {
-        add(this.methodEdges(from, shaped, () => [from]));
+        add(this.methodEdges(from, shaped, () => []));
       } else later.push(shaped);
     }
     // Whose policies a principal may change and then use: itself, and whoever it reaches in one
-    // hop by assuming a role or by taking a user's credentials.
-    // Built only for a principal allowed one of the later methods' actions (few are).
-    let reachable: GraphNode[] | undefined;
+    // hop by assuming a role or by taking a user's credentials (the groups, shared, stand for
+    // their targets). Taken once, before the later methods add groups of their own.
+    let oneHop: EdgeGroup[] | undefined;
     const actAs = () =>
-      (reachable ??= [
-        ...new Set([
-          from,
-          ...groups
-            .filter((g) => g.method.kind === 'assume-role' || g.method.kind === 'user-credentials')
-            .flatMap((g) => g.targets.map((id) => this.nodes[id]!)),
-        ]),
-      ]);
+      (oneHop ??= groups.filter(
+        (g) => g.method.kind === 'assume-role' || g.method.kind === 'user-credentials',
+      ));
     for (const shaped of later) add(this.methodEdges(from, shaped, actAs));
     if (principal.boundary) add(this.ownBoundaryRemoval(from));
     return groups;
@@ -528,32 +527,29 @@ export class AccessGraph {
     list: Candidates & { nodes: number[] },
     extraFor?: (action: string) => Record<string, string> | undefined,
   ): Map<number, boolean> {
+    // The same answers give the same subjects: one Map per sequence of answers (each prefix
+    // cached too), so groups built from it are shared and the intersection is made once.
     let result: Map<number, boolean> | null = null;
-    const answers: object[] = [];
+    let key = '';
     for (const action of shaped.actions) {
       const target = ACTION_TARGETS[action.lower];
       if (target === undefined || !kinds.has(target) || action.lower === ASSUME_ROLE) continue;
       const allowed = this.resolver.allowedOn(principal, action.index, list, extraFor?.(action.lower));
-      answers.push(allowed);
-      const next = new Map<number, boolean>();
-      for (const index of allowed.indices) {
-        const node = list.nodes[index]!;
-        if (result && !result.has(node)) continue;
-        next.set(node, (result?.get(node) ?? false) || allowed.conditional.has(index));
+      key += `${key === '' ? '' : ','}${this.answerId(allowed)}`;
+      let next = this.subjectMaps.get(key);
+      if (!next) {
+        next = new Map<number, boolean>();
+        for (const index of allowed.indices) {
+          const node = list.nodes[index]!;
+          if (result && !result.has(node)) continue;
+          next.set(node, (result?.get(node) ?? false) || allowed.conditional.has(index));
+        }
+        this.subjectMaps.set(key, next);
       }
       result = next;
       if (result.size === 0) break;
     }
-    const subjects = result ?? this.everyone(list);
-    if (answers.length === 0) return subjects;
-    // The same answers give the same subjects: hand out one Map, so groups built from it are shared.
-    const key = answers.map((answer) => this.answerId(answer)).join(',');
-    let cached = this.subjectMaps.get(key);
-    if (!cached) {
-      cached = subjects;
-      this.subjectMaps.set(key, cached);
-    }
-    return cached;
+    return result ?? this.everyone(list);
   }
 
   private readonly subjectMaps = new Map<string, Map<number, boolean>>();
@@ -619,6 +615,83 @@ export class AccessGraph {
     return group;
   }
 
+  private readonly rewritableSubjects = new WeakMap<Map<number, boolean>, Subject[]>();
+  private readonly subjectsByGroup = new Map<string, Subject[]>();
+
+  /**
+   * The subjects a method may rewrite among the principal itself and whom it becomes in one hop
+   * (the targets of `oneHop`), in that order and condensed. What a group's targets give for one
+   * method and `answer` is made once and shared by every principal holding the group.
+   */
+  private actedAs(
+    from: GraphNode,
+    oneHop: readonly EdgeGroup[],
+    method: EdgeMethod,
+    answer: object,
+    subjectOf: (node: GraphNode) => Subject | null,
+  ): Subject[][] {
+    const own = subjectOf(from);
+    const lists = [own ? [own] : []];
+    for (const group of oneHop) {
+      const key = `${method.id}|${this.answerId(answer)}|${this.answerId(group)}`;
+      let subjects = this.subjectsByGroup.get(key);
+      if (!subjects) {
+        subjects = this.condensed(group.targets, subjectOf);
+        this.subjectsByGroup.set(key, subjects);
+      }
+      lists.push(subjects);
+    }
+    return lists;
+  }
+
+  /**
+   * What `subjectOf` makes of `nodes`, in order, condensed. Subjects without a permissions
+   * boundary all lead to the same node (full admin, whoever acts): the first names the hop, which
+   * is conditional only if every one of them is, so the scan for them stops at the first
+   * unconditional one. The others, each with a boundary the acting principal may or may not be
+   * able to remove, are all kept in order.
+   */
+  private condensed(nodes: readonly number[], subjectOf: (node: GraphNode) => Subject | null): Subject[] {
+    let unbounded: Subject | undefined;
+    let at = -1;
+    for (let i = 0; i < nodes.length && (!unbounded || unbounded.conditional); i++) {
+      const node = this.nodes[nodes[i]!]!;
+      if (node.principal!.boundaryArn) continue;
+      const subject = subjectOf(node);
+      if (!subject) continue;
+      if (!unbounded) {
+        unbounded = { ...subject };
+        at = i;
+      } else if (!subject.conditional) unbounded.conditional = false;
+    }
+    const kept: Subject[] = [];
+    let placed = !unbounded;
+    for (const position of this.boundedAmong(nodes)) {
+      if (!placed && at < position) {
+        kept.push(unbounded!);
+        placed = true;
+      }
+      const subject = subjectOf(this.nodes[nodes[position]!]!);
+      if (subject) kept.push(subject);
+    }
+    if (!placed) kept.push(unbounded!);
+    return kept;
+  }
+
+  private readonly bounded = new WeakMap<readonly number[], number[]>();
+
+  /** Positions in `nodes` of principals with a permissions boundary (few). */
+  private boundedAmong(nodes: readonly number[]): number[] {
+    let positions = this.bounded.get(nodes);
+    if (!positions) {
+      positions = [];
+      for (let i = 0; i < nodes.length; i++)
+        if (this.nodes[nodes[i]!]!.principal!.boundaryArn) positions.push(i);
+      this.bounded.set(nodes, positions);
+    }
+    return positions;
+  }
+
   /** A shared group of edges to each of `subjects` (node id -> conditional). */
   private sharedTargets(
     method: EdgeMethod,
@@ -634,8 +707,8 @@ export class AccessGraph {
     });
   }
 
-  /** `actAs`: the principal and whom it can become in one hop, for methods that change their policies. */
-  private methodEdges(from: GraphNode, shaped: ShapedMethod, actAs: () => readonly GraphNode[]): EdgeGroup {
+  /** `actAs`: the groups of whom the principal can become in one hop, for methods that change their policies. */
+  private methodEdges(from: GraphNode, shaped: ShapedMethod, actAs: () => readonly EdgeGroup[]): EdgeGroup {
     const group = this.newGroup(shaped.method);
     const principal = from.principal!;
     const { catalog } = this.account.env;
@@ -643,6 +716,14 @@ export class AccessGraph {
     if (!free.ok) return group;
     const add = (target: GraphNode, conditional: boolean, detail?: HopDetail) =>
       target.id !== from.id && AccessGraph.addTarget(group, target, conditional || free.conditional, detail);
+    // Rewriting a subject's policies leads to anything within its limits.
+    const addCeilings = (subjects: readonly Subject[]) => {
+      for (const { node, conditional, policy } of subjects)
+        add(this.ceilingFor(from, node.principal!), conditional, {
+          subject: node.arn,
+          ...(policy ? { policy } : {}),
+        });
+    };
     const shape = shaped.shape;
     switch (shape.shape) {
       case 'service': {
@@ -677,10 +758,15 @@ export class AccessGraph {
             notes: ['same account: a trust naming the principal needs no identity grant'],
           });
         }
-        for (const [id, conditional] of rewritable) {
-          const role = this.nodes[id]!;
-          add(this.ceilingFor(from, role.principal!), conditional, { subject: role.arn });
+        let subjects = this.rewritableSubjects.get(rewritable);
+        if (!subjects) {
+          subjects = this.condensed([...rewritable.keys()], (node) => ({
+            node,
+            conditional: rewritable.get(node.id)!,
+          }));
+          this.rewritableSubjects.set(rewritable, subjects);
         }
+        addCeilings(subjects);
         break;
       }
       case 'role-policy':
@@ -694,11 +780,12 @@ export class AccessGraph {
             ? this.candidates('roles', () => this.roles())
             : this.candidates('users', () => this.users());
         const allowed = this.allowedOnAll(principal, shaped, new Set([kind]), everyOne);
-        for (const subject of actAs()) {
-          const conditional = subject.kind === kind ? allowed.get(subject.id) : undefined;
-          if (conditional === undefined) continue;
-          add(this.ceilingFor(from, subject.principal!), conditional, { subject: subject.arn });
-        }
+        const subjectOf = (node: GraphNode): Subject | null => {
+          const conditional = node.kind === kind ? allowed.get(node.id) : undefined;
+          return conditional === undefined ? null : { node, conditional };
+        };
+        for (const subjects of this.actedAs(from, actAs(), shaped.method, allowed, subjectOf))
+          addCeilings(subjects);
         break;
       }
       case 'user-credentials': {
@@ -717,19 +804,26 @@ export class AccessGraph {
       }
       case 'join-group':
       case 'group-policy': {
-        // Only a user joins groups or holds group policies: the principal itself, when a user.
-        if (from.kind !== 'user') break;
+        // Only users join groups or hold group policies: the principal itself when a user, and
+        // the users whose credentials it takes (a role gains from group methods only that way).
+        const users = [
+          ...new Set([from, ...actAs().flatMap((group) => group.targets.map((id) => this.nodes[id]!))]),
+        ].filter((node) => node.kind === 'user');
+        if (users.length === 0) break;
         const groups = this.candidates('groups', () => this.nodes.filter((n) => n.kind === 'group'));
         const allowed = this.allowedOnAll(principal, shaped, new Set(['group']), groups);
-        const member = new Set((principal.detail as { groups: string[] }).groups);
-        for (const [id, conditional] of allowed) {
-          const groupNode = this.nodes[id]!;
-          if (shape.shape === 'join-group') {
-            // Joining helps only a group that can do something the principal cannot.
-            if (!member.has(groupNode.principal!.name) && this.hasMore(groupNode, from))
-              add(groupNode, conditional);
-          } else if (member.has(groupNode.principal!.name)) {
-            add(this.ceilingFor(from, principal), conditional, { subject: groupNode.arn });
+        for (const user of users) {
+          const member = new Set((user.principal!.detail as { groups: string[] }).groups);
+          const as = user.id === from.id ? {} : { notes: [`as ${user.label}, whose credentials it takes`] };
+          for (const [id, conditional] of allowed) {
+            const groupNode = this.nodes[id]!;
+            if (shape.shape === 'join-group') {
+              // Joining helps only a group that can do something the principal cannot.
+              if (!member.has(groupNode.principal!.name) && this.hasMore(groupNode, from))
+                add(groupNode, conditional, as);
+            } else if (member.has(groupNode.principal!.name)) {
+              add(this.ceilingFor(from, user.principal!), conditional, { subject: groupNode.arn, ...as });
+            }
           }
         }
         break;
@@ -741,18 +835,30 @@ export class AccessGraph {
         const index = catalog.requireIndex('iam:CreatePolicyVersion');
         const allowed = this.resolver.allowedOn(principal, index, customer);
         if (allowed.indices.length === 0) break;
-        const granted = new Set(allowed.indices);
-        for (const subject of actAs()) {
-          for (const held of subject.principal!.policies) {
+        let granted: Set<number> | undefined;
+        const subjectOf = (node: GraphNode): Subject | null => {
+          granted ??= new Set(allowed.indices);
+          for (const held of node.principal!.policies) {
             const position = customer.positions.get(held.key);
             if (position === undefined || !granted.has(position)) continue;
-            add(this.ceilingFor(from, subject.principal!), allowed.conditional.has(position), {
-              subject: subject.arn,
-              policy: customer.arns[position]!,
-            });
-            break;
+            const policy = customer.arns[position]!;
+            return { node, conditional: allowed.conditional.has(position), policy };
           }
-        }
+          return null;
+        };
+        for (const subjects of this.actedAs(from, actAs(), shaped.method, allowed, subjectOf))
+          addCeilings(subjects);
+        break;
+      }
+      case 'organization-admin': {
+        // Identity Center's organization instance is run from the management account; a member
+        // account that is its delegated administrator could too, but delegations are not collected.
+        const management = this.account.isManagementAccount();
+        if (management === false) break;
+        add(this.limitsNode(null), management === undefined, {
+          subject: 'a permission set assigned to an IAM Identity Center user it signs in as',
+          ...(management === undefined ? { notes: [UNKNOWN_MANAGEMENT_ACCOUNT] } : {}),
+        });
         break;
       }
       case 'default-version': {
@@ -784,6 +890,13 @@ export class AccessGraph {
     }
     return group;
   }
+}
+
+/** A principal whose policies a method may rewrite, and the managed policy it would rewrite. */
+interface Subject {
+  node: GraphNode;
+  conditional: boolean;
+  policy?: string;
 }
 
 /** One candidate standing for "some resource matching this pattern" (`*`, `role/*`). */

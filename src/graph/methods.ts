@@ -83,7 +83,9 @@ export type MethodShape =
   | { shape: 'join-group' }
   | { shape: 'group-policy' }
   | { shape: 'user-credentials'; changesPolicies: boolean }
-  | { shape: 'user-policy' };
+  | { shape: 'user-policy' }
+  /** IAM Identity Center: a permission set assigned in any account of the organization. */
+  | { shape: 'organization-admin' };
 
 export function methodShape(method: EscalationMethod): MethodShape | null {
   const lower = method.actions.map((a) => a.toLowerCase());
@@ -91,6 +93,7 @@ export function methodShape(method: EscalationMethod): MethodShape | null {
   const changesPolicies = lower.some((a) => POLICY_CHANGES.has(a));
   // The catalogue's "assume a full-admin role" is the graph's own assume-role edge.
   if (method.precondition === 'assumable-admin-role') return null;
+  if (method.precondition === 'organization-management-account') return { shape: 'organization-admin' };
   if (method.service) return { shape: 'service', passRole: lower.includes(PASS_ROLE) };
   if (lower.includes(SET_DEFAULT_VERSION)) return { shape: 'default-version' };
   if (lower.includes(CREATE_ROLE)) return { shape: 'new-role' };

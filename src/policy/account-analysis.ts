@@ -21,10 +21,8 @@ import { CompiledPolicy, statementId } from './compiled-policy.js';
 import type { PrincipalKind, RequestFacts } from './conditions.js';
 import type { FullAdmin, Grant } from './effective.js';
 import { EffectivePermissions } from './effective.js';
-import type { CandidateRole, EscalationEnvironment, MethodMatch } from './escalation.js';
-import { findEscalations, matchForPrincipal, targetedActions } from './escalation.js';
 import type { TrustStatement } from './trust.js';
-import { isAccountPrincipal, isServiceLinkedRole, trustStatements } from './trust.js';
+import { isServiceLinkedRole, trustStatements } from './trust.js';
 import { ALLOW_EVERYTHING, wellKnownPolicyDocument } from './well-known-policies.js';
 
 /** How evidence names a policy: a managed policy by ARN, an inline one by owner and name. */
@@ -78,7 +76,7 @@ export function analyzeAccount(snapshot: Snapshot): AccountAnalysis {
   return analysis;
 }
 
-export class AccountAnalysis implements EscalationEnvironment {
+export class AccountAnalysis {
   readonly env: AnalysisEnvironment;
   readonly details: AuthorizationDetails;
   readonly users: readonly PrincipalAnalysis[];
@@ -96,10 +94,8 @@ export class AccountAnalysis implements EscalationEnvironment {
   private readonly compiledVersions = new Map<string, Array<{ versionId: string; policy: CompiledPolicy }>>();
   private readonly groupsByName = new Map<string, GroupDetail>();
   private readonly policySets = new Map<string, EffectivePermissions>();
-  private readonly escalationSets = new Map<string, MethodMatch[]>();
   private readonly trustByRole = new Map<string, TrustStatement[]>();
   private servicesToRoles: Map<string, string[]> | undefined;
-  private admins: CandidateRole[] | undefined;
   private documents: PolicyDocumentEntry[] | undefined;
 
   constructor(readonly snapshot: Snapshot) {
@@ -134,11 +130,6 @@ export class AccountAnalysis implements EscalationEnvironment {
   /** How many distinct policy sets had their permissions evaluated so far (the benchmark reports it). */
   get distinctPolicySets(): number {
     return this.policySets.size;
-  }
-
-  /** How many distinct (policy set, principal where resources name it) escalation analyses ran. */
-  get distinctEscalationSets(): number {
-    return this.escalationSets.size;
   }
 
   /** Customer managed policies (default version, attached or not) and inline policies (not of service-linked roles). */
@@ -180,25 +171,6 @@ export class AccountAnalysis implements EscalationEnvironment {
       }
     }
     return this.servicesToRoles.get(service) ?? [];
-  }
-
-  adminRoles(): readonly CandidateRole[] {
-    this.admins ??= this.roles.flatMap((role) => {
-      if (role.isServiceLinked || !role.fullAdmin) return [];
-      const statements = this.trustOf(role.detail as RoleDetail);
-      const own = (arn: string) => arn.includes(`::${this.env.accountId}:`);
-      const trustsAccount = statements.some(
-        (s) =>
-          s.anyPrincipal || s.aws.some((p) => isAccountPrincipal(p) && (p === this.env.accountId || own(p))),
-      );
-      const trustedPrincipals = statements.flatMap((s) =>
-        s.aws.filter((p) => own(p) && !isAccountPrincipal(p)),
-      );
-      return trustsAccount || trustedPrincipals.length > 0
-        ? [{ arn: role.arn, trustsAccount, trustedPrincipals }]
-        : [];
-    });
-    return this.admins;
   }
 
   isManagementAccount(): boolean | undefined {
@@ -248,24 +220,6 @@ export class AccountAnalysis implements EscalationEnvironment {
       this.policySets.set(key, permissions);
     }
     return permissions;
-  }
-
-  /**
-   * Memoised escalation methods. Shared like permissionsOf, and further split per principal only
-   * when the resources of an action that escalation aims at specific users, groups, roles or
-   * policies name the principal (`${aws:username}`, its own ARN).
-   */
-  escalationsOf(principal: PrincipalAnalysis): MethodMatch[] {
-    const shared = this.permissionsOf(principal);
-    const aimed = targetedActions(this.env.catalog);
-    const perPrincipal = this.layersOf(principal).some((p) => p.resourcesVaryByPrincipal(aimed));
-    const key = `${principal.policySetKey}|${perPrincipal ? principal.arn : ''}`;
-    let matches = this.escalationSets.get(key);
-    if (!matches) {
-      matches = findEscalations(shared.forPrincipal(principal.facts, principal.arn), principal.arn, this);
-      this.escalationSets.set(key, matches);
-    }
-    return matches;
   }
 
   private layersOf(principal: PrincipalAnalysis): CompiledPolicy[] {
@@ -560,12 +514,6 @@ export class PrincipalAnalysis {
 
   get fullAdmin(): FullAdmin | null {
     return this.permissions.fullAdmin();
-  }
-
-  /** Escalation methods open to it (users and roles; none once it is full admin). */
-  get escalations(): MethodMatch[] {
-    if (this.kind === 'group' || this.fullAdmin) return [];
-    return this.account.escalationsOf(this).flatMap((match) => matchForPrincipal(match, this.arn) ?? []);
   }
 
   /** Evidence naming the policy and statement of a grant. */

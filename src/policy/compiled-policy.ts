@@ -15,7 +15,7 @@ import { ActionSet } from './action-set.js';
 import type { ActionCatalog } from './catalog.js';
 import type { RequestFacts, Verdict } from './conditions.js';
 import { dependsOnPrincipal, evaluateCondition, substituteVariables } from './conditions.js';
-import { globCovers, hasWildcard } from './glob.js';
+import { globCovers } from './glob.js';
 
 /** What the audit is run against: fixed for one snapshot. */
 export interface AnalysisEnvironment {
@@ -110,7 +110,6 @@ export class CompiledPolicy {
   private readonly staticResolutions = new Map<CompiledStatement, ResolvedStatement>();
   private readonly aggregatesByPrincipal = new Map<string, PolicyAggregates>();
   private readonly byAction = new Map<number, StatementsNaming>();
-  private readonly resourceVariation = new WeakMap<ActionSet, boolean>();
 
   constructor(
     readonly origin: PolicyOrigin,
@@ -123,26 +122,6 @@ export class CompiledPolicy {
       return compiled ? [compiled] : [];
     });
     this.conditionDependent = this.statements.some((s) => s.conditionDependent);
-  }
-
-  /**
-   * Could the answer to a resource question about one of `actions` differ between two principals
-   * of the same kind holding this policy? Yes when a statement naming such an action has resources
-   * that depend on the principal (`${aws:username}`), or names a specific user or role ARN, which
-   * might be the principal itself (a key for yourself is no escalation).
-   */
-  resourcesVaryByPrincipal(actions: ActionSet): boolean {
-    let answer = this.resourceVariation.get(actions);
-    if (answer === undefined) {
-      answer = this.statements.some(
-        (s) =>
-          (s.resourceDependent ||
-            (s.resources ?? []).some((r) => !hasWildcard(r) && /:(user|role)\//.test(r))) &&
-          s.actions.intersects(actions),
-      );
-      this.resourceVariation.set(actions, answer);
-    }
-    return answer;
   }
 
   /** The statement as it applies under `facts` (cached when it cannot vary). */

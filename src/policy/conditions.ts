@@ -9,6 +9,7 @@
 // ones, `...IfExists` and `Null`; `ForAllValues:` over a missing key holds, `ForAnyValue:` does not.
 import type { ConditionBlock } from '../snapshot/schema.js';
 import { globMatch } from '../util/glob.js';
+import { ipInBlock } from './ip-address.js';
 
 export type PrincipalKind = 'user' | 'group' | 'role';
 
@@ -236,6 +237,9 @@ function compare(base: string, actual: string, expected: string): boolean | null
     case 'dategreaterthan':
     case 'dategreaterthanequals':
       return ordered(base.slice('date'.length), toEpochMs(actual), toEpochMs(expected));
+    case 'ipaddress':
+    case 'notipaddress':
+      return ipInBlock(actual, expected);
     default:
       return null;
   }

@@ -9,20 +9,42 @@ import { summarize } from './summary.js';
 import { plural } from '../util/words.js';
 import type { Report, ReportFinding } from './model.js';
 
-/** Whether `report` ran `ruleId` to completion in `accountId` (so an absent finding means "not there"). */
-export type RecheckTest = (ruleId: string, accountId: string) => boolean;
+/**
+ * Whether `report` ran the finding's rule to completion where the finding was: its account, or in a
+ * template report its file (so an absent finding means "not there").
+ */
+export type RecheckTest = (finding: {
+  ruleId: string;
+  accountId?: string;
+  location?: { file: string };
+}) => boolean;
 
 export function recheckedIn(report: Report): RecheckTest {
-  const audited = new Set(report.accounts.filter((a) => a.status === 'audited').map((a) => a.accountId));
   const ran = new Set(report.rules.map((r) => r.id));
-  const incomplete = new Set(
-    [...report.notEvaluated, ...report.ruleErrors].map((entry) => pairKey(entry.ruleId, entry.accountId)),
-  );
-  return (ruleId, accountId) =>
-    audited.has(accountId) && ran.has(ruleId) && !incomplete.has(pairKey(ruleId, accountId));
+  const gaps = [...report.notEvaluated, ...report.ruleErrors];
+  if (report.files) {
+    // A template report places no finding in an account (a baseline written before `files` placed
+    // them all in one placeholder account): the finding's file (every file, for a finding of no
+    // file) must have been analysed whole, and its rule must have run on every template, since a
+    // gap there names no file.
+    const analysed = new Set(report.files.filter((f) => f.status === 'analysed').map((f) => f.path));
+    const everyFile = analysed.size === report.files.length;
+    const incompleteRules = new Set(gaps.map((entry) => entry.ruleId));
+    return ({ ruleId, location }) =>
+      (location === undefined ? everyFile : analysed.has(location.file)) &&
+      ran.has(ruleId) &&
+      !incompleteRules.has(ruleId);
+  }
+  const audited = new Set(report.accounts.filter((a) => a.status === 'audited').map((a) => a.accountId));
+  const incomplete = new Set(gaps.map((entry) => pairKey(entry.ruleId, entry.accountId)));
+  return ({ ruleId, accountId }) =>
+    accountId !== undefined &&
+    audited.has(accountId) &&
+    ran.has(ruleId) &&
+    !incomplete.has(pairKey(ruleId, accountId));
 }
 
-function pairKey(ruleId: string, accountId: string): string {
+function pairKey(ruleId: string, accountId: string | undefined): string {
   return `${ruleId}\u0000${accountId}`;
 }
 
@@ -51,7 +73,7 @@ export function applyBaseline(report: Report, baseline: Report): Report {
     baselineState: before.has(f.fingerprint) ? 'existing' : 'new',
   }));
   const gone = baseline.findings.filter((f) => !now.has(f.fingerprint));
-  const fixed = gone.filter((f) => rechecked(f.ruleId, f.accountId)).map(asFixed);
+  const fixed = gone.filter(rechecked).map(asFixed);
   const notRechecked = gone.length - fixed.length;
 
   const warnings = [...report.warnings];

@@ -7,7 +7,7 @@
 import type { Report, ReportFinding } from './model.js';
 
 const COLUMNS: Array<[header: string, value: (f: ReportFinding) => string]> = [
-  ['accountId', (f) => f.accountId],
+  ['accountId', (f) => f.accountId ?? ''],
   ['severity', (f) => f.severity],
   ['ruleId', (f) => f.ruleId],
   ['resource', (f) => f.resource],

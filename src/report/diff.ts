@@ -7,7 +7,7 @@ import { isAtOrAboveFailOn, isFailing } from './summary.js';
 import type { Severity } from '../model/severity.js';
 import { SEVERITY_RANK } from '../model/severity.js';
 import { asFixed, recheckedIn } from './baseline.js';
-import { formatUtc } from './facts.js';
+import { formatUtc, placeOf } from './facts.js';
 import { plural } from '../util/words.js';
 import { BudgetedMarkdown, mdCode, mdHeader, mdRow, mdText } from './markdown.js';
 import type { Report, ReportFinding } from './model.js';
@@ -86,7 +86,7 @@ export function diffReports(older: Report, newer: Report): ReportDiff {
     const previous = before.get(finding.fingerprint);
     if (!previous) {
       diff.added.push(finding);
-      if (!checkedByOlder(finding.ruleId, finding.accountId)) diff.uncheckedBefore.add(finding.fingerprint);
+      if (!checkedByOlder(finding)) diff.uncheckedBefore.add(finding.fingerprint);
       continue;
     }
     diff.kept.push({ finding, was: previous });
@@ -97,7 +97,7 @@ export function diffReports(older: Report, newer: Report): ReportDiff {
   }
   for (const finding of older.findings) {
     if (after.has(finding.fingerprint)) continue;
-    if (recheckedByNewer(finding.ruleId, finding.accountId)) diff.fixed.push(asFixed(finding));
+    if (recheckedByNewer(finding)) diff.fixed.push(asFixed(finding));
     else diff.notRechecked.push(asFixed(finding));
   }
   return diff;
@@ -260,7 +260,7 @@ function renderDiffTable(diff: ReportDiff, failOn: Severity | 'none', width: num
   for (const section of sections(diff, failOn)) {
     const rows = section.entries.map((e) => [
       e.severity,
-      e.finding.accountId,
+      placeOf(e.finding),
       e.finding.ruleId,
       e.finding.resource,
       e.finding.message + (e.note ? ` (${e.note})` : ''),
@@ -300,7 +300,7 @@ function renderDiffMarkdown(diff: ReportDiff, failOn: Severity | 'none'): string
       section.entries.map((e) =>
         mdRow([
           mdText(e.severity),
-          mdText(e.finding.accountId),
+          mdText(placeOf(e.finding)),
           mdCode(e.finding.ruleId),
           mdCode(e.finding.resource),
           mdText(e.finding.message),

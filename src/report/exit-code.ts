@@ -11,6 +11,7 @@ export function exitCodeFor(report: Report, allowIncomplete: boolean): number {
     report.summary.notEvaluated > 0 ||
     report.summary.ruleErrors > 0 ||
     report.summary.accounts.failed > 0 ||
+    report.files?.some((file) => file.status !== 'analysed') === true ||
     report.run?.partial !== undefined;
   if (incomplete && !allowIncomplete) return EXIT.incomplete;
   return EXIT.clean;

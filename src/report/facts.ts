@@ -1,8 +1,9 @@
 // Plain-text facts about a report that the Markdown and HTML outputs both state the same way:
-// the gate's verdict, how old the data is, how an account is named.
+// the gate's verdict, how old the data is, how an account or a template report is named.
+import { basename } from 'node:path';
 import { SEVERITIES } from '../model/severity.js';
 import { plural } from '../util/words.js';
-import type { AccountReport, NotEvaluated, PartialRun, Report } from './model.js';
+import type { AccountReport, FileReport, NotEvaluated, PartialRun, Report } from './model.js';
 import { shardName } from '../model/shard.js';
 
 export type VerdictStatus = 'failed' | 'incomplete' | 'passed' | 'off';
@@ -44,10 +45,11 @@ export function gateVerdict(report: Report): Verdict {
   return { status: 'passed', text: `Passed: no ${scope} at or above ${failOn}.` };
 }
 
-/** One check that neither passed nor failed: a rule in an account, or a whole account (no ruleId). */
+/** One check that neither passed nor failed: a rule in an account, or a whole account or file (no ruleId). */
 export interface Gap {
   ruleId?: string;
-  accountId: string;
+  /** The account, or in a template report the file (see placeOf). */
+  where: string;
   why: string;
 }
 
@@ -57,17 +59,21 @@ export function incompleteChecks(report: Report): Gap[] {
     ...report.accounts
       .filter((a) => a.status === 'failed')
       .map((a) => ({
-        accountId: a.accountId,
+        where: a.accountId,
         why: `account could not be audited: ${a.reason ?? 'no reason recorded'}`,
       })),
+    ...filesNotAnalysed(report).map((file) => ({
+      where: file.path,
+      why: `${file.status === 'failed' ? 'could not be scanned' : 'not analysed'}: ${file.reason ?? 'no reason recorded'}`,
+    })),
     ...report.notEvaluated.map((n) => ({
       ruleId: n.ruleId,
-      accountId: n.accountId,
+      where: placeOf(n),
       why: n.resource === undefined ? n.reason : `${n.resource}: ${n.reason}`,
     })),
     ...report.ruleErrors.map((e) => ({
       ruleId: e.ruleId,
-      accountId: e.accountId,
+      where: placeOf(e),
       why: `rule error: ${e.message}`,
     })),
   ];
@@ -85,10 +91,12 @@ export function describeMissingShards({ shards, missing }: PartialRun): string {
 export function describeIncomplete(report: Report): string {
   const checks = report.notEvaluated.length + report.ruleErrors.length;
   const accounts = report.accounts.filter((a) => a.status === 'failed').length;
+  const files = filesNotAnalysed(report).length;
   return [
     report.run?.partial ? describeMissingShards(report.run.partial) : '',
     checks > 0 ? `${plural(checks, 'rule check')} did not run` : '',
     accounts > 0 ? `${plural(accounts, 'account')} could not be audited` : '',
+    files > 0 ? `${plural(files, 'file')} could not be analysed` : '',
   ]
     .filter(Boolean)
     .join(' and ');
@@ -190,4 +198,28 @@ export function credentialReportAge(account: AccountReport): string | undefined 
 export function accountLabel(report: Report, accountId: string): string {
   const alias = report.accounts.find((a) => a.accountId === accountId)?.accountAlias;
   return alias ? `${accountId} (${alias})` : accountId;
+}
+
+/** What a rule that ran on no one file of a template report is placed in. */
+export const ALL_TEMPLATES = 'all templates';
+
+/** Where a finding, not-evaluated entry or rule error is: its account, or in a template report its file. */
+export function placeOf(entry: { accountId?: string; location?: { file: string } }): string {
+  return entry.accountId ?? entry.location?.file ?? ALL_TEMPLATES;
+}
+
+/** The files of a template report that were not analysed whole: each makes the run incomplete. */
+export function filesNotAnalysed(report: Report): FileReport[] {
+  return (report.files ?? []).filter((file) => file.status !== 'analysed');
+}
+
+const NAMED_FILES = 3;
+
+/** "template stack.yaml", "2 templates: a.yaml, b.yaml", "7 templates: a.yaml, b.yaml, c.yaml and 4 more". */
+export function templatesTitle(files: readonly FileReport[]): string {
+  const names = files.map((file) => basename(file.path));
+  if (names.length === 1) return `template ${names[0]}`;
+  const shown = names.slice(0, NAMED_FILES).join(', ');
+  const more = names.length > NAMED_FILES ? ` and ${names.length - NAMED_FILES} more` : '';
+  return `${plural(names.length, 'template')}: ${shown}${more}`;
 }

@@ -15,16 +15,19 @@ import {
   incompleteAdvice,
   incompleteChecks,
   incompleteTitle,
+  templatesTitle,
 } from './facts.js';
 import { plural } from '../util/words.js';
 import { docsToHtml, referencesToHtml } from './html/docs.js';
 import { HTML_SCRIPT } from './html/script.js';
-import { HTML_STYLE } from './html/style.js';
+import { COMPLIANCE_STYLE, HTML_STYLE } from './html/style.js';
 import { escapeMarkup as esc } from './markup.js';
 import { SEVERITY_LABEL } from './markdown.js';
-import type { Report, ReportFinding } from './model.js';
+import { countsText, STATUS_LABEL, statusCounts } from './compliance-summary.js';
+import type { ControlStatus, Report, ReportFinding } from './model.js';
+import { CONTROL_STATUSES } from './model.js';
 import type { RenderContext } from './render.js';
-import { shortResourceName, sourceLine } from './resource-name.js';
+import { findingResourceName, sourceLine } from './resource-name.js';
 
 /** Rules shown in the "by rule" chart; the rest are summed up below it. */
 const CHART_RULES = 12;
@@ -34,6 +37,7 @@ function counted(report: Report): ReportFinding[] {
 }
 
 function title(report: Report): string {
+  if (report.files) return templatesTitle(report.files);
   if (report.accounts.length === 1) return `Account ${accountLabel(report, report.accounts[0]!.accountId)}`;
   return plural(report.accounts.length, 'account');
 }
@@ -51,7 +55,7 @@ function header(report: Report): string {
   facts.push(['Fail on', report.failOn + (report.fixed !== undefined ? ' (new findings only)' : '')]);
   const alias = report.accounts.length === 1 ? report.accounts[0]!.accountAlias : undefined;
   const heading =
-    report.accounts.length === 1
+    report.accounts.length === 1 && !report.files
       ? `Account ${esc(report.accounts[0]!.accountId)}${alias ? ` <span class="alias">${esc(alias)}</span>` : ''}`
       : esc(title(report));
   return `<header class="top">
@@ -74,7 +78,7 @@ function incompletePanel(report: Report): string {
     const rule = gap.ruleId
       ? `<button type="button" class="rule-link" data-rule="${esc(gap.ruleId)}">${esc(gap.ruleId)}</button>`
       : '(all rules)';
-    return `<tr><td>${rule}</td><td class="mono">${esc(gap.accountId)}</td><td>${esc(gap.why)}</td></tr>`;
+    return `<tr><td>${rule}</td><td class="mono">${esc(gap.where)}</td><td>${esc(gap.why)}</td></tr>`;
   });
   return `<section class="panel panel-warn" id="not-evaluated">
 <h2>⚠ ${esc(incompleteTitle(report))}</h2>
@@ -121,7 +125,8 @@ function accountsTable(report: Report): string {
 interface Bar {
   label: string;
   count: number;
-  severity: Severity;
+  /** Colours the bar: a severity, or a control status (bar-pass, bar-fail...). */
+  tone: Severity | ControlStatus;
   tooltip: string;
   filterRule?: string;
 }
@@ -140,7 +145,7 @@ function barChart(label: string, bars: Bar[], width: number, labelWidth: number)
       const filter = bar.filterRule ? ` data-filter-rule="${esc(bar.filterRule)}"` : '';
       return `<g${filter}><title>${esc(bar.tooltip)}</title>
 <text class="bar-label" x="${labelWidth - 8}" y="${y + 16}" text-anchor="end">${esc(bar.label)}</text>
-<rect class="bar bar-${bar.severity}" x="${labelWidth}" y="${y + 3}" width="${barWidth}" height="${row - 8}" rx="3"/>
+<rect class="bar bar-${bar.tone}" x="${labelWidth}" y="${y + 3}" width="${barWidth}" height="${row - 8}" rx="3"/>
 <text x="${labelWidth + barWidth + 6}" y="${y + 16}">${bar.count}</text></g>`;
     })
     .join('\n');
@@ -175,7 +180,7 @@ function charts(report: Report): string {
     SEVERITIES.map((s) => ({
       label: SEVERITY_LABEL[s],
       count: report.summary.bySeverity[s],
-      severity: s,
+      tone: s,
       tooltip: `${SEVERITY_LABEL[s]}: ${plural(report.summary.bySeverity[s], 'finding')}`,
     })),
     360,
@@ -192,7 +197,7 @@ function charts(report: Report): string {
           shown.map((r) => ({
             label: r.ruleId,
             count: r.count,
-            severity: r.severity,
+            tone: r.severity,
             tooltip: `${r.ruleId}: ${titles.get(r.ruleId) ?? ''} (${plural(r.count, 'finding')}). Click to list them.`,
             filterRule: r.ruleId,
           })),
@@ -211,18 +216,54 @@ function charts(report: Report): string {
 </section>`;
 }
 
+/** Per framework: a bar per control status, then the controls with their status and note. */
+function complianceSection(report: Report): string {
+  if (!report.compliance?.length) return '';
+  const sections = report.compliance
+    .map((framework) => {
+      const counts = statusCounts(framework);
+      const chart = barChart(
+        `Controls of ${framework.title} by status`,
+        CONTROL_STATUSES.map((status) => ({
+          label: STATUS_LABEL[status],
+          count: counts[status],
+          tone: status,
+          tooltip: `${STATUS_LABEL[status]}: ${plural(counts[status], 'control')}`,
+        })),
+        420,
+        110,
+      );
+      const rows = framework.controls.map(
+        (control) =>
+          `<tr><td class="mono">${esc(control.id)}</td><td><span class="status status-${control.status}">${esc(STATUS_LABEL[control.status])}</span></td><td class="num">${control.findings}</td><td>${esc(control.title)}</td><td>${esc(control.note ?? '')}</td></tr>`,
+      );
+      return `<section class="panel compliance" id="compliance-${esc(framework.framework)}">
+<h2>${esc(framework.title)}</h2>
+<p>${esc(countsText(framework))}</p>
+<figure>${chart}</figure>
+<div class="scroll"><table><thead><tr><th>Control</th><th>Status</th><th class="num">Findings</th><th>Title</th><th>Note</th></tr></thead>
+<tbody>${rows.join('\n')}</tbody></table></div>
+</section>
+`;
+    })
+    .join('');
+  return `<style>${COMPLIANCE_STYLE}</style>\n${sections}`;
+}
+
 function findingsSection(report: Report, context: RenderContext): string {
   const active = counted(report);
   const chips = SEVERITIES.map(
     (s) =>
       `<label class="chip sev-${s}"><input type="checkbox" name="severity" value="${s}" checked><span class="dot"></span>${SEVERITY_LABEL[s]} ${active.filter((f) => f.severity === s).length}</label>`,
   ).join('');
-  const accountFilter =
-    `<select id="filter-account" aria-label="Account"><option value="">All accounts</option>` +
-    report.accounts
-      .map((a) => `<option value="${esc(a.accountId)}">${esc(accountLabel(report, a.accountId))}</option>`)
-      .join('') +
-    '</select>';
+  // A template report has no account to filter by (its findings say their file).
+  const accountFilter = report.files
+    ? ''
+    : `<select id="filter-account" aria-label="Account"><option value="">All accounts</option>` +
+      report.accounts
+        .map((a) => `<option value="${esc(a.accountId)}">${esc(accountLabel(report, a.accountId))}</option>`)
+        .join('') +
+      '</select>';
   const baseline = report.fixed !== undefined;
   const baselineFilter = baseline
     ? '<select id="filter-baseline" aria-label="Baseline"><option value="">New and existing</option><option value="new">New only</option><option value="existing">Existing only</option></select>'
@@ -297,7 +338,7 @@ function pageData(report: Report): string {
   );
   const partitions = new Map(report.accounts.map((a) => [a.accountId, a.partition]));
   const resourceLabels = report.findings.map((f) => {
-    const name = shortResourceName(f.resource, f.accountId, partitions.get(f.accountId) ?? 'aws');
+    const name = findingResourceName(f, partitions.get(f.accountId ?? '') ?? 'aws');
     const line = sourceLine(f);
     return line ? `${name} (${line})` : name;
   });
@@ -318,7 +359,7 @@ export function renderHtml(report: Report, context: RenderContext): string {
 <body>
 ${header(report)}
 <main>
-${verdict(report)}
+${complianceSection(report)}${verdict(report)}
 ${incompletePanel(report)}
 ${cards(report)}
 ${report.accounts.length > 1 ? accountsTable(report) : ''}

@@ -4,7 +4,8 @@
 // MARKDOWN_LIMIT on a row boundary and says how much it left out.
 import type { Severity } from '../model/severity.js';
 import { SEVERITIES } from '../model/severity.js';
-import type { Report, ReportFinding } from './model.js';
+import { countsText, STATUS_LABEL } from './compliance-summary.js';
+import type { FrameworkResult, Report, ReportFinding } from './model.js';
 import { sourceLine } from './resource-name.js';
 import type { RenderContext } from './render.js';
 import type { VerdictStatus } from './facts.js';
@@ -16,6 +17,8 @@ import {
   incompleteAdvice,
   incompleteChecks,
   incompleteTitle,
+  placeOf,
+  templatesTitle,
 } from './facts.js';
 
 export const MARKDOWN_LIMIT = 60_000;
@@ -150,8 +153,9 @@ const VERDICT_MARK: Record<VerdictStatus, string> = {
 
 function headerLines(report: Report): string[] {
   const audited = report.accounts.filter((a) => a.status === 'audited');
-  const title =
-    report.accounts.length === 1
+  const title = report.files
+    ? `## iamspect report: ${mdText(templatesTitle(report.files))}`
+    : report.accounts.length === 1
       ? `## iamspect report: ${mdText(accountLabel(report, report.accounts[0]!.accountId))}`
       : `## iamspect report: ${report.accounts.length} accounts`;
   const facts = [`Generated ${formatUtc(report.generatedAt)}`];
@@ -202,7 +206,7 @@ function accountRows(report: Report): string[] {
 
 function findingRow(finding: ReportFinding, columns: { account: boolean; baseline: boolean }): string {
   const cells = [mdCode(finding.ruleId), resourceCell(finding), mdText(finding.message)];
-  if (columns.account) cells.unshift(mdText(finding.accountId));
+  if (columns.account) cells.unshift(mdText(placeOf(finding)));
   if (columns.baseline) cells.push(finding.baselineState === 'new' ? '🆕 new' : 'existing');
   return mdRow(cells);
 }
@@ -223,9 +227,30 @@ function details(summary: string, open: boolean): string {
   return `<details${open ? ' open' : ''}>\n<summary><b>${summary}</b></summary>\n`;
 }
 
+/** A framework's control summary: its counts, and a row per control. */
+function complianceSection(out: BudgetedMarkdown, framework: FrameworkResult): void {
+  out.add(
+    `\n### ${mdText(framework.title)} (${mdCode(framework.framework)})\n\n${mdText(countsText(framework))}`,
+  );
+  out.rows(
+    'controls',
+    `\n${mdHeader(['Control', 'Status', 'Findings', 'Title', 'Note'], [false, false, true, false, false])}`,
+    framework.controls.map((control) =>
+      mdRow([
+        mdText(control.id),
+        STATUS_LABEL[control.status],
+        String(control.findings),
+        mdText(control.title),
+        mdText(control.note ?? ''),
+      ]),
+    ),
+  );
+}
+
 export function renderMarkdown(report: Report, context: RenderContext): string {
   const out = new BudgetedMarkdown();
   for (const line of headerLines(report)) out.add(line);
+  for (const framework of report.compliance ?? []) complianceSection(out, framework);
 
   if (report.accounts.length > 1) {
     out.rows(
@@ -245,7 +270,7 @@ export function renderMarkdown(report: Report, context: RenderContext): string {
       'rules not evaluated',
       `\n${mdHeader(['Rule', 'Account', 'Why it was not evaluated'])}`,
       gaps.map((gap) =>
-        mdRow([gap.ruleId ? mdCode(gap.ruleId) : '(all rules)', mdText(gap.accountId), mdText(gap.why)]),
+        mdRow([gap.ruleId ? mdCode(gap.ruleId) : '(all rules)', mdText(gap.where), mdText(gap.why)]),
       ),
     );
   }

@@ -12,7 +12,14 @@ import {
   sourceLocationSchema,
 } from '../snapshot/schema.js';
 
-export const REPORT_SCHEMA_VERSION = 1;
+/**
+ * The version this iamspect writes. 2 added `files` (template reports) and made `accountId`
+ * optional on findings, not-evaluated entries and rule errors (absent in template reports, which
+ * judge files, not accounts). Version 1 reports still read: they are version 2 reports without files.
+ */
+export const REPORT_SCHEMA_VERSION = 2;
+/** The versions baseline, diff and merge read. */
+export const READABLE_REPORT_SCHEMA_VERSIONS: readonly number[] = [1, REPORT_SCHEMA_VERSION];
 
 const severity = z.enum(SEVERITIES);
 const sectionName = z.enum(SECTION_NAMES);
@@ -26,7 +33,8 @@ const findingSchema = z.object({
   ruleId: z.string(),
   title: z.string(),
   severity,
-  accountId: z.string(),
+  /** The audited account; absent in a template report (its location names the file). */
+  accountId: z.string().optional(),
   resource: z.string(),
   message: z.string(),
   discriminator: z.string().optional(),
@@ -69,9 +77,32 @@ const accountSchema = z.object({
 });
 export type AccountReport = z.infer<typeof accountSchema>;
 
+const fileKindSchema = z.enum(['cloudformation', 'sam', 'terraform-plan', 'terraform-state']);
+export type FileKind = z.infer<typeof fileKindSchema>;
+
+const fileStatusSchema = z.enum(['analysed', 'not-analysed', 'failed']);
+export type FileStatus = z.infer<typeof fileStatusSchema>;
+
+/** One file a template report read: what it is and what became of it. */
+const fileReportSchema = z.object({
+  /** As given or found, relative to the working directory (SARIF's artifact URI). */
+  path: z.string(),
+  /** Absent when the file could not be read or parsed far enough to tell. */
+  kind: fileKindSchema.optional(),
+  /**
+   * analysed = every part judged; not-analysed = read, but some part could not be judged (a nested
+   * stack, an unknown Transform...), which `reason` names; failed = could not be read or parsed.
+   * Either of the last two makes the run incomplete (exit 3).
+   */
+  status: fileStatusSchema,
+  reason: z.string().optional(),
+});
+export type FileReport = z.infer<typeof fileReportSchema>;
+
 const notEvaluatedSchema = z.object({
   ruleId: z.string(),
-  accountId: z.string(),
+  /** Absent in a template report. */
+  accountId: z.string().optional(),
   /**
    * Set when the rule ran but could not judge this one resource (ARN), e.g. a principal with a
    * policy that cannot be decoded. Absent when the whole rule could not run in the account.
@@ -90,7 +121,12 @@ const notEvaluatedSchema = z.object({
 });
 export type NotEvaluated = z.infer<typeof notEvaluatedSchema>;
 
-const ruleErrorSchema = z.object({ ruleId: z.string(), accountId: z.string(), message: z.string() });
+const ruleErrorSchema = z.object({
+  ruleId: z.string(),
+  /** Absent in a template report. */
+  accountId: z.string().optional(),
+  message: z.string(),
+});
 export type RuleError = z.infer<typeof ruleErrorSchema>;
 
 const ruleSchema = z.object({
@@ -146,13 +182,56 @@ const reportRunSchema = z.object({
 });
 export type ReportRun = z.infer<typeof reportRunSchema>;
 
+export const CONTROL_STATUSES = ['pass', 'fail', 'manual', 'not-evaluated', 'not-applicable'] as const;
+/**
+ * pass: every rule behind the control ran and found nothing; fail: an unsuppressed finding claims
+ * it; manual: no rule checks it (an attestation may say who looked); not-evaluated: a rule behind
+ * it could not judge, was not run, ran with options looser than the benchmark asks, or its
+ * attestation expired; not-applicable: its rules concern no audited account.
+ */
+export type ControlStatus = (typeof CONTROL_STATUSES)[number];
+
+/** A person's word that they checked a manual control (config `attestations`). */
+const controlAttestationSchema = z.object({
+  by: z.string(),
+  statement: z.string(),
+  /** Last day (YYYY-MM-DD) it holds. */
+  until: z.string(),
+});
+export type ControlAttestation = z.infer<typeof controlAttestationSchema>;
+
+const controlResultSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: z.enum(CONTROL_STATUSES),
+  /** The rules behind the control (from their metadata); empty for a control no rule checks. */
+  rules: z.array(z.string()),
+  /** Unsuppressed findings that claim the control. */
+  findings: z.number(),
+  /** Why the status is not a plain pass or fail: the gap, the loosened option, the attestation. */
+  note: z.string().optional(),
+  attestation: controlAttestationSchema.optional(),
+});
+export type ControlResult = z.infer<typeof controlResultSchema>;
+
+/** One framework's controls (`audit --framework ID`), in the benchmark's order. */
+const frameworkResultSchema = z.object({
+  framework: z.string(),
+  title: z.string(),
+  controls: z.array(controlResultSchema),
+});
+export type FrameworkResult = z.infer<typeof frameworkResultSchema>;
+
 export const reportSchema = z.object({
-  schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+  schemaVersion: z.union([z.literal(1), z.literal(REPORT_SCHEMA_VERSION)]),
   tool: z.object({ name: z.string(), version: z.string() }),
   generatedAt: z.string(),
   failOn: failOnSchema,
   run: reportRunSchema.optional(),
+  /** Empty in a template report, which lists `files` instead. */
   accounts: z.array(accountSchema),
+  /** The files a template report read (since version 2; absent from account reports). */
+  files: z.array(fileReportSchema).optional(),
   rules: z.array(ruleSchema),
   findings: z.array(findingSchema),
   /** Findings of the baseline that are gone (only with --baseline). */
@@ -162,5 +241,11 @@ export const reportSchema = z.object({
   /** Expired or soon-expiring suppressions, stale suppressions, old credential reports... */
   warnings: z.array(z.string()),
   summary: summarySchema,
+  /**
+   * Per control of each framework asked for with --framework (or `frameworks:` in the config).
+   * Added in 0.1 without a schemaVersion bump: absent from reports without a framework, and
+   * reports written before it still read.
+   */
+  compliance: z.array(frameworkResultSchema).optional(),
 });
 export type Report = z.infer<typeof reportSchema>;

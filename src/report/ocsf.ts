@@ -141,7 +141,10 @@ function detectionFinding(
     },
     cloud: {
       provider: 'AWS',
-      account: { uid: finding.accountId, type_id: AWS_ACCOUNT.id, type: AWS_ACCOUNT.name },
+      // A template finding is in no account yet: the resource's ARN says what it will be.
+      ...(finding.accountId !== undefined && {
+        account: { uid: finding.accountId, type_id: AWS_ACCOUNT.id, type: AWS_ACCOUNT.name },
+      }),
     },
     resources: [resourceDetails(finding.resource)],
     compliance: compliance(finding),

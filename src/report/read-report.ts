@@ -6,7 +6,7 @@ import { InputError } from '../errors.js';
 import { parseJsonText, readInputFile } from '../util/input-file.js';
 import { TOOL } from '../version.js';
 import type { Report } from './model.js';
-import { REPORT_SCHEMA_VERSION, reportSchema } from './model.js';
+import { READABLE_REPORT_SCHEMA_VERSIONS, REPORT_SCHEMA_VERSION, reportSchema } from './model.js';
 import { describeZodError } from '../util/zod-errors.js';
 
 const HOW_TO_GET_ONE = 'Pass a report written with --format json or --output json=FILE.';
@@ -51,9 +51,9 @@ function checkIsReport(raw: unknown, file: string): void {
   if (!('schemaVersion' in object)) {
     throw new InputError(`${file}: not an iamspect report (no schemaVersion field)`, HOW_TO_GET_ONE);
   }
-  if (object.schemaVersion !== REPORT_SCHEMA_VERSION) {
+  if (!READABLE_REPORT_SCHEMA_VERSIONS.includes(object.schemaVersion as number)) {
     throw new InputError(
-      `${file}: schemaVersion ${JSON.stringify(object.schemaVersion)} is not supported by ${TOOL.name} ${TOOL.version} (it reads version ${REPORT_SCHEMA_VERSION})`,
+      `${file}: schemaVersion ${JSON.stringify(object.schemaVersion)} is not supported by ${TOOL.name} ${TOOL.version} (it reads versions ${READABLE_REPORT_SCHEMA_VERSIONS.join(' and ')}, and writes ${REPORT_SCHEMA_VERSION})`,
       'Produce both reports with the same iamspect version, or upgrade iamspect.',
     );
   }

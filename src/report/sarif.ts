@@ -22,7 +22,8 @@ import type { Frameworks, RuleDocs } from '../rules/types.js';
 import type { Severity } from '../model/severity.js';
 import type { Report, ReportFinding, ReportRule } from './model.js';
 import type { RenderContext } from './render.js';
-import { shortResourceName } from './resource-name.js';
+import { filesNotAnalysed } from './facts.js';
+import { findingResourceName } from './resource-name.js';
 
 export const SARIF_SCHEMA_URI =
   'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -65,8 +66,22 @@ const NOTIFICATIONS = {
   ruleError: { id: 'iamspect/rule-error', text: 'A rule failed while evaluating.' },
   accountFailed: { id: 'iamspect/account-not-audited', text: 'An account could not be audited.' },
   warning: { id: 'iamspect/warning', text: 'Something the reader of the results should know.' },
+  // Last, and declared only in template reports: the other kinds keep their index in every report.
+  fileNotAnalysed: {
+    id: 'iamspect/file-not-analysed',
+    text: 'A template file could not be scanned, or part of it was not analysed.',
+  },
 } as const;
 const NOTIFICATION_KINDS = Object.keys(NOTIFICATIONS) as Array<keyof typeof NOTIFICATIONS>;
+
+function notificationKindsOf(report: Report): Array<keyof typeof NOTIFICATIONS> {
+  return report.files ? NOTIFICATION_KINDS : NOTIFICATION_KINDS.filter((kind) => kind !== 'fileNotAnalysed');
+}
+
+/** "on account 123456789012"; nothing in a template report, whose messages name their file. */
+function onAccount(accountId: string | undefined, preposition = 'on'): string {
+  return accountId === undefined ? '' : ` ${preposition} account ${accountId}`;
+}
 
 export function renderSarif(report: Report, context: RenderContext): string {
   const chunks: string[] = [];
@@ -86,7 +101,7 @@ export function writeSarif(report: Report, context: RenderContext, write: (chunk
     resultFor(
       finding,
       rules.indexOf(finding.ruleId),
-      partitions.get(finding.accountId),
+      partitions.get(finding.accountId ?? ''),
       context,
       baselineState,
     );
@@ -102,13 +117,20 @@ export function writeSarif(report: Report, context: RenderContext, write: (chunk
             version: report.tool.version,
             informationUri: PROJECT_URL,
             rules: rules.descriptors,
-            notifications: NOTIFICATION_KINDS.map((kind) => ({
+            notifications: notificationKindsOf(report).map((kind) => ({
               id: NOTIFICATIONS[kind].id,
               shortDescription: { text: NOTIFICATIONS[kind].text },
             })),
           },
         },
-        invocations: [invocationFor(report, rules)],
+        invocations: [invocationFor(report, rules, context.cwd)],
+        // A template report's files: what was scanned, each with its kind and what became of it.
+        ...(report.files && {
+          artifacts: report.files.map(({ path, ...about }) => ({
+            location: { uri: artifactUri(path, context.cwd) },
+            properties: about,
+          })),
+        }),
         columnKind: 'utf16CodeUnits',
         results: [],
       },
@@ -236,12 +258,10 @@ function resultFor(
     physicalLocation: physicalLocationFor(finding, context),
     logicalLocations: [
       {
-        name: partition
-          ? shortResourceName(finding.resource, finding.accountId, partition)
-          : finding.resource,
+        name: findingResourceName(finding, partition),
         fullyQualifiedName: finding.resource,
         kind: 'resource',
-        properties: { accountId: finding.accountId },
+        ...(finding.accountId !== undefined && { properties: { accountId: finding.accountId } }),
       },
     ],
   };
@@ -254,7 +274,7 @@ function resultFor(
     locations: [location],
     partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
     properties: {
-      accountId: finding.accountId,
+      ...(finding.accountId !== undefined && { accountId: finding.accountId }),
       severity: finding.severity,
       ...(finding.evidence !== undefined && { evidence: finding.evidence }),
     },
@@ -297,7 +317,7 @@ function artifactUri(file: string, cwd: string): string {
   return relativePath.split(sep).map(encodeURIComponent).join('/');
 }
 
-function invocationFor(report: Report, rules: RuleTable): Invocation {
+function invocationFor(report: Report, rules: RuleTable, cwd: string): Invocation {
   const notify = (
     kind: keyof typeof NOTIFICATIONS,
     level: Notification.level,
@@ -310,9 +330,9 @@ function invocationFor(report: Report, rules: RuleTable): Invocation {
     ...extra,
   });
   // associatedRule (not descriptor) is SARIF's reference to the rule a notification is about.
-  const aboutRule = (ruleId: string, accountId: string): Partial<Notification> => ({
+  const aboutRule = (ruleId: string, accountId: string | undefined): Partial<Notification> => ({
     associatedRule: { id: ruleId, index: rules.indexOf(ruleId) },
-    properties: { accountId },
+    ...(accountId !== undefined && { properties: { accountId } }),
   });
 
   const failedAccounts = report.accounts.filter((a) => a.status === 'failed');
@@ -331,7 +351,7 @@ function invocationFor(report: Report, rules: RuleTable): Invocation {
       notify(
         'ruleError',
         'error',
-        `Rule ${e.ruleId} failed on account ${e.accountId}: ${e.message}`,
+        `Rule ${e.ruleId} failed${onAccount(e.accountId)}: ${e.message}`,
         aboutRule(e.ruleId, e.accountId),
       ),
     ),
@@ -340,24 +360,33 @@ function invocationFor(report: Report, rules: RuleTable): Invocation {
         ? notify(
             'notEvaluated',
             'warning',
-            `Rule ${n.ruleId} was not evaluated on account ${n.accountId}: ${n.reason}`,
+            `Rule ${n.ruleId} was not evaluated${onAccount(n.accountId)}: ${n.reason}`,
             aboutRule(n.ruleId, n.accountId),
           )
         : notify(
             'notEvaluated',
             'warning',
-            `Rule ${n.ruleId} was not evaluated for ${n.resource} in account ${n.accountId}: ${n.reason}`,
+            `Rule ${n.ruleId} was not evaluated for ${n.resource}${onAccount(n.accountId, 'in')}: ${n.reason}`,
             {
               ...aboutRule(n.ruleId, n.accountId),
               locations: [{ logicalLocations: [{ fullyQualifiedName: n.resource, kind: 'resource' }] }],
             },
           ),
     ),
+    ...filesNotAnalysed(report).map((file) =>
+      notify(
+        'fileNotAnalysed',
+        'error',
+        `${file.path} ${file.status === 'failed' ? 'could not be scanned' : 'was not analysed whole'}: ${file.reason ?? 'no reason recorded'}`,
+        { locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(file.path, cwd) } } }] },
+      ),
+    ),
     ...report.warnings.map((text) => notify('warning', 'warning', text)),
   ];
   return {
     executionSuccessful:
       failedAccounts.length === 0 &&
+      filesNotAnalysed(report).length === 0 &&
       report.ruleErrors.length === 0 &&
       report.notEvaluated.length === 0 &&
       report.run?.partial === undefined,

@@ -10,10 +10,18 @@ import type { Painter, Style } from '../util/color.js';
 import { painter } from '../util/color.js';
 import { visibleLength, widestUnbreakable, wrapText } from '../util/terminal.js';
 import { plural } from '../util/words.js';
-import type { AccountReport, Report, ReportFinding, Summary } from './model.js';
+import type {
+  AccountReport,
+  ControlStatus,
+  FrameworkResult,
+  Report,
+  ReportFinding,
+  Summary,
+} from './model.js';
 import type { RenderContext } from './render.js';
-import { describeDuration } from './facts.js';
-import { shortResourceName, sourceLine } from './resource-name.js';
+import { countsText, MANUAL_NOTE, STATUS_LABEL } from './compliance-summary.js';
+import { describeDuration, filesNotAnalysed, templatesTitle } from './facts.js';
+import { findingResourceName, sourceLine } from './resource-name.js';
 
 /** Used when the terminal width is unknown (output piped to a file or a CI log). */
 export const DEFAULT_TABLE_WIDTH = 100;
@@ -64,8 +72,13 @@ export function renderTable(report: Report, context: RenderContext): string {
     showSuppressed: context.showSuppressed,
     baseline: report.fixed !== undefined || report.findings.some((f) => f.baselineState !== undefined),
   };
-  const blocks: string[] = [];
-  if (report.accounts.length === 0) {
+  // The question a compliance run asks comes first: where each control stands.
+  const blocks: string[] = (report.compliance ?? []).map((framework) => complianceBlock(framework, view));
+  if (report.files) {
+    // A template report: one block for every file it read, as for one account.
+    const heading = view.paint(printable(templatesTitle(report.files)), 'bold');
+    blocks.push(renderScope(report, heading, `Scanned ${formatUtc(report.generatedAt)}.`, undefined, view));
+  } else if (report.accounts.length === 0) {
     blocks.push(
       'No accounts were audited.',
       view.fit(summaryLine(report.summary, report, view, gapNoun(report))),
@@ -101,7 +114,7 @@ function renderAccount(report: Report, account: AccountReport, view: View): stri
       `${heading} ${view.paint(what, 'red')}: ${printable(account.reason ?? 'no reason recorded')}`,
     );
   }
-  const mine = <T extends { accountId: string }>(items: readonly T[]) =>
+  const mine = <T extends { accountId?: string }>(items: readonly T[]) =>
     items.filter((item) => item.accountId === account.accountId);
   const accountReport: Report = {
     ...report,
@@ -111,11 +124,23 @@ function renderAccount(report: Report, account: AccountReport, view: View): stri
     notEvaluated: mine(report.notEvaluated),
     ruleErrors: mine(report.ruleErrors),
   };
-  const parts = [view.fit(heading), view.fit(describeCollection(account))];
-  const shown = accountReport.findings
-    .filter((f) => view.showSuppressed || !f.suppressed)
-    .sort(compareFindings);
-  if (shown.length > 0) parts.push(findingsTable(shown.slice(0, MAX_TABLE_ROWS), account, view).trimEnd());
+  return renderScope(accountReport, heading, describeCollection(account), account.partition, view);
+}
+
+/**
+ * One account's part of a report, or a whole template report: heading, when the data was read,
+ * the findings, the summary and what could not be judged. `partition`: the account's.
+ */
+function renderScope(
+  report: Report,
+  heading: string,
+  collected: string,
+  partition: string | undefined,
+  view: View,
+): string {
+  const parts = [view.fit(heading), view.fit(collected)];
+  const shown = report.findings.filter((f) => view.showSuppressed || !f.suppressed).sort(compareFindings);
+  if (shown.length > 0) parts.push(findingsTable(shown.slice(0, MAX_TABLE_ROWS), partition, view).trimEnd());
   if (shown.length > MAX_TABLE_ROWS) {
     parts.push(
       view.fit(
@@ -124,19 +149,65 @@ function renderAccount(report: Report, account: AccountReport, view: View): stri
       ),
     );
   }
-  parts.push(view.fit(summaryLine(summarize(accountReport), accountReport, view, gapNoun(accountReport))));
-  const notEvaluated = describeNotEvaluated(accountReport, view);
-  if (notEvaluated) parts.push(notEvaluated);
-  if (accountReport.ruleErrors.length > 0) {
+  parts.push(view.fit(summaryLine(summarize(report), report, view, gapNoun(report))));
+  const notAnalysed = filesNotAnalysed(report);
+  if (notAnalysed.length > 0) {
     parts.push(
       listing(
         view,
-        view.paint(`Rule errors (${accountReport.ruleErrors.length}):`, 'red'),
-        accountReport.ruleErrors.map((e) => `${e.ruleId}: ${printable(e.message)}`),
+        view.paint(`Files not analysed (${notAnalysed.length}):`, 'red'),
+        notAnalysed.map((file) => printable(file.reason ?? `${file.path}: no reason recorded`)),
+      ),
+    );
+  }
+  const notEvaluated = describeNotEvaluated(report, view);
+  if (notEvaluated) parts.push(notEvaluated);
+  if (report.ruleErrors.length > 0) {
+    parts.push(
+      listing(
+        view,
+        view.paint(`Rule errors (${report.ruleErrors.length}):`, 'red'),
+        report.ruleErrors.map((e) => `${e.ruleId}: ${printable(e.message)}`),
       ),
     );
   }
   return parts.join('\n');
+}
+
+const STATUS_STYLE: Record<ControlStatus, Style[]> = {
+  pass: ['green'],
+  fail: ['red'],
+  manual: ['dim'],
+  'not-evaluated': ['yellow'],
+  'not-applicable': ['dim'],
+};
+
+/**
+ * One framework: its counts, then a line per control with the note of any that is neither a plain
+ * pass or fail nor an unattested manual control (those share one closing line).
+ */
+function complianceBlock(framework: FrameworkResult, view: View): string {
+  const idWidth = Math.max(...framework.controls.map((control) => control.id.length));
+  const statusWidth = Math.max(...Object.values(STATUS_LABEL).map((label) => label.length));
+  const lines = framework.controls.map((control) => {
+    const status = view.paint(
+      STATUS_LABEL[control.status].padEnd(statusWidth),
+      ...STATUS_STYLE[control.status],
+    );
+    const count = control.findings > 0 ? ` (${plural(control.findings, 'finding')})` : '';
+    const plain = control.status === 'pass' || (control.status === 'manual' && !control.attestation);
+    const note = control.note && !plain ? `\n${HANGING_INDENT.repeat(2)}${printable(control.note)}` : '';
+    return view.fit(`${control.id.padEnd(idWidth)}  ${status}  ${printable(control.title)}${count}${note}`);
+  });
+  const unattested = framework.controls.some(
+    (control) => control.status === 'manual' && !control.attestation,
+  );
+  const heading = view.paint(`${framework.title} (${framework.framework})`, 'bold');
+  return [
+    `${heading}: ${countsText(framework)}`,
+    ...lines,
+    ...(unattested ? [view.fit(`manual: ${MANUAL_NOTE}`)] : []),
+  ].join('\n');
 }
 
 function describeCollection(account: AccountReport): string {
@@ -152,16 +223,12 @@ function formatUtc(iso: string): string {
   return `${new Date(iso).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-function findingsTable(findings: ReportFinding[], account: AccountReport, view: View): string {
+function findingsTable(findings: ReportFinding[], partition: string | undefined, view: View): string {
   const rows = findings.map((f) => ({
     finding: f,
     rule: f.ruleId,
     // Template findings say where they are written, so the line can be found and fixed.
-    resource: printable(
-      [shortResourceName(f.resource, account.accountId, account.partition), sourceLine(f)]
-        .filter(Boolean)
-        .join('\n'),
-    ),
+    resource: printable([findingResourceName(f, partition), sourceLine(f)].filter(Boolean).join('\n')),
     message: printable(f.message),
     note: f.suppressed
       ? printable(

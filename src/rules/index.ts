@@ -2,6 +2,8 @@
 // test/rules/meta.test.ts checks that every file under src/rules/<area>/ is registered here.
 import type { AnyRule } from './types.js';
 import { accountRules } from './account/index.js';
+import { cloudfrontRules } from './cloudfront/index.js';
+import { domainRules } from './domains/index.js';
 import { passwordRules } from './password/index.js';
 import { policyRules } from './policy/index.js';
 import { rootRules } from './root/index.js';
@@ -12,6 +14,8 @@ import { userRules } from './users/index.js';
 
 const areas: AnyRule[][] = [
   accountRules,
+  cloudfrontRules,
+  domainRules,
   passwordRules,
   policyRules,
   rootRules,
@@ -23,6 +27,7 @@ const areas: AnyRule[][] = [
 
 export const RULES: readonly AnyRule[] = areas.flat().sort((a, b) => a.id.localeCompare(b.id));
 
-export function findRule(id: string): AnyRule | undefined {
-  return RULES.find((rule) => rule.id === id || rule.aliases?.includes(id));
+/** The rule `id` (or an alias) names in `registry` (default: the built-in rules). */
+export function findRule(id: string, registry: readonly AnyRule[] = RULES): AnyRule | undefined {
+  return registry.find((rule) => rule.id === id || rule.aliases?.includes(id));
 }

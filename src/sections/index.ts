@@ -9,6 +9,8 @@ import { alternateContactsSection } from './alternate-contacts.js';
 import { authorizationDetailsSection } from './authorization-details.js';
 import { billingAlarmsSection } from './billing-alarms.js';
 import { cloudFormationSection } from './cloud-formation.js';
+import { cloudTrailsSection } from './cloud-trails.js';
+import { cloudFrontDistributionsSection } from './cloudfront-distributions.js';
 import { configDeliveryStatusSection } from './config-delivery-status.js';
 import { configRecordersSection } from './config-recorders.js';
 import { credentialReportSection } from './credential-report.js';
@@ -16,6 +18,7 @@ import { organizationSection } from './organization.js';
 import { organizationFeaturesSection } from './organization-features.js';
 import { passwordPolicySection } from './password-policy.js';
 import { regionsSection } from './regions.js';
+import { route53DomainsSection } from './route53-domains.js';
 import { s3AccountPublicAccessBlockSection } from './s3-account-public-access-block.js';
 import { s3BucketsSection } from './s3-buckets.js';
 import { serverCertificatesSection } from './server-certificates.js';
@@ -38,7 +41,10 @@ export const SECTIONS = [
   accessAnalyzersSection,
   alternateContactsSection,
   billingAlarmsSection,
+  cloudTrailsSection,
   cloudFormationSection,
+  cloudFrontDistributionsSection,
+  route53DomainsSection,
   s3AccountPublicAccessBlockSection,
   s3BucketsSection,
 ] as const;

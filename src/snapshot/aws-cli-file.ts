@@ -29,6 +29,11 @@ export interface AwsCliFileSource<Data, Action extends string = string> {
   howToSave: string;
   /** The API action behind it: one of the reads its section declares. */
   action: Action;
+  /**
+   * Files the reader also reads from beside it, one per thing the file lists (a trail's status,
+   * named after the trail): how their names look.
+   */
+  alongside?: RegExp;
   read(file: CliFile): Data;
   /** The times the data holds about its past, from which the audit time is taken. */
   timesInside?(data: Data): TimeInside[];

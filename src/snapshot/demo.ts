@@ -21,7 +21,13 @@
 //   the archive bucket fails), was stopped in eu-central-1 in July and was never set up in
 //   us-west-2, and no recorder includes global IAM resources; IAM Access Analyzer runs only in
 //   eu-west-1; three opt-in regions are off and not checked;
-// - nobody is the SECURITY alternate contact, and the only CloudWatch alarm watches CPU, not the bill.
+// - nobody is the SECURITY alternate contact, and the only CloudWatch alarm watches CPU, not the bill;
+// - its one CloudTrail trail, northwind-audit, logs every management event but in us-east-1 only,
+//   without log file validation (get-trail-status.northwind-audit.json and
+//   get-event-selectors.northwind-audit.json beside describe-trails.json).
+// - www.northwind-shop.com is served by a CloudFront distribution that allows plain HTTP, keeps no
+//   access logs and reads its S3 bucket without origin access control;
+// - of its two registered domains, northwind-sale.com has no transfer lock.
 // get-credential-report.json holds the CSV base64-encoded, as the CLI prints it: decode it with
 // `jq -r .Content get-credential-report.json | base64 -d` to read or edit it.
 import { join } from 'node:path';

@@ -98,11 +98,11 @@ export interface OutputShape {
    */
   required: Readonly<Record<string, JsonKind>>;
   /**
-   * The key a page carries when more pages follow (`Marker` for IAM, `NextToken` or `nextToken`
-   * elsewhere); absent for an operation that is not paginated. The AWS CLI merges pages itself, and
+   * The key a page carries when more pages follow (`Marker` for IAM, `NextPageMarker` for Route 53
+   * Domains, `NextToken` or `nextToken` elsewhere); absent for an operation that is not paginated. The AWS CLI merges pages itself, and
    * its own resume token after `--max-items` is always `NextToken`.
    */
-  more?: 'Marker' | 'NextToken' | 'nextToken';
+  more?: 'Marker' | 'NextPageMarker' | 'NextToken' | 'nextToken';
 }
 
 /**

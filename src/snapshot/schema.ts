@@ -27,12 +27,14 @@ export type {
   UserDetail,
 } from '../sections/authorization-details.js';
 export type { BillingAlarm } from '../sections/billing-alarms.js';
+export type { Trail, TrailEventSelectors, TrailFieldSelector } from '../sections/cloud-trails.js';
 export type {
   CloudFormationData,
   CloudFormationTemplate,
   SourceLocation,
   TemplatePasswordSource,
 } from '../sections/cloud-formation.js';
+export type { Distribution } from '../sections/cloudfront-distributions.js';
 export type { ConfigDeliveryRegion } from '../sections/config-delivery-status.js';
 export type { ConfigRegion } from '../sections/config-recorders.js';
 export type {
@@ -44,6 +46,7 @@ export type { Organization } from '../sections/organization.js';
 export type { OrganizationFeatures } from '../sections/organization-features.js';
 export type { PasswordPolicy } from '../sections/password-policy.js';
 export type { Region } from '../sections/regions.js';
+export type { RegisteredDomain } from '../sections/route53-domains.js';
 export type { PublicAccessBlock } from '../sections/s3-account-public-access-block.js';
 export type { Bucket, BucketGrant, BucketPart } from '../sections/s3-buckets.js';
 export type { ServerCertificate } from '../sections/server-certificates.js';

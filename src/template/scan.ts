@@ -9,6 +9,9 @@ import type { TemplateInput } from './files.js';
 import { TemplateSyntaxError, parseTemplateText } from './parse.js';
 import type { Template } from './template.js';
 import { readTemplate } from './template.js';
+import { usesSam } from './sam/expand.js';
+import { field } from './tree.js';
+import type { TemplateNode } from './tree.js';
 import { isTerraformJson, readTerraform } from './terraform/plan.js';
 import { templateSnapshot } from './to-snapshot.js';
 
@@ -19,10 +22,13 @@ export interface TemplateFailure {
   column?: number;
 }
 
+/** What a template file holds, as the report's `files` name it. */
+export type TemplateFormat = 'cloudformation' | 'sam' | 'terraform-plan' | 'terraform-state';
+
 /** What became of one file: a template's snapshot, a failure, or a file that is not a template. */
 export type ScannedFile =
   /** `notAnalysed`: parts of the template that could not be judged (the run is then incomplete). */
-  | { kind: 'template'; snapshot: Snapshot; notAnalysed: TemplateFailure[] }
+  | { kind: 'template'; format: TemplateFormat; snapshot: Snapshot; notAnalysed: TemplateFailure[] }
   | { kind: 'failure'; failure: TemplateFailure }
   /** Read fine, but not a CloudFormation template (no Resources with an AWS:: type). */
   | { kind: 'not-template'; file: string };
@@ -39,6 +45,14 @@ export interface ScanOptions {
   /** How a template read from `-` is named in reports. */
   stdinName?: string;
   readStdin?: () => string;
+}
+
+/** A plan has planned_values; a state (`terraform show -json` of a state file) has values. */
+function formatOf(root: TemplateNode): TemplateFormat {
+  if (isTerraformJson(root)) {
+    return field(root, 'planned_values') === undefined ? 'terraform-state' : 'terraform-plan';
+  }
+  return usesSam(root) ? 'sam' : 'cloudformation';
 }
 
 /** `file:line:column: message`, as compilers and editors print a position. */
@@ -88,8 +102,10 @@ export function* scanTemplates(paths: readonly string[], options: ScanOptions = 
       continue;
     }
     let template: Template | undefined;
+    let format: TemplateFormat;
     try {
       const root = parseTemplateText(text);
+      format = formatOf(root);
       template = isTerraformJson(root)
         ? readTerraform(root, input.kind === 'file' ? input.path : undefined, { ...tfDir, cwd })
         : readTemplate(root);
@@ -106,6 +122,7 @@ export function* scanTemplates(paths: readonly string[], options: ScanOptions = 
     }
     yield {
       kind: 'template',
+      format,
       snapshot: templateSnapshot(template, input.file, collectedAt, options.accountId),
       notAnalysed: template.notAnalysed.map(({ message, position }) => ({
         file: input.file,

@@ -3,12 +3,13 @@
 import type {
   AttachedPolicy,
   InlinePolicy,
+  ManagedPolicy,
   PolicyDocument,
   Snapshot,
   Statement,
 } from '../../src/snapshot/schema.js';
 import { readPolicyDocument } from '../../src/snapshot/policy-document.js';
-import { ACCOUNT, doc, emptySnapshot, withAuthorizationDetails } from './snapshot.js';
+import { ACCOUNT, allow, doc, emptySnapshot, managedPolicy, withAuthorizationDetails } from './snapshot.js';
 
 export const ADMINISTRATOR_ACCESS: AttachedPolicy = {
   name: 'AdministratorAccess',
@@ -38,6 +39,20 @@ export function trustPolicy(
     Principal: principal,
     Action: ['sts:AssumeRole'],
     ...(condition ? { Condition: condition } : {}),
+  });
+}
+
+/**
+ * A customer managed policy that grants next to nothing now (v2, the default) but whose older
+ * version v1 allows everything: what SetDefaultPolicyVersion could bring back.
+ */
+export function policyWithAdminOldVersion(name: string): ManagedPolicy {
+  return managedPolicy(name, doc(allow(['s3:ListAllMyBuckets'])), {
+    defaultVersionId: 'v2',
+    versions: [
+      { versionId: 'v1', isDefault: false, createDate: null, document: doc(allow(['*'])) },
+      { versionId: 'v2', isDefault: true, createDate: null, document: doc(allow(['s3:ListAllMyBuckets'])) },
+    ],
   });
 }
 

@@ -79,7 +79,22 @@ describe('--role-arn', () => {
  * CloudWatch billing) are signed for the region they scan, whatever is configured.
  */
 function accountLevelSigningRegions(fake: FakeAws): string[] {
-  const regional = new Set(['config', 'access-analyzer', 'cloudwatch']);
+  // Regional services (asked in every enabled region) and those that live in one fixed region
+  // (CloudFront and Route 53 Domains in us-east-1) are signed for their own regions.
+  const regional = new Set([
+    'config',
+    'access-analyzer',
+    'cloudwatch',
+    'cloudtrail',
+    'cloudfront',
+    'route53domains',
+    'sns',
+    'sqs',
+    'kms',
+    'lambda',
+    'secretsmanager',
+    'ecr',
+  ]);
   const entries = fake.requests.entries.filter((entry) => !regional.has(entry.action.split(':')[0]!));
   return [...new Set(entries.map((entry) => entry.signingRegion))];
 }
@@ -136,6 +151,9 @@ describe('endpoints', () => {
       'CONFIG_SERVICE',
       'ACCESSANALYZER',
       'CLOUDWATCH',
+      'CLOUDTRAIL',
+      'CLOUDFRONT',
+      'ROUTE_53_DOMAINS',
     ]) {
       process.env[`AWS_ENDPOINT_URL_${service}`] = session.fake.url;
     }

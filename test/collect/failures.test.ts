@@ -57,6 +57,9 @@ describe('access denied', () => {
       ['accessAnalyzers', 'ok'],
       ['alternateContacts', 'ok'],
       ['billingAlarms', 'ok'],
+      ['cloudTrails', 'ok'],
+      ['cloudFrontDistributions', 'ok'],
+      ['route53Domains', 'ok'],
     ]);
     // Access errors are final: one request per entity type, no retries.
     expect(session.fake.requests.count('iam:GetAccountAuthorizationDetails')).toBe(5);

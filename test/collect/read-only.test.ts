@@ -17,6 +17,7 @@ import { leastPrivilegePolicy } from '../../src/collect/permissions.js';
 import { normalizePolicyDocument } from '../../src/snapshot/policy-document.js';
 import { sampleAccount } from '../fake-aws/accounts.js';
 import { fastRetryStrategy } from '../fake-aws/fast-retry.js';
+import { fakeDistribution, fakeRegisteredDomain } from '../fake-aws/model.js';
 import { MANAGEMENT_ACCOUNT_ID, memberId, organizationWorld } from '../fake-aws/organization.js';
 import type { FakeSession } from './harness.js';
 import { startSession } from './harness.js';
@@ -99,9 +100,12 @@ describe('the allow list', () => {
   test('is exactly what a full collection sends, and the permissions policy lists exactly it', async () => {
     // The fullest run there is: an organization (--org lists its accounts, reads the SCPs and
     // assumes a role in the member), where one account cannot use account:ListRegions and falls
-    // back to ec2:DescribeRegions.
+    // back to ec2:DescribeRegions, and a registered domain and a distribution are read in detail.
     await session.close();
-    session = await startSession(organizationWorld({ memberCount: 1 }).management);
+    const { management } = organizationWorld({ memberCount: 1 });
+    management.registeredDomains = [fakeRegisteredDomain('example.com', { listOmitsSettings: true })];
+    management.distributions = [fakeDistribution('E1EXAMPLE')];
+    session = await startSession(management);
     session.fake.faults.failFirst('account:ListRegions', 'accessDenied', 1);
     const run = await session.collectOrganization();
     expect(run.accounts.map((account) => account.snapshot?.accountId)).toEqual([

@@ -193,8 +193,8 @@ describe('exit codes', () => {
   test('3: a broken file among good ones; the good ones are still scanned and the failure names its line', async () => {
     const { code, report } = await jsonReport([`${SEED}/ec2-sample.yaml`, broken()]);
     expect(code).toBe(3);
-    expect(report.accounts).toEqual([
-      expect.objectContaining({ status: 'audited', accountAlias: '1 CloudFormation template' }),
+    expect(report.files).toEqual([
+      expect.objectContaining({ status: 'analysed', path: `${SEED}/ec2-sample.yaml` }),
       expect.objectContaining({
         status: 'failed',
         reason: expect.stringMatching(/broken\.yaml:5:1: not valid YAML or JSON/),
@@ -287,13 +287,7 @@ describe('locations', () => {
       ['arn:aws:iam::000000000000:user/deployer', second],
     ]);
     expect(report.findings[0]!.fingerprint).not.toBe(report.findings[1]!.fingerprint);
-    expect(report.accounts).toEqual([
-      expect.objectContaining({
-        accountId: '000000000000',
-        accountAlias: '2 CloudFormation templates',
-        status: 'audited',
-      }),
-    ]);
+    expect(report.files?.map((entry) => entry.path)).toEqual([first, second]);
   });
 });
 

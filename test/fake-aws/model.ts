@@ -191,6 +191,23 @@ export interface FakeRegionServices {
   alarms: FakeAlarm[];
 }
 
+/** A CloudTrail trail, as DescribeTrails, GetTrailStatus and GetEventSelectors answer for it. */
+export interface FakeTrail {
+  name: string;
+  homeRegion: string;
+  /** The account that owns it: another one for an organization trail seen from a member. */
+  ownerId?: string;
+  multiRegion: boolean;
+  organizationTrail: boolean;
+  logFileValidation: boolean;
+  logGroupArn: string | null;
+  logging: boolean;
+  /** GetEventSelectors' answer as the API sends it (EventSelectors or AdvancedEventSelectors). */
+  selectors: Record<string, unknown>;
+  /** GetTrailStatus and GetEventSelectors refuse this trail alone (AccessDenied on one resource). */
+  unreadable: boolean;
+}
+
 export interface FakeContact {
   name: string;
   email: string;
@@ -244,6 +261,48 @@ export interface FakeOrganization {
   listAccountsPageSize: number;
   /** Each page of ListAccounts is preceded by an empty page that still carries a NextToken. */
   emptyPages: boolean;
+}
+
+export interface FakeOrigin {
+  id: string;
+  domainName: string;
+  /** S3OriginConfig (a bucket's REST endpoint) rather than CustomOriginConfig. */
+  s3: boolean;
+  originAccessControlId: string;
+  /** `origin-access-identity/cloudfront/E...`, or '' (the API sends an empty element). */
+  originAccessIdentity: string;
+}
+
+export interface FakeCacheBehavior {
+  /** null: the default cache behaviour. */
+  pathPattern: string | null;
+  viewerProtocolPolicy: 'allow-all' | 'redirect-to-https' | 'https-only';
+  realtimeLogConfigArn: string | null;
+}
+
+/** A CloudFront distribution (global; the API answers in us-east-1). */
+export interface FakeDistribution {
+  id: string;
+  domainName: string;
+  aliases: string[];
+  origins: FakeOrigin[];
+  behaviors: FakeCacheBehavior[];
+  /** Standard logging (legacy) to this bucket; null = off. */
+  logBucket: string | null;
+  /** GetDistribution of this distribution is refused (AccessDenied on one resource). */
+  readDenied: boolean;
+}
+
+/** A domain registered with Route 53 (Route 53 Domains, us-east-1). */
+export interface FakeRegisteredDomain {
+  name: string;
+  autoRenew: boolean;
+  transferLock: boolean;
+  expiry: Date;
+  /** ListDomains leaves out AutoRenew and TransferLock, so only GetDomainDetail tells them. */
+  listOmitsSettings: boolean;
+  /** GetDomainDetail of this domain is refused (AccessDenied on one resource). */
+  detailDenied: boolean;
 }
 
 /** S3 Block Public Access settings, as S3 and S3 Control name them. */
@@ -336,8 +395,12 @@ export interface FakeAccount {
   regional: Record<string, FakeRegionServices>;
   /** The SECURITY alternate contact; null = none set (GetAlternateContact: ResourceNotFoundException). */
   securityContact: FakeContact | null;
+  /** CloudTrail trails, each answering in its home region and, when multi-region, everywhere. */
+  trails: FakeTrail[];
   /** null = standalone (Organizations: AWSOrganizationsNotInUseException). */
   organization: FakeOrganization | null;
+  registeredDomains: FakeRegisteredDomain[];
+  distributions: FakeDistribution[];
   s3: FakeS3;
 }
 
@@ -551,6 +614,22 @@ function wellKeptRegional(
   );
 }
 
+/** A multi-region trail recording every management event, with log file validation. */
+export function fakeTrail(overrides: Partial<FakeTrail> = {}): FakeTrail {
+  return {
+    name: 'management-events',
+    homeRegion: 'us-east-1',
+    multiRegion: true,
+    organizationTrail: false,
+    logFileValidation: true,
+    logGroupArn: null,
+    logging: true,
+    selectors: { EventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: true }] },
+    unreadable: false,
+    ...overrides,
+  };
+}
+
 export const DEFAULT_ROOT_ID = 'r-a1b2';
 
 export function fakeOrganization(overrides: Partial<FakeOrganization> = {}): FakeOrganization {
@@ -634,7 +713,8 @@ export interface FakeAccountInit extends Partial<
 /**
  * A well-kept account unless overridden: root with hardware MFA and no keys, a strong password
  * policy, the management account of an organization with SCP guard rails and centralized root
- * access, Config and Access Analyzer in every enabled region, a security contact and a billing alarm.
+ * access, Config and Access Analyzer in every enabled region, a security contact, a billing alarm
+ * and a multi-region trail with log file validation in its first enabled region.
  */
 export function fakeAccount(init: FakeAccountInit = {}): FakeAccount {
   const id = init.id ?? DEFAULT_ACCOUNT_ID;
@@ -650,6 +730,8 @@ export function fakeAccount(init: FakeAccountInit = {}): FakeAccount {
     policies: [],
     serverCertificates: [],
     unassignedMfaDevices: [],
+    registeredDomains: [],
+    distributions: [],
     passwordPolicy: {
       MinimumPasswordLength: 14,
       RequireSymbols: true,
@@ -667,6 +749,10 @@ export function fakeAccount(init: FakeAccountInit = {}): FakeAccount {
       phone: '+1-555-0100',
       title: 'Security',
     },
+    trails: regions
+      .filter(isRegionEnabled)
+      .slice(0, 1)
+      .map((home) => fakeTrail({ homeRegion: home.name })),
     s3: { accountPublicAccessBlock: ALL_PUBLIC_ACCESS_BLOCKED, buckets: [] },
     ...init,
     id,
@@ -680,6 +766,43 @@ export function fakeAccount(init: FakeAccountInit = {}): FakeAccount {
       ...init.root,
     },
     credentialReport: credentialReportState(init.credentialReport),
+  };
+}
+
+/** A distribution in front of one S3 bucket, well kept unless overridden: OAC, HTTPS, logs. */
+export function fakeDistribution(id: string, overrides: Partial<FakeDistribution> = {}): FakeDistribution {
+  return {
+    id,
+    domainName: `${id.toLowerCase()}.cloudfront.net`,
+    aliases: [],
+    origins: [
+      {
+        id: 'site',
+        domainName: 'site-bucket.s3.us-east-1.amazonaws.com',
+        s3: true,
+        originAccessControlId: 'E2OACEXAMPLE01',
+        originAccessIdentity: '',
+      },
+    ],
+    behaviors: [{ pathPattern: null, viewerProtocolPolicy: 'redirect-to-https', realtimeLogConfigArn: null }],
+    logBucket: 'logs-bucket.s3.amazonaws.com',
+    readDenied: false,
+    ...overrides,
+  };
+}
+
+export function fakeRegisteredDomain(
+  name: string,
+  overrides: Partial<FakeRegisteredDomain> = {},
+): FakeRegisteredDomain {
+  return {
+    name,
+    autoRenew: true,
+    transferLock: true,
+    expiry: daysBefore(-200),
+    listOmitsSettings: false,
+    detailDenied: false,
+    ...overrides,
   };
 }
 

@@ -9,9 +9,10 @@
 //   body, timestamps as epoch seconds, errors as `{"__type": ..., "message": ...}`.
 // - restJson1 (Account, Access Analyzer): the operation is the HTTP method and path, input in the
 //   JSON body and the query string; errors name their code in the `x-amzn-errortype` header.
-// - restXml (S3, S3 Control): the operation is the method, path and query string; the answer is
-//   the output's payload as XML (or a raw body: GetBucketPolicy's policy text), errors as
-//   `<Error><Code/><Message/></Error>`.
+// - restXml (CloudFront, S3, S3 Control): the operation is the HTTP method, a path pattern whose
+//   named groups are input, and for S3's sub-resources a query-string key (`?acl`); the answer is
+//   one XML element named by the handler (or a raw body: GetBucketPolicy's policy text), lists
+//   wrapped in the member name each shape uses (XmlList); errors as AWS Query's `<ErrorResponse>`.
 
 export interface QueryProtocol {
   kind: 'query';
@@ -38,32 +39,21 @@ export interface RestJsonProtocol {
 
 export interface RestXmlProtocol {
   kind: 'restXml';
-  /** The operation and its input from the request line and headers ('' when none matches). */
-  route(method: string, url: URL, headers: Record<string, string | string[] | undefined>): DecodedRequest;
+  xmlns: string;
+  /** Operation -> its HTTP binding; the path's named groups become input members. */
+  routes: Record<string, RestXmlRoute>;
+}
+
+export interface RestXmlRoute {
+  method: string;
+  path: RegExp;
+  /** A query-string key the request carries (S3 names a bucket's sub-resource so: `?acl`). */
+  query?: string;
+  /** Input member -> the request header carrying it (S3 Control's `x-amz-account-id`). */
+  headers?: Record<string, string>;
 }
 
 export type Protocol = QueryProtocol | Ec2QueryProtocol | JsonProtocol | RestJsonProtocol | RestXmlProtocol;
-
-/** A restXml answer: a document whose root is the output's payload, or a raw body. */
-export class RestXmlBody {
-  private constructor(
-    readonly body: string,
-    readonly contentType: string,
-  ) {}
-
-  /** `<root>...</root>` from a plain value, lists as repeated `listTag` elements. */
-  static element(root: string, value: unknown, listTag = 'member'): RestXmlBody {
-    return RestXmlBody.xml(`<${root}>${toXml(value, listTag)}</${root}>`);
-  }
-
-  static xml(document: string): RestXmlBody {
-    return new RestXmlBody(`<?xml version="1.0" encoding="UTF-8"?>\n${document}`, 'application/xml');
-  }
-
-  static raw(text: string): RestXmlBody {
-    return new RestXmlBody(text, 'application/json');
-  }
-}
 
 /** An error the service answers with. `code` is the wire code (`AccessDenied`, `NoSuchEntity`...). */
 export class FakeAwsError extends Error {
@@ -80,6 +70,36 @@ export class FakeAwsError extends Error {
 /** A string-to-value map, which AWS Query encodes as `<entry>` elements (GetAccountSummary's SummaryMap). */
 export class XmlMap {
   constructor(readonly entries: Record<string, string | number>) {}
+}
+
+/** A REST-XML list: each item in an element named `tag` (`<Items><Origin>...</Origin></Items>`). */
+export class XmlList {
+  constructor(
+    readonly tag: string,
+    readonly items: readonly unknown[],
+  ) {}
+}
+
+/** An element with attributes (an S3 ACL's `<Grantee xsi:type="Group">`). */
+export class XmlElement {
+  constructor(
+    readonly attributes: Record<string, string>,
+    readonly content: unknown,
+  ) {}
+}
+
+/** A REST-XML answer: its root element's name and content (a bare value for GetBucketLocation). */
+export interface XmlDocument {
+  root: string;
+  content: unknown;
+}
+
+/** A REST answer that is not XML: S3's GetBucketPolicy sends the policy text as the whole body. */
+export class RawBody {
+  constructor(
+    readonly text: string,
+    readonly contentType = 'application/json',
+  ) {}
 }
 
 export interface DecodedRequest {
@@ -159,9 +179,31 @@ export function decodeRestJsonRequest(
   return { operation, input };
 }
 
+/**
+ * restXml: the route matching the method, path pattern and sub-resource key; input from the
+ * path's groups, the query string and the route's headers.
+ */
+export function decodeRestXmlRequest(
+  protocol: RestXmlProtocol,
+  method: string,
+  url: string,
+  headers: Record<string, string | string[] | undefined>,
+): DecodedRequest {
+  const { pathname, searchParams } = new URL(url, 'http://fake');
+  for (const [operation, route] of Object.entries(protocol.routes)) {
+    const match = route.method === method ? route.path.exec(pathname) : null;
+    if (!match || (route.query !== undefined && !searchParams.has(route.query))) continue;
+    const input: Record<string, unknown> = { ...match.groups };
+    for (const [member, header] of Object.entries(route.headers ?? {})) input[member] = headers[header];
+    for (const [key, value] of searchParams) input[key] = value;
+    return { operation, input };
+  }
+  return { operation: '', input: {} };
+}
+
 // ---------- encoding ----------
 
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   if (!/[&<>"']/.test(text)) return text;
   return text
     .replace(/&/g, '&amp;')
@@ -176,6 +218,12 @@ function xmlTimestamp(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+function xmlAttributes(attributes: Record<string, string>): string {
+  return Object.entries(attributes)
+    .map(([name, value]) => ` ${name}="${escapeXml(value)}"`)
+    .join('');
+}
+
 /** Query XML; `listTag` is what wraps list items (`member` for AWS Query, `item` for EC2). */
 export function toXml(value: unknown, listTag = 'member'): string {
   if (value instanceof Date) return xmlTimestamp(value);
@@ -187,13 +235,20 @@ export function toXml(value: unknown, listTag = 'member'): string {
       )
       .join('');
   }
+  if (value instanceof XmlList) {
+    return value.items.map((item) => `<${value.tag}>${toXml(item, listTag)}</${value.tag}>`).join('');
+  }
   if (Array.isArray(value)) {
     return value.map((item) => `<${listTag}>${toXml(item, listTag)}</${listTag}>`).join('');
   }
   if (value !== null && typeof value === 'object') {
     return Object.entries(value)
       .filter(([, child]) => child !== undefined && child !== null)
-      .map(([key, child]) => `<${key}>${toXml(child, listTag)}</${key}>`)
+      .map(([key, child]) =>
+        child instanceof XmlElement
+          ? `<${key}${xmlAttributes(child.attributes)}>${toXml(child.content, listTag)}</${key}>`
+          : `<${key}>${toXml(child, listTag)}</${key}>`,
+      )
       .join('');
   }
   return escapeXml(String(value));
@@ -215,7 +270,7 @@ export function encodeQueryResult(
 }
 
 export function encodeQueryError(
-  protocol: QueryProtocol,
+  protocol: QueryProtocol | RestXmlProtocol,
   error: FakeAwsError,
   requestId: string,
 ): EncodedResponse {
@@ -224,6 +279,15 @@ export function encodeQueryError(
     `<Code>${escapeXml(error.code)}</Code><Message>${escapeXml(error.message)}</Message></Error>` +
     `<RequestId>${requestId}</RequestId></ErrorResponse>`;
   return { status: error.status, contentType: 'text/xml', body };
+}
+
+function encodeRestXmlResult(protocol: RestXmlProtocol, document: XmlDocument | RawBody): EncodedResponse {
+  if (document instanceof RawBody)
+    return { status: 200, contentType: document.contentType, body: document.text };
+  const body =
+    `<?xml version="1.0" encoding="UTF-8"?>\n` +
+    `<${document.root} xmlns="${protocol.xmlns}">${toXml(document.content)}</${document.root}>`;
+  return { status: 200, contentType: 'text/xml', body };
 }
 
 /** EC2 answers without a Result wrapper, with the request id in the body. */
@@ -302,11 +366,8 @@ export function encodeResult(
       return encodeQueryResult(protocol, operation, result, requestId);
     case 'ec2Query':
       return encodeEc2Result(protocol, operation, result, requestId);
-    case 'restXml': {
-      if (!(result instanceof RestXmlBody))
-        throw new Error(`restXml handler of ${operation} must answer a RestXmlBody`);
-      return { status: 200, contentType: result.contentType, body: result.body };
-    }
+    case 'restXml':
+      return encodeRestXmlResult(protocol, result as XmlDocument | RawBody);
     default:
       return encodeJsonResult(protocol, result);
   }
@@ -315,17 +376,10 @@ export function encodeResult(
 export function encodeError(protocol: Protocol, error: FakeAwsError, requestId: string): EncodedResponse {
   switch (protocol.kind) {
     case 'query':
+    case 'restXml':
       return encodeQueryError(protocol, error, requestId);
     case 'ec2Query':
       return encodeEc2Error(error, requestId);
-    case 'restXml':
-      return {
-        status: error.status,
-        contentType: 'application/xml',
-        body:
-          `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${escapeXml(error.code)}</Code>` +
-          `<Message>${escapeXml(error.message)}</Message><RequestId>${requestId}</RequestId></Error>`,
-      };
     default:
       return encodeJsonError(protocol, error);
   }

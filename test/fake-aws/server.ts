@@ -19,6 +19,7 @@ import {
   decodeJsonRequest,
   decodeQueryBody,
   decodeRestJsonRequest,
+  decodeRestXmlRequest,
   encodeError,
   encodeResult,
   FakeAwsError,
@@ -27,22 +28,28 @@ import type { FakeRequestContext, FakeService, FakeSession } from './service.js'
 import { accessDeniedError } from './service.js';
 import { accessAnalyzerService } from './services/access-analyzer.js';
 import { accountService } from './services/account.js';
+import { cloudTrailService } from './services/cloudtrail.js';
 import { cloudWatchService } from './services/cloudwatch.js';
 import { configService } from './services/config.js';
 import { ec2Service } from './services/ec2.js';
 import { iamService } from './services/iam.js';
+import { cloudFrontService } from './services/cloudfront.js';
 import { organizationsService } from './services/organizations.js';
+import { route53DomainsService } from './services/route53-domains.js';
 import { s3Service } from './services/s3.js';
 import { stsService } from './services/sts.js';
 
 export const DEFAULT_SERVICES: readonly FakeService[] = [
   accessAnalyzerService,
   accountService,
+  cloudTrailService,
+  cloudFrontService,
   cloudWatchService,
   configService,
   ec2Service,
   iamService,
   organizationsService,
+  route53DomainsService,
   s3Service,
   stsService,
 ];
@@ -166,11 +173,7 @@ function decodeRequest(protocol: Protocol, request: IncomingMessage, body: strin
     case 'restJson1':
       return decodeRestJsonRequest(protocol, request.method ?? 'GET', request.url ?? '/', body);
     case 'restXml':
-      return protocol.route(
-        request.method ?? 'GET',
-        new URL(request.url ?? '/', 'http://fake'),
-        request.headers,
-      );
+      return decodeRestXmlRequest(protocol, request.method ?? 'GET', request.url ?? '/', request.headers);
     default:
       return decodeJsonRequest(protocol, String(request.headers['x-amz-target'] ?? ''), body);
   }

@@ -18,7 +18,21 @@ const files = readdirSync(dir).sort();
 const original = new Map(files.map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
 
 /** Keys the APIs document as present only sometimes. */
-const OPTIONAL_KEYS = ['CompositeAlarms', 'ReportFormat', 'GeneratedTime'];
+const OPTIONAL_KEYS = [
+  'CompositeAlarms',
+  'ReportFormat',
+  'GeneratedTime',
+  // GetTrailStatus: delivery and logging times appear only once the event happened.
+  'LatestDeliveryTime',
+  'StartLoggingTime',
+  'LatestCloudWatchLogsDeliveryTime',
+  'LatestDeliveryAttemptTime',
+  'LatestNotificationAttemptTime',
+  'LatestNotificationAttemptSucceeded',
+  'LatestDeliveryAttemptSucceeded',
+  'TimeLoggingStarted',
+  'TimeLoggingStopped',
+];
 
 /** Besides the top-level keys: every managed policy's versions, and every version's document. */
 function requiredPaths(name: string, document: Json): JsonPath[] {

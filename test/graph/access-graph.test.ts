@@ -13,7 +13,14 @@ import type {
   Statement,
   UserDetail,
 } from '../../src/snapshot/schema.js';
-import { ADMINISTRATOR_ACCESS, deny, iamResource, inlinePolicy, trustPolicy } from '../builders/policies.js';
+import {
+  ADMINISTRATOR_ACCESS,
+  deny,
+  iamResource,
+  inlinePolicy,
+  policyWithAdminOldVersion,
+  trustPolicy,
+} from '../builders/policies.js';
 import {
   allow,
   doc,
@@ -23,7 +30,10 @@ import {
   role,
   user,
   withAuthorizationDetails,
+  withFailedSection,
+  withSection,
 } from '../builders/snapshot.js';
+import { managedOrganization, organization } from '../builders/guardrails.js';
 
 interface Account {
   users?: UserDetail[];
@@ -52,6 +62,30 @@ const attacker = (...statements: Statement[]) =>
 const adminRole = (name: string, trust = trustPolicy({ AWS: [iamResource('root')] })) =>
   role(name, { trustPolicy: trust, attachedPolicies: [ADMINISTRATOR_ACCESS] });
 const logsOnly = inlinePolicy('logs', allow(['logs:*']));
+const boss = user('boss', { attachedPolicies: [ADMINISTRATOR_ACCESS] });
+/** The attacker allowed CreateAccessKey on `resource` (under policy language `version`), next to an admin user. */
+const keysOn = (resource: string, version = '2012-10-17', ...extra: Statement[]): Account => ({
+  users: [
+    user('attacker', {
+      inlinePolicies: [
+        {
+          name: 'keys',
+          document: { Version: version, Statement: [allow(['iam:CreateAccessKey'], [resource]), ...extra] },
+        },
+      ],
+    }),
+    boss,
+  ],
+});
+const teamPolicy = policyWithAdminOldVersion('team-policy');
+const holdingTeamPolicy = (...statements: Statement[]): UserDetail => ({
+  ...attacker(...statements),
+  attachedPolicies: [{ name: teamPolicy.name, arn: teamPolicy.arn }],
+});
+const lambdaActions = ['lambda:CreateFunction', 'lambda:InvokeFunction'];
+/** Role ops (a Lambda role: nobody in the account can assume it) allowed `actions`. */
+const opsRole = (...actions: string[]) =>
+  role('ops', { trustPolicy: lambdaTrust, inlinePolicies: [inlinePolicy('p', allow(actions))] });
 const lambdaTrust = trustPolicy({ Service: ['lambda.amazonaws.com'] });
 
 interface Case {
@@ -60,6 +94,8 @@ interface Case {
   /** The end of the expected path (an ARN or `full-admin`), or null for no escalation. */
   reaches: string | null;
   method?: string;
+  /** Who acts, when not the first user (else the first role). */
+  actor?: string;
 }
 
 const cases: Record<string, Case[]> = {
@@ -85,10 +121,35 @@ const cases: Record<string, Case[]> = {
       method: 'assume-role-trusting-account',
     },
     {
+      name: 'trust naming the account id, with sts:AssumeRole granted',
+      account: {
+        users: [attacker(allow(['sts:AssumeRole']))],
+        roles: [adminRole('admin', trustPolicy({ AWS: ['123456789012'] }))],
+      },
+      reaches: iamResource('role/admin'),
+      method: 'assume-role-trusting-account',
+    },
+    {
       name: 'trust naming the user, but an explicit Deny of sts:AssumeRole',
       account: {
         users: [attacker(deny(['sts:AssumeRole']))],
         roles: [adminRole('admin', trustPolicy({ AWS: [ATTACKER] }))],
+      },
+      reaches: null,
+    },
+    {
+      name: 'trust naming a user of another account only, with sts:AssumeRole granted',
+      account: {
+        users: [attacker(allow(['sts:AssumeRole']))],
+        roles: [adminRole('admin', trustPolicy({ AWS: ['arn:aws:iam::111111111111:user/attacker'] }))],
+      },
+      reaches: null,
+    },
+    {
+      name: 'trust naming another account, with sts:AssumeRole granted',
+      account: {
+        users: [attacker(allow(['sts:AssumeRole']))],
+        roles: [adminRole('admin', trustPolicy({ AWS: ['arn:aws:iam::111111111111:root'] }))],
       },
       reaches: null,
     },
@@ -112,6 +173,55 @@ const cases: Record<string, Case[]> = {
       },
       reaches: iamResource('user/boss'),
       method: 'rsl-04',
+    },
+    { name: 'CreateAccessKey on any user', account: keysOn(iamResource('user/*')), reaches: boss.arn },
+    { name: 'CreateAccessKey on oneself by name', account: keysOn(ATTACKER), reaches: null },
+    {
+      name: 'a policy variable read literally (no Version 2012-10-17)',
+      account: keysOn(iamResource('user/${aws:username}'), '2008-10-17'),
+      reaches: null,
+    },
+    {
+      name: 'CreateAccessKey on users of another account',
+      account: keysOn('arn:aws:iam::111111111111:user/*'),
+      reaches: null,
+    },
+    { name: 'CreateAccessKey on roles, not users', account: keysOn(iamResource('role/*')), reaches: null },
+    {
+      name: 'a Deny covering every user',
+      account: keysOn('*', '2012-10-17', deny(['iam:CreateAccessKey'], [iamResource('user/*')])),
+      reaches: null,
+    },
+    {
+      name: 'a Deny covering another user only',
+      account: keysOn('*', '2012-10-17', deny(['iam:*'], [iamResource('user/victim')])),
+      reaches: boss.arn,
+    },
+    {
+      name: 'a permissions boundary without IAM',
+      account: {
+        users: [
+          {
+            ...attacker(allow(['iam:CreateAccessKey'])),
+            permissionsBoundaryArn: iamResource('policy/no-iam'),
+          },
+          boss,
+        ],
+        policies: [managedPolicy('no-iam', doc(allow(['s3:*'])))],
+      },
+      reaches: null,
+    },
+    {
+      name: 'CreateLoginProfile on an admin user',
+      account: { users: [attacker(allow(['iam:CreateLoginProfile'], [boss.arn])), boss] },
+      reaches: boss.arn,
+      method: 'rsl-05',
+    },
+    {
+      name: 'UpdateLoginProfile on an admin user',
+      account: { users: [attacker(allow(['iam:UpdateLoginProfile'], [boss.arn])), boss] },
+      reaches: boss.arn,
+      method: 'rsl-06',
     },
     {
       name: 'CreateAccessKey on a user with no more than the actor',
@@ -144,6 +254,40 @@ const cases: Record<string, Case[]> = {
       account: { users: [attacker(allow(['iam:PutUserPolicy'], [ATTACKER]))] },
       reaches: 'full-admin',
       method: 'rsl-10',
+    },
+    {
+      name: 'CreatePolicyVersion on the customer managed policies it holds',
+      account: {
+        users: [holdingTeamPolicy(allow(['iam:CreatePolicyVersion'], [iamResource('policy/*')]))],
+        policies: [teamPolicy],
+      },
+      reaches: 'full-admin',
+      method: 'rsl-01',
+    },
+    {
+      name: 'CreatePolicyVersion on every resource',
+      account: { users: [holdingTeamPolicy(allow(['iam:CreatePolicyVersion']))], policies: [teamPolicy] },
+      reaches: 'full-admin',
+      method: 'rsl-01',
+    },
+    {
+      name: 'CreatePolicyVersion on AWS managed policies only (they cannot change)',
+      account: {
+        users: [holdingTeamPolicy(allow(['iam:CreatePolicyVersion'], ['arn:aws:iam::aws:policy/*']))],
+        policies: [teamPolicy],
+      },
+      reaches: null,
+    },
+    {
+      name: 'SetDefaultPolicyVersion on a policy it holds with a broader older version',
+      account: { users: [holdingTeamPolicy(allow(['iam:SetDefaultPolicyVersion']))], policies: [teamPolicy] },
+      reaches: `${ATTACKER}#${teamPolicy.arn}#v1`,
+      method: 'rsl-02',
+    },
+    {
+      name: 'SetDefaultPolicyVersion holding no policy with another version',
+      account: { users: [attacker(allow(['iam:SetDefaultPolicyVersion']))], policies: [teamPolicy] },
+      reaches: null,
     },
     {
       name: 'PutUserPolicy on another user whose credentials it cannot take',
@@ -181,14 +325,40 @@ const cases: Record<string, Case[]> = {
     },
     {
       name: 'AttachUserPolicy held by a role (no user it can become)',
+      actor: iamResource('role/ops'),
       account: {
         users: [user('victim')],
-        roles: [
-          role('ops', {
-            trustPolicy: lambdaTrust,
-            inlinePolicies: [inlinePolicy('p', allow(['iam:AttachUserPolicy']))],
-          }),
-        ],
+        roles: [opsRole('iam:AttachUserPolicy')],
+      },
+      reaches: null,
+    },
+    {
+      name: "PutUserPolicy held by a role that can take the user's access key",
+      actor: iamResource('role/ops'),
+      account: {
+        users: [user('victim')],
+        roles: [opsRole('iam:PutUserPolicy', 'iam:CreateAccessKey')],
+      },
+      reaches: 'full-admin',
+    },
+    {
+      name: 'PutGroupPolicy held by a role that can take the key of a user in the group',
+      actor: iamResource('role/ops'),
+      account: {
+        users: [user('victim', { groups: ['team'] })],
+        groups: [group('team')],
+        roles: [opsRole('iam:PutGroupPolicy', 'iam:CreateAccessKey')],
+      },
+      reaches: 'full-admin',
+      method: 'rsl-11',
+    },
+    {
+      name: 'PutGroupPolicy held by a role that can become no user',
+      actor: iamResource('role/ops'),
+      account: {
+        users: [user('victim', { groups: ['team'] })],
+        groups: [group('team')],
+        roles: [opsRole('iam:PutGroupPolicy')],
       },
       reaches: null,
     },
@@ -250,6 +420,27 @@ const cases: Record<string, Case[]> = {
       method: 'rsl-13',
     },
     {
+      name: "AddUserToGroup held by a role that can take a user's access key",
+      actor: iamResource('role/ops'),
+      account: {
+        users: [user('victim')],
+        groups: [group('admins', { attachedPolicies: [ADMINISTRATOR_ACCESS] })],
+        roles: [opsRole('iam:AddUserToGroup', 'iam:CreateAccessKey')],
+      },
+      reaches: iamResource('group/admins'),
+      method: 'rsl-13',
+    },
+    {
+      name: 'AddUserToGroup held by a role that can become no user',
+      actor: iamResource('role/ops'),
+      account: {
+        users: [user('victim')],
+        groups: [group('admins', { attachedPolicies: [ADMINISTRATOR_ACCESS] })],
+        roles: [opsRole('iam:AddUserToGroup')],
+      },
+      reaches: null,
+    },
+    {
       name: 'AddUserToGroup where no group has more',
       account: {
         users: [attacker(allow(['iam:AddUserToGroup', 'logs:*']))],
@@ -298,6 +489,53 @@ const cases: Record<string, Case[]> = {
       reaches: null,
     },
     {
+      name: 'grants split between two inline policies',
+      account: {
+        users: [
+          user('attacker', {
+            inlinePolicies: [
+              inlinePolicy('pass', allow(['iam:PassRole'])),
+              inlinePolicy('lambda', allow(lambdaActions)),
+            ],
+          }),
+        ],
+        roles: [adminRole('fn', lambdaTrust)],
+      },
+      reaches: iamResource('role/fn'),
+      method: 'rsl-15',
+    },
+    {
+      name: 'no role trusts Lambda',
+      account: {
+        users: [attacker(allow(['iam:PassRole', ...lambdaActions]))],
+        roles: [adminRole('box', trustPolicy({ Service: ['ec2.amazonaws.com'] }))],
+      },
+      reaches: null,
+    },
+    {
+      name: 'PassRole only on a role that does not trust Lambda',
+      account: {
+        users: [attacker(allow(['iam:PassRole'], [iamResource('role/box')]), allow(lambdaActions))],
+        roles: [
+          adminRole('fn', lambdaTrust),
+          adminRole('box', trustPolicy({ Service: ['ec2.amazonaws.com'] })),
+        ],
+      },
+      reaches: null,
+    },
+    {
+      name: 'a role passing itself (the only role trusting Lambda)',
+      account: {
+        roles: [
+          role('fn', {
+            trustPolicy: lambdaTrust,
+            inlinePolicies: [inlinePolicy('deploy', allow(['iam:PassRole', ...lambdaActions]))],
+          }),
+        ],
+      },
+      reaches: null,
+    },
+    {
       name: 'PassRole limited to another service',
       account: {
         users: [
@@ -326,6 +564,25 @@ const cases: Record<string, Case[]> = {
       reaches: iamResource('role/fn'),
     },
     {
+      name: 'UpdateFunctionCode allowed on functions',
+      account: {
+        users: [attacker(allow(['lambda:UpdateFunctionCode'], ['arn:aws:lambda:*:*:function:test*']))],
+        roles: [adminRole('fn', lambdaTrust)],
+      },
+      reaches: iamResource('role/fn'),
+      method: 'rsl-18',
+    },
+    {
+      name: 'UpdateFunctionCode allowed only on database ARNs (no function can match)',
+      account: {
+        users: [
+          attacker(allow(['lambda:UpdateFunctionCode'], ['arn:aws:rds:us-east-1:123456789012:db:test*'])),
+        ],
+        roles: [adminRole('fn', lambdaTrust)],
+      },
+      reaches: null,
+    },
+    {
       name: 'UpdateFunctionCode with no role trusting Lambda',
       account: {
         users: [attacker(allow(['lambda:UpdateFunctionCode']))],
@@ -334,11 +591,21 @@ const cases: Record<string, Case[]> = {
       reaches: null,
     },
   ],
+  'no escalation': [
+    {
+      name: 'a full admin principal has nowhere further to go',
+      account: {
+        users: [{ ...attacker(), attachedPolicies: [ADMINISTRATOR_ACCESS] }],
+        roles: [adminRole('fn', lambdaTrust)],
+      },
+      reaches: null,
+    },
+  ],
 };
 
 describe.each(Object.entries(cases))('%s', (_kind, table) => {
-  test.each(table)('$name', ({ account, reaches, method }) => {
-    const principal = account.users?.[0]?.arn ?? account.roles![0]!.arn;
+  test.each(table)('$name', ({ account, actor, reaches, method }) => {
+    const principal = actor ?? account.users?.[0]?.arn ?? account.roles![0]!.arn;
     const path = escalationOf(snapshotOf(account), principal);
     if (reaches === null) {
       expect(path && describePath(path)).toBeNull();
@@ -389,6 +656,53 @@ describe('a chain of roles trusting by ARN', () => {
   });
 });
 
+describe('the proof of a hop', () => {
+  test('names each policy and statement a split grant comes from, through the group for a group policy', () => {
+    const snapshot = snapshotOf({
+      users: [{ ...attacker({ Sid: 'Pass', ...allow(['iam:PassRole']) }), groups: ['team'] }],
+      groups: [group('team', { inlinePolicies: [inlinePolicy('functions', allow(lambdaActions))] })],
+      roles: [adminRole('fn', lambdaTrust)],
+    });
+    const path = escalationOf(snapshot, ATTACKER)!;
+    const fromGroup = {
+      policy: { inlinePolicy: 'functions', owner: iamResource('group/team') },
+      statementIndex: 0,
+      resource: '*',
+      attachedThrough: [iamResource('group/team')],
+    };
+    expect(pathProof(accessGraph(snapshot), path).hops[0]!.statements).toEqual([
+      {
+        action: 'iam:PassRole',
+        policy: { inlinePolicy: 'granted', owner: ATTACKER },
+        statementIndex: 0,
+        sid: 'Pass',
+        resource: '*',
+      },
+      { action: 'lambda:CreateFunction', ...fromGroup },
+      { action: 'lambda:InvokeFunction', ...fromGroup },
+    ]);
+  });
+
+  test('a grant under a request condition gives a conditional path naming the condition key', () => {
+    const snapshot = snapshotOf({
+      users: [
+        attacker({
+          ...allow(['iam:CreateAccessKey'], [boss.arn]),
+          Condition: { IpAddress: { 'aws:SourceIp': ['10.0.0.0/8'] } },
+        }),
+        boss,
+      ],
+    });
+    const path = escalationOf(snapshot, ATTACKER)!;
+    expect(path.conditional).toBe(true);
+    expect(pathProof(accessGraph(snapshot), path).hops[0]!.statements[0]).toMatchObject({
+      action: 'iam:CreateAccessKey',
+      conditional: true,
+      conditionKeys: ['aws:SourceIp'],
+    });
+  });
+});
+
 describe('conditions', () => {
   test('a trust requiring an external id and MFA gives a conditional edge that says so', () => {
     const snapshot = snapshotOf({
@@ -409,5 +723,62 @@ describe('conditions', () => {
       'the trust policy requires an external id',
       'the trust policy requires MFA',
     ]);
+  });
+});
+
+// IAM Identity Center's organization instance lives in the management account (a member account can
+// hold it only as delegated administrator, which is not collected): there, a principal that may
+// assign a permission set to an Identity Center user it signs in as reaches full admin in any
+// account of the organization. Elsewhere the same grant leads nowhere.
+describe('IAM Identity Center permission sets (organization management account)', () => {
+  const ssoAdmin = snapshotOf({ users: [attacker(allow(['sso:CreateAccountAssignment']))] });
+  const pathIn = (snapshot: Snapshot) => escalationOf(snapshot, ATTACKER);
+
+  test('in the management account: a path to full admin, unconditional', () => {
+    const path = pathIn(withSection(ssoAdmin, 'organization', managedOrganization()))!;
+    expect(path).not.toBeNull();
+    expect(path.admin).toBe(true);
+    expect(path.conditional).toBe(false);
+    expect(path.hops.map((hop) => hop.group.method.id)).toEqual(['sso-assign-permission-set']);
+    const proof = pathProof(accessGraph(withSection(ssoAdmin, 'organization', managedOrganization())), path);
+    expect(proof.hops[0]!.statements).toEqual([
+      {
+        action: 'sso:CreateAccountAssignment',
+        policy: { inlinePolicy: 'granted', owner: ATTACKER },
+        statementIndex: 0,
+        resource: '*',
+      },
+    ]);
+  });
+
+  test('in a member account: no path', () => {
+    expect(pathIn(withSection(ssoAdmin, 'organization', organization()))).toBeNull();
+  });
+
+  test('in an account outside any organization: no path', () => {
+    expect(pathIn(withSection(ssoAdmin, 'organization', null))).toBeNull();
+  });
+
+  test.each([
+    ['not collected', ssoAdmin],
+    ['denied', withFailedSection(ssoAdmin, 'organization', 'denied')],
+  ])('organization data %s: a conditional path that says what it assumes', (_name, snapshot) => {
+    const path = pathIn(snapshot)!;
+    expect(path).not.toBeNull();
+    expect(path.conditional).toBe(true);
+    expect(pathProof(accessGraph(snapshot), path).hops[0]!.notes).toEqual([
+      "if this is the organization's management account (organization data was not collected)",
+    ]);
+  });
+
+  test('a permission set edit needs ProvisionPermissionSet too', () => {
+    const editOnly = snapshotOf({ users: [attacker(allow(['sso:PutInlinePolicyToPermissionSet']))] });
+    expect(pathIn(withSection(editOnly, 'organization', managedOrganization()))).toBeNull();
+    const withProvision = snapshotOf({
+      users: [attacker(allow(['sso:PutInlinePolicyToPermissionSet', 'sso:ProvisionPermissionSet']))],
+    });
+    expect(
+      pathIn(withSection(withProvision, 'organization', managedOrganization()))!.hops[0]!.group.method.id,
+    ).toBe('sso-edit-assigned-permission-set-inline');
   });
 });

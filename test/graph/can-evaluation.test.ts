@@ -4,7 +4,8 @@
 // present (permissions boundary, each SCP level) must allow too. Action names are case-insensitive,
 // Resource and NotResource/NotAction follow the documented wildcard rules, policy variables are
 // substituted, and a condition key missing from the request fails a plain operator but passes
-// ...IfExists and ForAllValues (ForAnyValue fails).
+// ...IfExists and ForAllValues (ForAnyValue fails: reference_policies_condition-single-vs-multi-valued-context-keys).
+// IpAddress/NotIpAddress decide when --context gives aws:SourceIp, and are conditional otherwise.
 import { decide } from '../../src/commands/can.js';
 import { accessGraph } from '../../src/graph/access-graph.js';
 import type { ManagedPolicy, Statement } from '../../src/snapshot/schema.js';
@@ -14,6 +15,7 @@ import {
   doc,
   emptySnapshot,
   managedPolicy,
+  role,
   user,
   withAuthorizationDetails,
   withSection,
@@ -27,6 +29,8 @@ interface Case {
   action: string;
   resource: string;
   context?: Record<string, string>;
+  /** Who asks: user alice (default) or role app, whose requests carry no aws:username. */
+  principal?: 'user' | 'role';
   decision: 'allowed' | 'denied' | 'conditional';
 }
 
@@ -190,6 +194,7 @@ function conditionCases(): Case[] {
   const ifExists = { StringEqualsIfExists: { 'aws:RequestedRegion': ['eu-west-1'] } };
   const forAll = { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team'] } };
   const forAny = { 'ForAnyValue:StringEquals': { 'aws:TagKeys': ['team'] } };
+  const fromOffice = { IpAddress: { 'aws:SourceIp': ['203.0.113.0/24'] } };
   const base = { action: 's3:GetObject', resource: BUCKET };
   return [
     {
@@ -255,6 +260,68 @@ function conditionCases(): Case[] {
       decision: 'denied',
     },
     {
+      name: 'ForAllValues on a key missing from the request holds',
+      statements: gated({ 'ForAllValues:StringEquals': { 'aws:username': ['alice'] } }),
+      ...base,
+      principal: 'role',
+      decision: 'allowed',
+    },
+    {
+      name: 'ForAnyValue on a key missing from the request fails',
+      statements: gated({ 'ForAnyValue:StringEquals': { 'aws:username': ['alice'] } }),
+      ...base,
+      principal: 'role',
+      decision: 'denied',
+    },
+    {
+      name: 'a plain operator on a key missing from the request fails',
+      statements: gated({ StringEquals: { 'aws:username': ['alice'] } }),
+      ...base,
+      principal: 'role',
+      decision: 'denied',
+    },
+    {
+      name: 'IpAddress, source address unknown: conditional',
+      statements: gated(fromOffice),
+      ...base,
+      decision: 'conditional',
+    },
+    {
+      name: 'IpAddress, last address of the block',
+      statements: gated(fromOffice),
+      ...base,
+      context: { 'aws:SourceIp': '203.0.113.255' },
+      decision: 'allowed',
+    },
+    {
+      name: 'IpAddress, first address past the block',
+      statements: gated(fromOffice),
+      ...base,
+      context: { 'aws:SourceIp': '203.0.114.0' },
+      decision: 'denied',
+    },
+    {
+      name: 'IpAddress, an IPv6 block',
+      statements: gated({ IpAddress: { 'aws:SourceIp': ['2001:db8::/32'] } }),
+      ...base,
+      context: { 'aws:SourceIp': '2001:db8:ffff::1' },
+      decision: 'allowed',
+    },
+    {
+      name: 'NotIpAddress Deny from outside the block denies',
+      statements: [allow(['s3:*']), { ...deny(['s3:*']), Condition: { NotIpAddress: fromOffice.IpAddress } }],
+      ...base,
+      context: { 'aws:SourceIp': '198.51.100.7' },
+      decision: 'denied',
+    },
+    {
+      name: 'NotIpAddress Deny from inside the block does not apply',
+      statements: [allow(['s3:*']), { ...deny(['s3:*']), Condition: { NotIpAddress: fromOffice.IpAddress } }],
+      ...base,
+      context: { 'aws:SourceIp': '203.0.113.9' },
+      decision: 'allowed',
+    },
+    {
       name: 'a conditional Deny makes an Allow conditional',
       statements: [allow(['s3:*']), { ...deny(['s3:GetObject']), Condition: region }],
       ...base,
@@ -274,14 +341,13 @@ function accountFor(c: Case) {
   const boundary: ManagedPolicy | undefined = c.boundary
     ? managedPolicy('boundary', doc(...c.boundary))
     : undefined;
+  const holding = {
+    inlinePolicies: c.statements.length > 0 ? [inlinePolicy('granted', ...c.statements)] : [],
+    ...(boundary ? { permissionsBoundaryArn: boundary.arn } : {}),
+  };
   let snapshot = withAuthorizationDetails(emptySnapshot(), {
-    users: [
-      user('alice', {
-        inlinePolicies: c.statements.length > 0 ? [inlinePolicy('granted', ...c.statements)] : [],
-        ...(boundary ? { permissionsBoundaryArn: boundary.arn } : {}),
-      }),
-    ],
-    roles: [],
+    users: c.principal === 'role' ? [] : [user('alice', holding)],
+    roles: c.principal === 'role' ? [role('app', holding)] : [],
     groups: [],
     policies: boundary ? [boundary] : [],
   });
@@ -313,7 +379,7 @@ function accountFor(c: Case) {
 describe('can follows IAM policy evaluation', () => {
   test.each(cases)('$name: $decision', (c) => {
     const graph = accessGraph(accountFor(c));
-    const node = graph.node(iamResource('user/alice'))!;
+    const node = graph.node(iamResource(c.principal === 'role' ? 'role/app' : 'user/alice'))!;
     const context = Object.fromEntries(Object.entries(c.context ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
     const answer = decide(
       node,

@@ -196,6 +196,43 @@ describe('evaluateCondition', () => {
     expect(evaluateCondition({ [operator]: { 'aws:TokenIssueTime': [date] } }, facts).verdict).toBe(verdict);
   });
 
+  // aws:SourceIp against IpAddress / NotIpAddress, given the request's address (can --context):
+  // a CIDR covers its whole block and nothing past either end; a bare address is a /32 (or /128);
+  // an IPv4 address never falls in an IPv6 block and the reverse.
+  const from = (ip: string): RequestFacts => ({ ...alice, extra: { 'aws:sourceip': ip } });
+  test.each<[string, string, string, string]>([
+    ['IpAddress', '10.0.0.0/8', '10.0.0.0', 'always'],
+    ['IpAddress', '10.0.0.0/8', '10.255.255.255', 'always'],
+    ['IpAddress', '10.0.0.0/8', '9.255.255.255', 'never'],
+    ['IpAddress', '10.0.0.0/8', '11.0.0.0', 'never'],
+    ['IpAddress', '203.0.113.0/24', '203.0.113.77', 'always'],
+    ['IpAddress', '203.0.113.5', '203.0.113.5', 'always'],
+    ['IpAddress', '203.0.113.5', '203.0.113.6', 'never'],
+    ['IpAddress', '0.0.0.0/0', '198.51.100.1', 'always'],
+    ['IpAddress', '2001:db8:1234:5678::/64', '2001:db8:1234:5678:ffff:ffff:ffff:ffff', 'always'],
+    ['IpAddress', '2001:db8:1234:5678::/64', '2001:db8:1234:5679::', 'never'],
+    ['IpAddress', '2001:DB8::1', '2001:db8:0:0:0:0:0:1', 'always'],
+    ['IpAddress', '::ffff:10.0.0.0/104', '::ffff:10.1.2.3', 'always'],
+    ['IpAddress', '::/0', '10.0.0.1', 'never'],
+    ['IpAddress', '0.0.0.0/0', '2001:db8::1', 'never'],
+    ['NotIpAddress', '10.0.0.0/8', '10.1.2.3', 'never'],
+    ['NotIpAddress', '10.0.0.0/8', '192.168.0.1', 'always'],
+    ['IpAddress', '10.0.0.0/8', 'not-an-address', 'conditional'],
+    ['IpAddress', '10.0.0.0/33', '10.0.0.1', 'conditional'],
+  ])('%s %s, request from %s: %s', (operator, cidr, ip, verdict) => {
+    expect(evaluateCondition({ [operator]: { 'aws:SourceIp': [cidr] } }, from(ip)).verdict).toBe(verdict);
+  });
+
+  test('IP blocks of one key are ORed, and NotIpAddress needs the address outside all of them', () => {
+    const blocks = ['10.0.0.0/8', '2001:db8::/32'];
+    expect(evaluateCondition({ IpAddress: { 'aws:SourceIp': blocks } }, from('2001:db8::9')).verdict).toBe(
+      'always',
+    );
+    expect(evaluateCondition({ NotIpAddress: { 'aws:SourceIp': blocks } }, from('10.9.9.9')).verdict).toBe(
+      'never',
+    );
+  });
+
   test('a value that matches decides a key, whatever other values are unknown', () => {
     const values = ['${aws:PrincipalTag/team}', 'alice'];
     expect(evaluateCondition({ StringEquals: { 'aws:username': values } }, alice).verdict).toBe('always');

@@ -87,7 +87,7 @@ describe('gateVerdict: the exit code in words', () => {
       'Incomplete: 1 account could not be audited. Nothing at or above critical among what was checked.',
     );
     expect(incompleteChecks(report)).toEqual([
-      { accountId: OTHER_ACCOUNT, why: 'account could not be audited: AccessDenied' },
+      { where: OTHER_ACCOUNT, why: 'account could not be audited: AccessDenied' },
     ]);
   });
 });

@@ -15,7 +15,7 @@ describe('json output', () => {
     const report = buildReport();
     const output = renderJson(report);
     expect(output.endsWith('}\n')).toBe(true);
-    expect(output).toContain('\n  "schemaVersion": 1,\n');
+    expect(output).toContain('\n  "schemaVersion": 2,\n');
     expect(JSON.parse(output)).toEqual(report);
   });
 

@@ -54,11 +54,16 @@ describe('readReportFile', () => {
   });
 
   test('another schema version is refused with the versions named', () => {
-    const path = file('v2.json', JSON.stringify({ ...buildReport(), schemaVersion: 2 }));
+    const path = file('v3.json', JSON.stringify({ ...buildReport(), schemaVersion: 3 }));
     const error = inputErrorOf(() => readReportFile(path));
     expect(error.message).toMatch(
-      /v2\.json: schemaVersion 2 is not supported by iamspect .* \(it reads version 1\)/,
+      /v3\.json: schemaVersion 3 is not supported by iamspect .* \(it reads versions 1 and 2, and writes 2\)/,
     );
+  });
+
+  test('a version 1 report (before files) still reads', () => {
+    const path = file('v1.json', JSON.stringify({ ...buildReport(), schemaVersion: 1 }));
+    expect(readReportFile(path).schemaVersion).toBe(1);
   });
 
   test('a SARIF file passed by mistake is named as such', () => {

@@ -16,7 +16,7 @@ import { regionalFile } from '../../src/snapshot/aws-cli-file.js';
 import type { SectionName } from '../../src/snapshot/schema.js';
 import { packageRoot } from '../../src/util/package-root.js';
 import type { FakeAccountInit } from '../fake-aws/model.js';
-import { fakeAccount } from '../fake-aws/model.js';
+import { fakeAccount, fakeDistribution, fakeRegisteredDomain } from '../fake-aws/model.js';
 import type { FakeSession } from '../collect/harness.js';
 import { startSession } from '../collect/harness.js';
 
@@ -51,6 +51,12 @@ interface Scenario {
 const SCENARIOS: Record<string, Scenario> = {
   'a well-kept management account': {},
   'account:ListRegions refused': { deny: 'account:ListRegions' },
+  'a CloudFront distribution, and a registered domain the domain list leaves without its settings': {
+    account: {
+      registeredDomains: [fakeRegisteredDomain('example.com', { listOmitsSettings: true })],
+      distributions: [fakeDistribution('E1EXAMPLE')],
+    },
+  },
 };
 
 /** The reads `name`'s collector sends when it is collected alone, less the run's and its lookups' own. */
@@ -143,6 +149,13 @@ describe('the AWS CLI reader knows the sections’ files only', () => {
         return [];
       }),
     ]);
-    expect(readdirSync(demo).filter((file) => !known.has(file))).toEqual([]);
+    const alongside = SECTIONS.flatMap((section) =>
+      section.awsCli.kind === 'file' && section.awsCli.alongside ? [section.awsCli.alongside] : [],
+    );
+    expect(
+      readdirSync(demo).filter(
+        (file) => !known.has(file) && !alongside.some((pattern) => pattern.test(file)),
+      ),
+    ).toEqual([]);
   });
 });

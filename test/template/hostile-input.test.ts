@@ -61,7 +61,7 @@ test.each([
     const report = JSON.parse(result.stdout) as Report;
     const files = new Set(report.findings.map((finding) => finding.location?.file.replace(/^.*\//, '')));
     expect(files).toEqual(new Set(['a-good.yaml', 'z-good.yaml']));
-    const failed = report.accounts.filter((account) => account.status === 'failed');
+    const failed = (report.files ?? []).filter((file) => file.status === 'failed');
     expect(failed).toHaveLength(1);
     expect(failed[0]!.reason).toContain(reason);
     expect(result.code).toBe(3);
@@ -78,7 +78,7 @@ test('a JSON template with a key given twice names the file, line and key', asyn
   });
   const result = await runCli(['template', dir(), '--fail-on', 'none', '--format', 'json']);
   const report = JSON.parse(result.stdout) as Report;
-  expect(report.accounts.find((account) => account.status === 'failed')?.reason).toMatch(
+  expect(report.files?.find((file) => file.status === 'failed')?.reason).toMatch(
     /dup\.json:4:5: .*key "Admin" appears twice/,
   );
   expect(result.code).toBe(3);

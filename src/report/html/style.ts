@@ -122,3 +122,16 @@ footer { color: var(--muted); font-size: 12px; text-align: center; padding: 10px
   .panel-warn .scroll { max-height: none; overflow: visible; }
 }
 `;
+
+/**
+ * The compliance section's styles, written with the section only: a report without --framework
+ * keeps the exact page it always had.
+ */
+export const COMPLIANCE_STYLE = `
+.compliance { --pass: #2b8a3e; }
+.compliance figure { max-width: 420px; margin: .5em 0; }
+svg .bar-pass { fill: var(--pass); } svg .bar-fail { fill: var(--high); } svg .bar-manual { fill: var(--low); }
+svg .bar-not-evaluated { fill: var(--medium); } svg .bar-not-applicable { fill: var(--info); }
+.status { font-weight: 600; } .status-pass { color: var(--pass); } .status-fail { color: var(--high); }
+.status-not-evaluated { color: var(--medium); } .status-manual, .status-not-applicable { color: var(--muted); }
+`;

@@ -3,6 +3,8 @@ import type { AnyRule } from '../types.js';
 import { accessAnalyzerDisabled } from './access-analyzer-disabled.js';
 import { accountNotInOrganization } from './account-not-in-organization.js';
 import { billingAlarmMissing } from './billing-alarm-missing.js';
+import { cloudtrailEnabled } from './cloudtrail-enabled.js';
+import { cloudtrailLogValidation } from './cloudtrail-log-validation.js';
 import { configDeliveryFailing } from './config-delivery-failing.js';
 import { configRecorderDisabled } from './config-recorder-disabled.js';
 import { orgScpGuardrailsMissing } from './org-scp-guardrails-missing.js';
@@ -13,6 +15,8 @@ export const accountRules: AnyRule[] = [
   accessAnalyzerDisabled,
   accountNotInOrganization,
   billingAlarmMissing,
+  cloudtrailEnabled,
+  cloudtrailLogValidation,
   configDeliveryFailing,
   configRecorderDisabled,
   orgScpGuardrailsMissing,

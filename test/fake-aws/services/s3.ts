@@ -6,39 +6,33 @@
 // Like S3, a bucket answers only in its own region (301 PermanentRedirect elsewhere), except
 // GetBucketLocation, which any region answers.
 import type { FakeBucket, FakePublicAccessBlock } from '../model.js';
-import type { DecodedRequest } from '../protocols.js';
-import { escapeXml, FakeAwsError, RestXmlBody } from '../protocols.js';
+import type { RestXmlRoute, XmlDocument } from '../protocols.js';
+import { FakeAwsError, RawBody, XmlElement, XmlList } from '../protocols.js';
 import type { FakeRequestContext, FakeService, OperationHandler } from '../service.js';
 import { tokenPage } from '../service.js';
 
-const S3_CONTROL_PUBLIC_ACCESS_BLOCK = '/v20180820/configuration/publicAccessBlock';
+/** A bucket's own path (path-style addressing), its sub-resource named by a query-string key. */
+const BUCKET_PATH = /^\/(?<Bucket>[^/]+)\/?$/;
 
-/** The sub-resource in a bucket request's query string -> its IAM action. */
-const BUCKET_SUBRESOURCES: Record<string, string> = {
-  location: 'GetBucketLocation',
-  policyStatus: 'GetBucketPolicyStatus',
-  policy: 'GetBucketPolicy',
-  acl: 'GetBucketAcl',
-  publicAccessBlock: 'GetBucketPublicAccessBlock',
-  logging: 'GetBucketLogging',
-  website: 'GetBucketWebsite',
-};
-
-function route(
-  method: string,
-  url: URL,
-  headers: Record<string, string | string[] | undefined>,
-): DecodedRequest {
-  if (method !== 'GET') return { operation: '', input: {} };
-  if (url.pathname === S3_CONTROL_PUBLIC_ACCESS_BLOCK) {
-    return { operation: 'GetAccountPublicAccessBlock', input: { AccountId: headers['x-amz-account-id'] } };
-  }
-  const query = Object.fromEntries(url.searchParams);
-  if (url.pathname === '/') return { operation: 'ListAllMyBuckets', input: query };
-  const bucket = decodeURIComponent(url.pathname.split('/')[1] ?? '');
-  const subresource = Object.keys(BUCKET_SUBRESOURCES).find((key) => url.searchParams.has(key));
-  return { operation: subresource ? BUCKET_SUBRESOURCES[subresource]! : '', input: { Bucket: bucket } };
+function bucketRoute(subresource: string): RestXmlRoute {
+  return { method: 'GET', path: BUCKET_PATH, query: subresource };
 }
+
+const routes: Record<string, RestXmlRoute> = {
+  GetAccountPublicAccessBlock: {
+    method: 'GET',
+    path: /^\/v20180820\/configuration\/publicAccessBlock$/,
+    headers: { AccountId: 'x-amz-account-id' },
+  },
+  ListAllMyBuckets: { method: 'GET', path: /^\/$/ },
+  GetBucketLocation: bucketRoute('location'),
+  GetBucketPolicyStatus: bucketRoute('policyStatus'),
+  GetBucketPolicy: bucketRoute('policy'),
+  GetBucketAcl: bucketRoute('acl'),
+  GetBucketPublicAccessBlock: bucketRoute('publicAccessBlock'),
+  GetBucketLogging: bucketRoute('logging'),
+  GetBucketWebsite: bucketRoute('website'),
+};
 
 /**
  * The bucket named in the request for `operation`, as S3 answers it from the region it was asked
@@ -63,7 +57,7 @@ function bucketOf(
   return bucket;
 }
 
-function publicAccessBlockBody(settings: FakePublicAccessBlock | null): RestXmlBody {
+function publicAccessBlockBody(settings: FakePublicAccessBlock | null): XmlDocument {
   if (!settings) {
     throw new FakeAwsError(
       'NoSuchPublicAccessBlockConfiguration',
@@ -71,7 +65,7 @@ function publicAccessBlockBody(settings: FakePublicAccessBlock | null): RestXmlB
       404,
     );
   }
-  return RestXmlBody.element('PublicAccessBlockConfiguration', settings);
+  return { root: 'PublicAccessBlockConfiguration', content: settings };
 }
 
 const noSuchBucketPolicy = () =>
@@ -90,56 +84,56 @@ const operations: Record<string, OperationHandler> = {
   ListAllMyBuckets: (input, context) => {
     const size = input['max-buckets'] === undefined ? MAX_BUCKETS : Number(input['max-buckets']);
     const { page, next } = tokenPage(context.account.s3.buckets, input['continuation-token'], size);
-    return RestXmlBody.element(
-      'ListAllMyBucketsResult',
-      {
+    return {
+      root: 'ListAllMyBucketsResult',
+      content: {
         Owner: { ID: 'fake-owner' },
-        Buckets: page.map((bucket) => ({ Name: bucket.name, CreationDate: bucket.created })),
+        Buckets: new XmlList(
+          'Bucket',
+          page.map((bucket) => ({ Name: bucket.name, CreationDate: bucket.created })),
+        ),
         ContinuationToken: next,
       },
-      'Bucket',
-    );
+    };
   },
   GetBucketLocation: (input, context) => {
     const { region } = bucketOf(input, context, 'GetBucketLocation');
-    // us-east-1 answers an empty constraint (the SDK reads the value only with S3's namespace); eu-west-1 buckets of old answer the legacy EU.
-    return RestXmlBody.xml(
-      `<LocationConstraint xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${region === 'us-east-1' ? '' : region}</LocationConstraint>`,
-    );
+    // us-east-1 answers an empty constraint (the SDK reads the value only with S3's namespace).
+    return { root: 'LocationConstraint', content: region === 'us-east-1' ? '' : region };
   },
   GetBucketPolicyStatus: (input, context) => {
     const bucket = bucketOf(input, context, 'GetBucketPolicyStatus');
     if (!bucket.policy) throw noSuchBucketPolicy();
-    return RestXmlBody.element('PolicyStatus', { IsPublic: bucket.policyIsPublic });
+    return { root: 'PolicyStatus', content: { IsPublic: bucket.policyIsPublic } };
   },
   GetBucketPolicy: (input, context) => {
     const { policy } = bucketOf(input, context, 'GetBucketPolicy');
     if (!policy) throw noSuchBucketPolicy();
-    return RestXmlBody.raw(JSON.stringify(policy));
+    return new RawBody(JSON.stringify(policy));
   },
   GetBucketAcl: (input, context) => {
-    const grants = bucketOf(input, context, 'GetBucketAcl')
-      .aclGrants.map(
-        (grant) =>
-          `<Grant><Grantee xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="${grant.type}">` +
-          (grant.uri ? `<URI>${escapeXml(grant.uri)}</URI>` : '<ID>fake-owner</ID>') +
-          `</Grantee><Permission>${grant.permission}</Permission></Grant>`,
-      )
-      .join('');
-    return RestXmlBody.xml(
-      `<AccessControlPolicy><Owner><ID>fake-owner</ID></Owner><AccessControlList>${grants}</AccessControlList></AccessControlPolicy>`,
-    );
+    const grants = bucketOf(input, context, 'GetBucketAcl').aclGrants.map((grant) => ({
+      Grantee: new XmlElement(
+        { 'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance', 'xsi:type': grant.type },
+        grant.uri ? { URI: grant.uri } : { ID: 'fake-owner' },
+      ),
+      Permission: grant.permission,
+    }));
+    return {
+      root: 'AccessControlPolicy',
+      content: { Owner: { ID: 'fake-owner' }, AccessControlList: new XmlList('Grant', grants) },
+    };
   },
   GetBucketPublicAccessBlock: (input, context) =>
     publicAccessBlockBody(bucketOf(input, context, 'GetBucketPublicAccessBlock').publicAccessBlock),
   GetBucketLogging: (input, context) => {
     const { logging } = bucketOf(input, context, 'GetBucketLogging');
-    return RestXmlBody.element(
-      'BucketLoggingStatus',
-      logging
+    return {
+      root: 'BucketLoggingStatus',
+      content: logging
         ? { LoggingEnabled: { TargetBucket: logging.targetBucket, TargetPrefix: logging.targetPrefix } }
         : {},
-    );
+    };
   },
   GetBucketWebsite: (input, context) => {
     if (!bucketOf(input, context, 'GetBucketWebsite').website) {
@@ -149,14 +143,15 @@ const operations: Record<string, OperationHandler> = {
         404,
       );
     }
-    return RestXmlBody.element('WebsiteConfiguration', { IndexDocument: { Suffix: 'index.html' } });
+    return { root: 'WebsiteConfiguration', content: { IndexDocument: { Suffix: 'index.html' } } };
   },
 };
 
 export const s3Service: FakeService = {
   signingName: 's3',
   actionPrefix: 's3',
-  protocol: { kind: 'restXml', route },
+  // S3 Control's answers carry its own namespace in AWS; the SDK reads them without it.
+  protocol: { kind: 'restXml', xmlns: 'http://s3.amazonaws.com/doc/2006-03-01/', routes },
   errors: {
     accessDenied: { code: 'AccessDenied', status: 403 },
     throttling: { code: 'SlowDown', status: 503 },

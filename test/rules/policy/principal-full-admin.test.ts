@@ -1,7 +1,13 @@
 import { principalFullAdmin } from '../../../src/rules/policy/principal-full-admin.js';
 import { loadDemoSnapshot } from '../../../src/snapshot/demo.js';
 import type { GroupDetail, RoleDetail, UserDetail } from '../../../src/snapshot/schema.js';
-import { ADMINISTRATOR_ACCESS, accountWith, iamResource, inlinePolicy } from '../../builders/policies.js';
+import {
+  ADMINISTRATOR_ACCESS,
+  accountWith,
+  iamResource,
+  inlinePolicy,
+  trustPolicy,
+} from '../../builders/policies.js';
 import { runRule } from '../../builders/rules.js';
 import { allow, group, role, user } from '../../builders/snapshot.js';
 
@@ -30,6 +36,39 @@ describe('principal-full-admin', () => {
         [
           iamResource('group/administrators'),
           'Group administrators has full admin (every action on every resource) through AdministratorAccess.',
+        ],
+      ],
+    },
+    {
+      name: 'a user that becomes an admin role by assuming it (held by design, reported as full admin)',
+      users: [user('ops')],
+      roles: [
+        role('admin', {
+          trustPolicy: trustPolicy({ AWS: [iamResource('user/ops')] }),
+          attachedPolicies: [ADMINISTRATOR_ACCESS],
+        }),
+      ],
+      expected: [
+        [
+          iamResource('user/ops'),
+          'User ops has full admin by assuming roles: user ops -> role admin (assume-role-trusted-by-arn).',
+        ],
+        [
+          iamResource('role/admin'),
+          'Role admin has full admin (every action on every resource) through AdministratorAccess.',
+        ],
+      ],
+    },
+    {
+      name: 'a user that reaches admin only by abuse (a key of an admin user) is escalation, not full admin',
+      users: [
+        user('helpdesk', { inlinePolicies: [inlinePolicy('keys', allow(['iam:CreateAccessKey']))] }),
+        user('boss', { attachedPolicies: [ADMINISTRATOR_ACCESS] }),
+      ],
+      expected: [
+        [
+          iamResource('user/boss'),
+          'User boss has full admin (every action on every resource) through AdministratorAccess.',
         ],
       ],
     },

@@ -14,6 +14,11 @@ import {
 } from '../../builders/snapshot.js';
 
 const admin = (name: string) => user(name, { attachedPolicies: [ADMINISTRATOR_ACCESS] });
+/** A user allowed to write an inline policy on itself: full admin one step away. */
+const selfGranting = (name: string) =>
+  user(name, {
+    inlinePolicies: [inlinePolicy('self', allow(['iam:PutUserPolicy'], [iamResource(`user/${name}`)]))],
+  });
 
 describe('user-admin-without-mfa', () => {
   test.each<{ name: string; users: UserDetail[]; rows: CredentialReportRow[]; expected: string[] }>([
@@ -39,6 +44,20 @@ describe('user-admin-without-mfa', () => {
       name: 'a user without MFA who is no administrator',
       users: [user('bob', { inlinePolicies: [inlinePolicy('s3', allow(['s3:*']))] })],
       rows: [userRow('bob')],
+      expected: [],
+    },
+    {
+      name: 'a user who can make itself admin, without MFA: reported with the path',
+      users: [selfGranting('dev')],
+      rows: [userRow('dev', { passwordEnabled: true })],
+      expected: [
+        'User dev can reach full admin through user dev -> full admin (rsl-10) and has no MFA device.',
+      ],
+    },
+    {
+      name: 'a user who can make itself admin, with MFA',
+      users: [selfGranting('dev')],
+      rows: [userRow('dev', { passwordEnabled: true, mfaActive: true })],
       expected: [],
     },
     {

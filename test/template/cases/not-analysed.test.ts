@@ -29,7 +29,7 @@ describe('parts of templates that are not analysed', () => {
     const run = await runCli(['template', CLEAN, `${DIR}/${file}`, '--format', 'json']);
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(said);
-    const reasons = JSON.parse(run.stdout).accounts.map((account: { reason?: string }) => account.reason);
+    const reasons = JSON.parse(run.stdout).files.map((file: { reason?: string }) => file.reason);
     expect(reasons).toContainEqual(expect.stringMatching(said));
   });
 
