@@ -92,12 +92,20 @@ export const s3AccountPublicAccessBlockSection = defineSection({
   awsCli: {
     kind: 'file',
     // An account without settings makes the CLI fail with NoSuchPublicAccessBlockConfiguration:
-    // save `{}` then, which reads as all four off.
-    files: [{ name: 'get-account-public-access-block.json' }],
+    // the empty file it leaves reads as all four off (a refusal leaves no file: not evaluated).
+    files: [
+      {
+        name: 'get-account-public-access-block.json',
+        shape: { required: { PublicAccessBlockConfiguration: 'object' } },
+      },
+    ],
     howToSave:
       'aws s3control get-public-access-block --account-id ACCOUNT_ID > get-account-public-access-block.json ' +
-      "|| echo '{}' > get-account-public-access-block.json (when it answers NoSuchPublicAccessBlockConfiguration)",
+      '(an empty file when it answers NoSuchPublicAccessBlockConfiguration: none set)',
     action: 's3:GetAccountPublicAccessBlock',
-    read: (file) => normalizePublicAccessBlock(parseCliJson(file), file.path),
+    read: (file) =>
+      file.text.trim() === ''
+        ? NO_PUBLIC_ACCESS_BLOCK
+        : normalizePublicAccessBlock(parseCliJson(file), file.path),
   },
 });

@@ -6,12 +6,18 @@
 // GetBucketLocation comes first and the other calls go to a client of that region. A call the
 // caller may not make (or that fails after retries) leaves that part of that bucket unread, named
 // in `unread`: the rules needing it say the bucket was not evaluated, and the others still judge it.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import pLimit from 'p-limit';
 import { z } from 'zod';
 import type { CollectContext } from '../collect/collector.js';
 import { allTokenPages } from '../collect/collector.js';
 import { ReadOnlyViolation, sectionFailure } from '../collect/failures.js';
+import type { CliFile } from '../snapshot/aws-cli-file.js';
+import { pagesOf, parseCliJson } from '../snapshot/aws-cli-file.js';
+import { InputError } from '../errors.js';
 import { optionalString, validateInput, validatePages } from '../snapshot/input-validation.js';
+import { parseJsonText, readInputFile } from '../util/input-file.js';
 import { normalizePolicyDocument, PolicyDocumentError } from '../snapshot/policy-document.js';
 import { policyDocumentSchema, sectionErrorSchema } from '../snapshot/schema-parts.js';
 import type { SectionError } from '../snapshot/schema-parts.js';
@@ -292,6 +298,75 @@ async function collectBuckets(context: CollectContext): Promise<Bucket[]> {
   }
 }
 
+// ---------- the AWS CLI reader ----------
+
+const LIST_BUCKETS = 'list-buckets.json';
+
+/**
+ * The AWS CLI command saving each part of one bucket, to `<command>.<bucket>.json` beside
+ * list-buckets.json, and the keys its output always holds (any one of them for the website). A
+ * command answering "not configured" (NoSuchBucketPolicy, NoSuchPublicAccessBlockConfiguration,
+ * NoSuchWebsiteConfiguration) is saved as an empty file, as is get-bucket-logging's empty answer
+ * when logging is off: an empty file reads as "none", and a file missing its keys is refused, so a
+ * damaged file is never taken for "none".
+ */
+const BUCKET_COMMANDS: Record<BucketPart, { command: string; holds: readonly string[] }> = {
+  location: { command: 'get-bucket-location', holds: ['LocationConstraint'] },
+  policyStatus: { command: 'get-bucket-policy-status', holds: ['PolicyStatus'] },
+  policy: { command: 'get-bucket-policy', holds: ['Policy'] },
+  acl: { command: 'get-bucket-acl', holds: ['Grants'] },
+  publicAccessBlock: { command: 'get-public-access-block', holds: ['PublicAccessBlockConfiguration'] },
+  logging: { command: 'get-bucket-logging', holds: ['LoggingEnabled'] },
+  website: { command: 'get-bucket-website', holds: ['IndexDocument', 'RedirectAllRequestsTo'] },
+};
+const BUCKET_COMMAND_NAMES = Object.values(BUCKET_COMMANDS).map(({ command }) => command);
+
+/**
+ * One bucket's saved output for `part`; a file not saved leaves that part unread for this bucket
+ * (the rules needing it say it was not evaluated), not an error.
+ */
+function savedBucketPart(dir: string, bucket: string, part: BucketPart): PartAnswer {
+  const { command, holds } = BUCKET_COMMANDS[part];
+  const name = `${command}.${bucket}.json`;
+  const path = join(dir, name);
+  if (!existsSync(path)) {
+    return {
+      error: {
+        code: 'NotSaved',
+        message: `${name} was not saved beside ${LIST_BUCKETS}: aws s3api ${command} --bucket ${bucket} > ${name}`,
+      },
+    };
+  }
+  const text = readInputFile(path, 'AWS CLI output');
+  if (text.trim() === '') return { none: true };
+  const output = parseJsonText(text, path, 'AWS CLI output');
+  if (!holds.some((key) => Object.hasOwn(Object(output), key))) {
+    throw new InputError(
+      `${path}: ${holds.join(' or ')} is missing (the command always prints it)`,
+      `Save it again: aws s3api ${command} --bucket ${bucket} > ${name} (an empty file when S3 answers that none is set)`,
+    );
+  }
+  return { output };
+}
+
+/** list-buckets.json and each bucket's outputs saved beside it. */
+function readSavedBuckets(file: CliFile): Bucket[] {
+  const dir = dirname(file.path);
+  return normalizeBucketNames(pagesOf(parseCliJson(file)), file.path).map((name) => {
+    const pathOf = (part: BucketPart) => join(dir, `${BUCKET_COMMANDS[part].command}.${name}.json`);
+    const location = savedBucketPart(dir, name, 'location');
+    if ('error' in location) return unlocatedBucket(name, location.error);
+    const region = normalizeBucketRegion('output' in location ? location.output : {}, pathOf('location'));
+    const answers = Object.fromEntries(
+      BUCKET_PARTS.filter((part) => part !== 'location').map((part) => [
+        part,
+        savedBucketPart(dir, name, part),
+      ]),
+    ) as PartOutputs;
+    return assembleBucket(name, region, answers, pathOf);
+  });
+}
+
 export const s3BucketsSection = defineSection({
   name: 's3Buckets',
   data: z.array(bucketSchema),
@@ -307,7 +382,17 @@ export const s3BucketsSection = defineSection({
   ],
   collect: collectBuckets,
   awsCli: {
-    kind: 'not-read',
-    why: 'buckets need one set of outputs per bucket; save a snapshot with `iamspect collect` instead',
+    kind: 'file',
+    files: [{ name: LIST_BUCKETS, shape: { required: { Buckets: 'list' }, more: 'ContinuationToken' } }],
+    howToSave:
+      `aws s3api list-buckets > ${LIST_BUCKETS}, then for each bucket B in it: ` +
+      BUCKET_COMMAND_NAMES.map((command) => `aws s3api ${command} --bucket B > ${command}.B.json`).join(
+        ', ',
+      ) +
+      ' (an empty file when one answers NoSuchBucketPolicy, NoSuchPublicAccessBlockConfiguration or ' +
+      'NoSuchWebsiteConfiguration; no file when one is refused)',
+    action: 's3:ListAllMyBuckets',
+    alongside: new RegExp(`^(${BUCKET_COMMAND_NAMES.join('|')})\\.[\\w.-]+\\.json$`),
+    read: readSavedBuckets,
   },
 });

@@ -99,10 +99,10 @@ export interface OutputShape {
   required: Readonly<Record<string, JsonKind>>;
   /**
    * The key a page carries when more pages follow (`Marker` for IAM, `NextPageMarker` for Route 53
-   * Domains, `NextToken` or `nextToken` elsewhere); absent for an operation that is not paginated. The AWS CLI merges pages itself, and
+   * Domains, `ContinuationToken` for S3's ListBuckets, `NextToken` or `nextToken` elsewhere); absent for an operation that is not paginated. The AWS CLI merges pages itself, and
    * its own resume token after `--max-items` is always `NextToken`.
    */
-  more?: 'Marker' | 'NextPageMarker' | 'NextToken' | 'nextToken';
+  more?: 'Marker' | 'NextPageMarker' | 'NextToken' | 'nextToken' | 'ContinuationToken';
 }
 
 /**

@@ -154,6 +154,8 @@ describe('endpoints', () => {
       'CLOUDTRAIL',
       'CLOUDFRONT',
       'ROUTE_53_DOMAINS',
+      'S3',
+      // S3_CONTROL is already the fake's, under the localhost name S3 Control needs (environment.ts).
     ]) {
       process.env[`AWS_ENDPOINT_URL_${service}`] = session.fake.url;
     }

@@ -60,6 +60,8 @@ describe('access denied', () => {
       ['cloudTrails', 'ok'],
       ['cloudFrontDistributions', 'ok'],
       ['route53Domains', 'ok'],
+      ['s3AccountPublicAccessBlock', 'ok'],
+      ['s3Buckets', 'ok'],
     ]);
     // Access errors are final: one request per entity type, no retries.
     expect(session.fake.requests.count('iam:GetAccountAuthorizationDetails')).toBe(5);

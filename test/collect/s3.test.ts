@@ -1,5 +1,6 @@
 // Contract tests for the S3 sections against the fake endpoint: S3 over restXml, path-style, each
 // bucket read in its own region; S3 Control's account-level Block Public Access.
+import { BLOCK_ALL, BLOCK_NONE } from '../builders/s3.js';
 import { afterEach, describe, expect, test } from '@jest/globals';
 import type { FakeBucket } from '../fake-aws/model.js';
 import { ALL_USERS_URI, fakeAccount, fakeBucket } from '../fake-aws/model.js';
@@ -24,7 +25,7 @@ async function collectBuckets(buckets: FakeBucket[]) {
 }
 
 describe('s3Buckets', () => {
-  test('reads each bucket in its own region: us-east-1 answers no constraint, old eu-west-1 buckets EU', async () => {
+  test('reads each bucket in its own region: us-east-1 answers no constraint', async () => {
     const section = await collectBuckets([
       fakeBucket('site', {
         region: 'us-east-1',
@@ -49,12 +50,7 @@ describe('s3Buckets', () => {
           Statement: [expect.objectContaining({ Principal: '*' })],
         }),
         aclGrants: [{ granteeType: 'Group', granteeUri: ALL_USERS_URI, permission: 'READ' }],
-        publicAccessBlock: {
-          blockPublicAcls: false,
-          ignorePublicAcls: false,
-          blockPublicPolicy: false,
-          restrictPublicBuckets: false,
-        },
+        publicAccessBlock: BLOCK_NONE,
         logging: null,
         website: true,
         unread: {},
@@ -65,12 +61,7 @@ describe('s3Buckets', () => {
         policyIsPublic: false,
         policy: null,
         aclGrants: [{ granteeType: 'CanonicalUser', granteeUri: null, permission: 'FULL_CONTROL' }],
-        publicAccessBlock: {
-          blockPublicAcls: true,
-          ignorePublicAcls: true,
-          blockPublicPolicy: true,
-          restrictPublicBuckets: true,
-        },
+        publicAccessBlock: BLOCK_ALL,
         logging: { targetBucket: 'audit', targetPrefix: 'logs/' },
         website: false,
         unread: {},
@@ -83,6 +74,34 @@ describe('s3Buckets', () => {
       ['logs', 'eu-central-1'],
       ['site', 'us-east-1'],
     ]);
+  });
+
+  test('pages through ListBuckets with ContinuationToken', async () => {
+    session = await startSession(
+      fakeAccount({
+        s3: {
+          accountPublicAccessBlock: null,
+          buckets: ['a', 'b', 'c', 'd', 'e'].map((name) => fakeBucket(`bucket-${name}`)),
+          listPageSize: 2,
+        },
+      }),
+    );
+    const section = (await session.collect({ sections: ['s3Buckets'] })).sections.s3Buckets!;
+    expect(section.data!.map((bucket) => bucket.name)).toEqual([
+      'bucket-a',
+      'bucket-b',
+      'bucket-c',
+      'bucket-d',
+      'bucket-e',
+    ]);
+    expect(session.fake.requests.count('s3:ListAllMyBuckets')).toBe(3);
+  });
+
+  test('a bucket of old in eu-west-1 answers the location EU and is read there', async () => {
+    const section = await collectBuckets([
+      fakeBucket('old', { region: 'eu-west-1', locationConstraint: 'EU' }),
+    ]);
+    expect(section.data![0]).toMatchObject({ name: 'old', region: 'eu-west-1', unread: {} });
   });
 
   test('a bucket refusing one call is unread for that part only, naming the refused action', async () => {
@@ -169,12 +188,7 @@ describe('s3AccountPublicAccessBlock', () => {
     const section = await collectAccountBlock(null);
     expect(section).toMatchObject({
       status: 'ok',
-      data: {
-        blockPublicAcls: false,
-        ignorePublicAcls: false,
-        blockPublicPolicy: false,
-        restrictPublicBuckets: false,
-      },
+      data: BLOCK_NONE,
     });
   });
 

@@ -348,12 +348,16 @@ export interface FakeBucket {
   website: boolean;
   /** Actions the bucket refuses the caller (as a bucket policy's Deny would): `s3:GetBucketAcl`. */
   denies: string[];
+  /** What GetBucketLocation answers when not the region itself: `EU` for old eu-west-1 buckets. */
+  locationConstraint?: string;
 }
 
 export interface FakeS3 {
   /** null = never set (S3 Control GetPublicAccessBlock: NoSuchPublicAccessBlockConfiguration). */
   accountPublicAccessBlock: FakePublicAccessBlock | null;
   buckets: FakeBucket[];
+  /** The most buckets one ListBuckets page holds, whatever MaxBuckets asks (AWS may answer fewer). */
+  listPageSize?: number;
 }
 
 /** A private bucket with the owner's full control only, new buckets' defaults (Block Public Access on). */

@@ -82,7 +82,8 @@ const operations: Record<string, OperationHandler> = {
     return publicAccessBlockBody(context.account.s3.accountPublicAccessBlock);
   },
   ListAllMyBuckets: (input, context) => {
-    const size = input['max-buckets'] === undefined ? MAX_BUCKETS : Number(input['max-buckets']);
+    const asked = input['max-buckets'] === undefined ? MAX_BUCKETS : Number(input['max-buckets']);
+    const size = Math.min(asked, context.account.s3.listPageSize ?? MAX_BUCKETS);
     const { page, next } = tokenPage(context.account.s3.buckets, input['continuation-token'], size);
     return {
       root: 'ListAllMyBucketsResult',
@@ -97,9 +98,12 @@ const operations: Record<string, OperationHandler> = {
     };
   },
   GetBucketLocation: (input, context) => {
-    const { region } = bucketOf(input, context, 'GetBucketLocation');
+    const { region, locationConstraint } = bucketOf(input, context, 'GetBucketLocation');
     // us-east-1 answers an empty constraint (the SDK reads the value only with S3's namespace).
-    return { root: 'LocationConstraint', content: region === 'us-east-1' ? '' : region };
+    return {
+      root: 'LocationConstraint',
+      content: locationConstraint ?? (region === 'us-east-1' ? '' : region),
+    };
   },
   GetBucketPolicyStatus: (input, context) => {
     const bucket = bucketOf(input, context, 'GetBucketPolicyStatus');
