@@ -15,6 +15,8 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { Route53DomainsClient } from '@aws-sdk/client-route-53-domains';
+import { S3Client } from '@aws-sdk/client-s3';
+import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
@@ -32,7 +34,7 @@ import type {
 } from '@smithy/types';
 import { TOOL } from '../version.js';
 import { ReadOnlyViolation, rememberFailedAction } from './failures.js';
-import { READ_ONLY_OPERATIONS } from './read-operations.js';
+import { actionOf, READ_ONLY_OPERATIONS } from './read-operations.js';
 
 export { ReadOnlyViolation } from './failures.js';
 export { allowedActions, READ_ONLY_OPERATIONS } from './read-operations.js';
@@ -52,6 +54,9 @@ const CLIENT_CLASSES = {
   lambda: LambdaClient,
   organizations: OrganizationsClient,
   route53domains: Route53DomainsClient,
+  s3: S3Client,
+  // S3 Control's actions are s3: ones too; read-operations.ts maps its reads to this client.
+  s3control: S3ControlClient,
   secretsmanager: SecretsManagerClient,
   sns: SNSClient,
   sqs: SQSClient,
@@ -76,13 +81,13 @@ const GUARD_OPTIONS: InitializeHandlerOptions & AbsoluteLocation = {
  * allowed operation names. Exported for the credential providers' own STS client (AssumeRole).
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a plugin must fit every client's input/output types
-export function readOnlyGuard(service: string, operations: readonly string[]): Pluggable<any, any> {
+export function readOnlyGuard(service: ServicePrefix, operations: readonly string[]): Pluggable<any, any> {
   const allowed = new Set(operations);
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const middleware: InitializeMiddleware<any, any> = (next, context) => async (args) => {
     // Fail closed: a command we cannot name is not on the list.
     const operation = (context.commandName ?? '').replace(/Command$/, '');
-    const action = `${service}:${operation}`;
+    const action = actionOf(service, operation);
     if (!allowed.has(operation)) throw new ReadOnlyViolation(action);
     try {
       return await next(args);

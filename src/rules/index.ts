@@ -7,6 +7,7 @@ import { domainRules } from './domains/index.js';
 import { passwordRules } from './password/index.js';
 import { policyRules } from './policy/index.js';
 import { rootRules } from './root/index.js';
+import { s3Rules } from './s3/index.js';
 import { templateRules } from './template/index.js';
 import { trustRules } from './trust/index.js';
 import { userRules } from './users/index.js';
@@ -18,6 +19,7 @@ const areas: AnyRule[][] = [
   passwordRules,
   policyRules,
   rootRules,
+  s3Rules,
   templateRules,
   trustRules,
   userRules,

@@ -19,6 +19,8 @@ import { organizationFeaturesSection } from './organization-features.js';
 import { passwordPolicySection } from './password-policy.js';
 import { regionsSection } from './regions.js';
 import { route53DomainsSection } from './route53-domains.js';
+import { s3AccountPublicAccessBlockSection } from './s3-account-public-access-block.js';
+import { s3BucketsSection } from './s3-buckets.js';
 import { serverCertificatesSection } from './server-certificates.js';
 import { serviceControlPoliciesSection } from './service-control-policies.js';
 import { virtualMfaDevicesSection } from './virtual-mfa-devices.js';
@@ -55,6 +57,8 @@ export const SECTIONS = [
   lambdaFunctionsSection,
   secretsSection,
   ecrRepositoriesSection,
+  s3AccountPublicAccessBlockSection,
+  s3BucketsSection,
 ] as const;
 
 export type AnySection = (typeof SECTIONS)[number];

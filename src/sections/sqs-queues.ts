@@ -4,14 +4,29 @@ import { allTokenPages } from '../collect/collector.js';
 import { validateInput, validatePages } from '../snapshot/input-validation.js';
 import { readResourcePolicies, resourcePolicySection, sameResource } from './resource-policy-parts.js';
 
-const listQueuesPage = z.object({ QueueUrls: z.array(z.string()).optional() });
+/** The account and queue name of a queue URL, or undefined when it is not one. */
+function queueUrlParts(url: string): { account: string; name: string } | undefined {
+  if (!URL.canParse(url)) return undefined;
+  const [account, name, ...rest] = new URL(url).pathname.split('/').filter(Boolean);
+  return account !== undefined && name !== undefined && rest.length === 0 ? { account, name } : undefined;
+}
+
+// A damaged list (a URL cut short or replaced) fails validation, naming the file, instead of
+// naming a queue that does not exist.
+const queueUrl = z
+  .string()
+  .refine(
+    (url) => queueUrlParts(url) !== undefined,
+    'not a queue URL (https://sqs.REGION.amazonaws.com/ACCOUNT/NAME)',
+  );
+const listQueuesPage = z.object({ QueueUrls: z.array(queueUrl).optional() });
 
 /** Largest ListQueues page; without MaxResults SQS returns one page of at most 1,000 and no token. */
 const MAX_QUEUES_PER_PAGE = 1000;
 
 /** `https://sqs.<region>.amazonaws.com/<account>/<name>` -> the queue's ARN and name. */
 function queueFromUrl(url: string, partition: string, region: string) {
-  const [account = '', name = ''] = new URL(url).pathname.split('/').filter(Boolean);
+  const { account, name } = queueUrlParts(url) ?? { account: '', name: '' };
   return { arn: `arn:${partition}:sqs:${region}:${account}:${name}`, name, url };
 }
 

@@ -99,10 +99,10 @@ export interface OutputShape {
   required: Readonly<Record<string, JsonKind>>;
   /**
    * The key a page carries when more pages follow (`Marker` for IAM, `NextPageMarker` for Route 53
-   * Domains, `NextMarker` for KMS and Lambda, `NextToken` or `nextToken` elsewhere); absent for an operation that is not paginated. The AWS CLI merges pages itself, and
+   * Domains, `NextMarker` for KMS and Lambda, `ContinuationToken` for S3's ListBuckets, `NextToken` or `nextToken` elsewhere); absent for an operation that is not paginated. The AWS CLI merges pages itself, and
    * its own resume token after `--max-items` is always `NextToken`.
    */
-  more?: 'Marker' | 'NextMarker' | 'NextPageMarker' | 'NextToken' | 'nextToken';
+  more?: 'Marker' | 'NextMarker' | 'NextPageMarker' | 'NextToken' | 'nextToken' | 'ContinuationToken';
 }
 
 /**

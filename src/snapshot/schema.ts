@@ -48,6 +48,8 @@ export type { OrganizationFeatures } from '../sections/organization-features.js'
 export type { PasswordPolicy } from '../sections/password-policy.js';
 export type { Region } from '../sections/regions.js';
 export type { RegisteredDomain } from '../sections/route53-domains.js';
+export type { PublicAccessBlock } from '../sections/s3-account-public-access-block.js';
+export type { Bucket, BucketGrant, BucketPart } from '../sections/s3-buckets.js';
 export type { ServerCertificate } from '../sections/server-certificates.js';
 export type { ServiceControlPolicies, ServiceControlPolicy } from '../sections/service-control-policies.js';
 export type { VirtualMfaDevice } from '../sections/virtual-mfa-devices.js';

@@ -160,6 +160,8 @@ describe('endpoints', () => {
       'LAMBDA',
       'SECRETS_MANAGER',
       'ECR',
+      'S3',
+      // S3_CONTROL is already the fake's, under the localhost name S3 Control needs (environment.ts).
     ]) {
       process.env[`AWS_ENDPOINT_URL_${service}`] = session.fake.url;
     }

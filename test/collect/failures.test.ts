@@ -66,6 +66,8 @@ describe('access denied', () => {
       ['lambdaFunctions', 'ok'],
       ['secrets', 'ok'],
       ['ecrRepositories', 'ok'],
+      ['s3AccountPublicAccessBlock', 'ok'],
+      ['s3Buckets', 'ok'],
     ]);
     // Access errors are final: one request per entity type, no retries.
     expect(session.fake.requests.count('iam:GetAccountAuthorizationDetails')).toBe(5);

@@ -17,7 +17,7 @@ import { leastPrivilegePolicy } from '../../src/collect/permissions.js';
 import { normalizePolicyDocument } from '../../src/snapshot/policy-document.js';
 import { sampleAccount } from '../fake-aws/accounts.js';
 import { fastRetryStrategy } from '../fake-aws/fast-retry.js';
-import { fakeDistribution, fakeRegisteredDomain } from '../fake-aws/model.js';
+import { fakeBucket, fakeDistribution, fakeRegisteredDomain } from '../fake-aws/model.js';
 import { MANAGEMENT_ACCOUNT_ID, memberId, organizationWorld } from '../fake-aws/organization.js';
 import type { FakeSession } from './harness.js';
 import { startSession } from './harness.js';
@@ -105,6 +105,7 @@ describe('the allow list', () => {
     const { management } = organizationWorld({ memberCount: 1 });
     management.registeredDomains = [fakeRegisteredDomain('example.com', { listOmitsSettings: true })];
     management.distributions = [fakeDistribution('E1EXAMPLE')];
+    management.s3.buckets = [fakeBucket('example-bucket')];
     session = await startSession(management);
     session.fake.faults.failFirst('account:ListRegions', 'accessDenied', 1);
     const run = await session.collectOrganization();

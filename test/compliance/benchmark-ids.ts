@@ -7,9 +7,9 @@ function numbered(section: string, count: number): string[] {
 }
 
 export const BENCHMARK_IDS: Record<string, string[]> = {
-  'cis-aws-3.0': [...numbered('1', 22), '3.1', '3.2', '3.3'],
+  'cis-aws-3.0': [...numbered('1', 22), '2.1.4', '3.1', '3.2', '3.3'],
   'cis-aws-4.0': [...numbered('1', 22), '3.1', '3.2', '3.3'],
-  'cis-aws-5.0': [...numbered('1', 21), '3.1', '3.2', '3.3'],
+  'cis-aws-5.0': [...numbered('1', 21), '2.1.4', '3.1', '3.2', '3.3'],
   'cis-aws-6.0': [...numbered('2', 21), '4.1', '4.2', '4.3'],
   'cis-aws-7.0': [...numbered('2.1', 6), ...numbered('2', 21).slice(1), '4.1', '4.2', '4.3'],
   'aws-fsbp': [

@@ -319,6 +319,78 @@ export interface FakeRegisteredDomain {
   detailDenied: boolean;
 }
 
+/** S3 Block Public Access settings, as S3 and S3 Control name them. */
+export interface FakePublicAccessBlock {
+  BlockPublicAcls: boolean;
+  IgnorePublicAcls: boolean;
+  BlockPublicPolicy: boolean;
+  RestrictPublicBuckets: boolean;
+}
+
+export const ALL_PUBLIC_ACCESS_BLOCKED: FakePublicAccessBlock = {
+  BlockPublicAcls: true,
+  IgnorePublicAcls: true,
+  BlockPublicPolicy: true,
+  RestrictPublicBuckets: true,
+};
+
+export interface FakeBucketGrant {
+  type: 'Group' | 'CanonicalUser';
+  /** A group grantee's URI. */
+  uri?: string;
+  permission: 'READ' | 'WRITE' | 'READ_ACP' | 'WRITE_ACP' | 'FULL_CONTROL';
+}
+
+export const ALL_USERS_URI = 'http://acs.amazonaws.com/groups/global/AllUsers';
+
+export interface FakeBucket {
+  name: string;
+  region: string;
+  created: Date;
+  /** null = none (GetBucketPolicy and GetBucketPolicyStatus: NoSuchBucketPolicy). */
+  policy: JsonDocument | null;
+  /**
+   * What GetBucketPolicyStatus answers. AWS judges the policy itself; the fake does not, so a test
+   * sets the verdict it needs along with the policy.
+   */
+  policyIsPublic: boolean;
+  aclGrants: FakeBucketGrant[];
+  /** null = none set (GetPublicAccessBlock: NoSuchPublicAccessBlockConfiguration). */
+  publicAccessBlock: FakePublicAccessBlock | null;
+  logging: { targetBucket: string; targetPrefix: string } | null;
+  /** Whether static website hosting is on (GetBucketWebsite answers NoSuchWebsiteConfiguration otherwise). */
+  website: boolean;
+  /** Actions the bucket refuses the caller (as a bucket policy's Deny would): `s3:GetBucketAcl`. */
+  denies: string[];
+  /** What GetBucketLocation answers when not the region itself: `EU` for old eu-west-1 buckets. */
+  locationConstraint?: string;
+}
+
+export interface FakeS3 {
+  /** null = never set (S3 Control GetPublicAccessBlock: NoSuchPublicAccessBlockConfiguration). */
+  accountPublicAccessBlock: FakePublicAccessBlock | null;
+  buckets: FakeBucket[];
+  /** The most buckets one ListBuckets page holds, whatever MaxBuckets asks (AWS may answer fewer). */
+  listPageSize?: number;
+}
+
+/** A private bucket with the owner's full control only, new buckets' defaults (Block Public Access on). */
+export function fakeBucket(name: string, overrides: Partial<FakeBucket> = {}): FakeBucket {
+  return {
+    name,
+    region: 'eu-west-1',
+    created: daysBefore(400),
+    policy: null,
+    policyIsPublic: false,
+    aclGrants: [{ type: 'CanonicalUser', permission: 'FULL_CONTROL' }],
+    publicAccessBlock: ALL_PUBLIC_ACCESS_BLOCKED,
+    logging: null,
+    website: false,
+    denies: [],
+    ...overrides,
+  };
+}
+
 export interface FakeAccount {
   id: string;
   partition: string;
@@ -347,6 +419,7 @@ export interface FakeAccount {
   organization: FakeOrganization | null;
   registeredDomains: FakeRegisteredDomain[];
   distributions: FakeDistribution[];
+  s3: FakeS3;
 }
 
 /** A deterministic IAM-style unique id (`AIDA` + 17 characters) derived from a name. */
@@ -727,6 +800,7 @@ export function fakeAccount(init: FakeAccountInit = {}): FakeAccount {
       .filter(isRegionEnabled)
       .slice(0, 1)
       .map((home) => fakeTrail({ homeRegion: home.name })),
+    s3: { accountPublicAccessBlock: ALL_PUBLIC_ACCESS_BLOCKED, buckets: [] },
     ...init,
     id,
     partition,

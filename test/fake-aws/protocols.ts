@@ -9,8 +9,9 @@
 //   body, timestamps as epoch seconds, errors as `{"__type": ..., "message": ...}`.
 // - restJson1 (Account, Access Analyzer): the operation is the HTTP method and path, input in the
 //   JSON body and the query string; errors name their code in the `x-amzn-errortype` header.
-// - restXml (CloudFront): the operation is the HTTP method and a path pattern whose named groups
-//   are input, with the query string; the answer is one XML element named by the handler, lists
+// - restXml (CloudFront, S3, S3 Control): the operation is the HTTP method, a path pattern whose
+//   named groups are input, and for S3's sub-resources a query-string key (`?acl`); the answer is
+//   one XML element named by the handler (or a raw body: GetBucketPolicy's policy text), lists
 //   wrapped in the member name each shape uses (XmlList); errors as AWS Query's `<ErrorResponse>`.
 
 export interface QueryProtocol {
@@ -40,7 +41,16 @@ export interface RestXmlProtocol {
   kind: 'restXml';
   xmlns: string;
   /** Operation -> its HTTP binding; the path's named groups become input members. */
-  routes: Record<string, { method: string; path: RegExp }>;
+  routes: Record<string, RestXmlRoute>;
+}
+
+export interface RestXmlRoute {
+  method: string;
+  path: RegExp;
+  /** A query-string key the request carries (S3 names a bucket's sub-resource so: `?acl`). */
+  query?: string;
+  /** Input member -> the request header carrying it (S3 Control's `x-amz-account-id`). */
+  headers?: Record<string, string>;
 }
 
 export type Protocol = QueryProtocol | Ec2QueryProtocol | JsonProtocol | RestJsonProtocol | RestXmlProtocol;
@@ -70,10 +80,26 @@ export class XmlList {
   ) {}
 }
 
-/** A REST-XML answer: its root element's name and content. */
+/** An element with attributes (an S3 ACL's `<Grantee xsi:type="Group">`). */
+export class XmlElement {
+  constructor(
+    readonly attributes: Record<string, string>,
+    readonly content: unknown,
+  ) {}
+}
+
+/** A REST-XML answer: its root element's name and content (a bare value for GetBucketLocation). */
 export interface XmlDocument {
   root: string;
-  content: Record<string, unknown>;
+  content: unknown;
+}
+
+/** A REST answer that is not XML: S3's GetBucketPolicy sends the policy text as the whole body. */
+export class RawBody {
+  constructor(
+    readonly text: string,
+    readonly contentType = 'application/json',
+  ) {}
 }
 
 export interface DecodedRequest {
@@ -172,13 +198,22 @@ function matchRoute(route: string, pathname: string): Record<string, string> | n
   return labels;
 }
 
-/** restXml: the route matching the method and path pattern; input from its groups and the query string. */
-export function decodeRestXmlRequest(protocol: RestXmlProtocol, method: string, url: string): DecodedRequest {
+/**
+ * restXml: the route matching the method, path pattern and sub-resource key; input from the
+ * path's groups, the query string and the route's headers.
+ */
+export function decodeRestXmlRequest(
+  protocol: RestXmlProtocol,
+  method: string,
+  url: string,
+  headers: Record<string, string | string[] | undefined>,
+): DecodedRequest {
   const { pathname, searchParams } = new URL(url, 'http://fake');
   for (const [operation, route] of Object.entries(protocol.routes)) {
     const match = route.method === method ? route.path.exec(pathname) : null;
-    if (!match) continue;
+    if (!match || (route.query !== undefined && !searchParams.has(route.query))) continue;
     const input: Record<string, unknown> = { ...match.groups };
+    for (const [member, header] of Object.entries(route.headers ?? {})) input[member] = headers[header];
     for (const [key, value] of searchParams) input[key] = value;
     return { operation, input };
   }
@@ -202,6 +237,12 @@ function xmlTimestamp(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+function xmlAttributes(attributes: Record<string, string>): string {
+  return Object.entries(attributes)
+    .map(([name, value]) => ` ${name}="${escapeXml(value)}"`)
+    .join('');
+}
+
 /** Query XML; `listTag` is what wraps list items (`member` for AWS Query, `item` for EC2). */
 export function toXml(value: unknown, listTag = 'member'): string {
   if (value instanceof Date) return xmlTimestamp(value);
@@ -222,7 +263,11 @@ export function toXml(value: unknown, listTag = 'member'): string {
   if (value !== null && typeof value === 'object') {
     return Object.entries(value)
       .filter(([, child]) => child !== undefined && child !== null)
-      .map(([key, child]) => `<${key}>${toXml(child, listTag)}</${key}>`)
+      .map(([key, child]) =>
+        child instanceof XmlElement
+          ? `<${key}${xmlAttributes(child.attributes)}>${toXml(child.content, listTag)}</${key}>`
+          : `<${key}>${toXml(child, listTag)}</${key}>`,
+      )
       .join('');
   }
   return escapeXml(String(value));
@@ -255,7 +300,9 @@ export function encodeQueryError(
   return { status: error.status, contentType: 'text/xml', body };
 }
 
-function encodeRestXmlResult(protocol: RestXmlProtocol, document: XmlDocument): EncodedResponse {
+function encodeRestXmlResult(protocol: RestXmlProtocol, document: XmlDocument | RawBody): EncodedResponse {
+  if (document instanceof RawBody)
+    return { status: 200, contentType: document.contentType, body: document.text };
   const body =
     `<?xml version="1.0" encoding="UTF-8"?>\n` +
     `<${document.root} xmlns="${protocol.xmlns}">${toXml(document.content)}</${document.root}>`;
@@ -339,7 +386,7 @@ export function encodeResult(
     case 'ec2Query':
       return encodeEc2Result(protocol, operation, result, requestId);
     case 'restXml':
-      return encodeRestXmlResult(protocol, result as XmlDocument);
+      return encodeRestXmlResult(protocol, result as XmlDocument | RawBody);
     default:
       return encodeJsonResult(protocol, result);
   }

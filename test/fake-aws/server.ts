@@ -37,6 +37,7 @@ import { cloudFrontService } from './services/cloudfront.js';
 import { organizationsService } from './services/organizations.js';
 import { route53DomainsService } from './services/route53-domains.js';
 import { RESOURCE_POLICY_SERVICES } from './services/resource-policies.js';
+import { s3Service } from './services/s3.js';
 import { stsService } from './services/sts.js';
 
 export const DEFAULT_SERVICES: readonly FakeService[] = [
@@ -50,6 +51,7 @@ export const DEFAULT_SERVICES: readonly FakeService[] = [
   iamService,
   organizationsService,
   route53DomainsService,
+  s3Service,
   stsService,
   ...RESOURCE_POLICY_SERVICES,
 ];
@@ -158,7 +160,9 @@ function faultError(
 }
 
 function unknownOperation(service: FakeService, operation: string): FakeAwsError {
-  return service.protocol.kind === 'query' || service.protocol.kind === 'ec2Query'
+  return service.protocol.kind === 'query' ||
+    service.protocol.kind === 'ec2Query' ||
+    service.protocol.kind === 'restXml'
     ? new FakeAwsError('InvalidAction', `Could not find operation ${operation}`)
     : new FakeAwsError('UnknownOperationException', `Unknown operation ${operation}`);
 }
@@ -171,7 +175,7 @@ function decodeRequest(protocol: Protocol, request: IncomingMessage, body: strin
     case 'restJson1':
       return decodeRestJsonRequest(protocol, request.method ?? 'GET', request.url ?? '/', body);
     case 'restXml':
-      return decodeRestXmlRequest(protocol, request.method ?? 'GET', request.url ?? '/');
+      return decodeRestXmlRequest(protocol, request.method ?? 'GET', request.url ?? '/', request.headers);
     default:
       return decodeJsonRequest(protocol, String(request.headers['x-amz-target'] ?? ''), body);
   }

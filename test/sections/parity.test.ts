@@ -16,7 +16,7 @@ import { regionalFile } from '../../src/snapshot/aws-cli-file.js';
 import type { SectionName } from '../../src/snapshot/schema.js';
 import { packageRoot } from '../../src/util/package-root.js';
 import type { FakeAccountInit } from '../fake-aws/model.js';
-import { fakeAccount, fakeDistribution, fakeRegisteredDomain } from '../fake-aws/model.js';
+import { fakeAccount, fakeBucket, fakeDistribution, fakeRegisteredDomain } from '../fake-aws/model.js';
 import type { FakeSession } from '../collect/harness.js';
 import { startSession } from '../collect/harness.js';
 
@@ -56,6 +56,10 @@ const SCENARIOS: Record<string, Scenario> = {
       registeredDomains: [fakeRegisteredDomain('example.com', { listOmitsSettings: true })],
       distributions: [fakeDistribution('E1EXAMPLE')],
     },
+  },
+  // Each bucket's reads are sent whatever it holds: "none" is an answer too (NoSuchBucketPolicy).
+  'a bucket': {
+    account: { s3: { accountPublicAccessBlock: null, buckets: [fakeBucket('example-bucket')] } },
   },
 };
 

@@ -191,6 +191,14 @@ describe('resource policies from AWS CLI outputs', () => {
     expect(() => readAwsCliDir(dir)).toThrow(/Attributes\.Policy/);
   });
 
+  test.each(['*', 'https://sqs.eu-west-1.amazonaws.com/jobs', 'not a url'])(
+    'a listed queue URL that is not one (%s) fails the read, naming the file',
+    (url) => {
+      const dir = dirWith({ 'sqs-list-queues.eu-west-1.json': JSON.stringify({ QueueUrls: [url] }) });
+      expect(() => readAwsCliDir(dir)).toThrow(/sqs-list-queues\.eu-west-1\.json.*not a queue URL/s);
+    },
+  );
+
   test('a printed list-queues answer without QueueUrls is a cut file, not "no queues": the section is an error', () => {
     const dir = dirWith({ 'sqs-list-queues.eu-west-1.json': '{}' });
     expect(section(dir, 'sqsQueues')).toMatchObject({ status: 'error', error: { code: 'PartialOutput' } });

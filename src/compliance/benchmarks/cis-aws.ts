@@ -1,6 +1,8 @@
 // The CIS Amazon Web Services Foundations Benchmark, v3.0.0 to v7.0.0: every control of the
 // Identity and Access Management section (section 1 up to v5, section 2 from v6), plus the one
-// control of another section iamspect judges today (AWS Config enabled in all regions). Ids,
+// controls of other sections iamspect judges today (CloudTrail, AWS Config, and S3's account-level
+// Block Public Access where the benchmark numbers it 2.1.4: v3.0.0 and v5.0.0, as AWS Security Hub
+// maps its S3.1 control). Ids,
 // titles and the benchmark's own "Automated"/"Manual" as published by CIS
 // (https://www.cisecurity.org/benchmark/amazon_web_services).
 import type { BenchmarkControl, Framework } from '../types.js';
@@ -20,6 +22,13 @@ function loggingControls(section: '3' | '4'): BenchmarkControl[] {
     control(`${section}.3`, CONFIG_TITLE, 'automated'),
   ];
 }
+
+/** The storage section's S3 Block Public Access control, as v3.0.0 and v5.0.0 number it. */
+const S3_BLOCK_PUBLIC_ACCESS = control(
+  '2.1.4',
+  "Ensure that S3 is configured with 'Block Public Access' enabled",
+  'automated',
+);
 
 /** v3.0.0 and v4.0.1 number the IAM section alike; v4 reworded four titles. */
 function cisV3V4(wording: 'v3' | 'v4'): BenchmarkControl[] {
@@ -83,6 +92,7 @@ function cisV3V4(wording: 'v3' | 'v4'): BenchmarkControl[] {
       'manual',
     ),
     control('1.22', 'Ensure access to AWSCloudShellFullAccess is restricted', 'manual'),
+    ...(v4 ? [] : [S3_BLOCK_PUBLIC_ACCESS]),
     ...loggingControls('3'),
   ];
 }
@@ -123,6 +133,8 @@ function cisV5V6(section: '1' | '2', logging: '3' | '4'): BenchmarkControl[] {
   ];
   return [
     ...titles.map(([title, assessment], index) => control(`${section}.${index + 1}`, title, assessment)),
+    // v6.0.0 renumbered the storage section; only v5.0.0's 2.1.4 is confirmed as this control.
+    ...(section === '1' ? [S3_BLOCK_PUBLIC_ACCESS] : []),
     ...loggingControls(logging),
   ];
 }

@@ -20,8 +20,10 @@ export const resourcePolicyPublic = defineRule({
       'A resource policy that allows `"Principal": "*"` (or `{"AWS": "*"}`, or an Allow with `NotPrincipal`) ' +
       'lets every AWS account in the world, and for some services anonymous callers, use the resource: ' +
       'publish to a topic, read a queue, decrypt with a key, invoke a function, read a secret, pull an image. ' +
-      'Checked: SNS topics, SQS queues, KMS keys, Lambda functions, Secrets Manager secrets and ECR ' +
-      'repositories, in every enabled region.\n\n' +
+      'Checked: S3 buckets, SNS topics, SQS queues, KMS keys, Lambda functions, Secrets Manager secrets ' +
+      'and ECR repositories, in every enabled region. A bucket policy is judged here by its statements, ' +
+      'as every other resource policy; s3-bucket-public-access judges the bucket as a whole (policy status, ' +
+      'ACLs and Block Public Access).\n\n' +
       'As in IAM Access Analyzer and S3, a statement is not public when a positive condition pins a ' +
       `restricting key to definite values: ${RESTRICTING_KEYS.map((key) => `\`${key}\``).join(', ')}. ` +
       'Negated operators, `...IfExists`, `ForAllValues:`, `Null` and wildcard values (`StringLike` on `*`, ' +

@@ -1,10 +1,10 @@
 // Where resource-policy-public finds resource policies: one entry per section that holds them.
 // Each gives the section, what its resources are called in a message, and its resources as
 // (ARN, name, policy or null) plus the ones whose policy could not be read. The sections made with
-// src/sections/resource-policy-parts.ts all share one shape; a section of another shape (S3
-// buckets, whose policies sit beside ACLs and Block Public Access settings) joins with an entry
-// whose `resources` adapts its data.
+// src/sections/resource-policy-parts.ts all share one shape; S3 buckets, whose policies sit beside
+// ACLs and Block Public Access settings, join with an entry that adapts their data.
 import { sectionData } from '../../snapshot/access.js';
+import { bucketArn, whyUnread } from './s3-buckets.js';
 import type { PolicyDocument, ResourcePolicyRegion, SectionName, Snapshot } from '../../snapshot/schema.js';
 
 export interface PolicyResources {
@@ -37,12 +37,26 @@ function sharedShape(section: SharedShapeSection, kind: string): ResourcePolicyS
   };
 }
 
-/**
- * Every section resource-policy-public reads. The hook for S3 bucket policies (the s3Buckets
- * section, another branch): one entry here whose `resources` gives each bucket's ARN, name and
- * decoded policy, and "S3 buckets" in the rule's rationale.
- */
+/** S3 buckets: each bucket's decoded policy; a bucket whose policy was not read is not evaluated. */
+const s3BucketPolicies: ResourcePolicySource = {
+  section: 's3Buckets',
+  kind: 'S3 bucket',
+  resources: (snapshot) => {
+    const resources: PolicyResources['resources'] = [];
+    const unreadable: PolicyResources['unreadable'] = [];
+    for (const bucket of sectionData(snapshot, 's3Buckets')) {
+      const arn = bucketArn(snapshot, bucket);
+      const why = whyUnread(bucket, ['policy']);
+      if (why === undefined) resources.push({ arn, name: bucket.name, policy: bucket.policy });
+      else unreadable.push({ arn, reason: why });
+    }
+    return { resources, unreadable };
+  },
+};
+
+/** Every section resource-policy-public reads. */
 export const RESOURCE_POLICY_SOURCES: readonly ResourcePolicySource[] = [
+  s3BucketPolicies,
   sharedShape('snsTopics', 'SNS topic'),
   sharedShape('sqsQueues', 'SQS queue'),
   sharedShape('kmsKeys', 'KMS key'),

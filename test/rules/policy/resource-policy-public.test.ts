@@ -2,18 +2,25 @@ import { resourcePolicyPublic } from '../../../src/rules/policy/resource-policy-
 import { RESOURCE_POLICY_SOURCES } from '../../../src/rules/shared/resource-policy-sources.js';
 import type { PolicyDocument, ResourcePolicyRegion, Snapshot } from '../../../src/snapshot/schema.js';
 import { judge } from '../../builders/rules.js';
+import { bucket, DENIED } from '../../builders/s3.js';
 import { ACCOUNT, doc, emptySnapshot, withSection } from '../../builders/snapshot.js';
 
 const QUEUE = `arn:aws:sqs:eu-west-1:${ACCOUNT}:jobs`;
 const EMPTY: ResourcePolicyRegion[] = [{ region: 'eu-west-1', resources: [], unreadable: [] }];
 
-/** Every source section empty, then the queues given. */
-function snapshotWithQueues(region: ResourcePolicyRegion): Snapshot {
-  const empty = RESOURCE_POLICY_SOURCES.reduce(
-    (snapshot, source) => withSection(snapshot, source.section as 'sqsQueues', EMPTY),
+/** Every source section empty: no bucket, and one region without resources for the others. */
+const noResources = (): Snapshot =>
+  RESOURCE_POLICY_SOURCES.reduce(
+    (snapshot, source) =>
+      source.section === 's3Buckets'
+        ? withSection(snapshot, 's3Buckets', [])
+        : withSection(snapshot, source.section as 'sqsQueues', EMPTY),
     emptySnapshot(),
   );
-  return withSection(empty, 'sqsQueues', [region]);
+
+/** Every source section empty, then the queues given. */
+function snapshotWithQueues(region: ResourcePolicyRegion): Snapshot {
+  return withSection(noResources(), 'sqsQueues', [region]);
 }
 
 const queueWith = (policy: PolicyDocument | null) =>
@@ -78,6 +85,27 @@ describe('resource-policy-public', () => {
     expect(notEvaluated).toEqual([
       { resource: `${QUEUE}-2`, reason: 'sqs:GetQueueAttributes was refused (AccessDenied)' },
       { resource: QUEUE, reason: 'its policy cannot be judged: not JSON' },
+    ]);
+  });
+
+  test('bucket policies are judged like every other resource policy; a bucket whose policy was not read is not evaluated', () => {
+    const anyoneReads = doc({ Sid: 'Site', Effect: 'Allow', Principal: '*', Action: ['s3:GetObject'] });
+    const { findings, notEvaluated } = judge(
+      resourcePolicyPublic,
+      withSection(noResources(), 's3Buckets', [
+        bucket('www', { policy: anyoneReads }),
+        bucket('private', { policy: null }),
+        bucket('locked', { unread: { policy: DENIED('s3:GetBucketPolicy') } }),
+      ]),
+    );
+    expect(findings.map(({ resource, message }) => ({ resource, message }))).toEqual([
+      {
+        resource: 'arn:aws:s3:::www',
+        message: 'S3 bucket www lets anyone in (statement "Site") with no condition restricting who.',
+      },
+    ]);
+    expect(notEvaluated).toEqual([
+      { resource: 'arn:aws:s3:::locked', reason: 's3:GetBucketPolicy failed (AccessDenied)' },
     ]);
   });
 
