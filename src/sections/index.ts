@@ -13,6 +13,7 @@ import { cloudTrailsSection } from './cloud-trails.js';
 import { cloudFrontDistributionsSection } from './cloudfront-distributions.js';
 import { configDeliveryStatusSection } from './config-delivery-status.js';
 import { configRecordersSection } from './config-recorders.js';
+import { contactInformationSection } from './contact-information.js';
 import { credentialReportSection } from './credential-report.js';
 import { organizationSection } from './organization.js';
 import { organizationFeaturesSection } from './organization-features.js';
@@ -38,6 +39,7 @@ export const SECTIONS = [
   configDeliveryStatusSection,
   accessAnalyzersSection,
   alternateContactsSection,
+  contactInformationSection,
   billingAlarmsSection,
   cloudTrailsSection,
   cloudFormationSection,

@@ -37,6 +37,7 @@ export type {
 export type { Distribution } from '../sections/cloudfront-distributions.js';
 export type { ConfigDeliveryRegion } from '../sections/config-delivery-status.js';
 export type { ConfigRegion } from '../sections/config-recorders.js';
+export type { ContactInformation, PrimaryContact } from '../sections/contact-information.js';
 export type {
   AccessKeyColumns,
   CredentialReport,

@@ -56,6 +56,7 @@ describe('access denied', () => {
       ['configDeliveryStatus', 'ok'],
       ['accessAnalyzers', 'ok'],
       ['alternateContacts', 'ok'],
+      ['contactInformation', 'ok'],
       ['billingAlarms', 'ok'],
       ['cloudTrails', 'ok'],
       ['cloudFrontDistributions', 'ok'],
@@ -83,6 +84,7 @@ describe('access denied', () => {
     ['config:DescribeDeliveryChannelStatus', 'configDeliveryStatus'],
     ['access-analyzer:ListAnalyzers', 'accessAnalyzers'],
     ['account:GetAlternateContact', 'alternateContacts'],
+    ['account:GetContactInformation', 'contactInformation'],
     ['cloudwatch:DescribeAlarms', 'billingAlarms'],
   ] satisfies Array<[string, SectionName]>)(
     'on %s: %s is denied with that action',

@@ -208,6 +208,11 @@ export interface FakeTrail {
   unreadable: boolean;
 }
 
+/** The primary contact (GetContactInformation), with the Account API's field names. */
+export type FakePrimaryContact = Partial<
+  Record<'FullName' | 'AddressLine1' | 'City' | 'PostalCode' | 'CountryCode' | 'PhoneNumber', string>
+>;
+
 export interface FakeContact {
   name: string;
   email: string;
@@ -327,6 +332,8 @@ export interface FakeAccount {
   regional: Record<string, FakeRegionServices>;
   /** The SECURITY alternate contact; null = none set (GetAlternateContact: ResourceNotFoundException). */
   securityContact: FakeContact | null;
+  /** The primary contact; null = none set (GetContactInformation: ResourceNotFoundException). */
+  primaryContact: FakePrimaryContact | null;
   /** CloudTrail trails, each answering in its home region and, when multi-region, everywhere. */
   trails: FakeTrail[];
   /** null = standalone (Organizations: AWSOrganizationsNotInUseException). */
@@ -679,6 +686,14 @@ export function fakeAccount(init: FakeAccountInit = {}): FakeAccount {
       email: 'security@example.com',
       phone: '+1-555-0100',
       title: 'Security',
+    },
+    primaryContact: {
+      FullName: 'Cloud Team',
+      AddressLine1: '1 Main Street',
+      City: 'Seattle',
+      PostalCode: '98101',
+      CountryCode: 'US',
+      PhoneNumber: '+1-555-0100',
     },
     trails: regions
       .filter(isRegionEnabled)

@@ -1,6 +1,7 @@
 // Account, organization and detective controls.
 import type { AnyRule } from '../types.js';
 import { accessAnalyzerDisabled } from './access-analyzer-disabled.js';
+import { accountContactIncomplete } from './account-contact-incomplete.js';
 import { accountNotInOrganization } from './account-not-in-organization.js';
 import { billingAlarmMissing } from './billing-alarm-missing.js';
 import { cloudtrailEnabled } from './cloudtrail-enabled.js';
@@ -13,6 +14,7 @@ import { supportRoleMissing } from './support-role-missing.js';
 
 export const accountRules: AnyRule[] = [
   accessAnalyzerDisabled,
+  accountContactIncomplete,
   accountNotInOrganization,
   billingAlarmMissing,
   cloudtrailEnabled,

@@ -1,0 +1,76 @@
+// Contract tests for the collectors behind the account-level CIS controls (contact details,
+// central identity management, management-account hygiene, EC2 instance roles) against the fake
+// endpoint, with the real SDK clients, and the rules they feed, end to end.
+import { afterEach, describe, expect, test } from '@jest/globals';
+import { evaluate } from '../../src/engine/report.js';
+import { resolveRules } from '../../src/engine/resolve-rules.js';
+import type { Snapshot } from '../../src/snapshot/schema.js';
+import type { FakeAccountInit } from '../fake-aws/model.js';
+import { fakeAccount, FAKE_NOW } from '../fake-aws/model.js';
+import type { FakeSession } from './harness.js';
+import { AUDIT_RULES, startSession } from './harness.js';
+
+let session: FakeSession | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+async function collect(init: FakeAccountInit = {}, deny: string[] = []): Promise<Snapshot> {
+  session = await startSession(fakeAccount(init));
+  for (const action of deny) session.fake.faults.deny(action);
+  return session.collect();
+}
+
+function ruleIds(snapshot: Snapshot): string[] {
+  const report = evaluate([{ snapshot }], resolveRules(AUDIT_RULES, {}), {
+    today: FAKE_NOW,
+    generatedAt: FAKE_NOW,
+  });
+  return report.findings.map((finding) => finding.ruleId);
+}
+
+describe('contactInformation', () => {
+  test('the primary contact, read in one call', async () => {
+    const snapshot = await collect();
+    expect(snapshot.sections.contactInformation).toEqual({
+      status: 'ok',
+      data: {
+        primary: {
+          fullName: 'Cloud Team',
+          companyName: null,
+          addressLine1: '1 Main Street',
+          city: 'Seattle',
+          stateOrRegion: null,
+          postalCode: '98101',
+          countryCode: 'US',
+          phoneNumber: '+1-555-0100',
+        },
+      },
+    });
+    expect(session?.fake.requests.count('account:GetContactInformation')).toBe(1);
+    expect(ruleIds(snapshot)).not.toContain('account-contact-incomplete');
+  });
+
+  test('none set (ResourceNotFoundException) is data: primary null, and account-contact-incomplete fires', async () => {
+    const snapshot = await collect({ primaryContact: null });
+    expect(snapshot.sections.contactInformation).toEqual({ status: 'ok', data: { primary: null } });
+    expect(ruleIds(snapshot)).toContain('account-contact-incomplete');
+  });
+
+  test('a contact without a phone number: account-contact-incomplete fires', async () => {
+    const snapshot = await collect({
+      primaryContact: { FullName: 'Ops', AddressLine1: '1 Main St', City: 'Oslo', CountryCode: 'NO' },
+    });
+    expect(ruleIds(snapshot)).toContain('account-contact-incomplete');
+  });
+
+  test('denied: the section is denied naming the action, the rule is not evaluated', async () => {
+    const snapshot = await collect({}, ['account:GetContactInformation']);
+    expect(snapshot.sections.contactInformation).toMatchObject({
+      status: 'denied',
+      error: { action: 'account:GetContactInformation' },
+    });
+    expect(ruleIds(snapshot)).not.toContain('account-contact-incomplete');
+  });
+});
