@@ -15,6 +15,7 @@ import { configDeliveryStatusSection } from './config-delivery-status.js';
 import { configRecordersSection } from './config-recorders.js';
 import { contactInformationSection } from './contact-information.js';
 import { credentialReportSection } from './credential-report.js';
+import { oidcProvidersSection, samlProvidersSection } from './identity-providers.js';
 import { organizationSection } from './organization.js';
 import { organizationFeaturesSection } from './organization-features.js';
 import { passwordPolicySection } from './password-policy.js';
@@ -40,6 +41,8 @@ export const SECTIONS = [
   accessAnalyzersSection,
   alternateContactsSection,
   contactInformationSection,
+  samlProvidersSection,
+  oidcProvidersSection,
   billingAlarmsSection,
   cloudTrailsSection,
   cloudFormationSection,

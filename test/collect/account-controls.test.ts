@@ -74,3 +74,38 @@ describe('contactInformation', () => {
     expect(ruleIds(snapshot)).not.toContain('account-contact-incomplete');
   });
 });
+
+describe('samlProviders and oidcProviders', () => {
+  test("the providers' ARNs, one call each", async () => {
+    const snapshot = await collect({
+      samlProviders: ['Okta'],
+      oidcProviders: ['token.actions.githubusercontent.com'],
+    });
+    expect(snapshot.sections.samlProviders).toEqual({
+      status: 'ok',
+      data: [{ arn: 'arn:aws:iam::123456789012:saml-provider/Okta' }],
+    });
+    expect(snapshot.sections.oidcProviders).toEqual({
+      status: 'ok',
+      data: [{ arn: 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com' }],
+    });
+    expect(session?.fake.requests.count('iam:ListSAMLProviders')).toBe(1);
+    expect(session?.fake.requests.count('iam:ListOpenIDConnectProviders')).toBe(1);
+  });
+
+  test('an account without providers is data (empty lists)', async () => {
+    const snapshot = await collect();
+    expect(snapshot.sections.samlProviders).toEqual({ status: 'ok', data: [] });
+    expect(snapshot.sections.oidcProviders).toEqual({ status: 'ok', data: [] });
+  });
+
+  test.each(['iam:ListSAMLProviders', 'iam:ListOpenIDConnectProviders'])(
+    'denied %s: only its section is denied, and identity-federation-missing is not evaluated',
+    async (action) => {
+      const snapshot = await collect({}, [action]);
+      const denied = Object.entries(snapshot.sections).filter(([, section]) => section.status === 'denied');
+      expect(denied.map(([, section]) => section.error?.action)).toEqual([action]);
+      expect(ruleIds(snapshot)).not.toContain('identity-federation-missing');
+    },
+  );
+});

@@ -57,6 +57,8 @@ describe('access denied', () => {
       ['accessAnalyzers', 'ok'],
       ['alternateContacts', 'ok'],
       ['contactInformation', 'ok'],
+      ['samlProviders', 'ok'],
+      ['oidcProviders', 'ok'],
       ['billingAlarms', 'ok'],
       ['cloudTrails', 'ok'],
       ['cloudFrontDistributions', 'ok'],
@@ -85,6 +87,8 @@ describe('access denied', () => {
     ['access-analyzer:ListAnalyzers', 'accessAnalyzers'],
     ['account:GetAlternateContact', 'alternateContacts'],
     ['account:GetContactInformation', 'contactInformation'],
+    ['iam:ListSAMLProviders', 'samlProviders'],
+    ['iam:ListOpenIDConnectProviders', 'oidcProviders'],
     ['cloudwatch:DescribeAlarms', 'billingAlarms'],
   ] satisfies Array<[string, SectionName]>)(
     'on %s: %s is denied with that action',

@@ -332,6 +332,10 @@ export interface FakeAccount {
   regional: Record<string, FakeRegionServices>;
   /** The SECURITY alternate contact; null = none set (GetAlternateContact: ResourceNotFoundException). */
   securityContact: FakeContact | null;
+  /** IAM SAML identity providers, by name. */
+  samlProviders: string[];
+  /** IAM OIDC identity providers, by issuer URL without its scheme (`token.actions.githubusercontent.com`). */
+  oidcProviders: string[];
   /** The primary contact; null = none set (GetContactInformation: ResourceNotFoundException). */
   primaryContact: FakePrimaryContact | null;
   /** CloudTrail trails, each answering in its home region and, when multi-region, everywhere. */
@@ -670,6 +674,8 @@ export function fakeAccount(init: FakeAccountInit = {}): FakeAccount {
     unassignedMfaDevices: [],
     registeredDomains: [],
     distributions: [],
+    samlProviders: [],
+    oidcProviders: [],
     passwordPolicy: {
       MinimumPasswordLength: 14,
       RequireSymbols: true,
