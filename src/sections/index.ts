@@ -15,6 +15,7 @@ import { configDeliveryStatusSection } from './config-delivery-status.js';
 import { configRecordersSection } from './config-recorders.js';
 import { contactInformationSection } from './contact-information.js';
 import { credentialReportSection } from './credential-report.js';
+import { delegatedAdministratorsSection } from './delegated-administrators.js';
 import { oidcProvidersSection, samlProvidersSection } from './identity-providers.js';
 import { organizationSection } from './organization.js';
 import { organizationFeaturesSection } from './organization-features.js';
@@ -43,6 +44,7 @@ export const SECTIONS = [
   contactInformationSection,
   samlProvidersSection,
   oidcProvidersSection,
+  delegatedAdministratorsSection,
   billingAlarmsSection,
   cloudTrailsSection,
   cloudFormationSection,

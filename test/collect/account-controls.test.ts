@@ -6,7 +6,15 @@ import { evaluate } from '../../src/engine/report.js';
 import { resolveRules } from '../../src/engine/resolve-rules.js';
 import type { Snapshot } from '../../src/snapshot/schema.js';
 import type { FakeAccountInit } from '../fake-aws/model.js';
-import { fakeAccount, FAKE_NOW } from '../fake-aws/model.js';
+import {
+  fakeAccount,
+  fakeOrganization,
+  fakeUser,
+  fakePassword,
+  FAKE_NOW,
+  organizationAccount,
+  SECURITY_SERVICE_PRINCIPALS,
+} from '../fake-aws/model.js';
 import type { FakeSession } from './harness.js';
 import { AUDIT_RULES, startSession } from './harness.js';
 
@@ -108,4 +116,60 @@ describe('samlProviders and oidcProviders', () => {
       expect(ruleIds(snapshot)).not.toContain('identity-federation-missing');
     },
   );
+});
+
+describe('delegatedAdministrators', () => {
+  test('in the management account: every administrator with its services, through every page', async () => {
+    const snapshot = await collect({
+      organization: fakeOrganization({
+        delegatedAdministrators: {
+          '111122223333': SECURITY_SERVICE_PRINCIPALS,
+          '444455556666': ['guardduty.amazonaws.com'],
+        },
+      }),
+    });
+    expect(snapshot.sections.delegatedAdministrators).toEqual({
+      status: 'ok',
+      data: [
+        { accountId: '111122223333', servicePrincipals: SECURITY_SERVICE_PRINCIPALS },
+        { accountId: '444455556666', servicePrincipals: ['guardduty.amazonaws.com'] },
+      ],
+    });
+    // One administrator per page, two services per page.
+    expect(session?.fake.requests.count('organizations:ListDelegatedAdministrators')).toBe(2);
+    expect(session?.fake.requests.count('organizations:ListDelegatedServicesForAccount')).toBe(4);
+    expect(ruleIds(snapshot)).not.toContain('management-account-hygiene');
+  });
+
+  test('none delegated and a console user: management-account-hygiene fires for each', async () => {
+    const snapshot = await collect({
+      organization: fakeOrganization({ delegatedAdministrators: {} }),
+      users: [fakeUser('alice', { password: fakePassword() })],
+    });
+    expect(snapshot.sections.delegatedAdministrators).toEqual({ status: 'ok', data: [] });
+    expect(ruleIds(snapshot).filter((id) => id === 'management-account-hygiene')).toHaveLength(6);
+  });
+
+  test('a member account: skipped, not denied, and the rule does not apply', async () => {
+    const snapshot = await collect({
+      organization: fakeOrganization({
+        managementAccountId: '999999999999',
+        accounts: [organizationAccount('999999999999'), organizationAccount('123456789012')],
+      }),
+    });
+    expect(snapshot.sections.delegatedAdministrators).toMatchObject({
+      status: 'skipped',
+      error: { code: 'NotManagementAccount' },
+    });
+    expect(session?.fake.requests.count('organizations:ListDelegatedAdministrators')).toBe(0);
+  });
+
+  test('denied in the management account: denied naming the action, the rule not evaluated', async () => {
+    const snapshot = await collect({}, ['organizations:ListDelegatedServicesForAccount']);
+    expect(snapshot.sections.delegatedAdministrators).toMatchObject({
+      status: 'denied',
+      error: { action: 'organizations:ListDelegatedServicesForAccount' },
+    });
+    expect(ruleIds(snapshot)).not.toContain('management-account-hygiene');
+  });
 });

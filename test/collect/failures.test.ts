@@ -59,6 +59,7 @@ describe('access denied', () => {
       ['contactInformation', 'ok'],
       ['samlProviders', 'ok'],
       ['oidcProviders', 'ok'],
+      ['delegatedAdministrators', 'ok'],
       ['billingAlarms', 'ok'],
       ['cloudTrails', 'ok'],
       ['cloudFrontDistributions', 'ok'],
@@ -89,6 +90,8 @@ describe('access denied', () => {
     ['account:GetContactInformation', 'contactInformation'],
     ['iam:ListSAMLProviders', 'samlProviders'],
     ['iam:ListOpenIDConnectProviders', 'oidcProviders'],
+    ['organizations:ListDelegatedAdministrators', 'delegatedAdministrators'],
+    ['organizations:ListDelegatedServicesForAccount', 'delegatedAdministrators'],
     ['cloudwatch:DescribeAlarms', 'billingAlarms'],
   ] satisfies Array<[string, SectionName]>)(
     'on %s: %s is denied with that action',

@@ -40,8 +40,10 @@ describe('framework control tables', () => {
     expect(byId['4.3']).toEqual(['config-recorder-disabled']);
     expect(byId['2.2']).toEqual(['account-contact-incomplete']);
     expect(byId['2.19']).toEqual(['identity-federation-missing']);
-    // No rule yet: instance roles, the management account, OU structure, delegated policy admin.
-    for (const id of ['2.16', '2.1.3', '2.1.4', '2.1.5', '2.1.6']) expect(byId[id]).toEqual([]);
+    expect(byId['2.1.3']).toEqual(['management-account-hygiene']);
+    expect(byId['2.1.6']).toEqual(['management-account-hygiene']);
+    // No rule yet: instance roles, OU structure, delegated policy administration.
+    for (const id of ['2.16', '2.1.4', '2.1.5']) expect(byId[id]).toEqual([]);
   });
 
   test('every option limit names an option of its rule, with a default at least as strict', () => {

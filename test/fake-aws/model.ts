@@ -260,6 +260,8 @@ export interface FakeOrganization {
   policies: FakeServiceControlPolicy[];
   /** IAM centralized root access features (ListOrganizationsFeatures). */
   enabledFeatures: string[];
+  /** Delegated administrators: member account id -> the service principals it administers. */
+  delegatedAdministrators: Record<string, string[]>;
   /** The accounts whose contents the fake knows, reachable with sts:AssumeRole, by id. */
   members: Map<string, FakeAccount>;
   /** Accounts per ListAccounts page (AWS allows at most 20). */
@@ -574,6 +576,16 @@ export function fakeTrail(overrides: Partial<FakeTrail> = {}): FakeTrail {
 
 export const DEFAULT_ROOT_ID = 'r-a1b2';
 
+/** The member account a well-kept organization delegates its security services to. */
+export const SECURITY_TOOLING_ACCOUNT_ID = '111122223333';
+export const SECURITY_SERVICE_PRINCIPALS = [
+  'access-analyzer.amazonaws.com',
+  'cloudtrail.amazonaws.com',
+  'config.amazonaws.com',
+  'guardduty.amazonaws.com',
+  'securityhub.amazonaws.com',
+];
+
 export function fakeOrganization(overrides: Partial<FakeOrganization> = {}): FakeOrganization {
   const rootId = overrides.rootId ?? DEFAULT_ROOT_ID;
   return {
@@ -585,6 +597,7 @@ export function fakeOrganization(overrides: Partial<FakeOrganization> = {}): Fak
     units: [],
     policies: [fullAwsAccess([rootId])],
     enabledFeatures: ['RootCredentialsManagement', 'RootSessions'],
+    delegatedAdministrators: { [SECURITY_TOOLING_ACCOUNT_ID]: [...SECURITY_SERVICE_PRINCIPALS] },
     members: new Map(),
     listAccountsPageSize: 20,
     emptyPages: false,

@@ -8,6 +8,7 @@ import { cloudtrailEnabled } from './cloudtrail-enabled.js';
 import { cloudtrailLogValidation } from './cloudtrail-log-validation.js';
 import { configDeliveryFailing } from './config-delivery-failing.js';
 import { configRecorderDisabled } from './config-recorder-disabled.js';
+import { managementAccountHygiene } from './management-account-hygiene.js';
 import { orgScpGuardrailsMissing } from './org-scp-guardrails-missing.js';
 import { securityContactMissing } from './security-contact-missing.js';
 import { supportRoleMissing } from './support-role-missing.js';
@@ -21,6 +22,7 @@ export const accountRules: AnyRule[] = [
   cloudtrailLogValidation,
   configDeliveryFailing,
   configRecorderDisabled,
+  managementAccountHygiene,
   orgScpGuardrailsMissing,
   securityContactMissing,
   supportRoleMissing,
