@@ -35,8 +35,9 @@ function atLeast(rule: string, option: string, value: number): OptionLimit {
 
 /**
  * CIS v3.0 to v7.0 ask the same numbers: credentials unused for 45 days, passwords of 14
- * characters, 24 remembered passwords, keys rotated every 90 days. Each applies to whichever
- * control the rule names in each version (read from the rule's own `frameworks`).
+ * characters, 24 remembered passwords, keys rotated every 90 days, no console users outside
+ * central identity. Each applies to whichever control the rule names in each version (read from
+ * the rule's own `frameworks`).
  */
 const CIS_LIMITS: readonly OptionLimit[] = [
   atMost('user-unused-password', 'maxUnusedDays', 45),
@@ -44,6 +45,8 @@ const CIS_LIMITS: readonly OptionLimit[] = [
   atLeast('password-policy-min-length', 'minLength', 14),
   atLeast('password-policy-reuse', 'minReuse', 24),
   atMost('user-access-key-rotation', 'maxAgeDays', 90),
+  // "No IAM users representing individuals": every console user allowed loosens the control.
+  atMost('identity-federation-missing', 'maxConsoleUsers', 0),
 ];
 
 /** Security Hub controls differ in their numbers: IAM.22 is 45 days, IAM.8 (FSBP) is 90. */

@@ -13,7 +13,10 @@ import { cloudTrailsSection } from './cloud-trails.js';
 import { cloudFrontDistributionsSection } from './cloudfront-distributions.js';
 import { configDeliveryStatusSection } from './config-delivery-status.js';
 import { configRecordersSection } from './config-recorders.js';
+import { contactInformationSection } from './contact-information.js';
 import { credentialReportSection } from './credential-report.js';
+import { delegatedAdministratorsSection } from './delegated-administrators.js';
+import { oidcProvidersSection, samlProvidersSection } from './identity-providers.js';
 import { organizationSection } from './organization.js';
 import { organizationFeaturesSection } from './organization-features.js';
 import { passwordPolicySection } from './password-policy.js';
@@ -46,6 +49,10 @@ export const SECTIONS = [
   configDeliveryStatusSection,
   accessAnalyzersSection,
   alternateContactsSection,
+  contactInformationSection,
+  samlProvidersSection,
+  oidcProvidersSection,
+  delegatedAdministratorsSection,
   billingAlarmsSection,
   cloudTrailsSection,
   cloudFormationSection,

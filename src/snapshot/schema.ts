@@ -37,6 +37,9 @@ export type {
 export type { Distribution } from '../sections/cloudfront-distributions.js';
 export type { ConfigDeliveryRegion } from '../sections/config-delivery-status.js';
 export type { ConfigRegion } from '../sections/config-recorders.js';
+export type { ContactInformation, PrimaryContact } from '../sections/contact-information.js';
+export type { IdentityProvider } from '../sections/identity-providers.js';
+export type { DelegatedAdministrator } from '../sections/delegated-administrators.js';
 export type {
   AccessKeyColumns,
   CredentialReport,

@@ -34,7 +34,15 @@ describe('audit --framework', () => {
     expect(byId['2.5']).toMatchObject({ status: 'pass', rules: ['root-mfa'], findings: 0 });
     // The demo account is not an organization's management account.
     expect(byId['2.1.1']).toMatchObject({ status: 'not-applicable' });
-    for (const id of ['2.2', '2.16', '2.19', '2.1.3']) {
+    expect(byId['2.2']).toMatchObject({ status: 'fail', rules: ['account-contact-incomplete'], findings: 1 });
+    expect(byId['2.19']).toMatchObject({
+      status: 'fail',
+      rules: ['identity-federation-missing'],
+      findings: 1,
+    });
+    // Only the management account is judged for 2.1.3 and 2.1.6, and the demo is a member.
+    expect(byId['2.1.3']).toMatchObject({ status: 'not-applicable', rules: ['management-account-hygiene'] });
+    for (const id of ['2.16', '2.1.4', '2.1.5']) {
       expect(byId[id]).toMatchObject({ status: 'manual', rules: [], findings: 0 });
       expect(byId[id]!.note).toMatch(/^no automated check yet/);
     }
@@ -136,24 +144,24 @@ describe('audit --framework', () => {
 describe('attestations', () => {
   const attestation = (control: string, until: string) =>
     `attestations:\n  - framework: cis-aws-7.0\n    control: "${control}"\n    by: alice@example.com\n` +
-    `    statement: Contacts reviewed with finance\n    until: ${until}\n`;
+    `    statement: OU structure reviewed with the platform team\n    until: ${until}\n`;
 
   test('a current attestation keeps a manual control manual, saying who and until when', async () => {
-    const byId = await controls(['--framework', 'cis-aws-7.0'], attestation('2.2', '2999-12-31'));
-    expect(byId['2.2']).toMatchObject({
+    const byId = await controls(['--framework', 'cis-aws-7.0'], attestation('2.1.4', '2999-12-31'));
+    expect(byId['2.1.4']).toMatchObject({
       status: 'manual',
-      note: 'attested by alice@example.com until 2999-12-31: Contacts reviewed with finance',
+      note: 'attested by alice@example.com until 2999-12-31: OU structure reviewed with the platform team',
       attestation: {
         by: 'alice@example.com',
-        statement: 'Contacts reviewed with finance',
+        statement: 'OU structure reviewed with the platform team',
         until: '2999-12-31',
       },
     });
   });
 
   test('an expired attestation counts as not evaluated and says since when', async () => {
-    const byId = await controls(['--framework', 'cis-aws-7.0'], attestation('2.2', '2001-06-30'));
-    expect(byId['2.2']).toMatchObject({
+    const byId = await controls(['--framework', 'cis-aws-7.0'], attestation('2.1.4', '2001-06-30'));
+    expect(byId['2.1.4']).toMatchObject({
       status: 'not-evaluated',
       note: 'attestation by alice@example.com expired: it held until 2001-06-30',
     });
@@ -179,7 +187,7 @@ describe('attestations', () => {
   });
 
   test('an attestation without a statement is refused', async () => {
-    const result = await audit([], attestation('2.2', '2999-12-31').replace(/ {4}statement:.*\n/, ''));
+    const result = await audit([], attestation('2.1.4', '2999-12-31').replace(/ {4}statement:.*\n/, ''));
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('attestations[0].statement: a statement is required');
   });

@@ -38,8 +38,12 @@ describe('framework control tables', () => {
     expect(byId['2.11']).toEqual(['user-unused-access-key', 'user-unused-password']);
     expect(byId['2.14']).toEqual(['policy-full-admin', 'principal-full-admin']);
     expect(byId['4.3']).toEqual(['config-recorder-disabled']);
-    // No rule yet: contact details, instance roles, central identity management, management account.
-    for (const id of ['2.2', '2.16', '2.19', '2.1.3', '2.1.5', '2.1.6']) expect(byId[id]).toEqual([]);
+    expect(byId['2.2']).toEqual(['account-contact-incomplete']);
+    expect(byId['2.19']).toEqual(['identity-federation-missing']);
+    expect(byId['2.1.3']).toEqual(['management-account-hygiene']);
+    expect(byId['2.1.6']).toEqual(['management-account-hygiene']);
+    // No rule yet: instance roles, OU structure, delegated policy administration.
+    for (const id of ['2.16', '2.1.4', '2.1.5']) expect(byId[id]).toEqual([]);
   });
 
   test('every option limit names an option of its rule, with a default at least as strict', () => {

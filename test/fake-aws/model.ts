@@ -222,6 +222,11 @@ export interface FakeTrail {
   unreadable: boolean;
 }
 
+/** The primary contact (GetContactInformation), with the Account API's field names. */
+export type FakePrimaryContact = Partial<
+  Record<'FullName' | 'AddressLine1' | 'City' | 'PostalCode' | 'CountryCode' | 'PhoneNumber', string>
+>;
+
 export interface FakeContact {
   name: string;
   email: string;
@@ -269,6 +274,8 @@ export interface FakeOrganization {
   policies: FakeServiceControlPolicy[];
   /** IAM centralized root access features (ListOrganizationsFeatures). */
   enabledFeatures: string[];
+  /** Delegated administrators: member account id -> the service principals it administers. */
+  delegatedAdministrators: Record<string, string[]>;
   /** The accounts whose contents the fake knows, reachable with sts:AssumeRole, by id. */
   members: Map<string, FakeAccount>;
   /** Accounts per ListAccounts page (AWS allows at most 20). */
@@ -413,6 +420,12 @@ export interface FakeAccount {
   regional: Record<string, FakeRegionServices>;
   /** The SECURITY alternate contact; null = none set (GetAlternateContact: ResourceNotFoundException). */
   securityContact: FakeContact | null;
+  /** IAM SAML identity providers, by name. */
+  samlProviders: string[];
+  /** IAM OIDC identity providers, by issuer URL without its scheme (`token.actions.githubusercontent.com`). */
+  oidcProviders: string[];
+  /** The primary contact; null = none set (GetContactInformation: ResourceNotFoundException). */
+  primaryContact: FakePrimaryContact | null;
   /** CloudTrail trails, each answering in its home region and, when multi-region, everywhere. */
   trails: FakeTrail[];
   /** null = standalone (Organizations: AWSOrganizationsNotInUseException). */
@@ -679,6 +692,16 @@ function ownAccountPolicyResources(
 
 export const DEFAULT_ROOT_ID = 'r-a1b2';
 
+/** The member account a well-kept organization delegates its security services to. */
+export const SECURITY_TOOLING_ACCOUNT_ID = '111122223333';
+export const SECURITY_SERVICE_PRINCIPALS = [
+  'access-analyzer.amazonaws.com',
+  'cloudtrail.amazonaws.com',
+  'config.amazonaws.com',
+  'guardduty.amazonaws.com',
+  'securityhub.amazonaws.com',
+];
+
 export function fakeOrganization(overrides: Partial<FakeOrganization> = {}): FakeOrganization {
   const rootId = overrides.rootId ?? DEFAULT_ROOT_ID;
   return {
@@ -690,6 +713,7 @@ export function fakeOrganization(overrides: Partial<FakeOrganization> = {}): Fak
     units: [],
     policies: [fullAwsAccess([rootId])],
     enabledFeatures: ['RootCredentialsManagement', 'RootSessions'],
+    delegatedAdministrators: { [SECURITY_TOOLING_ACCOUNT_ID]: [...SECURITY_SERVICE_PRINCIPALS] },
     members: new Map(),
     listAccountsPageSize: 20,
     emptyPages: false,
@@ -779,6 +803,8 @@ export function fakeAccount(init: FakeAccountInit = {}): FakeAccount {
     unassignedMfaDevices: [],
     registeredDomains: [],
     distributions: [],
+    samlProviders: [],
+    oidcProviders: [],
     passwordPolicy: {
       MinimumPasswordLength: 14,
       RequireSymbols: true,
@@ -795,6 +821,14 @@ export function fakeAccount(init: FakeAccountInit = {}): FakeAccount {
       email: 'security@example.com',
       phone: '+1-555-0100',
       title: 'Security',
+    },
+    primaryContact: {
+      FullName: 'Cloud Team',
+      AddressLine1: '1 Main Street',
+      City: 'Seattle',
+      PostalCode: '98101',
+      CountryCode: 'US',
+      PhoneNumber: '+1-555-0100',
     },
     trails: regions
       .filter(isRegionEnabled)

@@ -5,3 +5,8 @@ import { z } from 'zod';
 export function positiveCountOption(defaultValue: number, description: string) {
   return z.number().int().positive().default(defaultValue).describe(description);
 }
+
+/** A whole number from zero up (how many of something are allowed), with its default and meaning. */
+export function allowedCountOption(defaultValue: number, description: string) {
+  return z.number().int().min(0).default(defaultValue).describe(description);
+}

@@ -2,6 +2,7 @@
 // permissions are granted, and stored server certificates.
 import type { AnyRule } from '../types.js';
 import { groupEmpty } from './group-empty.js';
+import { identityFederationMissing } from './identity-federation-missing.js';
 import { inlinePolicyOnGroupOrRole } from './inline-policy-on-group-or-role.js';
 import { serverCertificateExpired } from './server-certificate-expired.js';
 import { userAccessKeyAtSetup } from './user-access-key-at-setup.js';
@@ -19,6 +20,7 @@ import { userWithoutMfa } from './user-without-mfa.js';
 
 export const userRules: AnyRule[] = [
   groupEmpty,
+  identityFederationMissing,
   inlinePolicyOnGroupOrRole,
   serverCertificateExpired,
   userAccessKeyAtSetup,

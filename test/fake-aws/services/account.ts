@@ -1,4 +1,5 @@
-// The AWS Account Management API over restJson1 (POST /listRegions, POST /getAlternateContact).
+// The AWS Account Management API over restJson1 (POST /listRegions, POST /getAlternateContact,
+// POST /getContactInformation).
 import { FakeAwsError } from '../protocols.js';
 import type { FakeService } from '../service.js';
 import { tokenPage } from '../service.js';
@@ -11,6 +12,7 @@ export const accountService: FakeService = {
     routes: {
       ListRegions: { method: 'POST', path: '/listRegions' },
       GetAlternateContact: { method: 'POST', path: '/getAlternateContact' },
+      GetContactInformation: { method: 'POST', path: '/getContactInformation' },
     },
   },
   errors: {
@@ -40,6 +42,12 @@ export const accountService: FakeService = {
           Title: contact.title,
         },
       };
+    },
+    GetContactInformation: (_input, { account }) => {
+      if (!account.primaryContact) {
+        throw new FakeAwsError('ResourceNotFoundException', 'No contact information found.', 404);
+      }
+      return { ContactInformation: account.primaryContact };
     },
   },
 };

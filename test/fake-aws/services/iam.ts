@@ -365,6 +365,19 @@ export const iamService: FakeService = {
       return { AccountAliases: page, IsTruncated, Marker };
     },
     GetAccountSummary: (_input, { account }) => ({ SummaryMap: accountSummary(account) }),
+    // Neither list is paginated by IAM.
+    ListSAMLProviders: (_input, { account }) => ({
+      SAMLProviderList: account.samlProviders.map((name) => ({
+        Arn: iamArn(account, `saml-provider/${name}`),
+        ValidUntil: new Date('2030-01-01T00:00:00Z'),
+        CreateDate: new Date('2025-01-01T00:00:00Z'),
+      })),
+    }),
+    ListOpenIDConnectProviders: (_input, { account }) => ({
+      OpenIDConnectProviderList: account.oidcProviders.map((issuer) => ({
+        Arn: iamArn(account, `oidc-provider/${issuer}`),
+      })),
+    }),
     GetAccountPasswordPolicy: (_input, { account }) => {
       if (!account.passwordPolicy) {
         throw new FakeAwsError(

@@ -142,6 +142,22 @@ export const organizationsService: FakeService = {
       };
     },
     ListAccounts: listAccounts,
+    ListDelegatedAdministrators: (input, context) => {
+      const ids = Object.keys(managedOrganization(context).delegatedAdministrators);
+      const { page, next } = tokenPage(ids, input.NextToken, 1);
+      return { DelegatedAdministrators: page.map((Id) => ({ Id, Status: 'ACTIVE' })), NextToken: next };
+    },
+    ListDelegatedServicesForAccount: (input, context) => {
+      const services = managedOrganization(context).delegatedAdministrators[String(input.AccountId)];
+      if (!services) {
+        throw new FakeAwsError(
+          'AccountNotRegisteredException',
+          'The account is not a delegated administrator.',
+        );
+      }
+      const { page, next } = tokenPage(services, input.NextToken, 2);
+      return { DelegatedServices: page.map((ServicePrincipal) => ({ ServicePrincipal })), NextToken: next };
+    },
     ListPolicies: (input, context) => {
       const organization = managedOrganization(context);
       const policies = input.Filter === 'SERVICE_CONTROL_POLICY' ? organization.policies : [];
