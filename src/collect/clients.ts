@@ -7,11 +7,13 @@ import { AccountClient } from '@aws-sdk/client-account';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { Route53DomainsClient } from '@aws-sdk/client-route-53-domains';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { STSClient } from '@aws-sdk/client-sts';
 import { AdaptiveRetryStrategy } from '@smithy/core/retry';
 import type {
@@ -41,8 +43,10 @@ const CLIENT_CLASSES = {
   config: ConfigServiceClient,
   ec2: EC2Client,
   iam: IAMClient,
+  logs: CloudWatchLogsClient,
   organizations: OrganizationsClient,
   route53domains: Route53DomainsClient,
+  sns: SNSClient,
   sts: STSClient,
 };
 

@@ -27,7 +27,8 @@ export const RUN_READS = [
  */
 export const READ_ONLY_OPERATIONS: Readonly<Record<ServicePrefix, readonly string[]>> = (() => {
   const operations: Partial<Record<ServicePrefix, string[]>> = {};
-  for (const action of [...SECTIONS.flatMap((definition) => definition.reads), ...RUN_READS]) {
+  // Sections may share a read (billing and log alarms both send DescribeAlarms): each is listed once.
+  for (const action of new Set([...SECTIONS.flatMap((definition) => definition.reads), ...RUN_READS])) {
     const [service, operation] = action.split(':') as [ServicePrefix, string];
     (operations[service] ??= []).push(operation);
   }

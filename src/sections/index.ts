@@ -14,6 +14,7 @@ import { cloudFrontDistributionsSection } from './cloudfront-distributions.js';
 import { configDeliveryStatusSection } from './config-delivery-status.js';
 import { configRecordersSection } from './config-recorders.js';
 import { credentialReportSection } from './credential-report.js';
+import { logMetricAlarmsSection } from './log-metric-alarms.js';
 import { organizationSection } from './organization.js';
 import { organizationFeaturesSection } from './organization-features.js';
 import { passwordPolicySection } from './password-policy.js';
@@ -40,6 +41,7 @@ export const SECTIONS = [
   alternateContactsSection,
   billingAlarmsSection,
   cloudTrailsSection,
+  logMetricAlarmsSection,
   cloudFormationSection,
   cloudFrontDistributionsSection,
   route53DomainsSection,

@@ -38,6 +38,7 @@ describe('framework control tables', () => {
     expect(byId['2.11']).toEqual(['user-unused-access-key', 'user-unused-password']);
     expect(byId['2.14']).toEqual(['policy-full-admin', 'principal-full-admin']);
     expect(byId['4.3']).toEqual(['config-recorder-disabled']);
+    expect(byId['5.3']).toEqual(['root-use-alarm-missing']);
     // No rule yet: contact details, instance roles, central identity management, management account.
     for (const id of ['2.2', '2.16', '2.19', '2.1.3', '2.1.5', '2.1.6']) expect(byId[id]).toEqual([]);
   });

@@ -33,9 +33,11 @@ import { cloudWatchService } from './services/cloudwatch.js';
 import { configService } from './services/config.js';
 import { ec2Service } from './services/ec2.js';
 import { iamService } from './services/iam.js';
+import { logsService } from './services/logs.js';
 import { cloudFrontService } from './services/cloudfront.js';
 import { organizationsService } from './services/organizations.js';
 import { route53DomainsService } from './services/route53-domains.js';
+import { snsService } from './services/sns.js';
 import { stsService } from './services/sts.js';
 
 export const DEFAULT_SERVICES: readonly FakeService[] = [
@@ -47,8 +49,10 @@ export const DEFAULT_SERVICES: readonly FakeService[] = [
   configService,
   ec2Service,
   iamService,
+  logsService,
   organizationsService,
   route53DomainsService,
+  snsService,
   stsService,
 ];
 

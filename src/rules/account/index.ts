@@ -8,6 +8,7 @@ import { cloudtrailLogValidation } from './cloudtrail-log-validation.js';
 import { configDeliveryFailing } from './config-delivery-failing.js';
 import { configRecorderDisabled } from './config-recorder-disabled.js';
 import { orgScpGuardrailsMissing } from './org-scp-guardrails-missing.js';
+import { rootUseAlarmMissing } from './root-use-alarm-missing.js';
 import { securityContactMissing } from './security-contact-missing.js';
 import { supportRoleMissing } from './support-role-missing.js';
 
@@ -20,6 +21,7 @@ export const accountRules: AnyRule[] = [
   configDeliveryFailing,
   configRecorderDisabled,
   orgScpGuardrailsMissing,
+  rootUseAlarmMissing,
   securityContactMissing,
   supportRoleMissing,
 ];
