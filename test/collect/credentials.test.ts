@@ -85,6 +85,7 @@ function accountLevelSigningRegions(fake: FakeAws): string[] {
     'config',
     'access-analyzer',
     'cloudwatch',
+    'logs',
     'cloudtrail',
     'cloudfront',
     'route53domains',
@@ -151,9 +152,11 @@ describe('endpoints', () => {
       'CONFIG_SERVICE',
       'ACCESSANALYZER',
       'CLOUDWATCH',
+      'CLOUDWATCH_LOGS',
       'CLOUDTRAIL',
       'CLOUDFRONT',
       'ROUTE_53_DOMAINS',
+      'SNS',
     ]) {
       process.env[`AWS_ENDPOINT_URL_${service}`] = session.fake.url;
     }
