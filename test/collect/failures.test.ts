@@ -58,6 +58,7 @@ describe('access denied', () => {
       ['alternateContacts', 'ok'],
       ['billingAlarms', 'ok'],
       ['cloudTrails', 'ok'],
+      ['logMetricAlarms', 'ok'],
       ['cloudFrontDistributions', 'ok'],
       ['route53Domains', 'ok'],
     ]);
