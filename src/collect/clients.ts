@@ -7,6 +7,7 @@ import { AccountClient } from '@aws-sdk/client-account';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ECRClient } from '@aws-sdk/client-ecr';
@@ -52,6 +53,7 @@ const CLIENT_CLASSES = {
   iam: IAMClient,
   kms: KMSClient,
   lambda: LambdaClient,
+  logs: CloudWatchLogsClient,
   organizations: OrganizationsClient,
   route53domains: Route53DomainsClient,
   s3: S3Client,

@@ -60,7 +60,8 @@ const ALL_READS: readonly ReadAction[] = [
 
 export const READ_ONLY_OPERATIONS: Readonly<Record<ServicePrefix, readonly string[]>> = (() => {
   const operations: Partial<Record<ServicePrefix, string[]>> = {};
-  for (const action of ALL_READS) {
+  // Sections may share a read (billing and log alarms both send DescribeAlarms): each is listed once.
+  for (const action of new Set(ALL_READS)) {
     const [service, operation] = operationOf(action);
     (operations[service] ??= []).push(operation);
   }

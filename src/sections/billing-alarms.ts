@@ -31,7 +31,8 @@ const BILLING_METRIC = 'EstimatedCharges';
 
 const metric = z.object({ Namespace: z.string().optional(), MetricName: z.string().optional() });
 
-const describeAlarmsPage = z.object({
+/** One DescribeAlarms page, with what the alarm sections read of each metric alarm. */
+export const describeAlarmsPage = z.object({
   MetricAlarms: z
     .array(
       z.object({
@@ -50,6 +51,16 @@ const describeAlarmsPage = z.object({
 });
 
 type Metric = z.infer<typeof metric>;
+type DescribedAlarm = NonNullable<z.infer<typeof describeAlarmsPage>['MetricAlarms']>[number];
+
+/** The metrics an alarm watches: its own, or those its metric-math expression reads. */
+export function alarmMetrics(alarm: DescribedAlarm): Metric[] {
+  const direct = { Namespace: alarm.Namespace, MetricName: alarm.MetricName };
+  const inMath = (alarm.Metrics ?? []).flatMap((query) =>
+    query.MetricStat ? [query.MetricStat.Metric] : [],
+  );
+  return [direct, ...inMath];
+}
 
 function isBillingMetric(candidate: Metric | undefined): boolean {
   return candidate?.Namespace === BILLING_NAMESPACE && candidate.MetricName === BILLING_METRIC;
@@ -62,10 +73,7 @@ function isBillingMetric(candidate: Metric | undefined): boolean {
 export function normalizeBillingAlarms(pages: readonly unknown[], source: string): BillingAlarm[] {
   return validatePages(describeAlarmsPage, pages, source).flatMap((page) =>
     (page.MetricAlarms ?? []).flatMap((alarm) => {
-      const direct = { Namespace: alarm.Namespace, MetricName: alarm.MetricName };
-      const watched = isBillingMetric(direct)
-        ? direct
-        : alarm.Metrics?.map((query) => query.MetricStat?.Metric).find(isBillingMetric);
+      const watched = alarmMetrics(alarm).find(isBillingMetric);
       if (!watched) return [];
       return [
         {

@@ -180,7 +180,8 @@ export const cloudFrontDistributionsSection = defineSection({
   awsCli: {
     kind: 'file',
     files: [
-      { name: 'get-distributions.json', shape: { required: { Distribution: 'object' }, more: 'Marker' } },
+      // An account without distributions saves an empty list: none, not a missing answer.
+      { name: 'get-distributions.json', shape: { required: { Distribution: 'object' }, perItem: true } },
     ],
     howToSave:
       "for ID in $(aws cloudfront list-distributions --query 'DistributionList.Items[].Id' --output text); " +

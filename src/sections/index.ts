@@ -17,6 +17,7 @@ import { contactInformationSection } from './contact-information.js';
 import { credentialReportSection } from './credential-report.js';
 import { delegatedAdministratorsSection } from './delegated-administrators.js';
 import { oidcProvidersSection, samlProvidersSection } from './identity-providers.js';
+import { logMetricAlarmsSection } from './log-metric-alarms.js';
 import { organizationSection } from './organization.js';
 import { organizationFeaturesSection } from './organization-features.js';
 import { passwordPolicySection } from './password-policy.js';
@@ -55,6 +56,7 @@ export const SECTIONS = [
   delegatedAdministratorsSection,
   billingAlarmsSection,
   cloudTrailsSection,
+  logMetricAlarmsSection,
   cloudFormationSection,
   cloudFrontDistributionsSection,
   route53DomainsSection,

@@ -24,7 +24,8 @@
 // - nobody is the SECURITY alternate contact, and the only CloudWatch alarm watches CPU, not the bill;
 // - its one CloudTrail trail, northwind-audit, logs every management event but in us-east-1 only,
 //   without log file validation (get-trail-status.northwind-audit.json and
-//   get-event-selectors.northwind-audit.json beside describe-trails.json).
+//   get-event-selectors.northwind-audit.json beside describe-trails.json); its CloudWatch Logs log
+//   group has a metric filter for unauthorized API calls (no alarm on it) but none for root use;
 // - www.northwind-shop.com is served by a CloudFront distribution that allows plain HTTP, keeps no
 //   access logs and reads its S3 bucket without origin access control;
 // - of its two registered domains, northwind-sale.com has no transfer lock.

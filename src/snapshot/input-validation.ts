@@ -103,6 +103,11 @@ export interface OutputShape {
    * its own resume token after `--max-items` is always `NextToken`.
    */
   more?: 'Marker' | 'NextMarker' | 'NextPageMarker' | 'NextToken' | 'nextToken' | 'ContinuationToken';
+  /**
+   * The file is one answer per item the account has, as a JSON array (`jq -s .` over a loop of
+   * Get calls): each element must be a whole answer, and an empty list means the account has none.
+   */
+  perItem?: true;
 }
 
 /**
@@ -111,6 +116,13 @@ export interface OutputShape {
  * may say more follow.
  */
 export function incompleteOutput(output: unknown, shape: OutputShape, source: string): string | undefined {
+  if (shape.perItem && Array.isArray(output)) {
+    for (const [index, answer] of output.entries()) {
+      const problem = incompletePage(answer, shape, false);
+      if (problem !== undefined) return `${source} item ${index + 1}: ${problem}`;
+    }
+    return undefined;
+  }
   const paged = shape.more !== undefined && Array.isArray(output);
   const pages = paged ? (output as unknown[]) : [output];
   if (pages.length === 0) return `${source}: holds no pages (an empty list)`;

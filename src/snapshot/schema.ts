@@ -28,6 +28,7 @@ export type {
 } from '../sections/authorization-details.js';
 export type { BillingAlarm } from '../sections/billing-alarms.js';
 export type { Trail, TrailEventSelectors, TrailFieldSelector } from '../sections/cloud-trails.js';
+export type { LogMetricRegion, MetricId } from '../sections/log-metric-alarms.js';
 export type {
   CloudFormationData,
   CloudFormationTemplate,

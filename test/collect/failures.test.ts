@@ -62,6 +62,7 @@ describe('access denied', () => {
       ['delegatedAdministrators', 'ok'],
       ['billingAlarms', 'ok'],
       ['cloudTrails', 'ok'],
+      ['logMetricAlarms', 'ok'],
       ['cloudFrontDistributions', 'ok'],
       ['route53Domains', 'ok'],
       ['snsTopics', 'ok'],

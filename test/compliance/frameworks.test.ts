@@ -42,6 +42,8 @@ describe('framework control tables', () => {
     expect(byId['2.19']).toEqual(['identity-federation-missing']);
     expect(byId['2.1.3']).toEqual(['management-account-hygiene']);
     expect(byId['2.1.6']).toEqual(['management-account-hygiene']);
+    expect(byId['5.3']).toEqual(['root-use-alarm-missing']);
+    expect(byId['2.21']).toEqual(['resource-policy-public']);
     // No rule yet: instance roles, OU structure, delegated policy administration.
     for (const id of ['2.16', '2.1.4', '2.1.5']) expect(byId[id]).toEqual([]);
   });

@@ -183,12 +183,31 @@ export interface FakeAlarm {
   state: string;
 }
 
+/** A CloudWatch Logs metric filter feeding one metric. */
+export interface FakeMetricFilter {
+  name: string;
+  logGroupName: string;
+  pattern: string;
+  namespace: string;
+  metricName: string;
+}
+
+/** An SNS topic and its subscriptions' ARNs (`PendingConfirmation` for one not yet confirmed). */
+export interface FakeTopic {
+  name: string;
+  subscriptionArns: string[];
+  /** ListSubscriptionsByTopic refused for this topic (a topic policy that hides it). */
+  denied: boolean;
+}
+
 /** What the account has in one region of its regional services. */
 export interface FakeRegionServices {
   configRecorders: FakeConfigRecorder[];
   deliveryChannels: FakeDeliveryChannel[];
   analyzers: FakeAnalyzer[];
   alarms: FakeAlarm[];
+  metricFilters: FakeMetricFilter[];
+  topics: FakeTopic[];
   /** Resources with resource policies, by IAM action prefix of their service (none when absent). */
   policyResources?: Partial<Record<FakePolicyService, FakePolicyResource[]>>;
 }
@@ -615,6 +634,45 @@ export function fakeBillingAlarm(
   };
 }
 
+/** The log group the well-kept account's trail delivers to, in the trail's home region. */
+export const TRAIL_LOG_GROUP = 'management-events';
+const ROOT_USAGE_TOPIC = 'security-alerts';
+
+function topicArn(account: Pick<FakeAccount, 'id' | 'partition'>, region: string, name: string): string {
+  return `arn:${account.partition}:sns:${region}:${account.id}:${name}`;
+}
+
+/** The CIS root-usage metric filter on the trail's log group. */
+export function fakeRootUsageFilter(overrides: Partial<FakeMetricFilter> = {}): FakeMetricFilter {
+  return {
+    name: 'root-usage',
+    logGroupName: TRAIL_LOG_GROUP,
+    pattern:
+      '{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }',
+    namespace: 'CISBenchmark',
+    metricName: 'RootUsage',
+    ...overrides,
+  };
+}
+
+/** An alarm on the root-usage metric, notifying the security topic. */
+export function fakeRootUsageAlarm(
+  account: Pick<FakeAccount, 'id' | 'partition'>,
+  region: string,
+  overrides: Partial<FakeAlarm> = {},
+): FakeAlarm {
+  return {
+    name: 'root-usage',
+    namespace: 'CISBenchmark',
+    metricName: 'RootUsage',
+    asMetricMath: false,
+    actionsEnabled: true,
+    actions: [topicArn(account, region, ROOT_USAGE_TOPIC)],
+    state: 'OK',
+    ...overrides,
+  };
+}
+
 /** One region of a well-kept account: a recorder, a healthy delivery channel, an account analyzer. */
 export function fakeRegionServices(overrides: Partial<FakeRegionServices> = {}): FakeRegionServices {
   return {
@@ -622,6 +680,8 @@ export function fakeRegionServices(overrides: Partial<FakeRegionServices> = {}):
     deliveryChannels: [{ name: 'default', lastStatus: 'SUCCESS', lastErrorCode: null }],
     analyzers: [{ name: 'account-analyzer', type: 'ACCOUNT', status: 'ACTIVE' }],
     alarms: [],
+    metricFilters: [],
+    topics: [],
     ...overrides,
   };
 }
@@ -639,8 +699,21 @@ function wellKeptRegional(
       name,
       fakeRegionServices({
         configRecorders: [fakeConfigRecorder({ includeGlobalResourceTypes: index === 0 })],
-        alarms: account.partition === 'aws' && name === 'us-east-1' ? [fakeBillingAlarm(account)] : [],
-        ...(index === 0 ? { policyResources: ownAccountPolicyResources(account) } : {}),
+        alarms: [
+          ...(account.partition === 'aws' && name === 'us-east-1' ? [fakeBillingAlarm(account)] : []),
+          ...(index === 0 ? [fakeRootUsageAlarm(account, name)] : []),
+        ],
+        ...(index === 0 && {
+          policyResources: ownAccountPolicyResources(account),
+          metricFilters: [fakeRootUsageFilter()],
+          topics: [
+            {
+              name: ROOT_USAGE_TOPIC,
+              subscriptionArns: [`${topicArn(account, name, ROOT_USAGE_TOPIC)}:1`],
+              denied: false,
+            },
+          ],
+        }),
       }),
     ]),
   );
@@ -785,7 +858,8 @@ export interface FakeAccountInit extends Partial<
  * A well-kept account unless overridden: root with hardware MFA and no keys, a strong password
  * policy, the management account of an organization with SCP guard rails and centralized root
  * access, Config and Access Analyzer in every enabled region, a security contact, a billing alarm
- * and a multi-region trail with log file validation in its first enabled region.
+ * and a multi-region trail with log file validation in its first enabled region, delivering to a
+ * log group whose root-usage metric filter has an alarm notifying a topic with a confirmed subscription.
  */
 export function fakeAccount(init: FakeAccountInit = {}): FakeAccount {
   const id = init.id ?? DEFAULT_ACCOUNT_ID;
@@ -833,7 +907,12 @@ export function fakeAccount(init: FakeAccountInit = {}): FakeAccount {
     trails: regions
       .filter(isRegionEnabled)
       .slice(0, 1)
-      .map((home) => fakeTrail({ homeRegion: home.name })),
+      .map((home) =>
+        fakeTrail({
+          homeRegion: home.name,
+          logGroupArn: `arn:${partition}:logs:${home.name}:${id}:log-group:${TRAIL_LOG_GROUP}:*`,
+        }),
+      ),
     s3: { accountPublicAccessBlock: ALL_PUBLIC_ACCESS_BLOCKED, buckets: [] },
     ...init,
     id,

@@ -33,6 +33,7 @@ import { cloudWatchService } from './services/cloudwatch.js';
 import { configService } from './services/config.js';
 import { ec2Service } from './services/ec2.js';
 import { iamService } from './services/iam.js';
+import { logsService } from './services/logs.js';
 import { cloudFrontService } from './services/cloudfront.js';
 import { organizationsService } from './services/organizations.js';
 import { route53DomainsService } from './services/route53-domains.js';
@@ -49,6 +50,7 @@ export const DEFAULT_SERVICES: readonly FakeService[] = [
   configService,
   ec2Service,
   iamService,
+  logsService,
   organizationsService,
   route53DomainsService,
   s3Service,

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { runCli } from '../cli-harness.js';
 import { tempDirWith, removeTempDirs } from '../builders/temp-dir.js';
 import type { Json, JsonPath } from '../snapshot/mutate-json.js';
+import { SECTIONS } from '../../src/sections/index.js';
 import { copyDemoOutputs } from './demo-outputs.js';
 import type { Mutation } from './mutators.js';
 import { jsonMutation, mutation, topLevelKeysBut } from './mutators.js';
@@ -54,6 +55,22 @@ function requiredPaths(name: string, document: Json): JsonPath[] {
   ];
 }
 
+/** Files that list one answer per item the account has (get-distributions.json): `[]` says it has none. */
+const PER_ITEM_FILES = new Set(
+  SECTIONS.flatMap((section) =>
+    section.awsCli.kind === 'file'
+      ? section.awsCli.files.filter((file) => file.shape?.perItem).map((file) => file.name)
+      : [],
+  ),
+);
+
+/** Emptying a per-item list is what an account without such items saves: an edit, not a break. */
+function perItemNone(name: string, edit: Mutation): Mutation {
+  return PER_ITEM_FILES.has(name) && edit.text.trim() === '[]'
+    ? mutation(edit.kind, 'edits', edit.text, 'the file is [] (no items)')
+    : edit;
+}
+
 /** One file of the directory and a mutation of it. */
 const mutatedFile: fc.Arbitrary<{ name: string; mutation: Mutation }> = fc.oneof(
   ...files.map((name) => {
@@ -75,7 +92,7 @@ const mutatedFile: fc.Arbitrary<{ name: string; mutation: Mutation }> = fc.oneof
             required: requiredPaths(name, JSON.parse(text) as Json),
             policyKeys: ['Document', 'PolicyDocument', 'AssumeRolePolicyDocument'],
           });
-    return mutations.map((mutation) => ({ name, mutation }));
+    return mutations.map((edit) => ({ name, mutation: perItemNone(name, edit) }));
   }),
 );
 

@@ -1,8 +1,8 @@
 // The CIS Amazon Web Services Foundations Benchmark, v3.0.0 to v7.0.0: every control of the
-// Identity and Access Management section (section 1 up to v5, section 2 from v6), plus the one
-// controls of other sections iamspect judges today (CloudTrail, AWS Config, and S3's account-level
-// Block Public Access where the benchmark numbers it 2.1.4: v3.0.0 and v5.0.0, as AWS Security Hub
-// maps its S3.1 control). Ids,
+// Identity and Access Management section (section 1 up to v5, section 2 from v6), plus the
+// controls of other sections iamspect judges today (CloudTrail, AWS Config, root use monitored, and
+// S3's account-level Block Public Access where the benchmark numbers it 2.1.4: v3.0.0 and v5.0.0,
+// as AWS Security Hub maps its S3.1 control). Ids,
 // titles and the benchmark's own "Automated"/"Manual" as published by CIS
 // (https://www.cisecurity.org/benchmark/amazon_web_services).
 import type { BenchmarkControl, Framework } from '../types.js';
@@ -29,6 +29,16 @@ const S3_BLOCK_PUBLIC_ACCESS = control(
   "Ensure that S3 is configured with 'Block Public Access' enabled",
   'automated',
 );
+
+/**
+ * The monitoring section's control iamspect judges: root use monitored (a log metric filter and an
+ * alarm that notifies). Section 4 up to v5.0.0, section 5 from v6.0.0; CIS has called it Manual
+ * since v2.0.0 (the monitoring may live in a SIEM instead), v4.0.1 added "the" to its title.
+ */
+function monitoringControls(section: '4' | '5', wording: 'v3' | 'v4'): BenchmarkControl[] {
+  const root = wording === 'v3' ? "'root' account" : "the 'root' account";
+  return [control(`${section}.3`, `Ensure usage of ${root} is monitored`, 'manual')];
+}
 
 /** v3.0.0 and v4.0.1 number the IAM section alike; v4 reworded four titles. */
 function cisV3V4(wording: 'v3' | 'v4'): BenchmarkControl[] {
@@ -94,6 +104,7 @@ function cisV3V4(wording: 'v3' | 'v4'): BenchmarkControl[] {
     control('1.22', 'Ensure access to AWSCloudShellFullAccess is restricted', 'manual'),
     ...(v4 ? [] : [S3_BLOCK_PUBLIC_ACCESS]),
     ...loggingControls('3'),
+    ...monitoringControls('4', wording),
   ];
 }
 
@@ -136,6 +147,7 @@ function cisV5V6(section: '1' | '2', logging: '3' | '4'): BenchmarkControl[] {
     // v6.0.0 renumbered the storage section; only v5.0.0's 2.1.4 is confirmed as this control.
     ...(section === '1' ? [S3_BLOCK_PUBLIC_ACCESS] : []),
     ...loggingControls(logging),
+    ...monitoringControls(logging === '3' ? '4' : '5', 'v4'),
   ];
 }
 
@@ -184,6 +196,7 @@ const CIS_V7: BenchmarkControl[] = [
     'manual',
   ),
   ...loggingControls('4'),
+  ...monitoringControls('5', 'v4'),
 ];
 
 function cis(
@@ -191,22 +204,25 @@ function cis(
   label: string,
   iamSection: string,
   logging: string,
+  monitoring: string,
   controls: BenchmarkControl[],
 ): Framework {
   return {
     id: `cis-aws-${version}`,
     title: `CIS Amazon Web Services Foundations Benchmark v${label}`,
     tag: `cis-aws-${version}`,
-    scope: `section ${iamSection} (Identity and Access Management) and ${logging}.1-${logging}.3 (CloudTrail, AWS Config)`,
+    scope:
+      `section ${iamSection} (Identity and Access Management), ${logging}.1-${logging}.3 (CloudTrail, AWS Config) ` +
+      `and ${monitoring}.3 (root use monitored)`,
     source: SOURCE,
     controls,
   };
 }
 
 export const CIS_AWS_FRAMEWORKS: readonly Framework[] = [
-  cis('3.0', '3.0.0', '1', '3', cisV3V4('v3')),
-  cis('4.0', '4.0.1', '1', '3', cisV3V4('v4')),
-  cis('5.0', '5.0.0', '1', '3', cisV5V6('1', '3')),
-  cis('6.0', '6.0.0', '2', '4', cisV5V6('2', '4')),
-  cis('7.0', '7.0.0', '2', '4', CIS_V7),
+  cis('3.0', '3.0.0', '1', '3', '4', cisV3V4('v3')),
+  cis('4.0', '4.0.1', '1', '3', '4', cisV3V4('v4')),
+  cis('5.0', '5.0.0', '1', '3', '4', cisV5V6('1', '3')),
+  cis('6.0', '6.0.0', '2', '4', '5', cisV5V6('2', '4')),
+  cis('7.0', '7.0.0', '2', '4', '5', CIS_V7),
 ];

@@ -10,6 +10,7 @@ import { configDeliveryFailing } from './config-delivery-failing.js';
 import { configRecorderDisabled } from './config-recorder-disabled.js';
 import { managementAccountHygiene } from './management-account-hygiene.js';
 import { orgScpGuardrailsMissing } from './org-scp-guardrails-missing.js';
+import { rootUseAlarmMissing } from './root-use-alarm-missing.js';
 import { securityContactMissing } from './security-contact-missing.js';
 import { supportRoleMissing } from './support-role-missing.js';
 
@@ -24,6 +25,7 @@ export const accountRules: AnyRule[] = [
   configRecorderDisabled,
   managementAccountHygiene,
   orgScpGuardrailsMissing,
+  rootUseAlarmMissing,
   securityContactMissing,
   supportRoleMissing,
 ];

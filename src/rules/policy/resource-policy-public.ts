@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { publicStatements, RESTRICTING_KEYS } from '../../policy/public-access.js';
 import type { PublicStatement } from '../../policy/public-access.js';
 import { RESOURCE_POLICY_SOURCES } from '../shared/resource-policy-sources.js';
-import { defineRule } from '../types.js';
+import { cis, defineRule } from '../types.js';
 import type { Finding } from '../types.js';
 
 /** A statement as a message names it: its Sid, or its position. */
@@ -41,7 +41,8 @@ export const resourcePolicyPublic = defineRule({
       'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html',
     ],
   },
-  frameworks: {},
+  // CIS v7.0.0 added this control to its IAM section; earlier versions have no counterpart.
+  frameworks: cis({ v7: '2.21' }),
   check: ({ snapshot, now, notEvaluated }) =>
     RESOURCE_POLICY_SOURCES.flatMap((source): Finding[] => {
       const { resources, unreadable } = source.resources(snapshot);

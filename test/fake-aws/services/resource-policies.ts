@@ -7,6 +7,7 @@ import { FakeAwsError, XmlMap } from '../protocols.js';
 import type { ErrorShape, FakeRequestContext, FakeService } from '../service.js';
 import { accessDeniedError, tokenPage } from '../service.js';
 import { regionalServices } from './regional.js';
+import { listSubscriptionsByTopic } from './sns.js';
 
 /** Small pages, so every collector's pagination is exercised by a handful of resources. */
 const PAGE_SIZE = 2;
@@ -69,6 +70,7 @@ export const snsService: FakeService = {
         Attributes: new XmlMap({ TopicArn: String(input.TopicArn), ...(policy ? { Policy: policy } : {}) }),
       };
     },
+    ListSubscriptionsByTopic: (input, context) => listSubscriptionsByTopic(snsService, input, context),
   },
 };
 
