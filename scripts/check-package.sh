@@ -62,4 +62,38 @@ echo "== iamspect rules --explain (reads the rule catalogue)"
 "$bin" rules --explain user-unused-access-key | grep -q 'maxUnusedDays' ||
   fail 'rules --explain user-unused-access-key did not print the rule options'
 
+echo "== a TypeScript plugin compiles against the installed package's types"
+# Rule authors get the API's types from the package itself (declarations beside the compiled
+# entry points), resolved the way Node resolves the package's "exports".
+mkdir -p "$work/plugin/node_modules"
+ln -s "$work/prefix/lib/node_modules/iamspect" "$work/plugin/node_modules/iamspect"
+ln -s "$work/prefix/lib/node_modules/iamspect/node_modules/zod" "$work/plugin/node_modules/zod"
+cat >"$work/plugin/rule.ts" <<'TS'
+import { defineRule, sectionData } from 'iamspect';
+import type { Finding } from 'iamspect';
+import { ruleCases } from 'iamspect/testing';
+import { z } from 'zod';
+
+export const roleOwnerTag = defineRule({
+  id: 'role-owner-tag',
+  title: 'Every role names its owner',
+  severity: 'low',
+  needs: ['authorizationDetails'],
+  options: z.object({ tag: z.string().default('owner') }).strict(),
+  docs: { rationale: 'Someone answers for each role.', remediation: 'Tag the role.', references: [] },
+  frameworks: {},
+  check: ({ snapshot, options }): Finding[] =>
+    sectionData(snapshot, 'authorizationDetails')
+      .roles.filter((role) => !role.tags.some((tag) => tag.Key === options.tag))
+      .map((role) => ({ resource: role.arn, message: `${role.name} has no ${options.tag} tag.` })),
+});
+export const testKit: typeof ruleCases = ruleCases;
+TS
+cat >"$work/plugin/tsconfig.json" <<'JSON'
+{ "compilerOptions": { "module": "nodenext", "moduleResolution": "nodenext", "target": "es2022",
+  "strict": true, "noEmit": true, "skipLibCheck": true, "types": [] }, "files": ["rule.ts"] }
+JSON
+"$root/node_modules/.bin/tsc" -p "$work/plugin/tsconfig.json" ||
+  fail 'a plugin written in TypeScript does not compile against the package types (above)'
+
 echo "package OK: $(basename "$tarball") installs and runs without the repository"
