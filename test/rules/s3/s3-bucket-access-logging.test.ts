@@ -4,11 +4,25 @@ import type { Bucket } from '../../../src/snapshot/schema.js';
 import { judge } from '../../builders/rules.js';
 import { bucket, DENIED } from '../../builders/s3.js';
 import { emptySnapshot, withSection } from '../../builders/snapshot.js';
+import { distribution } from '../cloudfront/distribution.js';
 
 const LOGGED = { logging: { targetBucket: 'logs', targetPrefix: 'site/' } };
 
-function run(site: Partial<Bucket>, options: object = {}) {
-  const snapshot = withSection(emptySnapshot(), 's3Buckets', [bucket('site', site)]);
+/** The bucket `site`, and no CloudFront distribution unless `origins` names some. */
+function run(site: Partial<Bucket>, options: object = {}, origins: string[] = []) {
+  const distributions = origins.map((domainName, index) =>
+    distribution({
+      id: `E${index}`,
+      origins: [
+        { id: 'o', domainName, s3: true, originAccessControlId: 'E2OAC', originAccessIdentity: null },
+      ],
+    }),
+  );
+  const snapshot = withSection(
+    withSection(emptySnapshot(), 'cloudFrontDistributions', distributions),
+    's3Buckets',
+    [bucket('site', site)],
+  );
   const { findings, notEvaluated } = judge(s3BucketAccessLogging, snapshot, options);
   return { findings: findings.map((finding) => finding.message), notEvaluated };
 }
@@ -35,6 +49,34 @@ describe('s3-bucket-access-logging', () => {
       findings: finding === null ? [] : [finding],
       notEvaluated: [],
     });
+  });
+
+  // A bucket behind CloudFront serves the public as a website does: judged by default too. The
+  // origin's domain names the bucket in every form S3 REST endpoints take.
+  test.each([
+    ['site.s3.amazonaws.com', 'E0'],
+    ['site.s3.eu-west-1.amazonaws.com', 'E0'],
+    ['site.s3-eu-west-1.amazonaws.com', 'E0'],
+    ['other-site.s3.amazonaws.com', null],
+    ['site.example.com', null],
+  ])('a bucket without logging behind an origin %s: finding for %s', (domainName, distributionId) => {
+    expect(run({}, {}, [domainName])).toEqual({
+      findings:
+        distributionId === null
+          ? []
+          : [
+              `Bucket site is the origin of CloudFront distribution ${distributionId} without server access logging: requests to it leave no record.`,
+            ],
+      notEvaluated: [],
+    });
+  });
+
+  test('an origin bucket with logging passes', () => {
+    expect(run(LOGGED, {}, ['site.s3.amazonaws.com']).findings).toEqual([]);
+  });
+
+  test('needs the distributions: which buckets are origins decides which are judged', () => {
+    expect(s3BucketAccessLogging.needs).toEqual(['s3Buckets', 'cloudFrontDistributions']);
   });
 
   test('a website bucket whose logging was refused is not evaluated', () => {
