@@ -8,8 +8,10 @@
 // process has spent since it listened (rendering XML and the credential report: the harness's
 // cost, on the same machine as the collector).
 import { largeAccount } from '../test/fake-aws/accounts.js';
-import type { FakeRegion } from '../test/fake-aws/model.js';
+import type { FakeAccount, FakeRegion } from '../test/fake-aws/model.js';
+import type { FakeAws } from '../test/fake-aws/server.js';
 import { startFakeAws } from '../test/fake-aws/server.js';
+import { isMain } from './measure.js';
 
 export const LATENCY_MS = 25;
 export const ACCOUNT_SIZE = { users: 2_000, roles: 1_000, policies: 500 };
@@ -52,18 +54,13 @@ export function requestIndex(requestId: string): number | undefined {
   return match ? Number(match[1]) - 1 : undefined;
 }
 
-async function serve(): Promise<void> {
-  const account = largeAccount(ACCOUNT_SIZE);
-  account.regions = DEFAULT_ENABLED_REGIONS.map((name): FakeRegion => ({
-    name,
-    optStatus: 'ENABLED_BY_DEFAULT',
-  }));
-  account.credentialReport.status = 'none';
-  account.credentialReport.generateCallsToComplete = 2;
+/**
+ * Serves `account` with LATENCY_MS a request and the IPC protocol above: sends { url } once
+ * listening, and answers 'requests' with the EndpointLog. `prepare` sets faults before the first request.
+ */
+export async function serveLogged(account: FakeAccount, prepare?: (fake: FakeAws) => void): Promise<void> {
   const fake = await startFakeAws(account, { latencyMs: LATENCY_MS });
-  fake.faults
-    .failFirst('access-analyzer:ListAnalyzers', 'serverError', Infinity)
-    .failFirst('config:DescribeDeliveryChannelStatus', 'serverError', Infinity);
+  prepare?.(fake);
   const cpuAtStart = process.cpuUsage();
   process.on('message', (message) => {
     if (message !== 'requests') return;
@@ -79,4 +76,20 @@ async function serve(): Promise<void> {
   process.send?.({ url: fake.url } satisfies EndpointReady);
 }
 
-if (process.send) await serve();
+async function serve(): Promise<void> {
+  const account = largeAccount(ACCOUNT_SIZE);
+  account.regions = DEFAULT_ENABLED_REGIONS.map((name): FakeRegion => ({
+    name,
+    optStatus: 'ENABLED_BY_DEFAULT',
+  }));
+  account.credentialReport.status = 'none';
+  account.credentialReport.generateCallsToComplete = 2;
+  await serveLogged(account, (fake) =>
+    fake.faults
+      .failFirst('access-analyzer:ListAnalyzers', 'serverError', Infinity)
+      .failFirst('config:DescribeDeliveryChannelStatus', 'serverError', Infinity),
+  );
+}
+
+// Only when forked: the resources benchmark's endpoint imports serveLogged from here.
+if (process.send && isMain(import.meta.url)) await serve();

@@ -22,6 +22,7 @@ import type { Measurement } from './measure.js';
 import { isMain, printMeasurements } from './measure.js';
 
 const IAM_RULE_IDS = IAM_RULES.map((rule) => rule.id);
+const ENDPOINT = './collect-selection-endpoint.js';
 /** How many of the slowest requests the breakdown lists. */
 const SLOWEST_SHOWN = 3;
 
@@ -111,7 +112,7 @@ async function quietly(args: string[]): Promise<number> {
   }
 }
 
-interface Run {
+export interface Run {
   wallMs: number;
   code: number;
   cpuMs: { collection: number; rest: number };
@@ -120,8 +121,12 @@ interface Run {
   endpointCpuMs: number;
 }
 
-async function auditOnce(args: string[]): Promise<Run> {
-  return withFakeEndpoint<EndpointReady, Run>('./collect-selection-endpoint.js', async (endpoint) => {
+/**
+ * Runs `iamspect audit -f json ...args` in this process against a fresh fake endpoint served by
+ * `endpointScript` (one that speaks collect-selection-endpoint's protocol: serveLogged).
+ */
+export async function auditOnce(endpointScript: string, args: string[]): Promise<Run> {
+  return withFakeEndpoint<EndpointReady, Run>(endpointScript, async (endpoint) => {
     const start = performance.now();
     const clock = () => performance.now() - start;
     const cpuAtStart = process.cpuUsage();
@@ -167,7 +172,7 @@ function credentialReportWait(run: Run): number | undefined {
   return generate && get ? get.endMs - generate.startMs : undefined;
 }
 
-function runMeasurements(
+export function runMeasurements(
   name: string,
   run: Run,
   collectionTargetMs: number,
@@ -206,8 +211,8 @@ function runMeasurements(
 export async function main(): Promise<boolean> {
   // Loading the SDK is start-up (bench/collect-startup measures it), not collection: done first.
   await import('../src/collect/index.js');
-  const iamOnly = await auditOnce(['--rules', IAM_RULE_IDS.join(',')]);
-  const everything = await auditOnce([]);
+  const iamOnly = await auditOnce(ENDPOINT, ['--rules', IAM_RULE_IDS.join(',')]);
+  const everything = await auditOnce(ENDPOINT, []);
   return printMeasurements(
     `bench/collect-selection: ${ACCOUNT_SIZE.users.toLocaleString('en')} users, ` +
       `${ACCOUNT_SIZE.roles.toLocaleString('en')} roles, 17 regions, ${LATENCY_MS} ms per request, ` +

@@ -10,6 +10,7 @@ const BENCHES = [
   'foundation',
   'collect',
   'collect-selection',
+  'collect-resources',
   'collect-startup',
   'policy',
   'template',

@@ -24,6 +24,9 @@ interface Case {
   section: SectionName;
   service: FakePolicyService;
   get: string;
+  list: string;
+  /** List pages the real service sends for REAL_PAGES_RESOURCES resources, given what the collector asks. */
+  realPages: number;
   arn: (name: string) => string;
   /** Does every resource of this service have a policy (SNS topics, KMS keys)? */
   alwaysHasPolicy?: boolean;
@@ -33,36 +36,48 @@ const CASES: Case[] = [
   {
     section: 'snsTopics',
     service: 'sns',
+    list: 'sns:ListTopics',
+    realPages: 2,
     get: 'sns:GetTopicAttributes',
     arn: (n) => `arn:aws:sns:${REGION}:123456789012:${n}`,
   },
   {
     section: 'sqsQueues',
     service: 'sqs',
+    list: 'sqs:ListQueues',
+    realPages: 1,
     get: 'sqs:GetQueueAttributes',
     arn: (n) => `arn:aws:sqs:${REGION}:123456789012:${n}`,
   },
   {
     section: 'kmsKeys',
     service: 'kms',
+    list: 'kms:ListKeys',
+    realPages: 1,
     get: 'kms:GetKeyPolicy',
     arn: (n) => `arn:aws:kms:${REGION}:123456789012:key/${n}`,
   },
   {
     section: 'lambdaFunctions',
     service: 'lambda',
+    list: 'lambda:ListFunctions',
+    realPages: 3,
     get: 'lambda:GetPolicy',
     arn: (n) => `arn:aws:lambda:${REGION}:123456789012:function:${n}`,
   },
   {
     section: 'secrets',
     service: 'secretsmanager',
+    list: 'secretsmanager:ListSecrets',
+    realPages: 2,
     get: 'secretsmanager:GetResourcePolicy',
     arn: (n) => `arn:aws:secretsmanager:${REGION}:123456789012:secret:${n}-a1B2c3`,
   },
   {
     section: 'ecrRepositories',
     service: 'ecr',
+    list: 'ecr:DescribeRepositories',
+    realPages: 2,
     get: 'ecr:GetRepositoryPolicy',
     arn: (n) => `arn:aws:ecr:${REGION}:123456789012:repository/${n}`,
   },
@@ -87,7 +102,10 @@ async function collect(service: FakePolicyService, resources: FakePolicyResource
   return snapshot.sections[section];
 }
 
-describe.each(CASES)('$section', ({ section, service, get, arn }) => {
+/** Enough resources to span pages of 50 (Lambda) and 100 (SNS, Secrets Manager, ECR's default). */
+const REAL_PAGES_RESOURCES = 120;
+
+describe.each(CASES)('$section', ({ section, service, get, list, realPages, arn }) => {
   test('every page listed, one policy read per resource, a refused read named, not passed', async () => {
     const result = await collect(service, RESOURCES, section);
     const statement = { Effect: 'Allow', Principal: '*', Action: ['x:Y'], Resource: ['*'] };
@@ -108,6 +126,27 @@ describe.each(CASES)('$section', ({ section, service, get, arn }) => {
       ],
     });
     expect(session!.fake.requests.count(get)).toBe(RESOURCES.length);
+  });
+
+  test('with the real service page size, listing costs the requests AWS would answer', async () => {
+    const resources = Array.from({ length: REAL_PAGES_RESOURCES }, (_, index) => ({
+      name: `resource-${index}`,
+      policy: OPEN,
+    }));
+    const account = fakeAccount();
+    account.regional = {
+      [REGION]: {
+        ...account.regional[REGION]!,
+        policyResources: { [service]: resources },
+        policyListPageSize: Infinity,
+      },
+    };
+    session = await startSession(account);
+    const snapshot = await session.collect({ sections: [section], regions: [REGION] });
+    expect(snapshot.sections[section]).toMatchObject({ status: 'ok', data: [{ unreadable: [] }] });
+    const data = snapshot.sections[section]!.data as Array<{ resources: unknown[] }>;
+    expect(data[0]!.resources).toHaveLength(REAL_PAGES_RESOURCES);
+    expect(session!.fake.requests.count(list)).toBe(realPages);
   });
 
   test('a throttled policy read is retried', async () => {

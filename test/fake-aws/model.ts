@@ -210,6 +210,12 @@ export interface FakeRegionServices {
   topics: FakeTopic[];
   /** Resources with resource policies, by IAM action prefix of their service (none when absent). */
   policyResources?: Partial<Record<FakePolicyService, FakePolicyResource[]>>;
+  /**
+   * The most policyResources one list page holds, below the page the real service sends. Default
+   * 2, so a handful of resources exercise every collector's pagination; Infinity for the real
+   * services' pages (a benchmark counting requests).
+   */
+  policyListPageSize?: number;
 }
 
 /** The services whose resources carry a resource policy (resource-policy-public). */

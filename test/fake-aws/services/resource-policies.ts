@@ -9,11 +9,22 @@ import { accessDeniedError, tokenPage } from '../service.js';
 import { regionalServices } from './regional.js';
 import { listSubscriptionsByTopic } from './sns.js';
 
-/** Small pages, so every collector's pagination is exercised by a handful of resources. */
-const PAGE_SIZE = 2;
+/** Small pages unless the model says otherwise, so a handful of resources exercise pagination. */
+const DEFAULT_PAGE_SIZE = 2;
 
 function resourcesOf(service: FakePolicyService, context: FakeRequestContext): FakePolicyResource[] {
   return regionalServices(context).policyResources?.[service] ?? [];
+}
+
+/** One list page's size: what the real service sends (`servicePage`), capped by the model's setting. */
+function pageSize(context: FakeRequestContext, servicePage: number): number {
+  const cap = regionalServices(context).policyListPageSize ?? DEFAULT_PAGE_SIZE;
+  return Math.max(1, Math.min(servicePage, cap));
+}
+
+/** The page a caller asked for (`asked`, from its input), else the service's default, at most its maximum. */
+function askedPage(asked: unknown, defaultSize: number, maxSize: number): number {
+  return Math.min(asked === undefined ? defaultSize : Number(asked), maxSize);
 }
 
 /** `arn:<partition>:<service>:<region>:<account>:<resource>` in the caller's account and region. */
@@ -54,7 +65,12 @@ export const snsService: FakeService = {
   ),
   operations: {
     ListTopics: (input, context) => {
-      const { page, next } = tokenPage(resourcesOf('sns', context), input.NextToken, PAGE_SIZE);
+      const { page, next } = tokenPage(
+        resourcesOf('sns', context),
+        input.NextToken,
+        // ListTopics has no page-size parameter: SNS sends up to 100 topics a page.
+        pageSize(context, 100),
+      );
       return { Topics: page.map(({ name }) => ({ TopicArn: arnIn(context, 'sns', name) })), NextToken: next };
     },
     GetTopicAttributes: (input, context) => {
@@ -89,9 +105,11 @@ export const sqsService: FakeService = {
     ListQueues: (input, context) => {
       const queues = resourcesOf('sqs', context);
       // Without MaxResults SQS answers one page and no token, however many queues there are.
-      const pageSize =
-        input.MaxResults === undefined ? queues.length : Math.min(PAGE_SIZE, Number(input.MaxResults));
-      const { page, next } = tokenPage(queues, input.NextToken, Math.max(pageSize, 1));
+      const size =
+        input.MaxResults === undefined
+          ? queues.length
+          : pageSize(context, askedPage(input.MaxResults, 1000, 1000));
+      const { page, next } = tokenPage(queues, input.NextToken, Math.max(size, 1));
       return {
         QueueUrls: page.map(({ name }) => `http://${context.host}/${context.account.id}/${name}`),
         NextToken: input.MaxResults === undefined ? undefined : next,
@@ -122,7 +140,11 @@ export const kmsService: FakeService = {
   ),
   operations: {
     ListKeys: (input, context) => {
-      const { page, next } = tokenPage(resourcesOf('kms', context), input.Marker, PAGE_SIZE);
+      const { page, next } = tokenPage(
+        resourcesOf('kms', context),
+        input.Marker,
+        pageSize(context, askedPage(input.Limit, 100, 1000)),
+      );
       return {
         Keys: page.map(({ name }) => ({ KeyId: name, KeyArn: arnIn(context, 'kms', `key/${name}`) })),
         Truncated: next !== undefined,
@@ -163,7 +185,12 @@ export const lambdaService: FakeService = {
   ),
   operations: {
     ListFunctions: (input, context) => {
-      const { page, next } = tokenPage(resourcesOf('lambda', context), input.Marker, PAGE_SIZE);
+      const { page, next } = tokenPage(
+        resourcesOf('lambda', context),
+        input.Marker,
+        // Lambda sends at most 50 functions a page, whatever MaxItems asks.
+        pageSize(context, askedPage(input.MaxItems, 50, 50)),
+      );
       return {
         Functions: page.map(({ name }) => ({
           FunctionName: name,
@@ -200,7 +227,11 @@ export const secretsManagerService: FakeService = {
   ),
   operations: {
     ListSecrets: (input, context) => {
-      const { page, next } = tokenPage(resourcesOf('secretsmanager', context), input.NextToken, PAGE_SIZE);
+      const { page, next } = tokenPage(
+        resourcesOf('secretsmanager', context),
+        input.NextToken,
+        pageSize(context, askedPage(input.MaxResults, 100, 100)),
+      );
       return {
         SecretList: page.map(({ name }) => ({ ARN: secretArn(context, name), Name: name })),
         NextToken: next,
@@ -238,7 +269,11 @@ export const ecrService: FakeService = {
   ),
   operations: {
     DescribeRepositories: (input, context) => {
-      const { page, next } = tokenPage(resourcesOf('ecr', context), input.nextToken, PAGE_SIZE);
+      const { page, next } = tokenPage(
+        resourcesOf('ecr', context),
+        input.nextToken,
+        pageSize(context, askedPage(input.maxResults, 100, 1000)),
+      );
       return {
         repositories: page.map(({ name }) => ({
           repositoryName: name,
