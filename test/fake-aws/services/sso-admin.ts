@@ -25,7 +25,9 @@ export const ssoAdminService: FakeService = {
           400,
         );
       }
-      const { page, next } = tokenPage(identityCenter, input.NextToken, Number(input.MaxResults ?? 100));
+      // ListInstances answers at most 10 instances a page, whatever MaxResults asks.
+      const pageSize = Math.min(Number(input.MaxResults ?? 10), 10);
+      const { page, next } = tokenPage(identityCenter, input.NextToken, pageSize);
       return {
         Instances: page.map((instance) => ({
           InstanceArn: `arn:${context.account.partition}:sso:::instance/${instance.id}`,
