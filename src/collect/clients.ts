@@ -21,6 +21,7 @@ import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import { STSClient } from '@aws-sdk/client-sts';
 import { AdaptiveRetryStrategy } from '@smithy/core/retry';
 import type {
@@ -62,6 +63,8 @@ const CLIENT_CLASSES = {
   secretsmanager: SecretsManagerClient,
   sns: SNSClient,
   sqs: SQSClient,
+  // IAM Identity Center's admin API (sso-admin); its actions are sso: ones.
+  sso: SSOAdminClient,
   sts: STSClient,
 };
 

@@ -16,10 +16,12 @@ const READ_WITH = new Map<SectionName, readonly SectionName[]>(
 );
 
 /** The sections rules with these `needs` read, with what they are read against, in no particular order. */
-export function sectionsToCollect(rules: ReadonlyArray<{ needs: readonly SectionName[] }>): SectionName[] {
+export function sectionsToCollect(
+  rules: ReadonlyArray<{ needs: readonly SectionName[]; alsoReads?: readonly SectionName[] }>,
+): SectionName[] {
   const sections = new Set<SectionName>();
   for (const rule of rules) {
-    for (const section of rule.needs) {
+    for (const section of [...rule.needs, ...(rule.alsoReads ?? [])]) {
       for (const also of READ_WITH.get(section) ?? []) sections.add(also);
       sections.add(section);
     }

@@ -68,6 +68,11 @@ export function explainRule(rule: AnyRule, width: number): string {
     `Severity: ${rule.severity}`,
     `Runs by default: ${rule.enabledByDefault ? 'yes' : 'no (enable it in the config file, or name it with --rules)'}`,
     `Reads: ${rule.needs.join(', ')} (not evaluated, never passed, when any of them could not be collected)`,
+    ...(rule.alsoReads?.length
+      ? [
+          `Also reads, when those leave the answer open: ${rule.alsoReads.join(', ')} (what it could not read there is named as not evaluated)`,
+        ]
+      : []),
     ...(frameworks ? [`Frameworks: ${frameworks}`] : []),
     ...(rule.aliases?.length ? [`Also selected by: ${rule.aliases.join(', ')}`] : []),
   ];

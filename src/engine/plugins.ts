@@ -106,9 +106,15 @@ function ruleProblem(rule: Record<string, unknown>): string | undefined {
   if (!SEVERITIES.includes(rule.severity as never))
     return `severity: required, one of ${SEVERITIES.join(', ')}`;
   if (!Array.isArray(rule.needs)) return 'needs: required (the data sections the rule reads)';
-  const unknown = (rule.needs as unknown[]).find((name) => !SECTION_NAMES.includes(name as never));
-  if (unknown !== undefined) {
-    return `needs: "${String(unknown)}" is not a data section (sections: ${SECTION_NAMES.join(', ')})`;
+  if (rule.alsoReads !== undefined && !Array.isArray(rule.alsoReads)) {
+    return 'alsoReads: a list of data sections, when given';
+  }
+  for (const field of ['needs', 'alsoReads'] as const) {
+    const names = (rule[field] ?? []) as unknown[];
+    const unknown = names.find((name) => !SECTION_NAMES.includes(name as never));
+    if (unknown !== undefined) {
+      return `${field}: "${String(unknown)}" is not a data section (sections: ${SECTION_NAMES.join(', ')})`;
+    }
   }
   const docs = rule.docs as Record<string, unknown> | undefined;
   if (!docs || !isText(docs.rationale) || !isText(docs.remediation) || !Array.isArray(docs.references)) {

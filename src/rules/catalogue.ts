@@ -83,7 +83,9 @@ export function rulesAsMarkdown(rules: readonly AnyRule[]): string {
   for (const rule of rules) {
     lines.push('', `## ${rule.id}`, '', `**${rule.title}**`, '');
     lines.push(`- Severity: ${rule.severity}${rule.enabledByDefault ? '' : ' (off by default)'}`);
-    lines.push(`- Reads: ${rule.needs.map((n) => `\`${n}\``).join(', ')}`);
+    const reads = rule.needs.map((n) => `\`${n}\``).join(', ');
+    const alsoReads = (rule.alsoReads ?? []).map((n) => `\`${n}\``).join(', ');
+    lines.push(`- Reads: ${reads}${alsoReads ? `; when those leave it open, ${alsoReads}` : ''}`);
     const frameworks = frameworkList(rule);
     if (frameworks) lines.push(`- Frameworks: ${frameworks}`);
     if (rule.aliases?.length)

@@ -64,6 +64,13 @@ export interface Rule<Schema extends z.ZodType = z.ZodType> {
   severity: Severity;
   /** Sections the rule reads: any that is not `ok` makes the rule "not evaluated", never a pass. */
   needs: readonly SectionName[];
+  /**
+   * Sections the rule reads only when `needs` leaves the answer open: collected with the rule, but
+   * one that is not `ok` does not stop it. The rule then says itself, with notEvaluated, what it
+   * could not judge without them (identity-federation-missing passes on an IAM identity provider
+   * alone, and asks Identity Center only when there is none).
+   */
+  alsoReads?: readonly SectionName[];
   /** Off unless enabled in config (noisy or informational rules). */
   enabledByDefault: boolean;
   options: Schema;

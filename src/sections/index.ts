@@ -16,6 +16,7 @@ import { configRecordersSection } from './config-recorders.js';
 import { contactInformationSection } from './contact-information.js';
 import { credentialReportSection } from './credential-report.js';
 import { delegatedAdministratorsSection } from './delegated-administrators.js';
+import { identityCenterInstancesSection } from './identity-center-instances.js';
 import { oidcProvidersSection, samlProvidersSection } from './identity-providers.js';
 import { logMetricAlarmsSection } from './log-metric-alarms.js';
 import { organizationSection } from './organization.js';
@@ -53,6 +54,7 @@ export const SECTIONS = [
   contactInformationSection,
   samlProvidersSection,
   oidcProvidersSection,
+  identityCenterInstancesSection,
   delegatedAdministratorsSection,
   billingAlarmsSection,
   cloudTrailsSection,

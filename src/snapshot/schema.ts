@@ -40,6 +40,7 @@ export type { ConfigDeliveryRegion } from '../sections/config-delivery-status.js
 export type { ConfigRegion } from '../sections/config-recorders.js';
 export type { ContactInformation, PrimaryContact } from '../sections/contact-information.js';
 export type { IdentityProvider } from '../sections/identity-providers.js';
+export type { IdentityCenterRegion } from '../sections/identity-center-instances.js';
 export type { DelegatedAdministrator } from '../sections/delegated-administrators.js';
 export type {
   AccessKeyColumns,

@@ -95,6 +95,7 @@ function accountLevelSigningRegions(fake: FakeAws): string[] {
     'lambda',
     'secretsmanager',
     'ecr',
+    'sso',
   ]);
   const entries = fake.requests.entries.filter((entry) => !regional.has(entry.action.split(':')[0]!));
   return [...new Set(entries.map((entry) => entry.signingRegion))];
@@ -162,6 +163,7 @@ describe('endpoints', () => {
       'LAMBDA',
       'SECRETS_MANAGER',
       'ECR',
+      'SSO_ADMIN',
       'S3',
       // S3_CONTROL is already the fake's, under the localhost name S3 Control needs (environment.ts).
     ]) {

@@ -59,6 +59,7 @@ describe('access denied', () => {
       ['contactInformation', 'ok'],
       ['samlProviders', 'ok'],
       ['oidcProviders', 'ok'],
+      ['identityCenterInstances', 'ok'],
       ['delegatedAdministrators', 'ok'],
       ['billingAlarms', 'ok'],
       ['cloudTrails', 'ok'],

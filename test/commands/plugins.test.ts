@@ -76,6 +76,11 @@ describe('a bad plugin is exit 2 naming the plugin and the field', () => {
       `plugin ./plugin.js (acme): rules[0].needs: "users" is not a data section (sections: ${SECTION_NAMES.join(', ')})`,
     ],
     [
+      'an unknown section in alsoReads',
+      `export default { name: 'acme', rules: [{ id: 'x', title: 't', severity: 'low', needs: [], alsoReads: ['sso'], ${DOCS}, check: () => [] }] };`,
+      `plugin ./plugin.js (acme): rules[0].alsoReads: "sso" is not a data section (sections: ${SECTION_NAMES.join(', ')})`,
+    ],
+    [
       'a docs url that is not http(s)',
       `export default { name: 'acme', rules: [{ id: 'x', title: 't', severity: 'low', needs: [], docs: { rationale: 'r', remediation: 'f', references: [], url: 'rules.md' }, check: () => [] }] };`,
       'plugin ./plugin.js (acme): rules[0].docs.url: "rules.md" is not an http(s) URL',

@@ -35,6 +35,13 @@ test('--explain prints the title, severity, data needs, options with defaults, w
   for (const reference of rule.docs.references) expect(stdout.replace(/\s+/g, '')).toContain(reference);
 });
 
+test('--explain names the sections a rule reads only when its needs leave the answer open', async () => {
+  const { stdout } = await runCli(['rules', '--explain', 'identity-federation-missing']);
+  expect(flat(stdout)).toContain(
+    'Also reads, when those leave the answer open: identityCenterInstances (what it could not read there is named as not evaluated)',
+  );
+});
+
 test('--explain says when a rule is off by default and has no options', async () => {
   const rule = findRule('inline-policy-on-group-or-role')!;
   expect(rule.enabledByDefault).toBe(false);

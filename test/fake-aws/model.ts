@@ -208,6 +208,8 @@ export interface FakeRegionServices {
   alarms: FakeAlarm[];
   metricFilters: FakeMetricFilter[];
   topics: FakeTopic[];
+  /** IAM Identity Center instances held here (none when absent); 'denied' refuses ListInstances. */
+  identityCenter?: FakeIdentityCenterInstance[] | 'denied';
   /** Resources with resource policies, by IAM action prefix of their service (none when absent). */
   policyResources?: Partial<Record<FakePolicyService, FakePolicyResource[]>>;
   /**
@@ -216,6 +218,12 @@ export interface FakeRegionServices {
    * services' pages (a benchmark counting requests).
    */
   policyListPageSize?: number;
+}
+
+/** An IAM Identity Center instance: its id (`ssoins-...`) and ListInstances' Status. */
+export interface FakeIdentityCenterInstance {
+  id: string;
+  status: 'ACTIVE' | 'CREATE_IN_PROGRESS' | 'CREATE_FAILED' | 'DELETE_IN_PROGRESS';
 }
 
 /** The services whose resources carry a resource policy (resource-policy-public). */

@@ -39,6 +39,7 @@ import { organizationsService } from './services/organizations.js';
 import { route53DomainsService } from './services/route53-domains.js';
 import { RESOURCE_POLICY_SERVICES } from './services/resource-policies.js';
 import { s3Service } from './services/s3.js';
+import { ssoAdminService } from './services/sso-admin.js';
 import { stsService } from './services/sts.js';
 
 export const DEFAULT_SERVICES: readonly FakeService[] = [
@@ -54,6 +55,7 @@ export const DEFAULT_SERVICES: readonly FakeService[] = [
   organizationsService,
   route53DomainsService,
   s3Service,
+  ssoAdminService,
   stsService,
   ...RESOURCE_POLICY_SERVICES,
 ];

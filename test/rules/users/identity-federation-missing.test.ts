@@ -1,12 +1,13 @@
 import { identityFederationMissing } from '../../../src/rules/users/identity-federation-missing.js';
-import type { IdentityProvider } from '../../../src/snapshot/schema.js';
-import { runRule } from '../../builders/rules.js';
+import type { IdentityCenterRegion, IdentityProvider, Snapshot } from '../../../src/snapshot/schema.js';
+import { judge, runRule } from '../../builders/rules.js';
 import {
   ACCOUNT,
   emptySnapshot,
   rootRow,
   userRow,
   withCredentialReport,
+  withFailedSection,
   withSection,
 } from '../../builders/snapshot.js';
 
@@ -27,13 +28,40 @@ function consoleUsers(count: number) {
   );
 }
 
-function snapshotWith(saml: IdentityProvider[], oidc: IdentityProvider[], consoleUserCount: number) {
+const INSTANCE_ARN = 'arn:aws:sso:::instance/ssoins-0123456789abcdef';
+
+/** A region read, holding these instances. */
+function read(region: string, ...statuses: Array<string | null>): IdentityCenterRegion {
+  const instances = statuses.map((status) => ({ arn: INSTANCE_ARN, status, ownerAccountId: ACCOUNT }));
+  return { region, instances, unread: null };
+}
+
+/** A region that refused sso:ListInstances. */
+function refused(region: string): IdentityCenterRegion {
+  return { region, instances: [], unread: { code: 'AccessDeniedException', message: 'denied by an SCP' } };
+}
+
+/** Identity Center as collected: its regions, or a section that failed or was never collected. */
+type IdentityCenter = IdentityCenterRegion[] | 'failed' | 'absent';
+
+/** Two regions read, neither with an instance. */
+const NO_INSTANCE: IdentityCenter = [read('eu-west-1'), read('us-east-1')];
+
+function snapshotWith(
+  saml: IdentityProvider[],
+  oidc: IdentityProvider[],
+  consoleUserCount: number,
+  identityCenter: IdentityCenter = NO_INSTANCE,
+): Snapshot {
   const rows = [rootRow(), userRow('ci-deploy'), ...consoleUsers(consoleUserCount)];
-  return withSection(
+  const providers = withSection(
     withSection(withCredentialReport(emptySnapshot(), rows), 'samlProviders', saml),
     'oidcProviders',
     oidc,
   );
+  if (identityCenter === 'absent') return providers;
+  if (identityCenter === 'failed') return withFailedSection(providers, 'identityCenterInstances', 'error');
+  return withSection(providers, 'identityCenterInstances', identityCenter);
 }
 
 describe('identity-federation-missing', () => {
@@ -103,9 +131,93 @@ describe('identity-federation-missing', () => {
     });
     expect(finding).toEqual({
       resource: `arn:aws:iam::${ACCOUNT}:root`,
-      message: `Account ${ACCOUNT} has no SAML or workforce OIDC identity provider, and 2 IAM users sign in to the console with a password (allowed: 1): person-1 and person-2.`,
+      message: `Account ${ACCOUNT} has no SAML or workforce OIDC identity provider and no IAM Identity Center instance, and 2 IAM users sign in to the console with a password (allowed: 1): person-1 and person-2.`,
       evidence: { consoleUsers: ['person-1', 'person-2'], workloadOidcProviders: [GITHUB.arn] },
     });
+  });
+
+  test.each<{
+    name: string;
+    saml?: IdentityProvider[];
+    users?: number;
+    identityCenter: IdentityCenter;
+    outcome: 'pass' | 'finding' | 'not evaluated';
+  }>([
+    {
+      name: 'an ACTIVE instance in one region: central identity exists',
+      identityCenter: [read('eu-west-1'), read('us-east-1', 'ACTIVE')],
+      outcome: 'pass',
+    },
+    {
+      name: 'an instance without a status (older API answers) counts',
+      identityCenter: [read('eu-west-1', null)],
+      outcome: 'pass',
+    },
+    {
+      name: 'an instance still being created, failed or being deleted signs nobody in',
+      identityCenter: [read('eu-west-1', 'CREATE_IN_PROGRESS', 'CREATE_FAILED', 'DELETE_IN_PROGRESS')],
+      outcome: 'finding',
+    },
+    { name: 'every region read, no instance: a finding', identityCenter: NO_INSTANCE, outcome: 'finding' },
+    {
+      name: 'an instance in a read region answers even when another region refused',
+      identityCenter: [refused('eu-west-1'), read('us-east-1', 'ACTIVE')],
+      outcome: 'pass',
+    },
+    {
+      name: 'a refused region and no instance elsewhere: not evaluated, never a guessed fail',
+      identityCenter: [refused('eu-west-1'), read('us-east-1')],
+      outcome: 'not evaluated',
+    },
+    {
+      name: 'a refused region with a SAML provider: the provider settles it',
+      saml: [SAML],
+      identityCenter: [refused('eu-west-1')],
+      outcome: 'pass',
+    },
+    {
+      name: 'a refused region but no console user: nothing to judge centrally',
+      users: 0,
+      identityCenter: [refused('eu-west-1')],
+      outcome: 'pass',
+    },
+    {
+      name: 'the section failed, no provider: not evaluated',
+      identityCenter: 'failed',
+      outcome: 'not evaluated',
+    },
+    {
+      name: 'the section never collected (an older snapshot), no provider: not evaluated',
+      identityCenter: 'absent',
+      outcome: 'not evaluated',
+    },
+    {
+      name: 'the section failed with a SAML provider: a pass, not "not evaluated"',
+      saml: [SAML],
+      identityCenter: 'failed',
+      outcome: 'pass',
+    },
+  ])('IAM Identity Center: $name', ({ saml = [], users = 1, identityCenter, outcome }) => {
+    const { findings, notEvaluated } = judge(
+      identityFederationMissing,
+      snapshotWith(saml, [], users, identityCenter),
+    );
+    const got = findings.length > 0 ? 'finding' : notEvaluated.length > 0 ? 'not evaluated' : 'pass';
+    expect(got).toBe(outcome);
+  });
+
+  test('the not-evaluated entry names the refused regions and the console users', () => {
+    const { notEvaluated } = judge(
+      identityFederationMissing,
+      snapshotWith([], [], 1, [refused('eu-west-1'), read('us-east-1'), refused('us-west-2')]),
+    );
+    expect(notEvaluated).toEqual([
+      {
+        resource: `arn:aws:iam::${ACCOUNT}:root`,
+        reason:
+          'sso:ListInstances was refused in eu-west-1 (AccessDeniedException) and us-west-2 (AccessDeniedException) and no instance was found elsewhere: whether people sign in centrally is unknown (console users: person-1)',
+      },
+    ]);
   });
 
   test('a negative allowance is refused', () => {
