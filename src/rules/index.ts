@@ -4,6 +4,7 @@ import type { AnyRule } from './types.js';
 import { accountRules } from './account/index.js';
 import { cloudfrontRules } from './cloudfront/index.js';
 import { domainRules } from './domains/index.js';
+import { ec2Rules } from './ec2/index.js';
 import { passwordRules } from './password/index.js';
 import { policyRules } from './policy/index.js';
 import { rootRules } from './root/index.js';
@@ -16,6 +17,7 @@ const areas: AnyRule[][] = [
   accountRules,
   cloudfrontRules,
   domainRules,
+  ec2Rules,
   passwordRules,
   policyRules,
   rootRules,

@@ -16,6 +16,7 @@ import { configRecordersSection } from './config-recorders.js';
 import { contactInformationSection } from './contact-information.js';
 import { credentialReportSection } from './credential-report.js';
 import { delegatedAdministratorsSection } from './delegated-administrators.js';
+import { ec2InstancesSection } from './ec2-instances.js';
 import { identityCenterInstancesSection } from './identity-center-instances.js';
 import { oidcProvidersSection, samlProvidersSection } from './identity-providers.js';
 import { logMetricAlarmsSection } from './log-metric-alarms.js';
@@ -70,6 +71,7 @@ export const SECTIONS = [
   ecrRepositoriesSection,
   s3AccountPublicAccessBlockSection,
   s3BucketsSection,
+  ec2InstancesSection,
 ] as const;
 
 export type AnySection = (typeof SECTIONS)[number];

@@ -38,6 +38,7 @@ export type {
 export type { Distribution } from '../sections/cloudfront-distributions.js';
 export type { ConfigDeliveryRegion } from '../sections/config-delivery-status.js';
 export type { ConfigRegion } from '../sections/config-recorders.js';
+export type { Ec2InstancesRegion } from '../sections/ec2-instances.js';
 export type { ContactInformation, PrimaryContact } from '../sections/contact-information.js';
 export type { IdentityProvider } from '../sections/identity-providers.js';
 export type { IdentityCenterRegion } from '../sections/identity-center-instances.js';

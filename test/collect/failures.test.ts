@@ -74,6 +74,7 @@ describe('access denied', () => {
       ['ecrRepositories', 'ok'],
       ['s3AccountPublicAccessBlock', 'ok'],
       ['s3Buckets', 'ok'],
+      ['ec2Instances', 'ok'],
     ]);
     // Access errors are final: one request per entity type, no retries.
     expect(session.fake.requests.count('iam:GetAccountAuthorizationDetails')).toBe(5);

@@ -59,7 +59,7 @@ describe('iamspect collect', () => {
     expect(readFileSync(file, 'utf8').endsWith('}\n')).toBe(true);
     expect(stdout).toBe('');
     expect(stderr).toBe(
-      `Wrote ${file}: account 123456789012 (acme-prod): 31 sections ok; serverCertificates denied (iam:ListServerCertificates)\n`,
+      `Wrote ${file}: account 123456789012 (acme-prod): 32 sections ok; serverCertificates denied (iam:ListServerCertificates)\n`,
     );
   });
 

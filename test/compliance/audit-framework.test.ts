@@ -42,7 +42,8 @@ describe('audit --framework', () => {
     });
     // Only the management account is judged for 2.1.3 and 2.1.6, and the demo is a member.
     expect(byId['2.1.3']).toMatchObject({ status: 'not-applicable', rules: ['management-account-hygiene'] });
-    for (const id of ['2.16', '2.1.4', '2.1.5']) {
+    expect(byId['2.16']).toMatchObject({ status: 'fail', rules: ['ec2-instance-without-role'], findings: 1 });
+    for (const id of ['2.1.4', '2.1.5']) {
       expect(byId[id]).toMatchObject({ status: 'manual', rules: [], findings: 0 });
       expect(byId[id]!.note).toMatch(/^no automated check yet/);
     }

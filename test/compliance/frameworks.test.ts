@@ -44,8 +44,9 @@ describe('framework control tables', () => {
     expect(byId['2.1.6']).toEqual(['management-account-hygiene']);
     expect(byId['5.3']).toEqual(['root-use-alarm-missing']);
     expect(byId['2.21']).toEqual(['resource-policy-public']);
-    // No rule yet: instance roles, OU structure, delegated policy administration.
-    for (const id of ['2.16', '2.1.4', '2.1.5']) expect(byId[id]).toEqual([]);
+    expect(byId['2.16']).toEqual(['ec2-instance-without-role']);
+    // No rule yet: OU structure, delegated policy administration.
+    for (const id of ['2.1.4', '2.1.5']) expect(byId[id]).toEqual([]);
   });
 
   test('every option limit names an option of its rule, with a default at least as strict', () => {

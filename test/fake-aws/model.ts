@@ -210,6 +210,10 @@ export interface FakeRegionServices {
   topics: FakeTopic[];
   /** IAM Identity Center instances held here (none when absent); 'denied' refuses ListInstances. */
   identityCenter?: FakeIdentityCenterInstance[] | 'denied';
+  /** EC2 instances in any state (none when absent). */
+  instances?: FakeInstance[];
+  /** ec2:DescribeInstances is refused in this region alone (an SCP denying the region). */
+  instancesDenied?: boolean;
   /** Resources with resource policies, by IAM action prefix of their service (none when absent). */
   policyResources?: Partial<Record<FakePolicyService, FakePolicyResource[]>>;
   /**
@@ -224,6 +228,13 @@ export interface FakeRegionServices {
 export interface FakeIdentityCenterInstance {
   id: string;
   status: 'ACTIVE' | 'CREATE_IN_PROGRESS' | 'CREATE_FAILED' | 'DELETE_IN_PROGRESS';
+}
+
+/** An EC2 instance: its state and the name of the instance profile it runs with (null: none). */
+export interface FakeInstance {
+  id: string;
+  state: 'pending' | 'running' | 'stopping' | 'stopped' | 'shutting-down' | 'terminated';
+  profile: string | null;
 }
 
 /** The services whose resources carry a resource policy (resource-policy-public). */
@@ -718,6 +729,11 @@ function wellKeptRegional(
           ...(index === 0 ? [fakeRootUsageAlarm(account, name)] : []),
         ],
         ...(index === 0 && {
+          instances: [
+            { id: 'i-0a1b2c3d4e5f60001', state: 'running', profile: 'app-server' },
+            // Stopped, it holds no credentials: never judged, and not asked for.
+            { id: 'i-0a1b2c3d4e5f60002', state: 'stopped', profile: null },
+          ],
           policyResources: ownAccountPolicyResources(account),
           metricFilters: [fakeRootUsageFilter()],
           topics: [
