@@ -12,16 +12,19 @@ import { credentialReportSnapshot, userRow } from '../builders/snapshot.js';
 
 const manifest = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as {
   name: string;
-  exports: Record<string, string>;
+  exports: Record<string, string | { types: string; default: string }>;
 };
 
-test('every entry point of package.json is in the API report, built from its source', () => {
+test('every entry point of package.json is in the API report, built from its source, with its types', () => {
   const built = Object.entries(manifest.exports)
     .filter(([entry]) => entry !== './package.json')
     .map(([entry, file]) => [entry === '.' ? manifest.name : `${manifest.name}/${entry.slice(2)}`, file]);
   const reported = Object.entries(API_ENTRY_POINTS).map(([entry, source]) => [
     entry,
-    `./dist/${source.replace(/\.ts$/, '.js')}`,
+    {
+      types: `./dist/${source.replace(/\.ts$/, '.d.ts')}`,
+      default: `./dist/${source.replace(/\.ts$/, '.js')}`,
+    },
   ]);
   expect(built).toEqual(reported);
 });
