@@ -181,6 +181,10 @@ function clientConfig(settings: ClientSettings) {
     credentials: settings.credentials,
     ...retryConfig(settings),
     customUserAgent: `${TOOL.name}/${TOOL.version}`,
+    // Resolve each command's middleware stack once, not per request: the stack (read-only guard
+    // included) is complete when the client is made and never changes after, and resolving it
+    // was the largest share of the SDK's CPU per request (2,000 buckets: about 40 % of it).
+    cacheMiddleware: true,
     requestHandler: { requestTimeout: REQUEST_TIMEOUT_MS, connectionTimeout: CONNECTION_TIMEOUT_MS },
     // No `endpoint` on purpose: the SDK itself honours AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<SERVICE>
     // and a profile's endpoint_url, and an explicit endpoint here would override all of them.

@@ -2,10 +2,11 @@
 // verdict on its policy (GetBucketPolicyStatus), the policy itself (kept for resource-policy
 // rules), its ACL grants, its Block Public Access settings, access logging and website hosting.
 //
-// Buckets are listed once (ListBuckets is global), but each answers only in its own region, so
-// GetBucketLocation comes first and the other calls go to a client of that region. A call the
-// caller may not make (or that fails after retries) leaves that part of that bucket unread, named
-// in `unread`: the rules needing it say the bucket was not evaluated, and the others still judge it.
+// Buckets are listed once (ListBuckets is global), but each answers only in its own region, so the
+// other calls go to a client of that region: the one ListBuckets names, or GetBucketLocation's
+// answer where the list names none. A call the caller may not make (or that fails after retries)
+// leaves that part of that bucket unread, named in `unread`: the rules needing it say the bucket
+// was not evaluated, and the others still judge it.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import pLimit from 'p-limit';
@@ -74,13 +75,23 @@ export type Bucket = z.infer<typeof bucketSchema>;
 // ---------- normalisers: one per call, shared by the collector and the AWS CLI reader ----------
 
 const listBucketsPage = z.object({
-  Buckets: z.array(z.object({ Name: z.string() })).optional(),
+  Buckets: z.array(z.object({ Name: z.string(), BucketRegion: optionalString })).optional(),
 });
 
-/** ListBuckets pages -> the bucket names. */
-export function normalizeBucketNames(pages: readonly unknown[], source: string): string[] {
+/** A bucket as ListBuckets names it: its region only when the answer holds it. */
+export interface ListedBucket {
+  name: string;
+  region: string | null;
+}
+
+/**
+ * ListBuckets pages -> the buckets. S3 names each bucket's region when the request has a
+ * parameter (iamspect always sends MaxBuckets), which spares a GetBucketLocation per bucket; an
+ * answer without it (an S3-compatible endpoint, a saved list) leaves the region to be asked.
+ */
+export function normalizeListedBuckets(pages: readonly unknown[], source: string): ListedBucket[] {
   return validatePages(listBucketsPage, pages, source).flatMap((page) =>
-    (page.Buckets ?? []).map((bucket) => bucket.Name),
+    (page.Buckets ?? []).map((bucket) => ({ name: bucket.Name, region: bucket.BucketRegion || null })),
   );
 }
 
@@ -229,9 +240,9 @@ const NOT_CONFIGURED: Partial<Record<BucketPart, string>> = {
 };
 
 /**
- * Buckets read at once. Each sends its location call, then its six reads together, so about six
- * times this many requests are in flight: S3 takes thousands a second per prefix, and the SDK's
- * per-client socket pool (50) is what bounds it further.
+ * Buckets read at once. Each sends its five reads together (its policy after the policy status),
+ * so about five times this many requests are in flight: S3 takes thousands a second per prefix,
+ * and the SDK's per-client socket pool (50) is what bounds it further.
  */
 const BUCKET_CONCURRENCY = 24;
 /** Largest page ListBuckets allows. */
@@ -258,32 +269,37 @@ async function collectBuckets(context: CollectContext): Promise<Bucket[]> {
       clients.s3.send(new ListBucketsCommand({ MaxBuckets: LIST_BUCKETS_PAGE_SIZE, ContinuationToken })),
     (page) => page.ContinuationToken,
   );
-  const names = normalizeBucketNames(pages, 's3:ListAllMyBuckets response');
+  const listed = normalizeListedBuckets(pages, 's3:ListAllMyBuckets response');
   const limit = pLimit(BUCKET_CONCURRENCY);
   let done = 0;
   return Promise.all(
-    names.map((name) =>
+    listed.map((bucket) =>
       limit(async () => {
-        const bucket = await collectBucket(name);
-        context.progress.update('s3Buckets', `${++done}/${names.length} buckets`);
-        return bucket;
+        const collected = await collectBucket(bucket);
+        context.progress.update('s3Buckets', `${++done}/${listed.length} buckets`);
+        return collected;
       }),
     ),
   );
 
-  async function collectBucket(Bucket: string): Promise<Bucket> {
+  async function regionOf(Bucket: string): Promise<string | { error: SectionError }> {
     const location = await answerOf('location', () =>
       clients.s3.send(new GetBucketLocationCommand({ Bucket })),
     );
-    if ('error' in location) return unlocatedBucket(Bucket, location.error);
-    const region = normalizeBucketRegion(
+    if ('error' in location) return location;
+    return normalizeBucketRegion(
       'output' in location ? location.output : {},
       `s3:GetBucketLocation of ${Bucket}`,
     );
+  }
+
+  async function collectBucket(listedBucket: ListedBucket): Promise<Bucket> {
+    const Bucket = listedBucket.name;
+    const region = listedBucket.region ?? (await regionOf(Bucket));
+    if (typeof region !== 'string') return unlocatedBucket(Bucket, region.error);
     const s3 = clients.inRegion('s3', region);
-    const [policyStatus, policy, acl, publicAccessBlock, logging, website] = await Promise.all([
-      answerOf('policyStatus', () => s3.send(new s3Module.GetBucketPolicyStatusCommand({ Bucket }))),
-      answerOf('policy', () => s3.send(new s3Module.GetBucketPolicyCommand({ Bucket }))),
+    const [[policyStatus, policy], acl, publicAccessBlock, logging, website] = await Promise.all([
+      policyAnswers(),
       answerOf('acl', () => s3.send(new s3Module.GetBucketAclCommand({ Bucket }))),
       answerOf('publicAccessBlock', () => s3.send(new s3Module.GetPublicAccessBlockCommand({ Bucket }))),
       answerOf('logging', () => s3.send(new s3Module.GetBucketLoggingCommand({ Bucket }))),
@@ -295,6 +311,21 @@ async function collectBuckets(context: CollectContext): Promise<Bucket[]> {
       { policyStatus, policy, acl, publicAccessBlock, logging, website },
       (part) => `S3 ${part} response of bucket ${Bucket}`,
     );
+
+    /**
+     * The policy's status, then the policy itself unless the status said there is none: most
+     * buckets have no policy, and for them this is one request instead of two.
+     */
+    async function policyAnswers(): Promise<[PartAnswer, PartAnswer]> {
+      const status = await answerOf('policyStatus', () =>
+        s3.send(new s3Module.GetBucketPolicyStatusCommand({ Bucket })),
+      );
+      if ('none' in status) return [status, status];
+      return [
+        status,
+        await answerOf('policy', () => s3.send(new s3Module.GetBucketPolicyCommand({ Bucket }))),
+      ];
+    }
   }
 }
 
@@ -352,17 +383,23 @@ function savedBucketPart(dir: string, bucket: string, part: BucketPart): PartAns
 /** list-buckets.json and each bucket's outputs saved beside it. */
 function readSavedBuckets(file: CliFile): Bucket[] {
   const dir = dirname(file.path);
-  return normalizeBucketNames(pagesOf(parseCliJson(file)), file.path).map((name) => {
+  return normalizeListedBuckets(pagesOf(parseCliJson(file)), file.path).map((listed) => {
+    const { name } = listed;
     const pathOf = (part: BucketPart) => join(dir, `${BUCKET_COMMANDS[part].command}.${name}.json`);
-    const location = savedBucketPart(dir, name, 'location');
-    if ('error' in location) return unlocatedBucket(name, location.error);
-    const region = normalizeBucketRegion('output' in location ? location.output : {}, pathOf('location'));
+    let region = listed.region;
+    if (region === null) {
+      const location = savedBucketPart(dir, name, 'location');
+      if ('error' in location) return unlocatedBucket(name, location.error);
+      region = normalizeBucketRegion('output' in location ? location.output : {}, pathOf('location'));
+    }
     const answers = Object.fromEntries(
       BUCKET_PARTS.filter((part) => part !== 'location').map((part) => [
         part,
         savedBucketPart(dir, name, part),
       ]),
     ) as PartOutputs;
+    // As when collecting: a policy status answering NoSuchBucketPolicy says there is no policy.
+    if ('none' in answers.policyStatus) answers.policy = answers.policyStatus;
     return assembleBucket(name, region, answers, pathOf);
   });
 }

@@ -100,12 +100,18 @@ describe('the allow list', () => {
   test('is exactly what a full collection sends, and the permissions policy lists exactly it', async () => {
     // The fullest run there is: an organization (--org lists its accounts, reads the SCPs and
     // assumes a role in the member), where one account cannot use account:ListRegions and falls
-    // back to ec2:DescribeRegions, and a registered domain and a distribution are read in detail.
+    // back to ec2:DescribeRegions, a registered domain and a distribution are read in detail, and a
+    // bucket is read whole.
     await session.close();
     const { management } = organizationWorld({ memberCount: 1 });
     management.registeredDomains = [fakeRegisteredDomain('example.com', { listOmitsSettings: true })];
     management.distributions = [fakeDistribution('E1EXAMPLE')];
-    management.s3.buckets = [fakeBucket('example-bucket')];
+    // A bucket with a policy (read only when its status says one exists), listed without its
+    // region, as an S3-compatible endpoint lists it, so its location is asked.
+    management.s3.buckets = [
+      fakeBucket('example-bucket', { policy: { Version: '2012-10-17', Statement: [] } }),
+    ];
+    management.s3.listsBucketRegions = false;
     session = await startSession(management);
     session.fake.faults.failFirst('account:ListRegions', 'accessDenied', 1);
     const run = await session.collectOrganization();

@@ -2,7 +2,7 @@
 // bucket read in its own region; S3 Control's account-level Block Public Access.
 import { BLOCK_ALL, BLOCK_NONE } from '../builders/s3.js';
 import { afterEach, describe, expect, test } from '@jest/globals';
-import type { FakeBucket } from '../fake-aws/model.js';
+import type { FakeBucket, FakeS3 } from '../fake-aws/model.js';
 import { ALL_USERS_URI, fakeAccount, fakeBucket } from '../fake-aws/model.js';
 import type { FakeSession } from './harness.js';
 import { startSession } from './harness.js';
@@ -18,14 +18,14 @@ const PUBLIC_POLICY = {
   Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::site/*' }],
 };
 
-async function collectBuckets(buckets: FakeBucket[]) {
-  session = await startSession(fakeAccount({ s3: { accountPublicAccessBlock: null, buckets } }));
+async function collectBuckets(buckets: FakeBucket[], s3: Partial<FakeS3> = {}) {
+  session = await startSession(fakeAccount({ s3: { accountPublicAccessBlock: null, buckets, ...s3 } }));
   const snapshot = await session.collect({ sections: ['s3Buckets'] });
   return snapshot.sections.s3Buckets!;
 }
 
 describe('s3Buckets', () => {
-  test('reads each bucket in its own region: us-east-1 answers no constraint', async () => {
+  test('reads each bucket in the region ListBuckets names, asking no GetBucketLocation', async () => {
     const section = await collectBuckets([
       fakeBucket('site', {
         region: 'us-east-1',
@@ -74,6 +74,80 @@ describe('s3Buckets', () => {
       ['logs', 'eu-central-1'],
       ['site', 'us-east-1'],
     ]);
+    expect(session!.fake.requests.count('s3:GetBucketLocation')).toBe(0);
+  });
+
+  // S3-compatible endpoints, and S3 asked without any parameter, list no regions.
+  describe('when ListBuckets names no region', () => {
+    const NO_REGIONS = { listsBucketRegions: false };
+
+    test('asks GetBucketLocation: us-east-1 answers no constraint', async () => {
+      const section = await collectBuckets(
+        [fakeBucket('site', { region: 'us-east-1' }), fakeBucket('logs', { region: 'eu-central-1' })],
+        NO_REGIONS,
+      );
+      expect(section.data!.map((bucket) => [bucket.name, bucket.region, bucket.unread])).toEqual([
+        ['site', 'us-east-1', {}],
+        ['logs', 'eu-central-1', {}],
+      ]);
+      expect(session!.fake.requests.count('s3:GetBucketLocation')).toBe(2);
+    });
+
+    test('a bucket of old in eu-west-1 answers the location EU and is read there', async () => {
+      const section = await collectBuckets(
+        [fakeBucket('old', { region: 'eu-west-1', locationConstraint: 'EU' })],
+        NO_REGIONS,
+      );
+      expect(section.data![0]).toMatchObject({ name: 'old', region: 'eu-west-1', unread: {} });
+    });
+
+    test('a bucket whose location is refused is read no further', async () => {
+      const section = await collectBuckets(
+        [fakeBucket('hidden', { denies: ['s3:GetBucketLocation'] })],
+        NO_REGIONS,
+      );
+      expect(section.data![0]).toMatchObject({
+        name: 'hidden',
+        region: null,
+        unread: { location: { action: 's3:GetBucketLocation' } },
+      });
+      expect(session!.fake.requests.actions().filter((action) => action.startsWith('s3:'))).toEqual([
+        's3:GetBucketLocation',
+        's3:ListAllMyBuckets',
+      ]);
+    });
+  });
+
+  test('asks GetBucketPolicy only of a bucket GetBucketPolicyStatus says has a policy', async () => {
+    const section = await collectBuckets([
+      fakeBucket('shared', { policy: PUBLIC_POLICY, policyIsPublic: true }),
+      fakeBucket('private'),
+    ]);
+    expect(
+      section.data!.map((bucket) => [bucket.name, bucket.policyIsPublic, bucket.policy !== null]),
+    ).toEqual([
+      ['shared', true, true],
+      ['private', false, false],
+    ]);
+    const policyReads = session!.fake.requests.entries.filter(
+      (entry) => entry.action === 's3:GetBucketPolicy',
+    );
+    expect(policyReads.map((entry) => entry.input.Bucket)).toEqual(['shared']);
+  });
+
+  test('a refused GetBucketPolicyStatus still reads the policy: only the verdict is unread', async () => {
+    const section = await collectBuckets([
+      fakeBucket('shared', {
+        policy: PUBLIC_POLICY,
+        policyIsPublic: true,
+        denies: ['s3:GetBucketPolicyStatus'],
+      }),
+    ]);
+    expect(section.data![0]).toMatchObject({
+      policyIsPublic: null,
+      policy: expect.objectContaining({ Statement: [expect.objectContaining({ Principal: '*' })] }),
+      unread: { policyStatus: { action: 's3:GetBucketPolicyStatus' } },
+    });
   });
 
   test('pages through ListBuckets with ContinuationToken', async () => {
@@ -97,13 +171,6 @@ describe('s3Buckets', () => {
     expect(session.fake.requests.count('s3:ListAllMyBuckets')).toBe(3);
   });
 
-  test('a bucket of old in eu-west-1 answers the location EU and is read there', async () => {
-    const section = await collectBuckets([
-      fakeBucket('old', { region: 'eu-west-1', locationConstraint: 'EU' }),
-    ]);
-    expect(section.data![0]).toMatchObject({ name: 'old', region: 'eu-west-1', unread: {} });
-  });
-
   test('a bucket refusing one call is unread for that part only, naming the refused action', async () => {
     const section = await collectBuckets([
       fakeBucket('locked', { denies: ['s3:GetBucketAcl'] }),
@@ -116,19 +183,6 @@ describe('s3Buckets', () => {
     });
     expect(locked!.publicAccessBlock).not.toBeNull();
     expect(open!.unread).toEqual({});
-  });
-
-  test('a bucket whose location is refused is read no further', async () => {
-    const section = await collectBuckets([fakeBucket('hidden', { denies: ['s3:GetBucketLocation'] })]);
-    expect(section.data![0]).toMatchObject({
-      name: 'hidden',
-      region: null,
-      unread: { location: { action: 's3:GetBucketLocation' } },
-    });
-    expect(session!.fake.requests.actions().filter((action) => action.startsWith('s3:'))).toEqual([
-      's3:GetBucketLocation',
-      's3:ListAllMyBuckets',
-    ]);
   });
 
   test('retries a throttled bucket call', async () => {

@@ -423,6 +423,11 @@ export interface FakeS3 {
   buckets: FakeBucket[];
   /** The most buckets one ListBuckets page holds, whatever MaxBuckets asks (AWS may answer fewer). */
   listPageSize?: number;
+  /**
+   * false: ListBuckets never names a bucket's region, as an S3-compatible endpoint (or S3 asked
+   * without any parameter) answers. By default it does whenever the request has a parameter.
+   */
+  listsBucketRegions?: boolean;
 }
 
 /** A private bucket with the owner's full control only, new buckets' defaults (Block Public Access on). */

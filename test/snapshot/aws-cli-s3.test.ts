@@ -90,6 +90,33 @@ describe('S3 files', () => {
     expect(bucket).toMatchObject({ region: null, policy: null, unread: { location: { code: 'NotSaved' } } });
   });
 
+  test('a list naming each bucket region (list-buckets with a parameter) needs no location file', () => {
+    const { 'get-bucket-location.site.example.json': _location, ...withoutLocation } = SITE_FILES;
+    const list = JSON.stringify({
+      Buckets: [
+        { Name: 'site.example', CreationDate: '2024-01-01T00:00:00+00:00', BucketRegion: 'ap-south-1' },
+      ],
+    });
+    const [bucket] = read({ 'list-buckets.json': list, ...withoutLocation }).s3Buckets!.data!;
+    expect(bucket).toMatchObject({ region: 'ap-south-1', policyIsPublic: true });
+    expect(bucket!.unread).toEqual({});
+  });
+
+  test('no policy status (NoSuchBucketPolicy) means no policy: the policy file is not needed', () => {
+    const {
+      'get-bucket-policy-status.site.example.json': _status,
+      'get-bucket-policy.site.example.json': _policy,
+      ...withoutPolicy
+    } = SITE_FILES;
+    const [bucket] = read({
+      'list-buckets.json': LIST,
+      ...withoutPolicy,
+      'get-bucket-policy-status.site.example.json': '',
+    }).s3Buckets!.data!;
+    expect(bucket).toMatchObject({ policyIsPublic: false, policy: null });
+    expect(bucket!.unread).toEqual({});
+  });
+
   test('a malformed bucket file is refused naming the file and the field', () => {
     expect(() =>
       read({

@@ -71,6 +71,9 @@ function publicAccessBlockBody(settings: FakePublicAccessBlock | null): XmlDocum
 const noSuchBucketPolicy = () =>
   new FakeAwsError('NoSuchBucketPolicy', 'The bucket policy does not exist', 404);
 
+/** ListBuckets' query parameters: any one of them makes S3 name each bucket's region. */
+const LIST_BUCKETS_PARAMETERS = ['max-buckets', 'continuation-token', 'prefix', 'bucket-region'];
+
 /** ListBuckets' default and largest page. */
 const MAX_BUCKETS = 10_000;
 
@@ -85,13 +88,21 @@ const operations: Record<string, OperationHandler> = {
     const asked = input['max-buckets'] === undefined ? MAX_BUCKETS : Number(input['max-buckets']);
     const size = Math.min(asked, context.account.s3.listPageSize ?? MAX_BUCKETS);
     const { page, next } = tokenPage(context.account.s3.buckets, input['continuation-token'], size);
+    // S3 names each bucket's region only when the request has at least one parameter.
+    const withRegion =
+      context.account.s3.listsBucketRegions !== false &&
+      LIST_BUCKETS_PARAMETERS.some((parameter) => input[parameter] !== undefined);
     return {
       root: 'ListAllMyBucketsResult',
       content: {
         Owner: { ID: 'fake-owner' },
         Buckets: new XmlList(
           'Bucket',
-          page.map((bucket) => ({ Name: bucket.name, CreationDate: bucket.created })),
+          page.map((bucket) => ({
+            Name: bucket.name,
+            CreationDate: bucket.created,
+            ...(withRegion ? { BucketRegion: bucket.region } : {}),
+          })),
         ),
         ContinuationToken: next,
       },
