@@ -61,8 +61,9 @@ export function rulesAsTable(rules: readonly AnyRule[], width: number | undefine
   );
 }
 
-/** Everything known about one rule, as text for a terminal `width` columns wide. */
-export function explainRule(rule: AnyRule, width: number): string {
+/** Everything known about one rule, as text for a terminal `width` columns wide (unknown: like help). */
+export function explainRule(rule: AnyRule, terminalColumns: number | undefined): string {
+  const width = terminalColumns ?? DEFAULT_TEXT_WIDTH;
   const frameworks = frameworkList(rule);
   const facts = [
     `Severity: ${rule.severity}`,
@@ -99,6 +100,8 @@ export function explainRule(rule: AnyRule, width: number): string {
           `References:\n${rule.docs.references.map((ref) => wrapText(`  - ${ref}`, width, '    ')).join('\n')}`,
         ]
       : []),
+    // A plugin's rule has its own page; a built-in's is its section of docs/rules.md.
+    ...(rule.docs.url ? [`Documentation: ${rule.docs.url}`] : []),
   ];
   return `${blocks.join('\n\n')}\n`;
 }
@@ -177,7 +180,7 @@ export function registerRules(program: Command): void {
       const width = terminalWidth(process.stdout);
       printReport(
         flags.explain
-          ? explainRule(ruleToExplain(flags.explain, registry), width ?? DEFAULT_TEXT_WIDTH)
+          ? explainRule(ruleToExplain(flags.explain, registry), width)
           : renderers[flags.format](registry, width),
       );
     });

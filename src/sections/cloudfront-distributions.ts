@@ -184,7 +184,8 @@ export const cloudFrontDistributionsSection = defineSection({
       { name: 'get-distributions.json', shape: { required: { Distribution: 'object' }, perItem: true } },
     ],
     howToSave:
-      "for ID in $(aws cloudfront list-distributions --query 'DistributionList.Items[].Id' --output text); " +
+      // jq, not --output text: that prints None for an account without distributions (no Items).
+      "for ID in $(aws cloudfront list-distributions | jq -r '.DistributionList.Items[]?.Id'); " +
       'do aws cloudfront get-distribution --id "$ID"; done | jq -s . > get-distributions.json',
     action: 'cloudfront:GetDistribution',
     read: (file) =>

@@ -77,8 +77,9 @@ export const delegatedAdministratorsSection = defineSection({
     kind: 'file',
     files: [{ name: FILE }],
     howToSave:
-      "for A in $(aws organizations list-delegated-administrators --query 'DelegatedAdministrators[].Id' " +
-      '--output text); do aws organizations list-delegated-services-for-account --account-id $A | ' +
+      // jq, not --output text: that prints None where the answer holds no list.
+      "for A in $(aws organizations list-delegated-administrators | jq -r '.DelegatedAdministrators[]?.Id'); " +
+      'do aws organizations list-delegated-services-for-account --account-id $A | ' +
       `jq --arg A $A '{AccountId: $A} + .'; done | jq -s . > ${FILE} (in the management account)`,
     action: LIST_ADMINISTRATORS,
     read: (file) => normalizeDelegatedAdministrators(parseCliJson(file), file.path),

@@ -1,9 +1,7 @@
 // Contract tests for the collectors behind the account-level CIS controls (contact details,
 // central identity management, management-account hygiene, EC2 instance roles) against the fake
 // endpoint, with the real SDK clients, and the rules they feed, end to end.
-import { afterEach, describe, expect, test } from '@jest/globals';
-import { evaluate } from '../../src/engine/report.js';
-import { resolveRules } from '../../src/engine/resolve-rules.js';
+import { describe, expect, test } from '@jest/globals';
 import type { Snapshot } from '../../src/snapshot/schema.js';
 import type { FakeAccountInit } from '../fake-aws/model.js';
 import {
@@ -11,30 +9,21 @@ import {
   fakeOrganization,
   fakeUser,
   fakePassword,
-  FAKE_NOW,
   organizationAccount,
   SECURITY_SERVICE_PRINCIPALS,
 } from '../fake-aws/model.js';
-import type { FakeSession } from './harness.js';
-import { AUDIT_RULES, startSession } from './harness.js';
+import { auditReport, sessionPerTest } from './harness.js';
 
-let session: FakeSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const sessions = sessionPerTest();
 
 async function collect(init: FakeAccountInit = {}, deny: string[] = []): Promise<Snapshot> {
-  session = await startSession(fakeAccount(init));
+  const session = await sessions.start(fakeAccount(init));
   for (const action of deny) session.fake.faults.deny(action);
   return session.collect();
 }
 
 function ruleIds(snapshot: Snapshot): string[] {
-  const report = evaluate([{ snapshot }], resolveRules(AUDIT_RULES, {}), {
-    today: FAKE_NOW,
-    generatedAt: FAKE_NOW,
-  });
+  const report = auditReport(snapshot);
   return report.findings.map((finding) => finding.ruleId);
 }
 
@@ -56,7 +45,7 @@ describe('contactInformation', () => {
         },
       },
     });
-    expect(session?.fake.requests.count('account:GetContactInformation')).toBe(1);
+    expect(sessions.current.fake.requests.count('account:GetContactInformation')).toBe(1);
     expect(ruleIds(snapshot)).not.toContain('account-contact-incomplete');
   });
 
@@ -97,8 +86,8 @@ describe('samlProviders and oidcProviders', () => {
       status: 'ok',
       data: [{ arn: 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com' }],
     });
-    expect(session?.fake.requests.count('iam:ListSAMLProviders')).toBe(1);
-    expect(session?.fake.requests.count('iam:ListOpenIDConnectProviders')).toBe(1);
+    expect(sessions.current.fake.requests.count('iam:ListSAMLProviders')).toBe(1);
+    expect(sessions.current.fake.requests.count('iam:ListOpenIDConnectProviders')).toBe(1);
   });
 
   test('an account without providers is data (empty lists)', async () => {
@@ -136,8 +125,8 @@ describe('delegatedAdministrators', () => {
       ],
     });
     // One administrator per page, two services per page.
-    expect(session?.fake.requests.count('organizations:ListDelegatedAdministrators')).toBe(2);
-    expect(session?.fake.requests.count('organizations:ListDelegatedServicesForAccount')).toBe(4);
+    expect(sessions.current.fake.requests.count('organizations:ListDelegatedAdministrators')).toBe(2);
+    expect(sessions.current.fake.requests.count('organizations:ListDelegatedServicesForAccount')).toBe(4);
     expect(ruleIds(snapshot)).not.toContain('management-account-hygiene');
   });
 
@@ -161,7 +150,7 @@ describe('delegatedAdministrators', () => {
       status: 'skipped',
       error: { code: 'NotManagementAccount' },
     });
-    expect(session?.fake.requests.count('organizations:ListDelegatedAdministrators')).toBe(0);
+    expect(sessions.current.fake.requests.count('organizations:ListDelegatedAdministrators')).toBe(0);
   });
 
   test('denied in the management account: denied naming the action, the rule not evaluated', async () => {

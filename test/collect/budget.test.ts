@@ -1,18 +1,13 @@
 // The API-call budget: collection cost grows with principals / 1,000, not with principals. The
 // guard-rail sections (Organizations, regions, Config, Access Analyzer, contacts, alarms) cost a
 // fixed number of calls per account and enabled region, whatever the account holds.
-import { afterEach, expect, test } from '@jest/globals';
+import { expect, test } from '@jest/globals';
 import { BUDGET_ACCOUNT_SIZE, largeAccount } from '../fake-aws/accounts.js';
 import { fakeAccount } from '../fake-aws/model.js';
 import type { RequestLog } from '../fake-aws/server.js';
-import type { FakeSession } from './harness.js';
-import { startSession } from './harness.js';
+import { sessionPerTest } from './harness.js';
 
-let session: FakeSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const sessions = sessionPerTest();
 
 function isIamOrSts(action: string): boolean {
   return action.startsWith('iam:') || action.startsWith('sts:');
@@ -25,12 +20,12 @@ function split(requests: RequestLog): { iam: number; guardRails: number } {
 }
 
 test('10,000 users, 5,000 roles and 2,000 policies: at most 40 IAM requests, and no more guard-rail requests than an empty account', async () => {
-  session = await startSession(fakeAccount({ id: '210987654321' }));
+  let session = await sessions.start(fakeAccount({ id: '210987654321' }));
   await session.collect();
   const empty = split(session.fake.requests);
   await session.close();
 
-  session = await startSession(largeAccount(BUDGET_ACCOUNT_SIZE));
+  session = await sessions.start(largeAccount(BUDGET_ACCOUNT_SIZE));
   const snapshot = await session.collect();
   const large = split(session.fake.requests);
 

@@ -1,20 +1,14 @@
 // Contract tests for the CloudTrail collector against the fake endpoint (awsJson 1.1, real SDK
 // client): shadow trails kept once by ARN, status and selectors asked of the home region, a trail
 // refused alone, throttling, an account without trails, and the rules fed end to end.
-import { afterEach, describe, expect, test } from '@jest/globals';
-import { evaluate } from '../../src/engine/report.js';
-import { resolveRules } from '../../src/engine/resolve-rules.js';
+import { describe, expect, test } from '@jest/globals';
 import type { Snapshot } from '../../src/snapshot/schema.js';
 import type { FakeAccountInit } from '../fake-aws/model.js';
-import { fakeAccount, fakeTrail, FAKE_NOW } from '../fake-aws/model.js';
+import { fakeAccount, fakeTrail } from '../fake-aws/model.js';
 import type { FakeSession } from './harness.js';
-import { AUDIT_RULES, startSession } from './harness.js';
+import { auditReport, sessionPerTest } from './harness.js';
 
-let session: FakeSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const sessions = sessionPerTest();
 
 const ACCOUNT = '123456789012';
 const arnOf = (name: string, home: string, owner = ACCOUNT) =>
@@ -22,17 +16,13 @@ const arnOf = (name: string, home: string, owner = ACCOUNT) =>
 
 /** Collects the trails and the password policy: a run that collects nothing at all fails as a whole. */
 async function collect(init: FakeAccountInit = {}, configure?: (fake: FakeSession['fake']) => void) {
-  session = await startSession(fakeAccount(init));
+  const session = await sessions.start(fakeAccount(init));
   configure?.(session.fake);
   return session.collect({ sections: ['cloudTrails', 'passwordPolicy'] });
 }
 
-function audit(snapshot: Snapshot) {
-  return evaluate([{ snapshot }], resolveRules(AUDIT_RULES, {}), { today: FAKE_NOW, generatedAt: FAKE_NOW });
-}
-
 const trailRules = (snapshot: Snapshot) => {
-  const report = audit(snapshot);
+  const report = auditReport(snapshot);
   return {
     findings: report.findings
       .filter((finding) => finding.ruleId.startsWith('cloudtrail-'))
@@ -73,7 +63,7 @@ describe('cloudTrails', () => {
         },
       ],
     });
-    const requests = session!.fake.requests.entries;
+    const requests = sessions.current.fake.requests.entries;
     const where = (action: string) =>
       requests
         .filter((entry) => entry.action === action)
@@ -82,7 +72,7 @@ describe('cloudTrails', () => {
     expect(where('cloudtrail:DescribeTrails')).toEqual(['eu-west-1', 'us-east-1']);
     expect(where('cloudtrail:GetTrailStatus')).toEqual(['us-east-1']);
     expect(where('cloudtrail:GetEventSelectors')).toEqual(['us-east-1']);
-    expect(session!.fake.requests.inputs('cloudtrail:GetTrailStatus')).toEqual([
+    expect(sessions.current.fake.requests.inputs('cloudtrail:GetTrailStatus')).toEqual([
       { Name: arnOf('management-events', 'us-east-1') },
     ]);
     expect(trailRules(snapshot)).toEqual({ findings: [], notEvaluated: [] });
@@ -169,7 +159,7 @@ describe('cloudTrails', () => {
   test('an account without trails is data: cloudtrail-enabled fires', async () => {
     const snapshot = await collect({ trails: [] });
     expect(snapshot.sections.cloudTrails).toEqual({ status: 'ok', data: [] });
-    expect(session!.fake.requests.count('cloudtrail:GetTrailStatus')).toBe(0);
+    expect(sessions.current.fake.requests.count('cloudtrail:GetTrailStatus')).toBe(0);
     expect(trailRules(snapshot).findings).toEqual([
       { ruleId: 'cloudtrail-enabled', resource: `arn:aws:iam::${ACCOUNT}:root` },
     ]);

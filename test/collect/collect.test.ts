@@ -1,6 +1,6 @@
 // Contract tests for each collector against the fake endpoint: what the real SDK clients receive
 // over IAM's Query protocol ends up in the snapshot in the schema's normalised form.
-import { afterEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { SECTION_NAMES, snapshotSchema } from '../../src/snapshot/schema.js';
 import { sampleAccount } from '../fake-aws/accounts.js';
 import {
@@ -12,18 +12,13 @@ import {
   fakeUser,
   FAKE_NOW,
 } from '../fake-aws/model.js';
-import type { FakeSession } from './harness.js';
-import { startSession } from './harness.js';
+import { sessionPerTest } from './harness.js';
 
-let session: FakeSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const sessions = sessionPerTest();
 
 describe('a full collection of a small account', () => {
   test('fills every section with status ok, and identifies the account', async () => {
-    session = await startSession(sampleAccount());
+    const session = await sessions.start(sampleAccount());
     const snapshot = await session.collect();
 
     expect(snapshotSchema.safeParse(snapshot).success).toBe(true);
@@ -40,7 +35,7 @@ describe('a full collection of a small account', () => {
   });
 
   test('collectedAt is the clock after collection, so the credential report is never newer than the snapshot', async () => {
-    session = await startSession(sampleAccount());
+    const session = await sessions.start(sampleAccount());
     const snapshot = await session.collect();
     const generated = snapshot.sections.credentialReport?.data?.generatedTime;
     expect(generated).toBe(FAKE_NOW.toISOString());
@@ -58,7 +53,7 @@ describe('authorizationDetails', () => {
         fakeManagedPolicy(`policy-${index}`, allowDocument(['s3:*'])),
       ),
     });
-    session = await startSession(account);
+    const session = await sessions.start(account);
     const snapshot = await session.collect();
 
     const calls = session.fake.requests.inputs('iam:GetAccountAuthorizationDetails');
@@ -85,7 +80,7 @@ describe('authorizationDetails', () => {
   }, 30_000); // thousands of principals through the fake endpoint: slow on a loaded machine, not a timing test
 
   test('URL-decodes documents without turning + into a space, and keeps users, groups, roles and policies apart', async () => {
-    session = await startSession(sampleAccount());
+    const session = await sessions.start(sampleAccount());
     const details = (await session.collect()).sections.authorizationDetails?.data;
 
     const bob = details?.users.find((user) => user.name === 'bob');
@@ -128,7 +123,7 @@ describe('authorizationDetails', () => {
 
 describe('the smaller sections', () => {
   test('accountSummary keeps the SummaryMap, including the root flags', async () => {
-    session = await startSession(sampleAccount({ root: { mfa: 'virtual', accessKeys: [] } }));
+    const session = await sessions.start(sampleAccount({ root: { mfa: 'virtual', accessKeys: [] } }));
     const summary = (await session.collect()).sections.accountSummary?.data;
     expect(summary).toMatchObject({
       Users: 3,
@@ -140,7 +135,7 @@ describe('the smaller sections', () => {
   });
 
   test('passwordPolicy holds the policy when one is set', async () => {
-    session = await startSession(
+    const session = await sessions.start(
       sampleAccount({ passwordPolicy: { MinimumPasswordLength: 8, RequireSymbols: true } }),
     );
     const section = (await session.collect()).sections.passwordPolicy;
@@ -148,13 +143,13 @@ describe('the smaller sections', () => {
   });
 
   test('passwordPolicy is ok with null data when IAM says NoSuchEntity (no policy is a fact, not a failure)', async () => {
-    session = await startSession(sampleAccount({ passwordPolicy: null }));
+    const session = await sessions.start(sampleAccount({ passwordPolicy: null }));
     const section = (await session.collect()).sections.passwordPolicy;
     expect(section).toEqual({ status: 'ok', data: null });
   });
 
   test('virtualMfaDevices asks for assigned devices only and tells root from users', async () => {
-    session = await startSession(sampleAccount({ root: { mfa: 'virtual' } }));
+    const session = await sessions.start(sampleAccount({ root: { mfa: 'virtual' } }));
     const devices = (await session.collect()).sections.virtualMfaDevices?.data;
     expect(session.fake.requests.inputs('iam:ListVirtualMFADevices')).toEqual([
       { AssignmentStatus: 'Assigned', MaxItems: '1000' },
@@ -176,7 +171,7 @@ describe('the smaller sections', () => {
   });
 
   test('serverCertificates keeps names, ARNs and expiration dates', async () => {
-    session = await startSession(sampleAccount());
+    const session = await sessions.start(sampleAccount());
     const certificates = (await session.collect()).sections.serverCertificates?.data;
     expect(
       certificates?.map((certificate) => [certificate.name, certificate.arn, certificate.expiration]),
@@ -187,12 +182,12 @@ describe('the smaller sections', () => {
   });
 
   test('an account without an alias has accountAlias null', async () => {
-    session = await startSession(sampleAccount({ alias: null }));
+    const session = await sessions.start(sampleAccount({ alias: null }));
     expect((await session.collect()).accountAlias).toBeNull();
   });
 
   test('a denied alias leaves accountAlias unknown and everything else collected', async () => {
-    session = await startSession(sampleAccount());
+    const session = await sessions.start(sampleAccount());
     session.fake.faults.deny('iam:ListAccountAliases');
     const snapshot = await session.collect();
     expect(snapshot.accountAlias).toBeUndefined();

@@ -1,6 +1,6 @@
 // The credential-report flow against each state IAM can be in: generated on request, missing,
 // expired, still in progress, and never finishing (a section error, so its rules are not evaluated).
-import { afterEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { pollDelayMs } from '../../src/sections/credential-report.js';
 import { evaluate } from '../../src/engine/report.js';
 import { resolveRules } from '../../src/engine/resolve-rules.js';
@@ -9,18 +9,13 @@ import { RULES } from '../../src/rules/index.js';
 import { sampleAccount } from '../fake-aws/accounts.js';
 import type { FakeCredentialReport } from '../fake-aws/model.js';
 import { FAKE_NOW } from '../fake-aws/model.js';
-import type { FakeSession } from './harness.js';
-import { startSession, virtualClock } from './harness.js';
+import { sessionPerTest, virtualClock } from './harness.js';
 
-let session: FakeSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const sessions = sessionPerTest();
 
 /** GenerateCredentialReport states and GetCredentialReport outcomes, in the order the fake served them. */
 function reportCalls(): string[] {
-  return session!.fake.requests.entries
+  return sessions.current.fake.requests.entries
     .filter((entry) => /CredentialReport$/.test(entry.action))
     .map((entry) => entry.action.replace('iam:', '').replace('CredentialReport', ''));
 }
@@ -58,7 +53,7 @@ describe('credential report paths', () => {
       sleeps: [250],
     },
   ])('$name', async ({ report, calls, sleeps }) => {
-    session = await startSession(sampleAccount({ credentialReport: report }));
+    const session = await sessions.start(sampleAccount({ credentialReport: report }));
     const clock = virtualClock();
     const snapshot = await session.collect({ now: clock.now, sleep: clock.sleep });
 
@@ -76,7 +71,7 @@ describe('credential report paths', () => {
   });
 
   test('the report content is parsed: root row, special tokens as null, key dates', async () => {
-    session = await startSession(sampleAccount());
+    const session = await sessions.start(sampleAccount());
     const rows = (await session.collect()).sections.credentialReport?.data?.rows ?? [];
     expect(rows[0]).toMatchObject({
       isRoot: true,
@@ -97,7 +92,7 @@ describe('credential report paths', () => {
 
   describe('a report that never completes', () => {
     test('stops at the deadline with a section error naming the timeout; the other sections are collected', async () => {
-      session = await startSession(sampleAccount({ credentialReport: { neverCompletes: true } }));
+      const session = await sessions.start(sampleAccount({ credentialReport: { neverCompletes: true } }));
       const clock = virtualClock();
       const snapshot = await session.collect({
         now: clock.now,
@@ -122,7 +117,7 @@ describe('credential report paths', () => {
     });
 
     test('its rules are reported as not evaluated, never as passing, and the run is incomplete (exit 3)', async () => {
-      session = await startSession(sampleAccount({ credentialReport: { neverCompletes: true } }));
+      const session = await sessions.start(sampleAccount({ credentialReport: { neverCompletes: true } }));
       const snapshot = await session.collect({ credentialReportTimeoutMs: 5_000 });
       const report = evaluate([{ snapshot }], resolveRules(RULES, {}), { today: FAKE_NOW, failOn: 'none' });
 
@@ -144,7 +139,7 @@ describe('credential report paths', () => {
   });
 
   test('LimitExceeded on Generate is retried by the SDK and the report still arrives', async () => {
-    session = await startSession(sampleAccount());
+    const session = await sessions.start(sampleAccount());
     session.fake.faults.failFirst(
       'iam:GenerateCredentialReport',
       { code: 'LimitExceeded', status: 409, message: 'Cannot exceed quota for ReportGeneration' },

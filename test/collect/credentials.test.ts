@@ -1,23 +1,18 @@
 // Credentials and targeting: the default chain, --role-arn with an external id, the region used
 // for signing, and the messages a user gets when none of it works.
-import { afterEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { FALLBACK_REGION } from '../../src/collect/index.js';
 import { RunError } from '../../src/errors.js';
 import { sampleAccount } from '../fake-aws/accounts.js';
 import { TEST_REGION } from '../fake-aws/environment.js';
 import type { FakeAws } from '../fake-aws/server.js';
-import type { FakeSession } from './harness.js';
-import { startSession } from './harness.js';
+import { sessionPerTest } from './harness.js';
 
-let session: FakeSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const sessions = sessionPerTest();
 
 describe('no credentials anywhere', () => {
   test('is a RunError saying what was tried, how to fix it, and that --demo needs none; nothing is sent', async () => {
-    session = await startSession(sampleAccount());
+    const session = await sessions.start(sampleAccount());
     delete process.env.AWS_ACCESS_KEY_ID;
     delete process.env.AWS_SECRET_ACCESS_KEY;
 
@@ -42,7 +37,7 @@ describe('no credentials anywhere', () => {
 
 describe('--role-arn', () => {
   test('assumes the role with the external id and session name, then collects as that role', async () => {
-    session = await startSession(sampleAccount());
+    const session = await sessions.start(sampleAccount());
     const snapshot = await session.collect({
       roleArn: 'arn:aws:iam::123456789012:role/app',
       externalId: 'x7q-external',
@@ -62,7 +57,7 @@ describe('--role-arn', () => {
   });
 
   test('a role that cannot be assumed is a RunError naming it, before any collection', async () => {
-    session = await startSession(sampleAccount());
+    const session = await sessions.start(sampleAccount());
     await expect(
       session.collect({ roleArn: 'arn:aws:iam::123456789012:role/missing' }),
     ).rejects.toMatchObject({
@@ -104,26 +99,26 @@ function accountLevelSigningRegions(fake: FakeAws): string[] {
 
 describe('region', () => {
   test('requests are signed for the configured region, not a hard-coded us-east-1', async () => {
-    session = await startSession(sampleAccount());
+    const session = await sessions.start(sampleAccount());
     await session.collect();
     expect(accountLevelSigningRegions(session.fake)).toEqual([TEST_REGION]);
   });
 
   test('--region wins over AWS_REGION', async () => {
-    session = await startSession(sampleAccount({ partition: 'aws-us-gov' }));
+    const session = await sessions.start(sampleAccount({ partition: 'aws-us-gov' }));
     await session.collect({ region: 'us-gov-west-1' });
     expect(accountLevelSigningRegions(session.fake)).toEqual(['us-gov-west-1']);
   });
 
   test('with no region configured anywhere, the documented fallback is used', async () => {
-    session = await startSession(sampleAccount());
+    const session = await sessions.start(sampleAccount());
     delete process.env.AWS_REGION;
     await session.collect();
     expect(accountLevelSigningRegions(session.fake)).toEqual([FALLBACK_REGION]);
   });
 
   test('credentials rejected while the region was only the fallback: the hint says to pass --region', async () => {
-    session = await startSession(sampleAccount());
+    const session = await sessions.start(sampleAccount());
     delete process.env.AWS_REGION;
     session.fake.faults.failFirst(
       'sts:GetCallerIdentity',
@@ -144,7 +139,7 @@ describe('region', () => {
 
 describe('endpoints', () => {
   test('AWS_ENDPOINT_URL_<SERVICE> wins over AWS_ENDPOINT_URL, through the SDK alone', async () => {
-    session = await startSession(sampleAccount());
+    const session = await sessions.start(sampleAccount());
     // The SDK's service ids, upper-cased with spaces as underscores ("Config Service").
     for (const service of [
       'IAM',

@@ -1,20 +1,14 @@
 // Contract tests for the ec2Instances collector against the fake endpoint (EC2 Query protocol, the
 // real SDK client): every page, only running instances asked for, one region refused alone (not
 // evaluated by name), refused everywhere (denied), throttling, and an account without instances.
-import { afterEach, describe, expect, test } from '@jest/globals';
-import { evaluate } from '../../src/engine/report.js';
-import { resolveRules } from '../../src/engine/resolve-rules.js';
+import { describe, expect, test } from '@jest/globals';
 import type { Snapshot } from '../../src/snapshot/schema.js';
 import type { FakeInstance, FakeRegionServices } from '../fake-aws/model.js';
-import { fakeAccount, FAKE_NOW } from '../fake-aws/model.js';
+import { fakeAccount } from '../fake-aws/model.js';
 import type { FakeSession } from './harness.js';
-import { AUDIT_RULES, startSession } from './harness.js';
+import { auditReport, sessionPerTest } from './harness.js';
 
-let session: FakeSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const sessions = sessionPerTest();
 
 const ACCOUNT = '123456789012';
 const PROFILE = `arn:aws:iam::${ACCOUNT}:instance-profile/app-server`;
@@ -28,16 +22,13 @@ async function collect(
   for (const [name, changes] of Object.entries(regions)) {
     account.regional[name] = { ...account.regional[name]!, ...changes };
   }
-  session = await startSession(account);
+  const session = await sessions.start(account);
   configure?.(session.fake);
   return session.collect({ sections: ['regions', 'ec2Instances'] });
 }
 
 function verdicts(snapshot: Snapshot) {
-  const report = evaluate([{ snapshot }], resolveRules(AUDIT_RULES, {}), {
-    today: FAKE_NOW,
-    generatedAt: FAKE_NOW,
-  });
+  const report = auditReport(snapshot);
   const mine = <T extends { ruleId: string }>(entries: T[]) =>
     entries.filter((entry) => entry.ruleId === 'ec2-instance-without-role');
   return {
@@ -60,7 +51,7 @@ describe('ec2Instances', () => {
         { region: 'us-east-1', instances: [], refused: null },
       ],
     });
-    const [input] = session!.fake.requests.inputs('ec2:DescribeInstances');
+    const [input] = sessions.current.fake.requests.inputs('ec2:DescribeInstances');
     expect(input).toMatchObject({
       Filter: { '1': { Name: 'instance-state-name', Value: { '1': 'running' } } },
       MaxResults: '1000',
@@ -76,7 +67,7 @@ describe('ec2Instances', () => {
     }));
     const snapshot = await collect({ 'eu-west-1': { instances } });
     expect(snapshot.sections.ec2Instances!.data![0]!.instances).toHaveLength(1500);
-    expect(session!.fake.requests.count('ec2:DescribeInstances')).toBe(3); // 2 pages, 1 empty region
+    expect(sessions.current.fake.requests.count('ec2:DescribeInstances')).toBe(3); // 2 pages, 1 empty region
     expect(verdicts(snapshot).findings).toEqual([
       `arn:aws:ec2:eu-west-1:${ACCOUNT}:instance/i-00000000000001499`,
     ]);

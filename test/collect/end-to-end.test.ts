@@ -1,6 +1,6 @@
 // Live collection through the engine with the real rule registry: what users see in findings,
 // not-evaluated rules and exit codes when collection meets a real account's situations.
-import { afterEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { evaluate } from '../../src/engine/report.js';
 import { resolveRules } from '../../src/engine/resolve-rules.js';
 import { exitCodeFor } from '../../src/report/exit-code.js';
@@ -10,14 +10,9 @@ import { parseSnapshot, serializeSnapshot } from '../../src/snapshot/read-snapsh
 import type { Snapshot } from '../../src/snapshot/schema.js';
 import { sampleAccount } from '../fake-aws/accounts.js';
 import { fakeAccount, FAKE_NOW } from '../fake-aws/model.js';
-import type { FakeSession } from './harness.js';
-import { startSession } from './harness.js';
+import { sessionPerTest } from './harness.js';
 
-let session: FakeSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const sessions = sessionPerTest();
 
 function audit(snapshot: Snapshot) {
   return evaluate([{ snapshot }], resolveRules(RULES, {}), { today: FAKE_NOW, generatedAt: FAKE_NOW });
@@ -25,7 +20,7 @@ function audit(snapshot: Snapshot) {
 
 test('AccessDenied on GetAccountAuthorizationDetails: its rules are not evaluated with the action named, the others run, exit 3', async () => {
   // A clean account: nothing at or above high to find, so only the missing data decides the exit code.
-  session = await startSession(fakeAccount());
+  const session = await sessions.start(fakeAccount());
   session.fake.faults.deny('iam:GetAccountAuthorizationDetails');
   const report = audit(await session.collect());
 
@@ -49,7 +44,7 @@ test('AccessDenied on GetAccountAuthorizationDetails: its rules are not evaluate
 });
 
 test('no password policy (NoSuchEntity): the section is ok with null data and password-policy-missing fires', async () => {
-  session = await startSession(fakeAccount({ passwordPolicy: null }));
+  const session = await sessions.start(fakeAccount({ passwordPolicy: null }));
   const snapshot = await session.collect();
   expect(snapshot.sections.passwordPolicy).toEqual({ status: 'ok', data: null });
 
@@ -61,7 +56,7 @@ test('no password policy (NoSuchEntity): the section is ok with null data and pa
 });
 
 test('a live audit and `collect` + offline audit of the same account give identical JSON', async () => {
-  session = await startSession(sampleAccount());
+  const session = await sessions.start(sampleAccount());
   const live = await session.collect();
   const reread = parseSnapshot(serializeSnapshot(live), 'snapshot.json');
 
@@ -77,7 +72,7 @@ describe.each([
   ['aws-cn', 'cn-north-1'],
 ])('a caller in the %s partition', (partition, region) => {
   test('puts that partition in the snapshot and in every ARN iamspect builds', async () => {
-    session = await startSession(sampleAccount({ partition, passwordPolicy: null }), region);
+    const session = await sessions.start(sampleAccount({ partition, passwordPolicy: null }), region);
     const snapshot = await session.collect();
 
     expect(snapshot.partition).toBe(partition);

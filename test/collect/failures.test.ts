@@ -1,19 +1,14 @@
 // What happens when AWS says no, slows us down or breaks: a refused call makes its section
 // `denied` with the action named, retries absorb throttling, 5xx and dropped connections, and a
 // section that still fails is `error` while every other section is collected.
-import { afterEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { allowedActions } from '../../src/collect/clients.js';
 import type { SectionName, Snapshot } from '../../src/snapshot/schema.js';
 import { sampleAccount } from '../fake-aws/accounts.js';
 import type { FaultKind } from '../fake-aws/faults.js';
-import type { FakeSession } from './harness.js';
-import { startSession } from './harness.js';
+import { sessionPerTest, startSession } from './harness.js';
 
-let session: FakeSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const sessions = sessionPerTest();
 
 /** A collection of the sample account with no faults: the snapshot, its request count and the actions it sent. */
 async function collectUndisturbed(): Promise<{ snapshot: Snapshot; requests: number; actions: string[] }> {
@@ -28,7 +23,7 @@ async function collectUndisturbed(): Promise<{ snapshot: Snapshot; requests: num
 
 describe('access denied', () => {
   test('on GetAccountAuthorizationDetails: that section is denied with the action named, the others are ok', async () => {
-    session = await startSession(sampleAccount());
+    const session = await sessions.start(sampleAccount());
     session.fake.faults.deny('iam:GetAccountAuthorizationDetails');
     const snapshot = await session.collect();
 
@@ -107,7 +102,7 @@ describe('access denied', () => {
   ] satisfies Array<[string, SectionName]>)(
     'on %s: %s is denied with that action',
     async (action, section) => {
-      session = await startSession(sampleAccount({ credentialReport: { status: 'complete' } }));
+      const session = await sessions.start(sampleAccount({ credentialReport: { status: 'complete' } }));
       session.fake.faults.deny(action);
       const snapshot = await session.collect();
       // Each service spells it its own way (AccessDenied, AccessDeniedException): the status is what counts.
@@ -116,7 +111,7 @@ describe('access denied', () => {
   );
 
   test('everything denied: the run cannot go on, and the error lists each section', async () => {
-    session = await startSession(sampleAccount());
+    const session = await sessions.start(sampleAccount());
     // GetCallerIdentity needs no permission: only the collectors' calls can be refused.
     for (const action of allowedActions().filter((name) => name !== 'sts:GetCallerIdentity'))
       session.fake.faults.deny(action);
@@ -134,7 +129,7 @@ describe('retries', () => {
     ['a connection reset', 'connectionReset'],
   ])('two failures of every call by %s, then success: the same snapshot as without', async (_name, kind) => {
     const undisturbed = await collectUndisturbed();
-    session = await startSession(sampleAccount());
+    const session = await sessions.start(sampleAccount());
     for (const action of allowedActions()) session.fake.faults.failFirst(action, kind, 2);
     const snapshot = await session.collect();
 
@@ -146,7 +141,7 @@ describe('retries', () => {
 
   test('30 % of all calls throttled: collection completes with the same snapshot', async () => {
     const undisturbed = await collectUndisturbed();
-    session = await startSession(sampleAccount());
+    const session = await sessions.start(sampleAccount());
     session.fake.faults.failFraction('*', 'throttling', 0.3, 20260615);
     const snapshot = await session.collect();
 
@@ -156,7 +151,7 @@ describe('retries', () => {
   });
 
   test('throttled beyond --max-attempts: that section is an error saying so; the others are ok', async () => {
-    session = await startSession(sampleAccount());
+    const session = await sessions.start(sampleAccount());
     session.fake.faults.failFraction('iam:ListServerCertificates', 'throttling', 1, 1);
     const snapshot = await session.collect({ maxAttempts: 3 });
 
@@ -172,7 +167,7 @@ describe('retries', () => {
   });
 
   test("the SDK's own adaptive retry (no test timing) absorbs two throttles with the default attempts", async () => {
-    session = await startSession(sampleAccount({ credentialReport: { status: 'complete' } }));
+    const session = await sessions.start(sampleAccount({ credentialReport: { status: 'complete' } }));
     session.fake.faults.failFirst('iam:GetAccountSummary', 'throttling', 2);
     const snapshot = await session.collect({ retryStrategy: undefined });
     expect(snapshot.sections.accountSummary?.status).toBe('ok');

@@ -1,9 +1,7 @@
 // Contract tests for the guard-rail collectors against the fake endpoint (Organizations, IAM
 // organization features, Account, EC2, Config, Access Analyzer, CloudWatch), each over its own
 // protocol with the real SDK clients, and the rules they feed, end to end.
-import { afterEach, describe, expect, test } from '@jest/globals';
-import { evaluate } from '../../src/engine/report.js';
-import { resolveRules } from '../../src/engine/resolve-rules.js';
+import { describe, expect, test } from '@jest/globals';
 import { exitCodeFor } from '../../src/report/exit-code.js';
 import type { Snapshot } from '../../src/snapshot/schema.js';
 import { sampleAccount } from '../fake-aws/accounts.js';
@@ -14,25 +12,15 @@ import {
   fakeConfigRecorder,
   fakeOrganization,
   fakeRegionServices,
-  FAKE_NOW,
   organizationAccount,
 } from '../fake-aws/model.js';
-import type { FakeSession } from './harness.js';
-import { AUDIT_RULES, startSession } from './harness.js';
+import { auditReport, sessionPerTest } from './harness.js';
 
-let session: FakeSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const sessions = sessionPerTest();
 
 async function collect(init: FakeAccountInit = {}): Promise<Snapshot> {
-  session = await startSession(fakeAccount(init));
+  const session = await sessions.start(fakeAccount(init));
   return session.collect();
-}
-
-function audit(snapshot: Snapshot) {
-  return evaluate([{ snapshot }], resolveRules(AUDIT_RULES, {}), { today: FAKE_NOW, generatedAt: FAKE_NOW });
 }
 
 /** A member of an organization managed by another account. */
@@ -73,9 +61,9 @@ describe('organization', () => {
       data: { organizationId: null, enabledFeatures: [] },
     });
     // Nothing else needs ListPolicies when there is no organization.
-    expect(session?.fake.requests.count('organizations:ListPolicies')).toBe(0);
+    expect(sessions.current.fake.requests.count('organizations:ListPolicies')).toBe(0);
 
-    const report = audit(snapshot);
+    const report = auditReport(snapshot);
     expect(
       report.findings.filter((finding) => finding.ruleId === 'account-not-in-organization'),
     ).toHaveLength(1);
@@ -106,7 +94,7 @@ describe('organizationFeatures', () => {
   });
 
   test("IAM's trusted access not enabled: no feature can be on, which is data naming the organization", async () => {
-    session = await startSession(fakeAccount());
+    const session = await sessions.start(fakeAccount());
     session.fake.faults.failFirst(
       'iam:ListOrganizationsFeatures',
       { code: 'ServiceAccessNotEnabledException', status: 400, message: 'trusted access is not enabled' },
@@ -117,7 +105,7 @@ describe('organizationFeatures', () => {
       status: 'ok',
       data: { organizationId: 'o-a1b2c3d4e5', enabledFeatures: [] },
     });
-    expect(audit(snapshot).findings.map((finding) => finding.ruleId)).toContain(
+    expect(auditReport(snapshot).findings.map((finding) => finding.ruleId)).toContain(
       'root-credentials-not-centralized',
     );
   });
@@ -157,7 +145,7 @@ describe('serviceControlPolicies', () => {
   });
 
   test('refused in the management account itself: denied (a missing permission), not skipped', async () => {
-    session = await startSession(fakeAccount());
+    const session = await sessions.start(fakeAccount());
     session.fake.faults.deny('organizations:ListPolicies');
     const snapshot = await session.collect();
     expect(snapshot.sections.serviceControlPolicies).toMatchObject({
@@ -174,7 +162,7 @@ describe('serviceControlPolicies', () => {
       status: 'ok',
       data: { policies: [], accountPath: [] },
     });
-    expect(session?.fake.requests.count('organizations:ListPolicies')).toBe(0);
+    expect(sessions.current.fake.requests.count('organizations:ListPolicies')).toBe(0);
   });
 });
 
@@ -194,11 +182,11 @@ describe('regions', () => {
       { name: 'me-south-1', optStatus: 'ENABLED', enabled: true },
       { name: 'us-east-1', optStatus: 'ENABLED_BY_DEFAULT', enabled: true },
     ]);
-    expect(session?.fake.requests.inputs('account:ListRegions')).toEqual([{ MaxResults: 50 }]);
+    expect(sessions.current.fake.requests.inputs('account:ListRegions')).toEqual([{ MaxResults: 50 }]);
   });
 
   test('account:ListRegions refused: EC2 DescribeRegions (all regions) gives the same answer in its own words', async () => {
-    session = await startSession(fakeAccount());
+    const session = await sessions.start(fakeAccount());
     session.fake.faults.deny('account:ListRegions');
     const snapshot = await session.collect();
     expect(snapshot.sections.regions).toEqual({
@@ -214,7 +202,7 @@ describe('regions', () => {
   });
 
   test('both refused: regions is denied naming account:ListRegions, and the regional sections fail with it', async () => {
-    session = await startSession(fakeAccount());
+    const session = await sessions.start(fakeAccount());
     session.fake.faults.deny('account:ListRegions').deny('ec2:DescribeRegions');
     const snapshot = await session.collect();
     expect(snapshot.sections.regions).toMatchObject({
@@ -262,7 +250,7 @@ describe('Config across regions', () => {
 
   test('no recorder, stopped, last status failure (any letter case) and healthy regions; a region not enabled is never called', async () => {
     const snapshot = await collect(ACCOUNT_INIT);
-    const scanned = session!.fake.requests.entries
+    const scanned = sessions.current.fake.requests.entries
       .filter((entry) => entry.action.startsWith('config:'))
       .map((entry) => entry.signingRegion);
     expect([...new Set(scanned)].sort()).toEqual([
@@ -272,11 +260,11 @@ describe('Config across regions', () => {
       'sa-east-1',
       'us-east-1',
     ]);
-    expect(session!.fake.requests.entries.filter((entry) => entry.signingRegion === 'af-south-1')).toEqual(
-      [],
-    );
+    expect(
+      sessions.current.fake.requests.entries.filter((entry) => entry.signingRegion === 'af-south-1'),
+    ).toEqual([]);
 
-    const findings = audit(snapshot).findings;
+    const findings = auditReport(snapshot).findings;
     const config = findings
       .filter((finding) => finding.ruleId === 'config-recorder-disabled')
       .map((finding) => [finding.discriminator, finding.message]);
@@ -318,7 +306,7 @@ describe('Config across regions', () => {
         }),
       },
     });
-    const discriminators = audit(snapshot)
+    const discriminators = auditReport(snapshot)
       .findings.filter((finding) => finding.ruleId === 'config-recorder-disabled')
       .map((finding) => finding.discriminator);
     expect(discriminators).not.toContain('global-iam');
@@ -326,7 +314,7 @@ describe('Config across regions', () => {
   });
 
   test('a region that cannot be read fails the section, naming the region: never a pass for the others', async () => {
-    session = await startSession(fakeAccount());
+    const session = await sessions.start(fakeAccount());
     session.fake.faults.deny('config:DescribeConfigurationRecorderStatus');
     const snapshot = await session.collect();
     expect(snapshot.sections.configRecorders).toMatchObject({
@@ -336,7 +324,7 @@ describe('Config across regions', () => {
         message: expect.stringMatching(/^eu-west-1: User: .* is not authorized/),
       },
     });
-    const notEvaluated = audit(snapshot).notEvaluated.map((entry) => entry.ruleId);
+    const notEvaluated = auditReport(snapshot).notEvaluated.map((entry) => entry.ruleId);
     expect(notEvaluated).toContain('config-recorder-disabled');
     // The delivery status is its own section, read by its own call.
     expect(notEvaluated).not.toContain('config-delivery-failing');
@@ -363,14 +351,14 @@ describe('accessAnalyzers', () => {
       ['eu-west-1', 12],
       ['us-east-1', 1],
     ]);
-    expect(session?.fake.requests.count('access-analyzer:ListAnalyzers')).toBe(3);
+    expect(sessions.current.fake.requests.count('access-analyzer:ListAnalyzers')).toBe(3);
     expect(data?.[1]?.analyzers[0]).toEqual({
       name: 'unused',
       arn: 'arn:aws:access-analyzer:us-east-1:123456789012:analyzer/unused',
       type: 'ACCOUNT_UNUSED_ACCESS',
       status: 'ACTIVE',
     });
-    const findings = audit(snapshot).findings.filter(
+    const findings = auditReport(snapshot).findings.filter(
       (finding) => finding.ruleId === 'access-analyzer-disabled',
     );
     expect(findings.map((finding) => finding.discriminator)).toEqual(['us-east-1']);
@@ -391,7 +379,7 @@ describe('alternateContacts', () => {
         },
       },
     });
-    expect(session?.fake.requests.inputs('account:GetAlternateContact')).toEqual([
+    expect(sessions.current.fake.requests.inputs('account:GetAlternateContact')).toEqual([
       { AlternateContactType: 'SECURITY' },
     ]);
   });
@@ -399,7 +387,9 @@ describe('alternateContacts', () => {
   test('none set (ResourceNotFoundException) is data: security null, and security-contact-missing fires', async () => {
     const snapshot = await collect({ securityContact: null });
     expect(snapshot.sections.alternateContacts).toEqual({ status: 'ok', data: { security: null } });
-    expect(audit(snapshot).findings.map((finding) => finding.ruleId)).toContain('security-contact-missing');
+    expect(auditReport(snapshot).findings.map((finding) => finding.ruleId)).toContain(
+      'security-contact-missing',
+    );
   });
 });
 
@@ -419,7 +409,7 @@ describe('billingAlarms', () => {
     });
     expect(
       new Set(
-        session!.fake.requests.entries
+        sessions.current.fake.requests.entries
           .filter((e) => e.action.startsWith('cloudwatch:'))
           .map((e) => e.signingRegion),
       ),
@@ -435,14 +425,16 @@ describe('billingAlarms', () => {
         stateValue: 'OK',
       },
     ]);
-    expect(session?.fake.requests.inputs('cloudwatch:DescribeAlarms')).toEqual([
+    expect(sessions.current.fake.requests.inputs('cloudwatch:DescribeAlarms')).toEqual([
       { AlarmTypes: ['MetricAlarm'], MaxRecords: 100 },
     ]);
-    expect(audit(snapshot).findings.map((finding) => finding.ruleId)).toContain('billing-alarm-missing');
+    expect(auditReport(snapshot).findings.map((finding) => finding.ruleId)).toContain(
+      'billing-alarm-missing',
+    );
   });
 
   test('GovCloud: skipped with the reason, CloudWatch never called, and billing-alarm-missing does not apply', async () => {
-    session = await startSession(sampleAccount({ partition: 'aws-us-gov' }), 'us-gov-west-1');
+    const session = await sessions.start(sampleAccount({ partition: 'aws-us-gov' }), 'us-gov-west-1');
     // Only the billing alarms: the log alarms section asks CloudWatch in GovCloud too.
     const snapshot = await session.collect({ sections: ['billingAlarms', 'passwordPolicy'] });
     expect(snapshot.sections.billingAlarms).toMatchObject({
@@ -450,6 +442,8 @@ describe('billingAlarms', () => {
       error: { code: 'NoBillingMetrics', action: 'cloudwatch:DescribeAlarms' },
     });
     expect(session.fake.requests.count('cloudwatch:DescribeAlarms')).toBe(0);
-    expect(audit(snapshot).notEvaluated.map((entry) => entry.ruleId)).not.toContain('billing-alarm-missing');
+    expect(auditReport(snapshot).notEvaluated.map((entry) => entry.ruleId)).not.toContain(
+      'billing-alarm-missing',
+    );
   });
 });

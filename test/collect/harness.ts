@@ -1,9 +1,12 @@
 // Shared set-up for the collection contract tests: a fake AWS endpoint per test, the SDK pointed
 // at it, and collectSnapshot with a virtual clock (credential-report polls take no real time)
 // and millisecond retry backoff.
+import { afterEach } from '@jest/globals';
 import type { CollectOptions, Progress } from '../../src/collect/index.js';
 import { collectSnapshot } from '../../src/collect/index.js';
 import type { OrganizationRun } from '../../src/collect/org.js';
+import { evaluate } from '../../src/engine/report.js';
+import { resolveRules } from '../../src/engine/resolve-rules.js';
 import { collectOrganization } from '../../src/collect/org.js';
 import type { OrgOptions } from '../../src/collect/org-options.js';
 import { ORG_DEFAULTS } from '../../src/collect/org-options.js';
@@ -18,6 +21,11 @@ import { startFakeAws } from '../fake-aws/server.js';
 
 /** The rules `iamspect audit` runs on an account (template rules read what only templates have). */
 export const AUDIT_RULES = RULES.filter((rule) => !rule.needs.includes('cloudFormation'));
+
+/** The report `iamspect audit` makes of a collected snapshot, with the rules' defaults, on the fake's day. */
+export function auditReport(snapshot: Snapshot) {
+  return evaluate([{ snapshot }], resolveRules(AUDIT_RULES, {}), { today: FAKE_NOW, generatedAt: FAKE_NOW });
+}
 
 /** Sections read from IAM alone (no Organizations, Config, Access Analyzer, CloudWatch, Account or EC2). */
 export const IAM_SECTIONS: ReadonlySet<SectionName> = new Set([
@@ -83,6 +91,35 @@ export async function startSession(account: FakeAccount, region?: string): Promi
     async close() {
       restoreEnvironment();
       await fake.close();
+    },
+  };
+}
+
+export interface SessionPerTest {
+  /** Starts the running test's session (see startSession); it is closed after the test. */
+  start(account: FakeAccount, region?: string): Promise<FakeSession>;
+  /** The session the running test started: for helpers and assertions after a collect. */
+  readonly current: FakeSession;
+}
+
+/**
+ * One fake endpoint session per test, closed after it (with the environment it set) even when the
+ * test fails. Call it once, at the top level of a test file.
+ */
+export function sessionPerTest(): SessionPerTest {
+  let current: FakeSession | undefined;
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return {
+    async start(account, region) {
+      current = await startSession(account, region);
+      return current;
+    },
+    get current() {
+      if (!current) throw new Error('no session: the test has not called sessions.start');
+      return current;
     },
   };
 }

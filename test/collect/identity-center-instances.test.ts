@@ -2,20 +2,14 @@
 // over awsJson 1.1, target prefix SWBExternalService, real SDK client): every region asked, every
 // page of instances, a region that refuses the call kept as unread, throttling retried, an
 // account without Identity Center, and identity-federation-missing fed end to end.
-import { afterEach, describe, expect, test } from '@jest/globals';
-import { evaluate } from '../../src/engine/report.js';
-import { resolveRules } from '../../src/engine/resolve-rules.js';
+import { describe, expect, test } from '@jest/globals';
 import type { Snapshot } from '../../src/snapshot/schema.js';
 import type { FakeIdentityCenterInstance, FakeRegionServices } from '../fake-aws/model.js';
-import { fakeAccount, fakePassword, fakeUser, FAKE_NOW } from '../fake-aws/model.js';
+import { fakeAccount, fakePassword, fakeUser } from '../fake-aws/model.js';
 import type { FakeSession } from './harness.js';
-import { AUDIT_RULES, startSession } from './harness.js';
+import { auditReport, sessionPerTest } from './harness.js';
 
-let session: FakeSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const sessions = sessionPerTest();
 
 const RULE = 'identity-federation-missing';
 
@@ -36,7 +30,7 @@ async function collect(
   for (const [region, value] of Object.entries(identityCenter)) {
     account.regional[region] = { ...account.regional[region]!, identityCenter: value };
   }
-  session = await startSession(account);
+  const session = await sessions.start(account);
   configure?.(session.fake);
   return session.collect({
     sections: ['regions', 'identityCenterInstances', 'samlProviders', 'oidcProviders', 'credentialReport'],
@@ -45,10 +39,7 @@ async function collect(
 
 /** identity-federation-missing's findings and not-evaluated reasons on the collected account. */
 function ruleOutcome(snapshot: Snapshot) {
-  const report = evaluate([{ snapshot }], resolveRules(AUDIT_RULES, {}), {
-    today: FAKE_NOW,
-    generatedAt: FAKE_NOW,
-  });
+  const report = auditReport(snapshot);
   return {
     findings: report.findings.filter((finding) => finding.ruleId === RULE).length,
     notEvaluated: report.notEvaluated.filter((entry) => entry.ruleId === RULE).map((entry) => entry.reason),
@@ -82,7 +73,7 @@ describe('identityCenterInstances', () => {
       'eu-west-1': Array.from({ length: 12 }, (_, index) => instance(index)),
     });
     expect(snapshot.sections.identityCenterInstances?.data?.[0]?.instances).toHaveLength(12);
-    expect(session!.fake.requests.count('sso:ListInstances')).toBe(3); // 2 pages, 1 empty region
+    expect(sessions.current.fake.requests.count('sso:ListInstances')).toBe(3); // 2 pages, 1 empty region
   });
 
   test('a region that refuses the call is kept as unread; the section is whole', async () => {

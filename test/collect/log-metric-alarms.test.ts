@@ -2,9 +2,7 @@
 // awsJson 1.1, CloudWatch over awsJson 1.0, SNS over AWS Query, real SDK clients): every page of
 // filters and subscriptions, alarms asked for only where a filter exists, a topic refused alone,
 // throttling, an account without filters, and root-use-alarm-missing fed end to end.
-import { afterEach, describe, expect, test } from '@jest/globals';
-import { evaluate } from '../../src/engine/report.js';
-import { resolveRules } from '../../src/engine/resolve-rules.js';
+import { describe, expect, test } from '@jest/globals';
 import type { Snapshot } from '../../src/snapshot/schema.js';
 import type { FakeRegionServices } from '../fake-aws/model.js';
 import {
@@ -12,16 +10,11 @@ import {
   fakeRegionServices,
   fakeRootUsageAlarm,
   fakeRootUsageFilter,
-  FAKE_NOW,
 } from '../fake-aws/model.js';
 import type { FakeSession } from './harness.js';
-import { AUDIT_RULES, startSession } from './harness.js';
+import { auditReport, sessionPerTest } from './harness.js';
 
-let session: FakeSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const sessions = sessionPerTest();
 
 const ACCOUNT = '123456789012';
 const TOPIC = `arn:aws:sns:eu-west-1:${ACCOUNT}:security-alerts`;
@@ -33,16 +26,13 @@ async function collect(
 ) {
   const account = fakeAccount();
   if (homeRegion) account.regional['eu-west-1'] = { ...account.regional['eu-west-1']!, ...homeRegion };
-  session = await startSession(account);
+  const session = await sessions.start(account);
   configure?.(session.fake);
   return session.collect({ sections: ['cloudTrails', 'logMetricAlarms'] });
 }
 
 function rootUseFindings(snapshot: Snapshot) {
-  const report = evaluate([{ snapshot }], resolveRules(AUDIT_RULES, {}), {
-    today: FAKE_NOW,
-    generatedAt: FAKE_NOW,
-  });
+  const report = auditReport(snapshot);
   return {
     findings: report.findings
       .filter((finding) => finding.ruleId === 'root-use-alarm-missing')
@@ -83,7 +73,7 @@ describe('logMetricAlarms', () => {
         { region: 'us-east-1', metricFilters: [], alarms: [], topics: [] },
       ],
     });
-    const requests = session!.fake.requests.entries;
+    const requests = sessions.current.fake.requests.entries;
     expect(
       requests
         .filter((entry) => entry.action === 'cloudwatch:DescribeAlarms')
@@ -110,8 +100,8 @@ describe('logMetricAlarms', () => {
     const [home] = snapshot.sections.logMetricAlarms!.data!;
     expect(home!.metricFilters).toHaveLength(120);
     expect(home!.topics).toEqual([{ topicArn: TOPIC, confirmedSubscriptions: 200, unread: null }]);
-    expect(session!.fake.requests.count('logs:DescribeMetricFilters')).toBe(4); // 3 pages, 1 empty region
-    expect(session!.fake.requests.count('sns:ListSubscriptionsByTopic')).toBe(3);
+    expect(sessions.current.fake.requests.count('logs:DescribeMetricFilters')).toBe(4); // 3 pages, 1 empty region
+    expect(sessions.current.fake.requests.count('sns:ListSubscriptionsByTopic')).toBe(3);
   });
 
   test('a topic with only pending subscriptions: the rule fires naming it', async () => {
@@ -169,7 +159,7 @@ describe('logMetricAlarms', () => {
   test('an account without metric filters is data: no alarm asked for, the rule fires', async () => {
     const snapshot = await collect(fakeRegionServices({ metricFilters: [], alarms: [], topics: [] }));
     expect(snapshot.sections.logMetricAlarms?.data?.map((region) => region.metricFilters)).toEqual([[], []]);
-    expect(session!.fake.requests.count('cloudwatch:DescribeAlarms')).toBe(0);
+    expect(sessions.current.fake.requests.count('cloudwatch:DescribeAlarms')).toBe(0);
     expect(rootUseFindings(snapshot).findings).toEqual([
       'No alarm is known to notify anyone when the root user is used (management-events: log group management-events has no metric filter matching root use).',
     ]);

@@ -2,22 +2,18 @@
 // waits (IAM building pages of a thousand entities, the credential report being generated, the
 // regional scans) start before the one-request sections, so that their time overlaps the rest
 // instead of being added after it; and no client keeps a copy of every response for a logger.
-import { afterEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { createClient } from '../../src/collect/clients.js';
 import { sectionsToCollect } from '../../src/collect/selection.js';
 import type { RecordedRequest } from '../fake-aws/server.js';
 import { fakeAccount } from '../fake-aws/model.js';
 import type { FakeSession } from './harness.js';
-import { AUDIT_RULES, IAM_RULES, startSession } from './harness.js';
+import { AUDIT_RULES, IAM_RULES, sessionPerTest } from './harness.js';
 
-let session: FakeSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const sessions = sessionPerTest();
 
 async function start(): Promise<FakeSession> {
-  session = await startSession(
+  return sessions.start(
     fakeAccount({
       regions: [
         { name: 'eu-west-1', optStatus: 'ENABLED_BY_DEFAULT' },
@@ -25,7 +21,6 @@ async function start(): Promise<FakeSession> {
       ],
     }),
   );
-  return session;
 }
 
 /** Position of the first request for which `matches` holds. */

@@ -1,11 +1,10 @@
 // Progress goes to stderr only on a terminal and without --quiet; collection reports what it is
 // doing (pages so far, the credential report's state) and how each section ended.
-import { afterEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import type { Progress, ProgressStream } from '../../src/collect/progress.js';
 import { SILENT_PROGRESS, terminalProgress } from '../../src/collect/progress.js';
 import { sampleAccount } from '../fake-aws/accounts.js';
-import type { FakeSession } from './harness.js';
-import { startSession } from './harness.js';
+import { sessionPerTest } from './harness.js';
 
 function stream(isTTY: boolean): ProgressStream & { text: string } {
   return {
@@ -53,14 +52,10 @@ describe('terminalProgress', () => {
 });
 
 describe('during a collection', () => {
-  let session: FakeSession | undefined;
-  afterEach(async () => {
-    await session?.close();
-    session = undefined;
-  });
+  const sessions = sessionPerTest();
 
   test('reports identity, pages, the report state and every section with its status', async () => {
-    session = await startSession(sampleAccount({ credentialReport: { generateCallsToComplete: 3 } }));
+    const session = await sessions.start(sampleAccount({ credentialReport: { generateCallsToComplete: 3 } }));
     session.fake.faults.deny('iam:ListServerCertificates');
     const events: string[] = [];
     const recorder: Progress = {

@@ -1,7 +1,7 @@
 // Provably read-only: the factory's clients refuse anything outside the allow list before a byte
 // leaves the process, the allow list holds only reads (by AWS's own access-level classification),
 // and `iamspect permissions` is exactly the set of operations a full collection sends.
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { beforeEach, describe, expect, test } from '@jest/globals';
 import type { IAMClient } from '@aws-sdk/client-iam';
 import {
   AttachUserPolicyCommand,
@@ -19,15 +19,11 @@ import { sampleAccount } from '../fake-aws/accounts.js';
 import { fastRetryStrategy } from '../fake-aws/fast-retry.js';
 import { fakeBucket, fakeDistribution, fakeRegisteredDomain } from '../fake-aws/model.js';
 import { MANAGEMENT_ACCOUNT_ID, memberId, organizationWorld } from '../fake-aws/organization.js';
-import type { FakeSession } from './harness.js';
-import { startSession } from './harness.js';
+import { sessionPerTest } from './harness.js';
 
-let session: FakeSession;
+const sessions = sessionPerTest();
 beforeEach(async () => {
-  session = await startSession(sampleAccount());
-});
-afterEach(async () => {
-  await session.close();
+  await sessions.start(sampleAccount());
 });
 
 const settings = { maxAttempts: 1, retryStrategy: fastRetryStrategy };
@@ -60,7 +56,7 @@ describe('the read-only guard', () => {
     } finally {
       clients.destroy();
     }
-    expect(session.fake.requests.total()).toBe(0);
+    expect(sessions.current.fake.requests.total()).toBe(0);
   });
 
   test("refuses sts:AssumeRole on the collectors' STS client (role assumption belongs to the credential provider)", async () => {
@@ -74,7 +70,7 @@ describe('the read-only guard', () => {
     } finally {
       sts.destroy();
     }
-    expect(session.fake.requests.total()).toBe(0);
+    expect(sessions.current.fake.requests.total()).toBe(0);
   });
 
   test('lets an allowed read through to the endpoint', async () => {
@@ -84,7 +80,7 @@ describe('the read-only guard', () => {
     } finally {
       clients.destroy();
     }
-    expect(session.fake.requests.actions()).toEqual(['iam:GetAccountSummary']);
+    expect(sessions.current.fake.requests.actions()).toEqual(['iam:GetAccountSummary']);
   });
 });
 
@@ -102,7 +98,7 @@ describe('the allow list', () => {
     // assumes a role in the member), where one account cannot use account:ListRegions and falls
     // back to ec2:DescribeRegions, a registered domain and a distribution are read in detail, and a
     // bucket is read whole.
-    await session.close();
+    await sessions.current.close();
     const { management } = organizationWorld({ memberCount: 1 });
     management.registeredDomains = [fakeRegisteredDomain('example.com', { listOmitsSettings: true })];
     management.distributions = [fakeDistribution('E1EXAMPLE')];
@@ -112,9 +108,9 @@ describe('the allow list', () => {
       fakeBucket('example-bucket', { policy: { Version: '2012-10-17', Statement: [] } }),
     ];
     management.s3.listsBucketRegions = false;
-    session = await startSession(management);
-    session.fake.faults.failFirst('account:ListRegions', 'accessDenied', 1);
-    const run = await session.collectOrganization();
+    await sessions.start(management);
+    sessions.current.fake.faults.failFirst('account:ListRegions', 'accessDenied', 1);
+    const run = await sessions.current.collectOrganization();
     expect(run.accounts.map((account) => account.snapshot?.accountId)).toEqual([
       MANAGEMENT_ACCOUNT_ID,
       memberId(0),
@@ -122,7 +118,7 @@ describe('the allow list', () => {
 
     // Role assumption is the credential providers' (their own guarded STS client), granted by the
     // caller's policy on the roles it may assume, not by the audit policy.
-    const sent = session.fake.requests.actions().filter((action) => action !== 'sts:AssumeRole');
+    const sent = sessions.current.fake.requests.actions().filter((action) => action !== 'sts:AssumeRole');
     expect(sent).toEqual(allowedActions());
     expect(leastPrivilegePolicy().Statement.flatMap((statement) => statement.Action)).toEqual(sent);
   });

@@ -1,18 +1,13 @@
 // Contract tests for the resource-policy collectors (SNS, SQS, KMS, Lambda, Secrets Manager, ECR)
 // against the fake endpoint, each over its own protocol with the real SDK clients: pagination, no
 // policy, a policy the caller may not read (named, not passed), throttling, an empty account.
-import { afterEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import type { SectionName } from '../../src/snapshot/schema.js';
 import type { FakePolicyResource, FakePolicyService } from '../fake-aws/model.js';
 import { fakeAccount } from '../fake-aws/model.js';
-import type { FakeSession } from './harness.js';
-import { startSession } from './harness.js';
+import { sessionPerTest } from './harness.js';
 
-let session: FakeSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const sessions = sessionPerTest();
 
 const REGION = 'us-east-1';
 const OPEN = {
@@ -97,7 +92,7 @@ async function collect(service: FakePolicyService, resources: FakePolicyResource
   account.regional = {
     [REGION]: { ...account.regional[REGION]!, policyResources: { [service]: resources } },
   };
-  session = await startSession(account);
+  const session = await sessions.start(account);
   const snapshot = await session.collect({ sections: [section], regions: [REGION] });
   return snapshot.sections[section];
 }
@@ -125,7 +120,7 @@ describe.each(CASES)('$section', ({ section, service, get, list, realPages, arn 
         },
       ],
     });
-    expect(session!.fake.requests.count(get)).toBe(RESOURCES.length);
+    expect(sessions.current.fake.requests.count(get)).toBe(RESOURCES.length);
   });
 
   test('with the real service page size, listing costs the requests AWS would answer', async () => {
@@ -141,21 +136,20 @@ describe.each(CASES)('$section', ({ section, service, get, list, realPages, arn 
         policyListPageSize: Infinity,
       },
     };
-    session = await startSession(account);
+    const session = await sessions.start(account);
     const snapshot = await session.collect({ sections: [section], regions: [REGION] });
     expect(snapshot.sections[section]).toMatchObject({ status: 'ok', data: [{ unreadable: [] }] });
     const data = snapshot.sections[section]!.data as Array<{ resources: unknown[] }>;
     expect(data[0]!.resources).toHaveLength(REAL_PAGES_RESOURCES);
-    expect(session!.fake.requests.count(list)).toBe(realPages);
+    expect(sessions.current.fake.requests.count(list)).toBe(realPages);
   });
 
   test('a throttled policy read is retried', async () => {
-    session = undefined;
     const account = fakeAccount();
     account.regional = {
       [REGION]: { ...account.regional[REGION]!, policyResources: { [service]: [RESOURCES[0]!] } },
     };
-    session = await startSession(account);
+    const session = await sessions.start(account);
     session.fake.faults.failFirst(get, 'throttling', 2);
     const snapshot = await session.collect({ sections: [section], regions: [REGION] });
     expect(snapshot.sections[section]).toMatchObject({

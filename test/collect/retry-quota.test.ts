@@ -11,17 +11,15 @@ import { openSession } from '../../src/collect/index.js';
 import type { CollectOptions } from '../../src/collect/index.js';
 import { sampleAccount } from '../fake-aws/accounts.js';
 import { fastRetryStrategy } from '../fake-aws/fast-retry.js';
-import type { FakeSession } from './harness.js';
-import { startSession } from './harness.js';
+import { sessionPerTest } from './harness.js';
 
-let session: FakeSession | undefined;
 let clients: Clients | undefined;
-afterEach(async () => {
+// Declared first, so it runs first: the clients go before the endpoint they talk to.
+afterEach(() => {
   clients?.destroy();
   clients = undefined;
-  await session?.close();
-  session = undefined;
 });
+const sessions = sessionPerTest();
 
 /** Server errors whose retries cost more than the quota's 500 tokens (14 per retry, never refunded). */
 const FAILING_CALLS = 20;
@@ -32,7 +30,7 @@ test.each<[string, Partial<CollectOptions>]>([
 ])(
   'with %s, SQS failing on every call leaves IAM its retries: two IAM server errors, then success',
   async (_name, options) => {
-    session = await startSession(sampleAccount());
+    const session = await sessions.start(sampleAccount());
     const { settings } = await openSession({ maxAttempts: 3, ...options });
     clients = createClients(settings);
     const sqs = clients.sqs;

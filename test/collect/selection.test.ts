@@ -13,20 +13,18 @@ import { runCli } from '../cli-harness.js';
 import type { FakeAccountInit } from '../fake-aws/model.js';
 import { fakeAccount } from '../fake-aws/model.js';
 import type { FakeSession } from './harness.js';
-import { IAM_RULES, IAM_SECTIONS, startSession } from './harness.js';
+import { IAM_RULES, IAM_SECTIONS, sessionPerTest } from './harness.js';
 
-let session: FakeSession | undefined;
+const sessions = sessionPerTest();
 let directory: string | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
+afterEach(() => {
   if (directory) rmSync(directory, { recursive: true, force: true });
   directory = undefined;
 });
 
 /** A fresh credential report (no real waiting in CLI runs) and three enabled regions. */
 async function start(init: FakeAccountInit = {}): Promise<FakeSession> {
-  session = await startSession(
+  return sessions.start(
     fakeAccount({
       credentialReport: { status: 'complete' },
       regions: [
@@ -38,7 +36,6 @@ async function start(init: FakeAccountInit = {}): Promise<FakeSession> {
       ...init,
     }),
   );
-  return session;
 }
 
 function file(name: string): string {

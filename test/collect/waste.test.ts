@@ -1,19 +1,15 @@
 // Collection wastes nothing (issue 11): a regional section stops at the first region that fails
 // it, a server error is not retried as often as throttling, regions of another partition are never
 // called, and the credential report is first polled within a second.
-import { afterEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { evaluate } from '../../src/engine/report.js';
 import { resolveRules } from '../../src/engine/resolve-rules.js';
 import type { FakeAccountInit, FakeRegion } from '../fake-aws/model.js';
 import { FAKE_NOW, fakeAccount } from '../fake-aws/model.js';
 import type { FakeSession } from './harness.js';
-import { AUDIT_RULES, startSession } from './harness.js';
+import { AUDIT_RULES, sessionPerTest } from './harness.js';
 
-let session: FakeSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const sessions = sessionPerTest();
 
 const SIX_REGIONS: FakeRegion[] = [
   'eu-central-1',
@@ -25,8 +21,7 @@ const SIX_REGIONS: FakeRegion[] = [
 ].map((name) => ({ name, optStatus: 'ENABLED_BY_DEFAULT' }));
 
 async function start(init: FakeAccountInit = {}): Promise<FakeSession> {
-  session = await startSession(fakeAccount({ regions: SIX_REGIONS, ...init }));
-  return session;
+  return sessions.start(fakeAccount({ regions: SIX_REGIONS, ...init }));
 }
 
 function regionsCalled(fake: FakeSession['fake'], prefix: string): string[] {

@@ -26,6 +26,23 @@ describe('every section is documented', () => {
     expect(undocumented).toEqual([]);
   });
 
+  test('no documented save loop iterates over the text output of a list query', () => {
+    // `--query 'List[].Id' --output text` prints None when the answer has no such list (CloudFront
+    // leaves Items out when there is no distribution), so `for X in $(...)` would call the next
+    // command with --id None. The loops read the list with jq instead, which yields nothing there.
+    const saveScript = /### Offline with the AWS CLI[\s\S]*?```sh\n([\s\S]*?)```/.exec(
+      read('README.md'),
+    )![1]!;
+    const texts = [
+      { where: 'README.md', text: saveScript },
+      ...SECTIONS.flatMap(({ name, awsCli }) =>
+        awsCli.kind === 'not-read' ? [] : [{ where: name, text: awsCli.howToSave }],
+      ),
+    ];
+    const textLoop = /for \w+ in \$\(aws [^)]*--output text\)/;
+    expect(texts.filter(({ text }) => textLoop.test(text)).map(({ where }) => where)).toEqual([]);
+  });
+
   test('docs/permissions.md explains every read iamspect asks for', () => {
     const permissions = read('docs/permissions.md');
     expect(allowedActions().filter((action) => !permissions.includes(`\`${action}\``))).toEqual([]);
