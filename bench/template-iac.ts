@@ -8,10 +8,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PreparedRun } from '../src/commands/report-options.js';
-import { runsOnTemplates, templateReport } from '../src/commands/template.js';
+import { runsOnTemplates, templateReportOf } from '../src/commands/template.js';
 import { resolveRules } from '../src/engine/resolve-rules.js';
 import { RULES } from '../src/rules/index.js';
-import { scanTemplates } from '../src/template/scan.js';
+import { scanTemplatesInParallel } from '../src/template/parallel-scan.js';
 import { isMain, peakRssMb, printMeasurements, timed } from './measure.js';
 
 const SAM_FUNCTIONS = 250;
@@ -160,7 +160,7 @@ export async function main(): Promise<boolean> {
   const scan = async (file: string) => {
     const cpuBefore = process.cpuUsage();
     const run = await timed(() =>
-      templateReport(scanTemplates([join(dir, file)], { cwd: dir, now: today }), prepared, today),
+      templateReportOf(scanTemplatesInParallel([join(dir, file)], { cwd: dir, now: today }), prepared, today),
     );
     const cpu = process.cpuUsage(cpuBefore);
     return { ...run, cpu: (cpu.user + cpu.system) / 1000 };

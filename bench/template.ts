@@ -6,12 +6,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PreparedRun } from '../src/commands/report-options.js';
-import { runsOnTemplates, templateReport } from '../src/commands/template.js';
+import { runsOnTemplates, templateReportOf } from '../src/commands/template.js';
 import { resolveRules } from '../src/engine/resolve-rules.js';
 import { renderReport } from '../src/report/render.js';
 import { RULES } from '../src/rules/index.js';
 import { parseTemplateText } from '../src/template/parse.js';
-import { scanTemplates } from '../src/template/scan.js';
+import { scanTemplatesInParallel } from '../src/template/parallel-scan.js';
 import type { TemplateNode } from '../src/template/tree.js';
 import { isMain, peakRssMb, printMeasurements, timed } from './measure.js';
 
@@ -186,7 +186,7 @@ export async function main(): Promise<boolean> {
     // Scanning is streamed: each template is read, mapped and evaluated before the next is read.
     const cpuBefore = process.cpuUsage();
     const scan = await timed(() =>
-      templateReport(scanTemplates([dir], { cwd: dir, now: today }), prepared, today),
+      templateReportOf(scanTemplatesInParallel([dir], { cwd: dir, now: today }), prepared, today),
     );
     const cpu = process.cpuUsage(cpuBefore);
     const written = await timed(() => {

@@ -9,10 +9,10 @@ import { fingerprint } from '../report/fingerprint.js';
 import type { FileReport, NotEvaluated, Report, ReportFinding, RuleError } from '../report/model.js';
 import type { AnyRule } from '../rules/types.js';
 import type { SectionName } from '../snapshot/schema.js';
-import type { AccountInput } from '../snapshot/account-input.js';
 import { TEMPLATE_EXTENSIONS } from '../template/files.js';
 import type { ScanOptions, ScannedFile, TemplateFailure } from '../template/scan.js';
-import { describeFailure, scanTemplates } from '../template/scan.js';
+import { describeFailure } from '../template/scan.js';
+import { scanTemplatesInParallel } from '../template/parallel-scan.js';
 import { plural } from '../util/words.js';
 import { TEMPLATE_SECTIONS } from '../template/to-snapshot.js';
 import { ruleRegistry } from './plugin-options.js';
@@ -93,67 +93,89 @@ function fileScoped(findings: ReportFinding[]): ReportFinding[] {
 
 /**
  * Evaluates each template on its own, as it is read (two templates may both declare a user
- * `admin`; they are different users, and only one template is held in memory at a time), and
+ * `admin`; they are different users, and only a few templates are held in memory at a time), and
  * combines the results into one report: every finding carries the location of its cause, and its
  * fingerprint includes the template's file, so a baseline tells the two `admin` users apart.
  * Broken files are failed entries, which makes the run incomplete (exit 3).
  */
+class TemplateRunBuilder {
+  private readonly findings: ReportFinding[] = [];
+  // A rule not evaluated as a whole is so alike in every template: listed once. A resource it could
+  // not judge belongs to one template, which its reason names.
+  private readonly notEvaluated = new Map<string, NotEvaluated>();
+  private readonly unjudged: NotEvaluated[] = [];
+  private readonly ruleErrors: RuleError[] = [];
+  private readonly failures: TemplateFailure[] = [];
+  private readonly notTemplates: string[] = [];
+  private readonly scannedFiles: FileReport[] = [];
+  private templates = 0;
+
+  constructor(private readonly prepared: PreparedRun) {}
+
+  add(scanned: ScannedFile): void {
+    const entry = fileEntry(scanned);
+    if (entry) this.scannedFiles.push(entry);
+    if (scanned.kind === 'failure') this.failures.push(scanned.failure);
+    if (scanned.kind === 'not-template') this.notTemplates.push(scanned.file);
+    if (scanned.kind !== 'template') return;
+    this.failures.push(...scanned.notAnalysed);
+    const { snapshot } = scanned;
+    for (const evaluation of evaluateAccounts([{ snapshot }], this.prepared.rules)) {
+      this.templates++;
+      this.findings.push(...fileScoped(evaluation.findings).map(withoutAccount));
+      for (const item of evaluation.notEvaluated.map(withoutAccount)) {
+        if (item.resource === undefined) this.notEvaluated.set(item.ruleId, item);
+        else this.unjudged.push({ ...item, reason: `${snapshot.source.path}: ${item.reason}` });
+      }
+      for (const error of evaluation.ruleErrors.map(withoutAccount)) {
+        this.ruleErrors.push({ ...error, message: `${snapshot.source.path}: ${error.message}` });
+      }
+    }
+  }
+
+  finish(today: Date): TemplateRun {
+    const { notTemplates } = this;
+    const warnings =
+      notTemplates.length > 0
+        ? [
+            `Skipped ${plural(notTemplates.length, 'file')} that ${notTemplates.length === 1 ? 'is' : 'are'} ` +
+              `not a CloudFormation template (no Resources with an AWS:: type): ${notTemplates.join(', ')}.`,
+          ]
+        : [];
+    const parts = {
+      rules: this.prepared.rules.map(toReportRule),
+      accounts: [],
+      files: this.scannedFiles,
+      findings: this.findings,
+      notEvaluated: [...this.notEvaluated.values(), ...this.unjudged],
+      ruleErrors: this.ruleErrors,
+      warnings,
+    };
+    const report = assembleReport(parts, reportSettings(this.prepared, today));
+    return { report, templates: this.templates, failures: this.failures, notTemplates };
+  }
+}
+
+/** The report of templates read one at a time on this thread. */
 export function templateReport(
   files: Iterable<ScannedFile>,
   prepared: PreparedRun,
   today = new Date(),
 ): TemplateRun {
-  const findings: ReportFinding[] = [];
-  // A rule not evaluated as a whole is so alike in every template: listed once. A resource it could
-  // not judge belongs to one template, which its reason names.
-  const notEvaluated = new Map<string, NotEvaluated>();
-  const unjudged: NotEvaluated[] = [];
-  const ruleErrors: RuleError[] = [];
-  const failures: TemplateFailure[] = [];
-  const notTemplates: string[] = [];
-  const scannedFiles: FileReport[] = [];
-  function* templates(): Generator<AccountInput> {
-    for (const scanned of files) {
-      const entry = fileEntry(scanned);
-      if (entry) scannedFiles.push(entry);
-      if (scanned.kind === 'failure') failures.push(scanned.failure);
-      if (scanned.kind === 'not-template') notTemplates.push(scanned.file);
-      if (scanned.kind !== 'template') continue;
-      failures.push(...scanned.notAnalysed);
-      yield { snapshot: scanned.snapshot };
-    }
-  }
-  let count = 0;
-  for (const evaluation of evaluateAccounts(templates(), prepared.rules)) {
-    const snapshot = evaluation.snapshot!;
-    count++;
-    findings.push(...fileScoped(evaluation.findings).map(withoutAccount));
-    for (const item of evaluation.notEvaluated.map(withoutAccount)) {
-      if (item.resource === undefined) notEvaluated.set(item.ruleId, item);
-      else unjudged.push({ ...item, reason: `${snapshot.source.path}: ${item.reason}` });
-    }
-    for (const error of evaluation.ruleErrors.map(withoutAccount)) {
-      ruleErrors.push({ ...error, message: `${snapshot.source.path}: ${error.message}` });
-    }
-  }
-  const warnings =
-    notTemplates.length > 0
-      ? [
-          `Skipped ${plural(notTemplates.length, 'file')} that ${notTemplates.length === 1 ? 'is' : 'are'} ` +
-            `not a CloudFormation template (no Resources with an AWS:: type): ${notTemplates.join(', ')}.`,
-        ]
-      : [];
-  const parts = {
-    rules: prepared.rules.map(toReportRule),
-    accounts: [],
-    files: scannedFiles,
-    findings,
-    notEvaluated: [...notEvaluated.values(), ...unjudged],
-    ruleErrors,
-    warnings,
-  };
-  const report = assembleReport(parts, reportSettings(prepared, today));
-  return { report, templates: count, failures, notTemplates };
+  const builder = new TemplateRunBuilder(prepared);
+  for (const scanned of files) builder.add(scanned);
+  return builder.finish(today);
+}
+
+/** The report of templates as a parallel scan delivers them (in the order of the files). */
+export async function templateReportOf(
+  files: AsyncIterable<ScannedFile>,
+  prepared: PreparedRun,
+  today = new Date(),
+): Promise<TemplateRun> {
+  const builder = new TemplateRunBuilder(prepared);
+  for await (const scanned of files) builder.add(scanned);
+  return builder.finish(today);
 }
 
 /** Why a scan found nothing to judge, naming each file and what was wrong with it. */
@@ -176,12 +198,12 @@ function nothingScanned(paths: readonly string[], run: TemplateRun): InputError 
   );
 }
 
-export function runTemplate(
+export async function runTemplate(
   paths: string[],
   flags: TemplateFlags,
   scanOptions: ScanOptions = {},
   registry?: readonly AnyRule[],
-): number {
+): Promise<number> {
   // Config, rule ids, outputs and baseline are checked before any file is read.
   const prepared = prepareRun(flags, {
     ...(registry && { registry }),
@@ -200,7 +222,7 @@ export function runTemplate(
     options.accountId = flags.accountId;
   }
   if (flags.tfDir !== undefined) options.tfDir = flags.tfDir;
-  const run = templateReport(scanTemplates(paths, options), prepared);
+  const run = await templateReportOf(scanTemplatesInParallel(paths, options), prepared);
   if (run.templates === 0) throw nothingScanned(paths, run);
   // The table lists them; machine formats keep stdout for the report, so they are said on stderr.
   if (flags.format !== 'table') {
@@ -242,6 +264,6 @@ export function registerTemplate(program: Command): void {
     ].join('\n'),
   );
   command.action(async (paths: string[], flags: TemplateFlags) => {
-    process.exitCode = runTemplate(paths, flags, {}, await ruleRegistry(flags));
+    process.exitCode = await runTemplate(paths, flags, {}, await ruleRegistry(flags));
   });
 }

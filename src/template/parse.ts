@@ -2,7 +2,7 @@
 // node. CloudFormation's short forms (`!Ref X`, `!GetAtt A.B`, `!Sub ...`) become their long forms
 // (`{ Ref: X }`, `{ "Fn::GetAtt": [A, B] }`, `{ "Fn::Sub": ... }`) here, once.
 import type { Alias, CollectionTag, Document, ScalarTag, YAMLMap, YAMLSeq, Node as YamlNode } from 'yaml';
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { LineCounter, Scalar, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { MAX_NESTING_DEPTH, TOO_DEEP } from '../util/input-limits.js';
 import { describeYamlError, yamlPosition } from '../util/yaml-errors.js';
 import { parseJsonTemplate } from './json.js';
@@ -109,7 +109,7 @@ class TreeBuilder {
           this.position(at),
         );
       }
-      const key = String(pair.key.value);
+      const key = keyText(pair.key);
       entries.set(key, {
         key,
         keyPosition: this.position(pair.key.range?.[0] ?? 0),
@@ -124,7 +124,7 @@ class TreeBuilder {
   }
 
   private buildScalar(node: YamlNode | null | undefined, position: Position): TemplateNode {
-    if (isScalar(node)) return { kind: 'scalar', value: scalarValue(node.value), position };
+    if (isScalar(node)) return { kind: 'scalar', value: scalarValue(node), position };
     // An empty value (`Key:` with nothing after it) or an empty document.
     return { kind: 'scalar', value: null, position };
   }
@@ -165,7 +165,33 @@ class TreeBuilder {
   }
 }
 
-function scalarValue(value: unknown): ScalarValue {
+/**
+ * CloudFormation reads every map key as a string: an unquoted `012345678901:` or `1.0:` is the
+ * text as written, not the number YAML 1.2 makes of it (12345678901, 1).
+ */
+function keyText(key: Scalar): string {
+  if (typeof key.value !== 'string' && key.type === Scalar.PLAIN && key.source !== undefined) {
+    return key.source;
+  }
+  return String(key.value);
+}
+
+/**
+ * Digits with a leading zero: YAML 1.2 reads `012345678901` as the decimal 12345678901, while
+ * CloudFormation's YAML 1.1 reader reads no decimal with a leading zero. Such a value is nearly
+ * always an account id, which must keep its 12 digits, so it stays the text as written.
+ */
+const LEADING_ZERO_DIGITS = /^0\d+$/;
+
+function scalarValue(node: Scalar): ScalarValue {
+  const { value } = node;
+  if (
+    typeof value === 'number' &&
+    node.type === Scalar.PLAIN &&
+    LEADING_ZERO_DIGITS.test(node.source ?? '')
+  ) {
+    return node.source!;
+  }
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   return String(value);

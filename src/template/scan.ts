@@ -75,61 +75,88 @@ function isUtf16(text: string): boolean {
   return text.startsWith('\uFFFD\uFFFD') || /^(?:[^\0]\0){2}|^(?:\0[^\0]){2}/.test(text);
 }
 
+/** What scanning a file needs besides the file: plain data, so a worker thread can be given it. */
+export interface ScanSettings {
+  /** Paths are resolved relative to it. */
+  cwd: string;
+  /** The snapshots' collectedAt (ISO 8601). */
+  collectedAt: string;
+  accountId?: string;
+  /** Absolute. */
+  tfDir?: string;
+}
+
+export function scanSettings(options: ScanOptions): ScanSettings {
+  const cwd = options.cwd ?? process.cwd();
+  return {
+    cwd,
+    collectedAt: (options.now ?? new Date()).toISOString(),
+    ...(options.accountId !== undefined && { accountId: options.accountId }),
+    ...(options.tfDir !== undefined && { tfDir: resolve(cwd, options.tfDir) }),
+  };
+}
+
+export function stdinReader(options: ScanOptions): () => string {
+  return options.readStdin ?? (() => readFileSync(0, 'utf8'));
+}
+
+/** Reads, parses and maps one input. Throws only on a defect of iamspect, never on a bad file. */
+export function scanInput(
+  input: TemplateInput,
+  settings: ScanSettings,
+  readStdin: () => string,
+): ScannedFile {
+  let text: string;
+  try {
+    text = readInput(input, readStdin);
+  } catch (error) {
+    return {
+      kind: 'failure',
+      failure: { file: input.file, message: `cannot read: ${(error as Error).message}` },
+    };
+  }
+  if (isUtf16(text)) {
+    const message =
+      'not analysed: the file is UTF-16; CloudFormation reads UTF-8 templates (save it as UTF-8)';
+    return { kind: 'failure', failure: { file: input.file, message } };
+  }
+  let template: Template | undefined;
+  let format: TemplateFormat;
+  try {
+    const root = parseTemplateText(text);
+    format = formatOf(root);
+    const tfDir = settings.tfDir === undefined ? {} : { tfDir: settings.tfDir };
+    template = isTerraformJson(root)
+      ? readTerraform(root, input.kind === 'file' ? input.path : undefined, { ...tfDir, cwd: settings.cwd })
+      : readTemplate(root);
+  } catch (error) {
+    if (!(error instanceof TemplateSyntaxError)) throw error;
+    const { line, column } = error.position;
+    const message = `not valid YAML or JSON: ${error.message}`;
+    return { kind: 'failure', failure: { file: input.file, message, line, column } };
+  }
+  if (!template) return { kind: 'not-template', file: input.file };
+  return {
+    kind: 'template',
+    format,
+    snapshot: templateSnapshot(template, input.file, settings.collectedAt, settings.accountId),
+    notAnalysed: template.notAnalysed.map(({ message, position }) => ({
+      file: input.file,
+      message: `not analysed: ${message}`,
+      line: position.line,
+      column: position.column,
+    })),
+  };
+}
+
 /**
  * Reads the templates one at a time, in the order the files were given and found. A generator, so
  * a caller that evaluates each snapshot as it comes holds one template in memory, not all of them.
  */
 export function* scanTemplates(paths: readonly string[], options: ScanOptions = {}): Generator<ScannedFile> {
-  const cwd = options.cwd ?? process.cwd();
-  const collectedAt = (options.now ?? new Date()).toISOString();
-  const readStdin = options.readStdin ?? (() => readFileSync(0, 'utf8'));
-  const tfDir = options.tfDir === undefined ? {} : { tfDir: resolve(cwd, options.tfDir) };
-  for (const input of templateInputs(paths, cwd, options.stdinName)) {
-    let text: string;
-    try {
-      text = readInput(input, readStdin);
-    } catch (error) {
-      yield {
-        kind: 'failure',
-        failure: { file: input.file, message: `cannot read: ${(error as Error).message}` },
-      };
-      continue;
-    }
-    if (isUtf16(text)) {
-      const message =
-        'not analysed: the file is UTF-16; CloudFormation reads UTF-8 templates (save it as UTF-8)';
-      yield { kind: 'failure', failure: { file: input.file, message } };
-      continue;
-    }
-    let template: Template | undefined;
-    let format: TemplateFormat;
-    try {
-      const root = parseTemplateText(text);
-      format = formatOf(root);
-      template = isTerraformJson(root)
-        ? readTerraform(root, input.kind === 'file' ? input.path : undefined, { ...tfDir, cwd })
-        : readTemplate(root);
-    } catch (error) {
-      if (!(error instanceof TemplateSyntaxError)) throw error;
-      const { line, column } = error.position;
-      const message = `not valid YAML or JSON: ${error.message}`;
-      yield { kind: 'failure', failure: { file: input.file, message, line, column } };
-      continue;
-    }
-    if (!template) {
-      yield { kind: 'not-template', file: input.file };
-      continue;
-    }
-    yield {
-      kind: 'template',
-      format,
-      snapshot: templateSnapshot(template, input.file, collectedAt, options.accountId),
-      notAnalysed: template.notAnalysed.map(({ message, position }) => ({
-        file: input.file,
-        message: `not analysed: ${message}`,
-        line: position.line,
-        column: position.column,
-      })),
-    };
+  const settings = scanSettings(options);
+  const readStdin = stdinReader(options);
+  for (const input of templateInputs(paths, settings.cwd, options.stdinName)) {
+    yield scanInput(input, settings, readStdin);
   }
 }

@@ -13,6 +13,8 @@ Parameters:
 Mappings:
   Regions:
     prod: {Bucket: prod-bucket}
+  Accounts:
+    012345678901: {Role: audit}
 Conditions:
   IsProd: !Equals [!Ref Env, prod]
   IsDev: !Not [!Condition IsProd]
@@ -127,6 +129,11 @@ describe('intrinsic functions resolve as far as the template allows', () => {
     ['Select from an unknown list', '!Select [0, !GetAZs ""]', '?<Fn::Select>'],
     ['Split', '!Split [",", "x,y"]', ['x', 'y']],
     ['FindInMap', '!FindInMap [Regions, !Ref Env, Bucket]', 'prod-bucket'],
+    [
+      'FindInMap by an account id with a leading zero: YAML keys are strings',
+      '!FindInMap [Accounts, "012345678901", Role]',
+      'audit',
+    ],
     ['FindInMap with a missing key stays unknown', '!FindInMap [Regions, dev, Bucket]', '?<Fn::FindInMap>'],
     ['If on a known condition', '!If [IsProd, yes-prod, no]', 'yes-prod'],
     ['If on Not', '!If [IsDev, dev, not-dev]', 'not-dev'],

@@ -272,3 +272,27 @@ describe('the environment while YAML is parsed', () => {
     expect(process.env).toBe(environment);
   });
 });
+
+describe('scalars read as CloudFormation reads them', () => {
+  test('a map key is the text as written: an account id keeps its leading zero', () => {
+    const root = parseTemplateText('Mappings:\n  Accounts:\n    012345678901: {Role: audit}\n    1.0: x\n');
+    const accounts = field(field(root, 'Mappings'), 'Accounts');
+    expect(plain(accounts)).toEqual({ '012345678901': { Role: 'audit' }, '1.0': 'x' });
+    // The key keeps its position.
+    expect(entry(accounts, '012345678901')?.keyPosition).toEqual({ line: 3, column: 5 });
+  });
+
+  test.each<[string, string, unknown]>([
+    // YAML 1.2 reads 012345678901 as the number 12345678901; CloudFormation's YAML 1.1 reader does
+    // not (a leading zero is no decimal), and an account id must keep all 12 digits.
+    ['an account id with a leading zero', '{AWS: 012345678901}', { AWS: '012345678901' }],
+    ['an account id without one stays a number (mapped as its digits)', '123456789012', 123456789012],
+    // CloudFormation supports no YAML timestamps: an unquoted policy version is its text.
+    ['an unquoted policy version', '{Version: 2012-10-17}', { Version: '2012-10-17' }],
+    ['an unquoted template format version', '2010-09-09', '2010-09-09'],
+    ['a plain number', '8080', 8080],
+    ['zero', '0', 0],
+  ])('%s', (_name, yaml, expected) => {
+    expect(valueOf(`Value: ${yaml}\n`)).toEqual(expected);
+  });
+});
