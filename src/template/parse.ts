@@ -166,32 +166,41 @@ class TreeBuilder {
 }
 
 /**
+ * Digits after a leading zero, which YAML 1.2 (this parser) reads as a decimal: `012345678901`
+ * becomes 12345678901. CloudFormation's YAML 1.1 reader has no decimal with a leading zero: with
+ * only the digits 0-7 it is an octal number (an unquoted account id 012345670123 deploys as
+ * 1402433619), otherwise it is text, the 12 digits of an account id kept.
+ */
+const LEADING_ZERO_DIGITS = /^0\d+$/;
+const OCTAL_DIGITS = /^0[0-7]+$/;
+
+/** A plain scalar's source when it is digits after a leading zero, as CloudFormation reads it. */
+function leadingZeroValue(node: Scalar): number | string | undefined {
+  const source = node.source ?? '';
+  if (typeof node.value !== 'number' || node.type !== Scalar.PLAIN || !LEADING_ZERO_DIGITS.test(source)) {
+    return undefined;
+  }
+  return OCTAL_DIGITS.test(source) ? parseInt(source, 8) : source;
+}
+
+/**
  * CloudFormation reads every map key as a string: an unquoted `012345678901:` or `1.0:` is the
- * text as written, not the number YAML 1.2 makes of it (12345678901, 1).
+ * text as written, not the number YAML 1.2 makes of it (12345678901, 1); octal digits after a
+ * leading zero are the octal number's decimal digits, as for a value.
  */
 function keyText(key: Scalar): string {
+  const leadingZero = leadingZeroValue(key);
+  if (leadingZero !== undefined) return String(leadingZero);
   if (typeof key.value !== 'string' && key.type === Scalar.PLAIN && key.source !== undefined) {
     return key.source;
   }
   return String(key.value);
 }
 
-/**
- * Digits with a leading zero: YAML 1.2 reads `012345678901` as the decimal 12345678901, while
- * CloudFormation's YAML 1.1 reader reads no decimal with a leading zero. Such a value is nearly
- * always an account id, which must keep its 12 digits, so it stays the text as written.
- */
-const LEADING_ZERO_DIGITS = /^0\d+$/;
-
 function scalarValue(node: Scalar): ScalarValue {
   const { value } = node;
-  if (
-    typeof value === 'number' &&
-    node.type === Scalar.PLAIN &&
-    LEADING_ZERO_DIGITS.test(node.source ?? '')
-  ) {
-    return node.source!;
-  }
+  const leadingZero = leadingZeroValue(node);
+  if (leadingZero !== undefined) return leadingZero;
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   return String(value);

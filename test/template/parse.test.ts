@@ -282,7 +282,15 @@ describe('scalars read as CloudFormation reads them', () => {
     expect(entry(accounts, '012345678901')?.keyPosition).toEqual({ line: 3, column: 5 });
   });
 
+  test('a key of octal digits after a leading zero is its YAML 1.1 octal value, as CloudFormation reads it', () => {
+    const root = parseTemplateText('Mappings:\n  Accounts:\n    012345670123: {Role: audit}\n');
+    expect(plain(field(field(root, 'Mappings'), 'Accounts'))).toEqual({ '1402433619': { Role: 'audit' } });
+  });
+
   test.each<[string, string, unknown]>([
+    // CloudFormation's YAML 1.1 reader takes a leading zero followed only by the digits 0-7 for
+    // an octal number: an unquoted account id 012345670123 deploys as 1402433619.
+    ['octal digits after a leading zero', '{AWS: 012345670123}', { AWS: 1402433619 }],
     // YAML 1.2 reads 012345678901 as the number 12345678901; CloudFormation's YAML 1.1 reader does
     // not (a leading zero is no decimal), and an account id must keep all 12 digits.
     ['an account id with a leading zero', '{AWS: 012345678901}', { AWS: '012345678901' }],
