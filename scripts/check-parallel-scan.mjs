@@ -25,7 +25,9 @@ try {
   }
   if (!isDeepStrictEqual(threads, oneThread)) {
     const first = threads.findIndex((scanned, index) => !isDeepStrictEqual(scanned, oneThread[index]));
-    throw new Error(`two threads and one differ, first at file ${first}: ${JSON.stringify(threads[first])?.slice(0, 300)}`);
+    throw new Error(
+      `two threads and one differ, first at file ${first}: ${JSON.stringify(threads[first])?.slice(0, 300)}`,
+    );
   }
   console.log(`${threads.length} templates: two threads give exactly what one gives`);
 } finally {
