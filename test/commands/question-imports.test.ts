@@ -4,38 +4,7 @@
 // The test follows the static imports of each command module through the sources; `import type`
 // loads nothing, and a dynamic import() loads only when its branch runs (the collectors, live).
 import { describe, expect, test } from '@jest/globals';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-/** `import x from '...'` and `export ... from '...'`, not their `type` forms; `import '...'` too. */
-const STATIC_IMPORT = /^(?:import|export)\s+(?!type\b)(?:[^;'"]*?\sfrom\s+)?'([^']+)'/gm;
-
-/** Every source file (relative to the root) and package `module` loads, statically. */
-function staticallyLoaded(module: string): Set<string> {
-  const seen = new Set<string>();
-  const pending = [module];
-  while (pending.length > 0) {
-    const file = pending.pop()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    if (!file.startsWith('src/')) continue;
-    const text = readFileSync(join(ROOT, file), 'utf8');
-    for (const [, specifier] of text.matchAll(STATIC_IMPORT)) {
-      if (specifier!.startsWith('node:')) continue;
-      if (!specifier!.startsWith('.')) {
-        pending.push(specifier!);
-        continue;
-      }
-      const target = relative(ROOT, resolve(dirname(join(ROOT, file)), specifier!.replace(/\.js$/, '.ts')));
-      if (!existsSync(join(ROOT, target))) throw new Error(`${file}: cannot follow ${specifier}`);
-      pending.push(target);
-    }
-  }
-  return seen;
-}
+import { staticallyLoaded } from '../builders/imports.js';
 
 /** What a question has no use for: each entry a path prefix or a package name. */
 const NOT_FOR_QUESTIONS = [
