@@ -79,12 +79,10 @@ function withChecks(base: AsIs, checks: CheckDef[]): AsIs {
   const tests: AsIs[] = [];
   for (const check of checks) {
     if (check.check === 'custom' && check.fn) {
-      // A refine's predicate: zod accepts what it returns truthy for (a promise is zod's to await).
+      // A refine's predicate, taken at its word only when it returns true: any other truthy value,
+      // a promise above all, is zod's to judge.
       const predicate = check.fn;
-      tests.push((value) => {
-        const verdict = predicate(value);
-        return verdict === true;
-      });
+      tests.push((value) => predicate(value) === true);
     } else if (check.check === 'number_format' && check.format === 'safeint') {
       tests.push((value) => Number.isSafeInteger(value));
     } else {
