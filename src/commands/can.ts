@@ -10,7 +10,7 @@ import { analyzeAccount } from '../policy/account-analysis.js';
 import type { CompiledPolicy } from '../policy/compiled-policy.js';
 import { globsIntersect } from '../policy/glob.js';
 import type { Decision } from '../graph/who-can.js';
-import { addFormatOption, COVERAGE, print, resolveAction } from './graph-output.js';
+import { addFormatOption, COVERAGE, print, QUESTION_SECTIONS, resolveAction } from './graph-output.js';
 import type { SourceFlags } from './source-options.js';
 import { addSourceOptions, liveOptionsGiven, readOneAccount } from './source-options.js';
 
@@ -145,7 +145,7 @@ export function registerCan(program: Command): void {
     async (principal: string, action: string, resource: string, flags: CanFlags, self: Command) => {
       const extra = parseContext(flags.context);
       // One principal's policies decide: the account's other principals are never analysed.
-      const account = analyzeAccount(await readOneAccount(flags, liveOptionsGiven(self)));
+      const account = analyzeAccount(await readOneAccount(flags, liveOptionsGiven(self), QUESTION_SECTIONS));
       const asking = principalNamed(account, principal);
       const answer = decide(asking, resolveAction(account, action), action, resource, extra);
       if (flags.format === 'json') print([JSON.stringify(answer, null, 2)]);

@@ -24,7 +24,7 @@ import { checkOutputTargets } from '../util/output-targets.js';
 import { addLiveOptions, addOrgOptions } from './collection-flags.js';
 import type { PluginFlags } from './plugin-options.js';
 import { addPluginOption, ruleRegistry } from './plugin-options.js';
-import { commaList } from './report-options.js';
+import { commaList } from './collection-flags.js';
 
 interface CollectFlags extends LiveFlags, OrgFlags, PluginFlags {
   output: string;

@@ -5,7 +5,16 @@
 import type { Command } from 'commander';
 import { COLLECT_DEFAULTS } from '../collect/options.js';
 import { ORG_DEFAULTS } from '../collect/org-options.js';
-import { commaList } from './report-options.js';
+
+/** A repeatable comma-separated flag (`--rules a,b --rules c`): every id, blanks dropped. It lives
+ * here, not with the report flags, so the commands reading one account load no report code. */
+export function commaList(value: string, previous: string[] | undefined): string[] {
+  const ids = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return [...(previous ?? []), ...ids];
+}
 
 export function addLiveOptions(command: Command): Command {
   return command

@@ -7,10 +7,23 @@ import type { AccessGraph, GraphNode } from '../graph/access-graph.js';
 import type { HopProof, PathProof } from '../graph/proof.js';
 import { principalNamed } from '../graph/query.js';
 import type { AccountAnalysis } from '../policy/account-analysis.js';
+import type { SectionName } from '../snapshot/schema.js';
 import { printReport } from '../util/stdout.js';
 
 export const COVERAGE =
   'Covers identity-based access only: resource-based policies (bucket, key, queue policies...) are not collected yet.';
+
+/**
+ * The sections the questions (can, who-can, paths) read: the account's principals and policies, and
+ * the organization's SCPs. Only these are validated and kept when a question reads a snapshot file,
+ * so a damaged section that cannot change the answer does not stop it (a test pins that the
+ * analysis reads no other).
+ */
+export const QUESTION_SECTIONS: readonly SectionName[] = [
+  'authorizationDetails',
+  'organization',
+  'serviceControlPolicies',
+];
 
 export function addFormatOption(command: Command, formats: readonly string[]): Command {
   return command.addOption(

@@ -7,7 +7,15 @@ import { accessGraph } from '../graph/access-graph.js';
 import type { GraphPath } from '../graph/paths.js';
 import { describePath, pathsFrom } from '../graph/paths.js';
 import { pathProof } from '../graph/proof.js';
-import { addFormatOption, COVERAGE, pathLines, print, resolvePrincipal, shortName } from './graph-output.js';
+import {
+  addFormatOption,
+  COVERAGE,
+  pathLines,
+  print,
+  QUESTION_SECTIONS,
+  resolvePrincipal,
+  shortName,
+} from './graph-output.js';
 import type { SourceFlags } from './source-options.js';
 import { addSourceOptions, liveOptionsGiven, readOneAccount } from './source-options.js';
 
@@ -93,7 +101,7 @@ export function registerPaths(program: Command): void {
   addFormatOption(command, ['text', 'json', 'dot', 'mermaid']);
   addSourceOptions(command, 'read');
   command.action(async (principal: string, flags: PathsFlags, self: Command) => {
-    const graph = accessGraph(await readOneAccount(flags, liveOptionsGiven(self)));
+    const graph = accessGraph(await readOneAccount(flags, liveOptionsGiven(self), QUESTION_SECTIONS));
     const start = resolvePrincipal(graph, principal);
     if (flags.to === '') throw new InputError('--to needs a value', 'Give admin, or an ARN.');
     print(renderPaths(graph, start, findPaths(graph, start, flags.to), flags.format));

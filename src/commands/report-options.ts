@@ -30,6 +30,7 @@ import type { AccountInput } from '../snapshot/account-input.js';
 import { writeFilesAtomic } from '../util/atomic-write.js';
 import type { NamedPath } from '../util/output-targets.js';
 import { checkOutputTargets } from '../util/output-targets.js';
+import { commaList } from './collection-flags.js';
 import { addPluginOption } from './plugin-options.js';
 import { printReport } from '../util/stdout.js';
 import { terminalWidth } from '../util/terminal.js';
@@ -52,15 +53,6 @@ export interface ReportFlags {
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
-}
-
-/** A repeatable comma-separated flag (`--rules a,b --rules c`): every id, blanks dropped. */
-export function commaList(value: string, previous: string[] | undefined): string[] {
-  const ids = value
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  return [...(previous ?? []), ...ids];
 }
 
 export function addReportOptions(command: Command): Command {

@@ -16,7 +16,7 @@ import type { AnyRule } from '../rules/types.js';
 import { readAwsCliDir } from '../snapshot/aws-cli.js';
 import { loadDemoSnapshot } from '../snapshot/demo.js';
 import { readSnapshotFile } from '../snapshot/read-snapshot.js';
-import type { Snapshot } from '../snapshot/schema.js';
+import type { SectionName, Snapshot } from '../snapshot/schema.js';
 import { isDirectory, readSnapshotDirectory } from '../snapshot/snapshot-directory.js';
 
 export interface SourceFlags extends LiveFlags {
@@ -95,17 +95,22 @@ export interface SourceAccounts {
 
 /**
  * The accounts to evaluate, from the one source the flags name (live when none; the organization
- * with `org`). A live collection reads only the sections `rules` need (every section without them).
+ * with `org`). A live collection reads only the sections `rules` need (every section without them);
+ * a snapshot file keeps only `sections` when they are given (see readSnapshotFile).
  */
 export async function readAccounts(
   flags: SourceFlags,
-  { org, rules }: { org?: OrgOptions | null; rules?: readonly AnyRule[] } = {},
+  {
+    org,
+    rules,
+    sections,
+  }: { org?: OrgOptions | null; rules?: readonly AnyRule[]; sections?: readonly SectionName[] } = {},
 ): Promise<SourceAccounts> {
   if (flags.snapshot !== undefined) {
     // A directory is what `collect --org -o DIR` writes: every account of the run.
     return isDirectory(flags.snapshot)
-      ? readSnapshotDirectory(flags.snapshot)
-      : { accounts: [{ snapshot: readSnapshotFile(flags.snapshot) }] };
+      ? readSnapshotDirectory(flags.snapshot, sections)
+      : { accounts: [{ snapshot: readSnapshotFile(flags.snapshot, sections) }] };
   }
   if (flags.awsCliDir !== undefined) {
     const snapshot = readAwsCliDir(flags.awsCliDir);
@@ -129,10 +134,17 @@ export async function readAccounts(
   return { accounts: [{ snapshot: await collectSnapshot(options, progress) }] };
 }
 
-/** One account's snapshot, for commands that answer questions about one account. */
-export async function readOneAccount(flags: SourceFlags, liveGiven: readonly string[]): Promise<Snapshot> {
+/**
+ * One account's snapshot, for commands that answer questions about one account; from a snapshot
+ * file, with only `sections` when they are given.
+ */
+export async function readOneAccount(
+  flags: SourceFlags,
+  liveGiven: readonly string[],
+  sections?: readonly SectionName[],
+): Promise<Snapshot> {
   checkSources(flags, liveGiven);
-  const { accounts } = await readAccounts(flags);
+  const { accounts } = await readAccounts(flags, { sections });
   const snapshot = accounts.length === 1 ? accounts[0]!.snapshot : undefined;
   if (!snapshot) {
     throw new InputError(

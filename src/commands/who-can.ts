@@ -4,7 +4,14 @@ import type { Command } from 'commander';
 import { accessGraph } from '../graph/access-graph.js';
 import { pathProof } from '../graph/proof.js';
 import { whoCan } from '../graph/who-can.js';
-import { addFormatOption, COVERAGE, print, resolveAction, shortName } from './graph-output.js';
+import {
+  addFormatOption,
+  COVERAGE,
+  print,
+  QUESTION_SECTIONS,
+  resolveAction,
+  shortName,
+} from './graph-output.js';
 import type { SourceFlags } from './source-options.js';
 import { addSourceOptions, liveOptionsGiven, readOneAccount } from './source-options.js';
 
@@ -21,7 +28,7 @@ export function registerWhoCan(program: Command): void {
   addFormatOption(command, ['text', 'json']);
   addSourceOptions(command, 'read');
   command.action(async (action: string, resource: string, flags: WhoCanFlags, self: Command) => {
-    const graph = accessGraph(await readOneAccount(flags, liveOptionsGiven(self)));
+    const graph = accessGraph(await readOneAccount(flags, liveOptionsGiven(self), QUESTION_SECTIONS));
     const entries = whoCan(graph, resolveAction(graph.account, action), resource);
     if (flags.format === 'json') {
       const principals = entries.map((e) => ({

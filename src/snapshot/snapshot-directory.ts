@@ -15,6 +15,7 @@ import { parseJsonText, readInputFile } from '../util/input-file.js';
 import { TOOL } from '../version.js';
 import { validateInput } from './input-validation.js';
 import { readSnapshotFile, serializeSnapshot } from './read-snapshot.js';
+import type { SectionName } from './schema.js';
 
 export const INDEX_FILE = 'index.json';
 const INDEX_KIND = 'iamspect-organization-snapshots';
@@ -112,8 +113,11 @@ export interface SnapshotDirectory {
   shard?: Shard;
 }
 
-/** Reads a directory written by writeSnapshotDirectory. Every problem is an InputError naming the file. */
-export function readSnapshotDirectory(dir: string): SnapshotDirectory {
+/**
+ * Reads a directory written by writeSnapshotDirectory, each account's snapshot as readSnapshotFile
+ * with `sections`. Every problem is an InputError naming the file.
+ */
+export function readSnapshotDirectory(dir: string, sections?: readonly SectionName[]): SnapshotDirectory {
   const indexPath = join(dir, INDEX_FILE);
   const index = validateInput(
     indexSchema,
@@ -142,7 +146,7 @@ export function readSnapshotDirectory(dir: string): SnapshotDirectory {
       };
     }
     const path = join(dir, entry.file);
-    const snapshot = readSnapshotFile(path);
+    const snapshot = readSnapshotFile(path, sections);
     if (snapshot.accountId !== entry.accountId) {
       throw new InputError(
         `${path}: holds account ${snapshot.accountId}, but ${indexPath} lists it as account ${entry.accountId}`,

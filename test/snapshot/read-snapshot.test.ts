@@ -44,6 +44,25 @@ describe('serializeSnapshot and parseSnapshot', () => {
   });
 });
 
+describe('parseSnapshot of some sections', () => {
+  it('keeps and validates only the named sections, leaving the others out unread', () => {
+    const text = edited([['sections', 'credentialReport', 'data'], 'damaged']);
+    expect(parseSnapshot(text, FILE, ['authorizationDetails', 'organization'])).toEqual({
+      ...snapshot,
+      sections: { authorizationDetails: snapshot.sections.authorizationDetails },
+    });
+    expect(inputErrorOf(() => parseSnapshot(text, FILE, ['credentialReport'])).message).toBe(
+      inputErrorOf(() => parseSnapshot(text, FILE)).message,
+    );
+  });
+
+  it('still refuses a snapshot whose sections are not an object', () => {
+    expect(
+      inputErrorOf(() => parseSnapshot(edited([['sections'], []]), FILE, ['organization'])).message,
+    ).toMatch(/^snap\.json: invalid snapshot: sections: /);
+  });
+});
+
 describe('parseSnapshot errors', () => {
   it.each([
     [
