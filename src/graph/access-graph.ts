@@ -25,6 +25,7 @@ import {
   edgeMethodOf,
   methodShape,
 } from './methods.js';
+import { IdSet } from './id-set.js';
 import type { Candidates, ResolverPrincipal } from './targets.js';
 import { TargetResolver } from './targets.js';
 
@@ -64,7 +65,7 @@ export interface HopDetail {
 export interface EdgeGroup {
   method: EdgeMethod;
   targets: number[];
-  conditional: Set<number>;
+  conditional: IdSet;
   /** Every edge of the group is conditional (an action the method needs anywhere is). */
   allConditional: boolean;
   details: Map<number, HopDetail>;
@@ -368,7 +369,7 @@ export class AccessGraph {
   }
 
   private newGroup(method: EdgeMethod): EdgeGroup {
-    return { method, targets: [], conditional: new Set(), allConditional: false, details: new Map() };
+    return { method, targets: [], conditional: new IdSet(), allConditional: false, details: new Map() };
   }
 
   /** Targets already in each group (a group can hold thousands: `includes` would be quadratic). */

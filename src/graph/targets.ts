@@ -16,6 +16,7 @@ import type { Grant } from '../policy/effective.js';
 import { EffectivePermissions } from '../policy/effective.js';
 import { hasWildcard } from '../policy/glob.js';
 import { globMatch } from '../util/glob.js';
+import { IdSet } from './id-set.js';
 
 /** A list of candidate entities, named so groupings of it can be remembered. */
 export interface Candidates {
@@ -26,7 +27,7 @@ export interface Candidates {
 /** The candidates (indices into Candidates.arns) the principal may act on, and which only under conditions. Shared: never modify. */
 export interface Allowed {
   indices: number[];
-  conditional: Set<number>;
+  conditional: IdSet;
 }
 
 /** What the resolver reads of a principal (the graph also asks for principals it derives). */
@@ -58,7 +59,7 @@ interface View {
   varying: readonly ResolvedPatterns[];
 }
 
-const NOTHING: Allowed = { indices: [], conditional: new Set() };
+const NOTHING: Allowed = { indices: [], conditional: new IdSet() };
 
 export class TargetResolver {
   private readonly views = new Map<string, View | null>();
@@ -90,7 +91,7 @@ export class TargetResolver {
     ].join('\u0000');
     let answer = this.answers.get(answerKey);
     if (answer) return answer;
-    answer = { indices: [], conditional: new Set() };
+    answer = { indices: [], conditional: new IdSet() };
     const exact = named ? new Set([...view.exact].filter((arn) => named.has(arn))) : view.exact;
     // Candidates an exact pattern names are decided one by one; the others by one representative
     // of their group.
