@@ -25,6 +25,7 @@ import {
   edgeMethodOf,
   methodShape,
 } from './methods.js';
+import { IdSet } from './id-set.js';
 import type { Candidates, ResolverPrincipal } from './targets.js';
 import { TargetResolver } from './targets.js';
 
@@ -64,15 +65,25 @@ export interface HopDetail {
 export interface EdgeGroup {
   method: EdgeMethod;
   targets: number[];
-  conditional: Set<number>;
+  conditional: IdSet;
   /** Every edge of the group is conditional (an action the method needs anywhere is). */
   allConditional: boolean;
   details: Map<number, HopDetail>;
+  /**
+   * The detail of every target not in `details`: shared groups hold thousands of targets with
+   * the same detail, and a map entry for each would cost more than the targets themselves.
+   */
+  everyDetail?: HopDetail;
 }
 
 /** Does following this edge depend on a condition that cannot be decided offline? */
 export function isConditional(group: EdgeGroup, target: number): boolean {
   return group.allConditional || group.conditional.has(target);
+}
+
+/** What the proof of the hop to `target` needs beyond the group's method. */
+export function hopDetail(group: EdgeGroup, target: number): HopDetail {
+  return group.details.get(target) ?? group.everyDetail ?? {};
 }
 
 export const FULL_ADMIN_KEY = 'full-admin';
@@ -358,7 +369,7 @@ export class AccessGraph {
   }
 
   private newGroup(method: EdgeMethod): EdgeGroup {
-    return { method, targets: [], conditional: new Set(), allConditional: false, details: new Map() };
+    return { method, targets: [], conditional: new IdSet(), allConditional: false, details: new Map() };
   }
 
   /** Targets already in each group (a group can hold thousands: `includes` would be quadratic). */
@@ -747,11 +758,13 @@ export class AccessGraph {
     detail?: HopDetail,
   ): EdgeGroup {
     return this.shared(subjects, `${method.id}|${allConditional}`, () => {
-      const group = { ...this.newGroup(method), allConditional, targets: [...subjects.keys()] };
-      for (const [id, conditional] of subjects) {
-        if (conditional) group.conditional.add(id);
-        if (detail) group.details.set(id, detail);
-      }
+      const group: EdgeGroup = {
+        ...this.newGroup(method),
+        allConditional,
+        targets: [...subjects.keys()],
+        ...(detail ? { everyDetail: detail } : {}),
+      };
+      for (const [id, conditional] of subjects) if (conditional) group.conditional.add(id);
       return group;
     });
   }

@@ -5,6 +5,7 @@
 import type { PolicyReference } from '../policy/account-analysis.js';
 import { ACTION_TARGETS } from '../policy/privesc-methods.js';
 import type { AccessGraph, GraphNode, HopDetail } from './access-graph.js';
+import { hopDetail } from './access-graph.js';
 import { ASSUME_ROLE, PASS_ROLE } from './methods.js';
 import type { GraphPath, Hop } from './paths.js';
 
@@ -51,7 +52,7 @@ export function pathProof(graph: AccessGraph, path: GraphPath): PathProof {
 }
 
 export function hopProof(graph: AccessGraph, hop: Hop): HopProof {
-  const detail = hop.group.details.get(hop.to.id) ?? {};
+  const detail = hopDetail(hop.group, hop.to.id);
   const method = hop.group.method;
   const statements: HopStatement[] = [];
   if (detail.trust) {

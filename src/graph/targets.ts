@@ -16,6 +16,7 @@ import type { Grant } from '../policy/effective.js';
 import { EffectivePermissions } from '../policy/effective.js';
 import { hasWildcard } from '../policy/glob.js';
 import { globMatch } from '../util/glob.js';
+import { IdSet } from './id-set.js';
 
 /** A list of candidate entities, named so groupings of it can be remembered. */
 export interface Candidates {
@@ -26,7 +27,7 @@ export interface Candidates {
 /** The candidates (indices into Candidates.arns) the principal may act on, and which only under conditions. Shared: never modify. */
 export interface Allowed {
   indices: number[];
-  conditional: Set<number>;
+  conditional: IdSet;
 }
 
 /** What the resolver reads of a principal (the graph also asks for principals it derives). */
@@ -58,11 +59,11 @@ interface View {
   varying: readonly ResolvedPatterns[];
 }
 
-const NOTHING: Allowed = { indices: [], conditional: new Set() };
+const NOTHING: Allowed = { indices: [], conditional: new IdSet() };
 
 export class TargetResolver {
   private readonly views = new Map<string, View | null>();
-  private readonly groupings = new Map<string, Map<string, number[]>>();
+  private readonly groupings = new Map<string, number[][]>();
   private readonly answers = new Map<string, Allowed>();
 
   constructor(private readonly account: AccountAnalysis) {}
@@ -90,29 +91,52 @@ export class TargetResolver {
     ].join('\u0000');
     let answer = this.answers.get(answerKey);
     if (answer) return answer;
-    answer = { indices: [], conditional: new Set() };
+    answer = { indices: [], conditional: new IdSet() };
     const exact = named ? new Set([...view.exact].filter((arn) => named.has(arn))) : view.exact;
-    const decide = (arn: string): Grant | null =>
-      view.permissions.findGrant(action, { target: arn, ...(extra ? { extra } : {}) });
-    for (const members of this.grouping(candidates, view.wildcards, exact).values()) {
-      const grant = decide(candidates.arns[members[0]!]!);
-      if (!grant) continue;
-      for (const index of members) {
-        answer.indices.push(index);
-        if (grant.conditional) answer.conditional.add(index);
-      }
-    }
-    candidates.arns.forEach((arn, index) => {
-      if (!exact.has(arn)) return;
-      const grant = decide(arn);
-      if (!grant) return;
+    // Candidates an exact pattern names are decided one by one; the others by one representative
+    // of their group.
+    const oneByOne = this.positionsOf(candidates, exact);
+    const grantOn = (index: number): Grant | null =>
+      view.permissions.findGrant(action, { target: candidates.arns[index]!, ...(extra ? { extra } : {}) });
+    const allow = (index: number, grant: Grant): void => {
       answer.indices.push(index);
       if (grant.conditional) answer.conditional.add(index);
-    });
+    };
+    for (const members of this.grouping(candidates, view.wildcards)) {
+      const representative = oneByOne.size === 0 ? members[0] : members.find((index) => !oneByOne.has(index));
+      if (representative === undefined) continue;
+      const grant = grantOn(representative);
+      if (!grant) continue;
+      for (const index of members) if (!oneByOne.has(index)) allow(index, grant);
+    }
+    for (const index of oneByOne) {
+      const grant = grantOn(index);
+      if (grant) allow(index, grant);
+    }
     answer.indices.sort((a, b) => a - b);
     this.answers.set(answerKey, answer);
     return answer;
   }
+
+  /** The positions in `candidates` of the ARNs in `arns`. */
+  private positionsOf(candidates: Candidates, arns: ReadonlySet<string>): Set<number> {
+    const found = new Set<number>();
+    if (arns.size === 0) return found;
+    let positions = this.positions.get(candidates.id);
+    if (!positions) {
+      positions = new Map();
+      for (const [index, arn] of candidates.arns.entries()) {
+        const list = positions.get(arn);
+        if (list) list.push(index);
+        else positions.set(arn, [index]);
+      }
+      this.positions.set(candidates.id, positions);
+    }
+    for (const arn of arns) for (const index of positions.get(arn) ?? []) found.add(index);
+    return found;
+  }
+
+  private readonly positions = new Map<string, Map<string, number[]>>();
 
   /**
    * The candidates' ARNs when none holds a wildcard (an exact pattern then matches one only by
@@ -129,23 +153,23 @@ export class TargetResolver {
 
   private readonly exactNames = new Map<string, ReadonlySet<string> | null>();
 
-  /** Candidates grouped by which wildcard patterns match them; those an exact pattern names are left out (decided one by one). */
-  private grouping(
-    candidates: Candidates,
-    wildcards: string[],
-    exact: ReadonlySet<string>,
-  ): Map<string, number[]> {
-    const key = `${candidates.id}\u0000${wildcards.join('\u0000')}\u0000${[...exact].sort().join('\u0000')}`;
+  /**
+   * Candidates grouped by which wildcard patterns match them (members in candidate order). Made
+   * once per list and distinct set of patterns: exact patterns are left out of the key, so a
+   * `user/${aws:username}` that names each holder does not make a grouping per holder.
+   */
+  private grouping(candidates: Candidates, wildcards: readonly string[]): Iterable<number[]> {
+    const key = `${candidates.id}\u0000${wildcards.join('\u0000')}`;
     let groups = this.groupings.get(key);
     if (!groups) {
-      groups = new Map();
+      const bySignature = new Map<string, number[]>();
       candidates.arns.forEach((arn, index) => {
-        if (exact.has(arn)) return;
         const signature = wildcards.map((pattern) => (globMatch(pattern, arn) ? '1' : '0')).join('');
-        const members = groups!.get(signature);
+        const members = bySignature.get(signature);
         if (members) members.push(index);
-        else groups!.set(signature, [index]);
+        else bySignature.set(signature, [index]);
       });
+      groups = [...bySignature.values()];
       this.groupings.set(key, groups);
     }
     return groups;

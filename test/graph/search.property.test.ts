@@ -3,12 +3,15 @@
 // edges only of principals not allowed directly. These properties hold them to the plain
 // algorithms (every edge of every principal, followed one by one) on random small accounts where
 // principals share policies, trusts name the account, a user or anyone, and roles may be admins:
-// the same principals, the same decisions, the same paths hop by hop.
+// the same principals, the same decisions, the same paths hop by hop. Searches for full admin follow
+// only shortest paths, by distances computed once for the whole graph: they too must find the path
+// the plain search finds first.
 import fc from 'fast-check';
 import type { AccessGraph, EdgeGroup, GraphNode } from '../../src/graph/access-graph.js';
-import { accessGraph } from '../../src/graph/access-graph.js';
+import { accessGraph, isConditional } from '../../src/graph/access-graph.js';
+import type { EdgeKind } from '../../src/graph/methods.js';
 import type { GraphPath } from '../../src/graph/paths.js';
-import { searchPaths } from '../../src/graph/paths.js';
+import { adminByAssuming, adminPath, escalationPath, searchPaths } from '../../src/graph/paths.js';
 import { directDecision, whoCan } from '../../src/graph/who-can.js';
 import type { Snapshot, Statement } from '../../src/snapshot/schema.js';
 import { ADMINISTRATOR_ACCESS, iamResource, inlinePolicy, trustPolicy } from '../builders/policies.js';
@@ -31,11 +34,18 @@ const TRUSTS = [
   trustPolicy('*'),
 ];
 
-const statement = fc.record({
-  Effect: fc.constantFrom<'Allow' | 'Deny'>('Allow', 'Allow', 'Allow', 'Deny'),
-  Action: fc.subarray(ACTIONS, { minLength: 1, maxLength: 3 }),
-  Resource: fc.subarray(RESOURCES, { minLength: 1, maxLength: 2 }),
-});
+// MFA cannot be decided offline: such grants give conditional edges.
+const MFA = { Bool: { 'aws:MultiFactorAuthPresent': ['true'] } };
+const statement = fc
+  .record({
+    Effect: fc.constantFrom<'Allow' | 'Deny'>('Allow', 'Allow', 'Allow', 'Deny'),
+    Action: fc.subarray(ACTIONS, { minLength: 1, maxLength: 3 }),
+    Resource: fc.subarray(RESOURCES, { minLength: 1, maxLength: 2 }),
+    mfa: fc.boolean(),
+  })
+  .map(({ mfa, ...rest }): Statement =>
+    mfa && rest.Effect === 'Allow' ? { ...rest, Condition: MFA } : rest,
+  );
 // A few policies, each held by several principals: shared answers and shared edge groups.
 const accountArbitrary = fc.record({
   policies: fc.array(fc.array(statement, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }),
@@ -68,8 +78,18 @@ function snapshotOf(account: Account): Snapshot {
 
 type HopIds = [from: number, to: number, group: EdgeGroup];
 
+interface PlainOptions {
+  kinds?: ReadonlySet<EdgeKind>;
+  unconditionalOnly?: boolean;
+}
+
 /** Breadth first, every group of every node followed target by target: the hops of each path found. */
-function plainSearch(graph: AccessGraph, start: GraphNode, isGoal: (node: GraphNode) => boolean): HopIds[][] {
+function plainSearch(
+  graph: AccessGraph,
+  start: GraphNode,
+  isGoal: (node: GraphNode) => boolean,
+  options: PlainOptions = {},
+): HopIds[][] {
   const reachedBy = new Map<number, HopIds[]>([[start.id, []]]);
   const found: HopIds[][] = [];
   let frontier = [start];
@@ -77,8 +97,10 @@ function plainSearch(graph: AccessGraph, start: GraphNode, isGoal: (node: GraphN
     const next: GraphNode[] = [];
     for (const node of frontier) {
       for (const group of graph.edgesFrom(node)) {
+        if (options.kinds && !options.kinds.has(group.method.kind)) continue;
         for (const id of group.targets) {
           if (reachedBy.has(id)) continue;
+          if (options.unconditionalOnly && isConditional(group, id)) continue;
           const target = graph.nodes[id]!;
           reachedBy.set(id, [...reachedBy.get(node.id)!, [node.id, id, group]]);
           if (isGoal(target)) found.push(reachedBy.get(id)!);
@@ -89,6 +111,21 @@ function plainSearch(graph: AccessGraph, start: GraphNode, isGoal: (node: GraphN
     frontier = next;
   }
   return found;
+}
+
+/** The first path found, or the first unconditional one when the first is conditional. */
+function plainBest(
+  graph: AccessGraph,
+  start: GraphNode,
+  isGoal: (node: GraphNode) => boolean,
+  kinds?: ReadonlySet<EdgeKind>,
+): HopIds[] | null {
+  const any = plainSearch(graph, start, isGoal, kinds ? { kinds } : {})[0];
+  if (!any) return null;
+  if (!any.some(([, to, group]) => isConditional(group, to))) return any;
+  return (
+    plainSearch(graph, start, isGoal, { ...(kinds ? { kinds } : {}), unconditionalOnly: true })[0] ?? any
+  );
 }
 
 /** Backwards from the principals allowed directly, over every edge of every principal. */
@@ -147,6 +184,27 @@ describe('graph searches answer as the plain algorithms do', () => {
         }
       }),
       { numRuns: 40 },
+    );
+  });
+
+  test('searches for full admin find the path the plain search finds first', () => {
+    fc.assert(
+      fc.property(accountArbitrary, (account) => {
+        const graph = accessGraph(snapshotOf(account));
+        const admin = (node: GraphNode) => graph.isFullAdmin(node);
+        for (const start of graph.principals) {
+          if (graph.isFullAdmin(start)) continue;
+          const more = (node: GraphNode) => graph.hasMore(node, start);
+          const assuming = plainBest(graph, start, admin, new Set<EdgeKind>(['assume-role']));
+          const toAdmin = plainBest(graph, start, admin);
+          expect(hopsOf(adminByAssuming(graph, start))).toEqual(assuming ?? []);
+          expect(hopsOf(adminPath(graph, start))).toEqual(toAdmin ?? []);
+          expect(hopsOf(escalationPath(graph, start))).toEqual(
+            toAdmin ?? plainBest(graph, start, more) ?? [],
+          );
+        }
+      }),
+      { numRuns: 60 },
     );
   });
 
