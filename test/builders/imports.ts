@@ -10,7 +10,7 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 /** `import x from '...'` and `export ... from '...'`, not their `type` forms; `import '...'` too. */
 const STATIC_IMPORT = /^(?:import|export)\s+(?!type\b)(?:[^;'"]*?\sfrom\s+)?'([^']+)'/gm;
 
-/** Every source file (relative to the root) and package `module` loads, statically. */
+/** Every project file (relative to the root) and package `module` loads, statically. */
 export function staticallyLoaded(module: string): Set<string> {
   const seen = new Set<string>();
   const pending = [module];
@@ -18,7 +18,8 @@ export function staticallyLoaded(module: string): Set<string> {
     const file = pending.pop()!;
     if (seen.has(file)) continue;
     seen.add(file);
-    if (!file.startsWith('src/')) continue;
+    // A package is not followed; the project's own sources, tests and benchmarks are.
+    if (!/^(src|test|bench)\//.test(file)) continue;
     const text = readFileSync(join(ROOT, file), 'utf8');
     for (const [, specifier] of text.matchAll(STATIC_IMPORT)) {
       if (specifier!.startsWith('node:')) continue;

@@ -12,7 +12,8 @@ import {
   organizationAccount,
   SECURITY_SERVICE_PRINCIPALS,
 } from '../fake-aws/model.js';
-import { auditReport, sessionPerTest } from './harness.js';
+import { auditReport } from './harness.js';
+import { sessionPerTest } from './session-per-test.js';
 
 const sessions = sessionPerTest();
 

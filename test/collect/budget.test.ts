@@ -5,7 +5,7 @@ import { expect, test } from '@jest/globals';
 import { BUDGET_ACCOUNT_SIZE, largeAccount } from '../fake-aws/accounts.js';
 import { fakeAccount } from '../fake-aws/model.js';
 import type { RequestLog } from '../fake-aws/server.js';
-import { sessionPerTest } from './harness.js';
+import { sessionPerTest } from './session-per-test.js';
 
 const sessions = sessionPerTest();
 

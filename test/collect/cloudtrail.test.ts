@@ -6,7 +6,8 @@ import type { Snapshot } from '../../src/snapshot/schema.js';
 import type { FakeAccountInit } from '../fake-aws/model.js';
 import { fakeAccount, fakeTrail } from '../fake-aws/model.js';
 import type { FakeSession } from './harness.js';
-import { auditReport, sessionPerTest } from './harness.js';
+import { auditReport } from './harness.js';
+import { sessionPerTest } from './session-per-test.js';
 
 const sessions = sessionPerTest();
 

@@ -12,7 +12,7 @@ import {
   fakeUser,
   FAKE_NOW,
 } from '../fake-aws/model.js';
-import { sessionPerTest } from './harness.js';
+import { sessionPerTest } from './session-per-test.js';
 
 const sessions = sessionPerTest();
 

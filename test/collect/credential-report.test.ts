@@ -9,7 +9,8 @@ import { RULES } from '../../src/rules/index.js';
 import { sampleAccount } from '../fake-aws/accounts.js';
 import type { FakeCredentialReport } from '../fake-aws/model.js';
 import { FAKE_NOW } from '../fake-aws/model.js';
-import { sessionPerTest, virtualClock } from './harness.js';
+import { virtualClock } from './harness.js';
+import { sessionPerTest } from './session-per-test.js';
 
 const sessions = sessionPerTest();
 

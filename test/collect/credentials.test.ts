@@ -6,7 +6,7 @@ import { RunError } from '../../src/errors.js';
 import { sampleAccount } from '../fake-aws/accounts.js';
 import { TEST_REGION } from '../fake-aws/environment.js';
 import type { FakeAws } from '../fake-aws/server.js';
-import { sessionPerTest } from './harness.js';
+import { sessionPerTest } from './session-per-test.js';
 
 const sessions = sessionPerTest();
 

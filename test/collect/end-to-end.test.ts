@@ -10,7 +10,7 @@ import { parseSnapshot, serializeSnapshot } from '../../src/snapshot/read-snapsh
 import type { Snapshot } from '../../src/snapshot/schema.js';
 import { sampleAccount } from '../fake-aws/accounts.js';
 import { fakeAccount, FAKE_NOW } from '../fake-aws/model.js';
-import { sessionPerTest } from './harness.js';
+import { sessionPerTest } from './session-per-test.js';
 
 const sessions = sessionPerTest();
 

@@ -6,7 +6,8 @@ import { allowedActions } from '../../src/collect/clients.js';
 import type { SectionName, Snapshot } from '../../src/snapshot/schema.js';
 import { sampleAccount } from '../fake-aws/accounts.js';
 import type { FaultKind } from '../fake-aws/faults.js';
-import { sessionPerTest, startSession } from './harness.js';
+import { startSession } from './harness.js';
+import { sessionPerTest } from './session-per-test.js';
 
 const sessions = sessionPerTest();
 

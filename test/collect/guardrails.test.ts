@@ -14,7 +14,8 @@ import {
   fakeRegionServices,
   organizationAccount,
 } from '../fake-aws/model.js';
-import { auditReport, sessionPerTest } from './harness.js';
+import { auditReport } from './harness.js';
+import { sessionPerTest } from './session-per-test.js';
 
 const sessions = sessionPerTest();
 

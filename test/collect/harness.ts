@@ -1,7 +1,6 @@
 // Shared set-up for the collection contract tests: a fake AWS endpoint per test, the SDK pointed
 // at it, and collectSnapshot with a virtual clock (credential-report polls take no real time)
 // and millisecond retry backoff.
-import { afterEach } from '@jest/globals';
 import type { CollectOptions, Progress } from '../../src/collect/index.js';
 import { collectSnapshot } from '../../src/collect/index.js';
 import type { OrganizationRun } from '../../src/collect/org.js';
@@ -91,35 +90,6 @@ export async function startSession(account: FakeAccount, region?: string): Promi
     async close() {
       restoreEnvironment();
       await fake.close();
-    },
-  };
-}
-
-export interface SessionPerTest {
-  /** Starts the running test's session (see startSession); it is closed after the test. */
-  start(account: FakeAccount, region?: string): Promise<FakeSession>;
-  /** The session the running test started: for helpers and assertions after a collect. */
-  readonly current: FakeSession;
-}
-
-/**
- * One fake endpoint session per test, closed after it (with the environment it set) even when the
- * test fails. Call it once, at the top level of a test file.
- */
-export function sessionPerTest(): SessionPerTest {
-  let current: FakeSession | undefined;
-  afterEach(async () => {
-    await current?.close();
-    current = undefined;
-  });
-  return {
-    async start(account, region) {
-      current = await startSession(account, region);
-      return current;
-    },
-    get current() {
-      if (!current) throw new Error('no session: the test has not called sessions.start');
-      return current;
     },
   };
 }

@@ -7,7 +7,8 @@ import type { Snapshot } from '../../src/snapshot/schema.js';
 import type { FakeIdentityCenterInstance, FakeRegionServices } from '../fake-aws/model.js';
 import { fakeAccount, fakePassword, fakeUser } from '../fake-aws/model.js';
 import type { FakeSession } from './harness.js';
-import { auditReport, sessionPerTest } from './harness.js';
+import { auditReport } from './harness.js';
+import { sessionPerTest } from './session-per-test.js';
 
 const sessions = sessionPerTest();
 

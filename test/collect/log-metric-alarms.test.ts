@@ -12,7 +12,8 @@ import {
   fakeRootUsageFilter,
 } from '../fake-aws/model.js';
 import type { FakeSession } from './harness.js';
-import { auditReport, sessionPerTest } from './harness.js';
+import { auditReport } from './harness.js';
+import { sessionPerTest } from './session-per-test.js';
 
 const sessions = sessionPerTest();
 

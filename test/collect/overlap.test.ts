@@ -8,7 +8,8 @@ import { sectionsToCollect } from '../../src/collect/selection.js';
 import type { RecordedRequest } from '../fake-aws/server.js';
 import { fakeAccount } from '../fake-aws/model.js';
 import type { FakeSession } from './harness.js';
-import { AUDIT_RULES, IAM_RULES, sessionPerTest } from './harness.js';
+import { AUDIT_RULES, IAM_RULES } from './harness.js';
+import { sessionPerTest } from './session-per-test.js';
 
 const sessions = sessionPerTest();
 

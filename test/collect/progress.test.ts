@@ -4,7 +4,7 @@ import { describe, expect, test } from '@jest/globals';
 import type { Progress, ProgressStream } from '../../src/collect/progress.js';
 import { SILENT_PROGRESS, terminalProgress } from '../../src/collect/progress.js';
 import { sampleAccount } from '../fake-aws/accounts.js';
-import { sessionPerTest } from './harness.js';
+import { sessionPerTest } from './session-per-test.js';
 
 function stream(isTTY: boolean): ProgressStream & { text: string } {
   return {

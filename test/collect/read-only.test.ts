@@ -19,7 +19,7 @@ import { sampleAccount } from '../fake-aws/accounts.js';
 import { fastRetryStrategy } from '../fake-aws/fast-retry.js';
 import { fakeBucket, fakeDistribution, fakeRegisteredDomain } from '../fake-aws/model.js';
 import { MANAGEMENT_ACCOUNT_ID, memberId, organizationWorld } from '../fake-aws/organization.js';
-import { sessionPerTest } from './harness.js';
+import { sessionPerTest } from './session-per-test.js';
 
 const sessions = sessionPerTest();
 beforeEach(async () => {

@@ -5,7 +5,7 @@ import { describe, expect, test } from '@jest/globals';
 import type { SectionName } from '../../src/snapshot/schema.js';
 import type { FakePolicyResource, FakePolicyService } from '../fake-aws/model.js';
 import { fakeAccount } from '../fake-aws/model.js';
-import { sessionPerTest } from './harness.js';
+import { sessionPerTest } from './session-per-test.js';
 
 const sessions = sessionPerTest();
 

@@ -11,7 +11,7 @@ import { openSession } from '../../src/collect/index.js';
 import type { CollectOptions } from '../../src/collect/index.js';
 import { sampleAccount } from '../fake-aws/accounts.js';
 import { fastRetryStrategy } from '../fake-aws/fast-retry.js';
-import { sessionPerTest } from './harness.js';
+import { sessionPerTest } from './session-per-test.js';
 
 let clients: Clients | undefined;
 // Declared first, so it runs first: the clients go before the endpoint they talk to.

@@ -13,7 +13,8 @@ import { runCli } from '../cli-harness.js';
 import type { FakeAccountInit } from '../fake-aws/model.js';
 import { fakeAccount } from '../fake-aws/model.js';
 import type { FakeSession } from './harness.js';
-import { IAM_RULES, IAM_SECTIONS, sessionPerTest } from './harness.js';
+import { IAM_RULES, IAM_SECTIONS } from './harness.js';
+import { sessionPerTest } from './session-per-test.js';
 
 const sessions = sessionPerTest();
 let directory: string | undefined;

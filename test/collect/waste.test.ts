@@ -7,7 +7,8 @@ import { resolveRules } from '../../src/engine/resolve-rules.js';
 import type { FakeAccountInit, FakeRegion } from '../fake-aws/model.js';
 import { FAKE_NOW, fakeAccount } from '../fake-aws/model.js';
 import type { FakeSession } from './harness.js';
-import { AUDIT_RULES, sessionPerTest } from './harness.js';
+import { AUDIT_RULES } from './harness.js';
+import { sessionPerTest } from './session-per-test.js';
 
 const sessions = sessionPerTest();
 
