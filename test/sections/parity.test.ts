@@ -57,9 +57,16 @@ const SCENARIOS: Record<string, Scenario> = {
       distributions: [fakeDistribution('E1EXAMPLE')],
     },
   },
-  // Each bucket's reads are sent whatever it holds: "none" is an answer too (NoSuchBucketPolicy).
-  'a bucket': {
-    account: { s3: { accountPublicAccessBlock: null, buckets: [fakeBucket('example-bucket')] } },
+  // A bucket's policy is read only when its policy status says it has one, and its location only
+  // when ListBuckets names no region (an S3-compatible endpoint): this bucket needs both.
+  'a bucket with a policy, listed without its region': {
+    account: {
+      s3: {
+        accountPublicAccessBlock: null,
+        buckets: [fakeBucket('example-bucket', { policy: { Version: '2012-10-17', Statement: [] } })],
+        listsBucketRegions: false,
+      },
+    },
   },
 };
 
