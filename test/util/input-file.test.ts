@@ -76,6 +76,16 @@ describe('parseJsonText refuses what JSON.parse would silently accept', () => {
     ['in the top-level object', '{\n  "a": 1,\n  "a": 2\n}', 3, 3, 'a'],
     ['in a nested object', '{"Users": [\n  {"UserName": "alice",\n   "UserName": "bob"}]}', 3, 4, 'UserName'],
     ['written with an escape', '{"ab": 1,\n "\\u0061b": 2}', 2, 2, 'ab'],
+    // JSON.parse decodes keys before comparing them: "a" and "\u0061" are one key.
+    ['once plain, once as an escape', '{"a": 1, "\\u0061": 2}', 1, 10, 'a'],
+    [
+      'deep inside a policy document',
+      '{"roles": [{"inlinePolicies": [{"document": {"Statement": [\n' +
+        '  {"Effect": "Allow", "Condition": {"StringEquals": {"aws:username": "x", "aws:username": "y"}}}]}}]}]}',
+      2,
+      75,
+      'aws:username',
+    ],
   ])(
     'a key given twice %s: the file, line, column and key, since the first value would be dropped',
     (_where, text, line, column, key) => {
@@ -89,6 +99,11 @@ describe('parseJsonText refuses what JSON.parse would silently accept', () => {
 
   it('accepts the same key in different objects, and a key equal to a value', () => {
     const text = '{"a": {"a": "a"}, "b": [{"a": 1}, {"a": 2}], "c": {"b": {}, "d": "b"}}';
+    expect(parseJsonText(text, 'snap.json', 'snapshot file')).toEqual(JSON.parse(text));
+  });
+
+  it('accepts a string holding JSON that repeats a key: it is a value, not an object', () => {
+    const text = JSON.stringify({ document: '{"Effect": "Allow", "Effect": "Deny"}', Effect: 'Allow' });
     expect(parseJsonText(text, 'snap.json', 'snapshot file')).toEqual(JSON.parse(text));
   });
 
@@ -110,10 +125,30 @@ describe('parseJsonText refuses what JSON.parse would silently accept', () => {
     );
   });
 
-  it(`refuses nesting deeper than ${MAX_NESTING_DEPTH} levels, at the first level too many, and reads ${MAX_NESTING_DEPTH}`, () => {
-    const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
-    expect(parseJsonText(nested(MAX_NESTING_DEPTH), 'snap.json', 'snapshot file')).toBeInstanceOf(Array);
-    expect(() => parseJsonText(`{"a":\n${nested(5000)}}`, 'snap.json', 'snapshot file')).toThrow(
+  const arrays = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
+  const objects = (depth: number) => '{"a":'.repeat(depth - 1) + '{}' + '}'.repeat(depth - 1);
+  it.each([
+    ['arrays', arrays],
+    ['objects', objects],
+  ])(
+    `reads %s nested exactly ${MAX_NESTING_DEPTH} levels deep and refuses one level more`,
+    (_kind, nested) => {
+      expect(parseJsonText(nested(MAX_NESTING_DEPTH), 'snap.json', 'snapshot file')).toEqual(
+        JSON.parse(nested(MAX_NESTING_DEPTH)),
+      );
+      const tooDeep = nested(MAX_NESTING_DEPTH + 1);
+      // The error points at the container that opens level 513.
+      const column = tooDeep.lastIndexOf(tooDeep[0]!) + 1;
+      expect(() => parseJsonText(tooDeep, 'snap.json', 'snapshot file')).toThrow(
+        new InputError(
+          `snap.json: line 1, column ${column}: snapshot file is nested more than ${MAX_NESTING_DEPTH} levels deep, the most iamspect reads`,
+        ),
+      );
+    },
+  );
+
+  it('refuses 5,000 levels at the first level too many, not with a stack overflow', () => {
+    expect(() => parseJsonText(`{"a":\n${arrays(5000)}}`, 'snap.json', 'snapshot file')).toThrow(
       new InputError(
         `snap.json: line 2, column ${MAX_NESTING_DEPTH}: snapshot file is nested more than ${MAX_NESTING_DEPTH} levels deep, the most iamspect reads`,
       ),
