@@ -7,20 +7,44 @@ import { orgOptionsFrom } from '../collect/org-options.js';
 import { regionsLeftOutWarnings } from '../collect/selection.js';
 import { whyNothingAudited } from '../report/summary.js';
 import { addOrgOptions } from './collection-flags.js';
-import type { ReportFlags, RuleScope } from './report-options.js';
+import type { PreparedRun, ReportFlags, RuleScope } from './report-options.js';
 import { addReportOptions, buildReport, emitReport, prepareRun } from './report-options.js';
 import { ruleRegistry } from './plugin-options.js';
+import type { AnyRule } from '../rules/types.js';
 import type { SourceFlags } from './source-options.js';
 import { addSourceOptions, checkSources, liveOptionsGiven, readAccounts } from './source-options.js';
 
 interface AuditFlags extends ReportFlags, SourceFlags, OrgFlags {}
 
 /** Every rule but the template rules (`runsOn: 'template'`), which only `iamspect template` runs. */
-const AUDIT_SCOPE: RuleScope = {
+export const AUDIT_SCOPE: RuleScope = {
   runs: (rule) => rule.runsOn !== 'template',
   whyNot: () => 'a template rule, run by `iamspect template`',
   otherCommand: 'template',
 };
+
+/**
+ * The rules audit runs for these flags and the config file, with their options, severities and the
+ * config's suppressions; checked before any input is read. `explain` judges through it too, so it
+ * answers what audit reports.
+ */
+export function prepareAudit(flags: ReportFlags & SourceFlags, registry: readonly AnyRule[]): PreparedRun {
+  return prepareRun(flags, {
+    registry,
+    // The demo is a showcase, not a gate: it never fails on findings unless asked to.
+    ...(flags.demo ? { defaultFailOn: 'none' as const, showcase: true } : {}),
+    scope: AUDIT_SCOPE,
+    compliance: true,
+    inputs: [
+      ...(flags.snapshot !== undefined
+        ? [{ label: `--snapshot ${flags.snapshot}`, path: flags.snapshot }]
+        : []),
+      ...(flags.awsCliDir !== undefined
+        ? [{ label: `--aws-cli-dir ${flags.awsCliDir}`, path: flags.awsCliDir }]
+        : []),
+    ],
+  });
+}
 
 /**
  * @param liveOptionsGiven the live-only options the user typed (not defaults), so a flag that would
@@ -36,22 +60,7 @@ export async function runAudit(flags: AuditFlags, liveOptionsGiven: readonly str
   }
   // Checked before the config is read and before any AWS call.
   orgOptionsFrom(flags);
-  const registry = await ruleRegistry(flags);
-  const prepared = prepareRun(flags, {
-    registry,
-    // The demo is a showcase, not a gate: it never fails on findings unless asked to.
-    ...(flags.demo ? { defaultFailOn: 'none' as const, showcase: true } : {}),
-    scope: AUDIT_SCOPE,
-    compliance: true,
-    inputs: [
-      ...(flags.snapshot !== undefined
-        ? [{ label: `--snapshot ${flags.snapshot}`, path: flags.snapshot }]
-        : []),
-      ...(flags.awsCliDir !== undefined
-        ? [{ label: `--aws-cli-dir ${flags.awsCliDir}`, path: flags.awsCliDir }]
-        : []),
-    ],
-  });
+  const prepared = prepareAudit(flags, await ruleRegistry(flags));
   const { accounts, shard } = await readAccounts(flags, {
     org: orgOptionsFrom(flags),
     rules: prepared.rules.map(({ rule }) => rule),

@@ -1,10 +1,13 @@
 // `iamspect explain`: why a finding fires, with its proof. From a JSON report by fingerprint (the
-// report already holds the evidence), or by rule and resource on any source (the rule is run again).
+// report already holds the evidence), or by rule and resource on any source (judged again as audit
+// judges it, with the config file's options, severities and suppressions).
 // `--rule ID` alone explains the rule itself. A rule may be a plugin's (--plugin, the config file's
 // plugins:), as everywhere else a rule id is accepted.
 import type { Command } from 'commander';
-import { InputError } from '../errors.js';
+import { DEFAULT_CONFIG_FILE } from '../config.js';
+import { InputError, RunError } from '../errors.js';
 import type { PathProof } from '../graph/proof.js';
+import type { ReportFinding } from '../report/model.js';
 import { readReportFile } from '../report/read-report.js';
 import { findRule } from '../rules/index.js';
 import type { AnyRule } from '../rules/types.js';
@@ -14,6 +17,8 @@ import { addFormatOption, COVERAGE, pathLines, print } from './graph-output.js';
 import type { PluginFlags } from './plugin-options.js';
 import { addPluginOption, ruleRegistry } from './plugin-options.js';
 import { explainRule } from './rules.js';
+import { AUDIT_SCOPE, prepareAudit } from './audit.js';
+import { buildReport, prepareRun } from './report-options.js';
 import type { SourceFlags } from './source-options.js';
 import { addSourceOptions, liveOptionsGiven, readOneAccount } from './source-options.js';
 
@@ -25,16 +30,9 @@ interface ExplainFlags extends SourceFlags, PluginFlags {
   resource?: string;
 }
 
-interface Explanation {
-  ruleId: string;
-  resource: string;
-  message: string;
-  evidence?: Record<string, unknown>;
-}
-
-/** The rule `id` names: a built-in, or else one of the plugins' (loaded only then). */
-async function ruleNamed(id: string, flags: PluginFlags): Promise<AnyRule> {
-  const rule = findRule(id) ?? findRule(id, await ruleRegistry(flags));
+/** The rule `id` names in `registry` (the built-ins and the plugins' rules). */
+function ruleNamed(id: string, registry: readonly AnyRule[], flags: PluginFlags): AnyRule {
+  const rule = findRule(id, registry);
   if (rule) return rule;
   throw new InputError(
     `unknown rule id "${id}"`,
@@ -43,6 +41,12 @@ async function ruleNamed(id: string, flags: PluginFlags): Promise<AnyRule> {
       : 'Run `iamspect rules` to list the rule ids.',
   );
 }
+
+/** How `explain` answers: the finding as audit reports it, and why audit would not run its rule. */
+type Explanation = ReportFinding & {
+  /** Why audit, with this config, does not run the rule (the finding is then only explain's). */
+  notRunByAudit?: string;
+};
 
 async function explanation(flags: ExplainFlags, liveGiven: readonly string[]): Promise<Explanation> {
   if (flags.report !== undefined || flags.fingerprint !== undefined) {
@@ -66,27 +70,64 @@ async function explanation(flags: ExplainFlags, liveGiven: readonly string[]): P
       'See iamspect explain --help.',
     );
   }
-  const rule = await ruleNamed(flags.rule, flags);
+  return ruleExplanation(flags.rule, flags.resource, flags, liveGiven);
+}
+
+/** Why audit, with this config, does not run `rule`. */
+function whyAuditSkips(rule: AnyRule): string {
+  if (!AUDIT_SCOPE.runs(rule)) return AUDIT_SCOPE.whyNot(rule);
+  return rule.enabledByDefault
+    ? 'the config file disables this rule'
+    : `the rule is off by default (enable it in the config file, or run audit --rules ${rule.id})`;
+}
+
+/**
+ * The rule's finding on `resource`, judged the way audit judges it (prepareAudit: the config's rule
+ * options, severities and suppressions; every rule audit runs, so a finding another rule supersedes
+ * is dropped as in the report). A rule audit does not run is judged as `audit --rules ID` would.
+ */
+async function ruleExplanation(
+  id: string,
+  resource: string,
+  flags: ExplainFlags,
+  liveGiven: readonly string[],
+): Promise<Explanation> {
+  const registry = await ruleRegistry(flags);
+  const rule = ruleNamed(id, registry, flags);
+  // explain renders no report: no --output files, and its own --format.
+  const reportFlags = { ...flags, format: 'json' as const, output: [] };
+  const audited = prepareAudit(reportFlags, registry);
+  const runByAudit = audited.rules.some((resolved) => resolved.rule.id === rule.id);
+  const prepared = runByAudit ? audited : prepareRun({ ...reportFlags, rules: [rule.id] }, { registry });
   const snapshot = await readOneAccount(flags, liveGiven);
+  const report = buildReport([{ snapshot }], { ...prepared, frameworks: [] });
+
+  const finding = report.findings.find((f) => f.ruleId === rule.id && f.resource === resource);
+  if (finding) return runByAudit ? finding : { ...finding, notRunByAudit: whyAuditSkips(rule) };
   // What the rule could not judge is an answer too: never "does not fire" for a resource it skipped.
-  const unjudged = new Map<string, string>();
-  const finding = rule
-    .check({
-      snapshot,
-      options: rule.options.parse({}),
-      now: new Date(snapshot.collectedAt),
-      notEvaluated: (resource, reason) => unjudged.set(resource, reason),
-    })
-    .find((f) => f.resource === flags.resource);
-  const whyNot = unjudged.get(flags.resource);
-  if (!finding && whyNot !== undefined)
-    throw new InputError(`${rule.id} could not judge ${flags.resource}: ${whyNot}`);
-  if (!finding)
+  const unjudged = report.notEvaluated.find(
+    (entry) => entry.ruleId === rule.id && (entry.resource === undefined || entry.resource === resource),
+  );
+  if (unjudged) throw new InputError(`${rule.id} could not judge ${resource}: ${unjudged.reason}`);
+  const failed = report.ruleErrors.find((error) => error.ruleId === rule.id);
+  if (failed) throw new RunError(`${rule.id} failed on this account: ${failed.message}`);
+  const covering = report.findings.find(
+    (f) => f.resource === resource && rule.supersededBy?.includes(f.ruleId),
+  );
+  if (covering)
     throw new InputError(
-      `${rule.id} does not fire on ${flags.resource}`,
-      'Check the ARN against a report of the same data.',
+      `${rule.id} does not fire on ${resource} in the report: ${covering.ruleId} reports the same problem there and supersedes it`,
+      `Run iamspect explain --rule ${covering.ruleId} --resource ${resource}.`,
     );
-  return { ruleId: rule.id, ...finding };
+  throw new InputError(
+    `${rule.id} does not fire on ${resource}`,
+    'Check the ARN against a report of the same data.',
+  );
+}
+
+/** The text line saying which suppression of the config file hides the finding. */
+function suppressionLine({ resource, reason, expires }: NonNullable<ReportFinding['suppressed']>): string {
+  return `Suppressed by the config file (${resource}${expires ? `, until ${expires}` : ''}): ${reason}`;
 }
 
 /**
@@ -108,7 +149,11 @@ export function registerExplain(program: Command): void {
       '--rule <id>',
       "a rule id: alone, the rule's documentation; with --resource, the rule runs on the source",
     )
-    .option('--resource <arn>', 'the resource of the finding');
+    .option('--resource <arn>', 'the resource of the finding')
+    .option(
+      '-c, --config <file>',
+      `config file whose rule options, severities and suppressions audit applies (default: ./${DEFAULT_CONFIG_FILE} when present)`,
+    );
   addFormatOption(command, ['text', 'json']);
   addSourceOptions(command, 'read');
   addPluginOption(command);
@@ -119,7 +164,9 @@ export function registerExplain(program: Command): void {
           "--format json: a rule's documentation is text here",
           'Run `iamspect rules --format json` for every rule as JSON, or give --resource for a finding.',
         );
-      printReport(explainRule(await ruleNamed(flags.rule, flags), terminalWidth(process.stdout)));
+      printReport(
+        explainRule(ruleNamed(flags.rule, await ruleRegistry(flags), flags), terminalWidth(process.stdout)),
+      );
       return;
     }
     const found = await explanation(flags, liveOptionsGiven(self));
@@ -131,6 +178,8 @@ export function registerExplain(program: Command): void {
     print([
       `${found.ruleId} on ${found.resource}`,
       found.message,
+      ...(found.suppressed ? [suppressionLine(found.suppressed)] : []),
+      ...(found.notRunByAudit ? [`Not reported by audit: ${found.notRunByAudit}.`] : []),
       ...(path
         ? ['Path, hop by hop:', ...pathLines(path)]
         : [`Evidence: ${JSON.stringify(found.evidence ?? {})}`]),

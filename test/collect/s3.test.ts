@@ -1,17 +1,12 @@
 // Contract tests for the S3 sections against the fake endpoint: S3 over restXml, path-style, each
 // bucket read in its own region; S3 Control's account-level Block Public Access.
 import { BLOCK_ALL, BLOCK_NONE } from '../builders/s3.js';
-import { afterEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import type { FakeBucket, FakeS3 } from '../fake-aws/model.js';
 import { ALL_USERS_URI, fakeAccount, fakeBucket } from '../fake-aws/model.js';
-import type { FakeSession } from './harness.js';
-import { startSession } from './harness.js';
+import { sessionPerTest } from './harness.js';
 
-let session: FakeSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+const sessions = sessionPerTest();
 
 const PUBLIC_POLICY = {
   Version: '2012-10-17',
@@ -19,7 +14,9 @@ const PUBLIC_POLICY = {
 };
 
 async function collectBuckets(buckets: FakeBucket[], s3: Partial<FakeS3> = {}) {
-  session = await startSession(fakeAccount({ s3: { accountPublicAccessBlock: null, buckets, ...s3 } }));
+  const session = await sessions.start(
+    fakeAccount({ s3: { accountPublicAccessBlock: null, buckets, ...s3 } }),
+  );
   const snapshot = await session.collect({ sections: ['s3Buckets'] });
   return snapshot.sections.s3Buckets!;
 }
@@ -67,14 +64,14 @@ describe('s3Buckets', () => {
         unread: {},
       },
     ]);
-    const regions = session!.fake.requests.entries
+    const regions = sessions.current.fake.requests.entries
       .filter((entry) => entry.action === 's3:GetBucketAcl')
       .map((entry) => [entry.input.Bucket, entry.signingRegion]);
     expect(regions.sort()).toEqual([
       ['logs', 'eu-central-1'],
       ['site', 'us-east-1'],
     ]);
-    expect(session!.fake.requests.count('s3:GetBucketLocation')).toBe(0);
+    expect(sessions.current.fake.requests.count('s3:GetBucketLocation')).toBe(0);
   });
 
   // S3-compatible endpoints, and S3 asked without any parameter, list no regions.
@@ -90,7 +87,7 @@ describe('s3Buckets', () => {
         ['site', 'us-east-1', {}],
         ['logs', 'eu-central-1', {}],
       ]);
-      expect(session!.fake.requests.count('s3:GetBucketLocation')).toBe(2);
+      expect(sessions.current.fake.requests.count('s3:GetBucketLocation')).toBe(2);
     });
 
     test('a bucket of old in eu-west-1 answers the location EU and is read there', async () => {
@@ -111,7 +108,7 @@ describe('s3Buckets', () => {
         region: null,
         unread: { location: { action: 's3:GetBucketLocation' } },
       });
-      expect(session!.fake.requests.actions().filter((action) => action.startsWith('s3:'))).toEqual([
+      expect(sessions.current.fake.requests.actions().filter((action) => action.startsWith('s3:'))).toEqual([
         's3:GetBucketLocation',
         's3:ListAllMyBuckets',
       ]);
@@ -129,7 +126,7 @@ describe('s3Buckets', () => {
       ['shared', true, true],
       ['private', false, false],
     ]);
-    const policyReads = session!.fake.requests.entries.filter(
+    const policyReads = sessions.current.fake.requests.entries.filter(
       (entry) => entry.action === 's3:GetBucketPolicy',
     );
     expect(policyReads.map((entry) => entry.input.Bucket)).toEqual(['shared']);
@@ -151,7 +148,7 @@ describe('s3Buckets', () => {
   });
 
   test('pages through ListBuckets with ContinuationToken', async () => {
-    session = await startSession(
+    const session = await sessions.start(
       fakeAccount({
         s3: {
           accountPublicAccessBlock: null,
@@ -186,7 +183,7 @@ describe('s3Buckets', () => {
   });
 
   test('retries a throttled bucket call', async () => {
-    session = await startSession(
+    const session = await sessions.start(
       fakeAccount({ s3: { accountPublicAccessBlock: null, buckets: [fakeBucket('busy')] } }),
     );
     session.fake.faults.failFirst('s3:GetBucketPolicyStatus', 'throttling', 2);
@@ -201,7 +198,7 @@ describe('s3Buckets', () => {
   });
 
   test('a refused ListBuckets makes the section denied', async () => {
-    session = await startSession(fakeAccount());
+    const session = await sessions.start(fakeAccount());
     session.fake.faults.deny('s3:ListAllMyBuckets');
     // With a section that succeeds: a run where nothing could be collected fails as a whole.
     const section = (await session.collect({ sections: ['s3Buckets', 'passwordPolicy'] })).sections
@@ -212,7 +209,9 @@ describe('s3Buckets', () => {
 
 describe('s3AccountPublicAccessBlock', () => {
   async function collectAccountBlock(settings: FakeBucket['publicAccessBlock']) {
-    session = await startSession(fakeAccount({ s3: { accountPublicAccessBlock: settings, buckets: [] } }));
+    const session = await sessions.start(
+      fakeAccount({ s3: { accountPublicAccessBlock: settings, buckets: [] } }),
+    );
     return (await session.collect({ sections: ['s3AccountPublicAccessBlock', 'passwordPolicy'] })).sections
       .s3AccountPublicAccessBlock!;
   }
@@ -233,7 +232,7 @@ describe('s3AccountPublicAccessBlock', () => {
         restrictPublicBuckets: false,
       },
     });
-    expect(session!.fake.requests.inputs('s3:GetAccountPublicAccessBlock')).toEqual([
+    expect(sessions.current.fake.requests.inputs('s3:GetAccountPublicAccessBlock')).toEqual([
       { AccountId: '123456789012' },
     ]);
   });
@@ -247,7 +246,7 @@ describe('s3AccountPublicAccessBlock', () => {
   });
 
   test('a refused call makes the section denied, naming the IAM action', async () => {
-    session = await startSession(fakeAccount());
+    const session = await sessions.start(fakeAccount());
     session.fake.faults.deny('s3:GetAccountPublicAccessBlock');
     const section = (await session.collect({ sections: ['s3AccountPublicAccessBlock', 'passwordPolicy'] }))
       .sections.s3AccountPublicAccessBlock!;
