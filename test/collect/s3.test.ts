@@ -4,7 +4,7 @@ import { BLOCK_ALL, BLOCK_NONE } from '../builders/s3.js';
 import { describe, expect, test } from '@jest/globals';
 import type { FakeBucket, FakeS3 } from '../fake-aws/model.js';
 import { ALL_USERS_URI, fakeAccount, fakeBucket } from '../fake-aws/model.js';
-import { sessionPerTest } from './harness.js';
+import { sessionPerTest } from './session-per-test.js';
 
 const sessions = sessionPerTest();
 
