@@ -621,6 +621,30 @@ export class AccessGraph {
     }
   }
 
+  private readonly groupsWithMoreOf = new WeakMap<
+    EffectivePermissions,
+    WeakMap<SubjectSet, ReadonlyArray<[number, boolean]>>
+  >();
+
+  /**
+   * The groups of `allowed` (with their conditionality, in order) that can do something `from`
+   * cannot. That depends only on from's permissions, which principals with the same policies
+   * share: decided once per permission set and answer, not once per principal.
+   */
+  private groupsWithMore(from: GraphNode, allowed: SubjectSet): ReadonlyArray<[number, boolean]> {
+    let byAnswer = this.groupsWithMoreOf.get(from.permissions);
+    if (!byAnswer) {
+      byAnswer = new WeakMap();
+      this.groupsWithMoreOf.set(from.permissions, byAnswer);
+    }
+    let groups = byAnswer.get(allowed);
+    if (!groups) {
+      groups = [...allowed].filter(([id]) => this.hasMore(this.nodes[id]!, from));
+      byAnswer.set(allowed, groups);
+    }
+    return groups;
+  }
+
   private readonly memberships = new Map<number, number[]>();
 
   /** The group nodes a user is a member of, in node order. */
@@ -888,7 +912,7 @@ export class AccessGraph {
           // per group. A group is reached through the first user (in order) not yet in it, so
           // each user looks only at the groups no earlier user could join, and most principals
           // stop at the first.
-          let open = [...allowed].filter(([id]) => this.hasMore(this.nodes[id]!, from));
+          let open = this.groupsWithMore(from, allowed);
           for (const user of this.usersActedAs(from, oneHop)) {
             if (open.length === 0) break;
             const member = this.groupsOf(user);
