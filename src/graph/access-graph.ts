@@ -26,6 +26,7 @@ import {
   methodShape,
 } from './methods.js';
 import { IdSet } from './id-set.js';
+import { SubjectSet } from './subject-set.js';
 import type { Candidates, ResolverPrincipal } from './targets.js';
 import { TargetResolver } from './targets.js';
 
@@ -537,10 +538,10 @@ export class AccessGraph {
     kinds: ReadonlySet<string>,
     list: Candidates & { nodes: number[] },
     extraFor?: (action: string) => Record<string, string> | undefined,
-  ): Map<number, boolean> {
-    // The same answers give the same subjects: one Map per sequence of answers (each prefix
+  ): SubjectSet {
+    // The same answers give the same subjects: one set per sequence of answers (each prefix
     // cached too), so groups built from it are shared and the intersection is made once.
-    let result: Map<number, boolean> | null = null;
+    let result: SubjectSet | null = null;
     let key = '';
     for (const action of shaped.actions) {
       const target = ACTION_TARGETS[action.lower];
@@ -549,12 +550,16 @@ export class AccessGraph {
       key += `${key === '' ? '' : ','}${this.answerId(allowed)}`;
       let next = this.subjectMaps.get(key);
       if (!next) {
-        next = new Map<number, boolean>();
+        const nodes: number[] = [];
+        const conditional = new IdSet();
         for (const index of allowed.indices) {
           const node = list.nodes[index]!;
-          if (result && !result.has(node)) continue;
-          next.set(node, (result?.get(node) ?? false) || allowed.conditional.has(index));
+          const before = result ? result.conditionalOf(node) : false;
+          if (before === undefined) continue;
+          nodes.push(node);
+          if (before || allowed.conditional.has(index)) conditional.add(node);
         }
+        next = new SubjectSet(Int32Array.from(nodes), (node) => conditional.has(node));
         this.subjectMaps.set(key, next);
       }
       result = next;
@@ -563,7 +568,7 @@ export class AccessGraph {
     return result ?? this.everyone(list);
   }
 
-  private readonly subjectMaps = new Map<string, Map<number, boolean>>();
+  private readonly subjectMaps = new Map<string, SubjectSet>();
   private readonly answerIds = new WeakMap<object, number>();
   private answerCount = 0;
 
@@ -576,13 +581,13 @@ export class AccessGraph {
     }
     return id;
   }
-  private readonly everyoneOf = new Map<string, Map<number, boolean>>();
+  private readonly everyoneOf = new Map<string, SubjectSet>();
 
-  /** Every candidate of a list, unconditionally (one Map per list). */
-  private everyone(list: Candidates & { nodes: number[] }): Map<number, boolean> {
+  /** Every candidate of a list, unconditionally (one set per list). */
+  private everyone(list: Candidates & { nodes: number[] }): SubjectSet {
     let all = this.everyoneOf.get(list.id);
     if (!all) {
-      all = new Map(list.nodes.map((n) => [n, false]));
+      all = new SubjectSet(Int32Array.from(list.nodes), () => false);
       this.everyoneOf.set(list.id, all);
     }
     return all;
@@ -614,6 +619,30 @@ export class AccessGraph {
         yield node;
       }
     }
+  }
+
+  private readonly groupsWithMoreOf = new WeakMap<
+    EffectivePermissions,
+    WeakMap<SubjectSet, ReadonlyArray<[number, boolean]>>
+  >();
+
+  /**
+   * The groups of `allowed` (with their conditionality, in order) that can do something `from`
+   * cannot. That depends only on from's permissions, which principals with the same policies
+   * share: decided once per permission set and answer, not once per principal.
+   */
+  private groupsWithMore(from: GraphNode, allowed: SubjectSet): ReadonlyArray<[number, boolean]> {
+    let byAnswer = this.groupsWithMoreOf.get(from.permissions);
+    if (!byAnswer) {
+      byAnswer = new WeakMap();
+      this.groupsWithMoreOf.set(from.permissions, byAnswer);
+    }
+    let groups = byAnswer.get(allowed);
+    if (!groups) {
+      groups = [...allowed].filter(([id]) => this.hasMore(this.nodes[id]!, from));
+      byAnswer.set(allowed, groups);
+    }
+    return groups;
   }
 
   private readonly memberships = new Map<number, number[]>();
@@ -669,7 +698,7 @@ export class AccessGraph {
     return group;
   }
 
-  private readonly rewritableSubjects = new WeakMap<Map<number, boolean>, Subject[]>();
+  private readonly rewritableSubjects = new WeakMap<SubjectSet, Subject[]>();
   private readonly subjectsByGroup = new Map<string, Subject[]>();
 
   /**
@@ -753,7 +782,7 @@ export class AccessGraph {
    */
   private sharedTargets(
     method: EdgeMethod,
-    subjects: Map<number, boolean>,
+    subjects: SubjectSet,
     allConditional: boolean,
     detail?: HopDetail,
   ): EdgeGroup {
@@ -761,7 +790,7 @@ export class AccessGraph {
       const group: EdgeGroup = {
         ...this.newGroup(method),
         allConditional,
-        targets: [...subjects.keys()],
+        targets: Array.from(subjects.nodes),
         ...(detail ? { everyDetail: detail } : {}),
       };
       for (const [id, conditional] of subjects) if (conditional) group.conditional.add(id);
@@ -823,9 +852,9 @@ export class AccessGraph {
         }
         let subjects = this.rewritableSubjects.get(rewritable);
         if (!subjects) {
-          subjects = this.condensed([...rewritable.keys()], (node) => ({
+          subjects = this.condensed(Array.from(rewritable.nodes), (node) => ({
             node,
-            conditional: rewritable.get(node.id)!,
+            conditional: rewritable.conditionalOf(node.id)!,
           }));
           this.rewritableSubjects.set(rewritable, subjects);
         }
@@ -844,7 +873,7 @@ export class AccessGraph {
             : this.candidates('users', () => this.users());
         const allowed = this.allowedOnAll(principal, shaped, new Set([kind]), everyOne);
         const subjectOf = (node: GraphNode): Subject | null => {
-          const conditional = node.kind === kind ? allowed.get(node.id) : undefined;
+          const conditional = node.kind === kind ? allowed.conditionalOf(node.id) : undefined;
           return conditional === undefined ? null : { node, conditional };
         };
         for (const subjects of this.actedAs(from, actAs(), shaped.method, allowed, subjectOf))
@@ -883,7 +912,7 @@ export class AccessGraph {
           // per group. A group is reached through the first user (in order) not yet in it, so
           // each user looks only at the groups no earlier user could join, and most principals
           // stop at the first.
-          let open = [...allowed].filter(([id]) => this.hasMore(this.nodes[id]!, from));
+          let open = this.groupsWithMore(from, allowed);
           for (const user of this.usersActedAs(from, oneHop)) {
             if (open.length === 0) break;
             const member = this.groupsOf(user);
@@ -902,7 +931,7 @@ export class AccessGraph {
             let via: number | undefined;
             let conditional = true;
             for (const id of this.groupsOf(user)) {
-              const grant = allowed.get(id);
+              const grant = allowed.conditionalOf(id);
               if (grant === undefined) continue;
               via ??= id;
               conditional &&= grant;

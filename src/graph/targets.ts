@@ -24,9 +24,13 @@ export interface Candidates {
   arns: readonly string[];
 }
 
-/** The candidates (indices into Candidates.arns) the principal may act on, and which only under conditions. Shared: never modify. */
+/**
+ * The candidates (indices into Candidates.arns, ascending) the principal may act on, and which only
+ * under conditions. Shared: never modify. Typed, not a number[]: at 15,000 principals the answers
+ * hold 14 million indices, and an Int32Array takes half the memory of an array of small integers.
+ */
 export interface Allowed {
-  indices: number[];
+  indices: Int32Array;
   conditional: IdSet;
 }
 
@@ -59,7 +63,7 @@ interface View {
   varying: readonly ResolvedPatterns[];
 }
 
-const NOTHING: Allowed = { indices: [], conditional: new IdSet() };
+const NOTHING: Allowed = { indices: new Int32Array(0), conditional: new IdSet() };
 
 export class TargetResolver {
   private readonly views = new Map<string, View | null>();
@@ -91,7 +95,8 @@ export class TargetResolver {
     ].join('\u0000');
     let answer = this.answers.get(answerKey);
     if (answer) return answer;
-    answer = { indices: [], conditional: new IdSet() };
+    const indices: number[] = [];
+    const conditional = new IdSet();
     const exact = named ? new Set([...view.exact].filter((arn) => named.has(arn))) : view.exact;
     // Candidates an exact pattern names are decided one by one; the others by one representative
     // of their group.
@@ -99,8 +104,8 @@ export class TargetResolver {
     const grantOn = (index: number): Grant | null =>
       view.permissions.findGrant(action, { target: candidates.arns[index]!, ...(extra ? { extra } : {}) });
     const allow = (index: number, grant: Grant): void => {
-      answer.indices.push(index);
-      if (grant.conditional) answer.conditional.add(index);
+      indices.push(index);
+      if (grant.conditional) conditional.add(index);
     };
     for (const members of this.grouping(candidates, view.wildcards)) {
       const representative = oneByOne.size === 0 ? members[0] : members.find((index) => !oneByOne.has(index));
@@ -113,7 +118,7 @@ export class TargetResolver {
       const grant = grantOn(index);
       if (grant) allow(index, grant);
     }
-    answer.indices.sort((a, b) => a - b);
+    answer = { indices: Int32Array.from(indices).sort(), conditional };
     this.answers.set(answerKey, answer);
     return answer;
   }
